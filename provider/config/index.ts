@@ -1,0 +1,77 @@
+/**
+ * A lookup index over a parsed config, so reading one resource does not rescan the whole config
+ * (an NVR510 can hold ~10,000 `ip route` lines).
+ */
+import type { ConfigLine, ConfigTree, Context, SelectBlock } from "./model";
+
+/** Lines are indexed under every prefix of up to this many tokens. */
+const MAX_PREFIX = 5;
+
+export interface ConfigIndex {
+  readonly tree: ConfigTree;
+  /** Model name from the header (e.g. "NVR510"), if the config has one. */
+  readonly model?: string;
+  /** Lines in `context` (default: global) whose tokens start with `prefix` (at most 5 tokens are indexed; longer prefixes filter). */
+  find(prefix: readonly string[], context?: Context): ConfigLine[];
+  /** The `pp select` / `tunnel select` block with that id. */
+  block(kind: "pp" | "tunnel", id: string): SelectBlock | undefined;
+  /** All blocks of a kind, in config order. */
+  blocks(kind: "pp" | "tunnel"): SelectBlock[];
+}
+
+function contextKey(context: Context): string {
+  switch (context.kind) {
+    case "global":
+      return "g";
+    case "pp":
+      return `pp ${context.peer}`;
+    case "tunnel":
+      return `tunnel ${context.tunnel}`;
+  }
+}
+
+export function indexConfig(tree: ConfigTree): ConfigIndex {
+  const byPrefix = new Map<string, ConfigLine[]>();
+  const blocks = new Map<string, SelectBlock>();
+  const ordered: Record<"pp" | "tunnel", SelectBlock[]> = { pp: [], tunnel: [] };
+
+  const add = (ctx: string, line: ConfigLine) => {
+    const n = Math.min(MAX_PREFIX, line.tokens.length);
+    for (let i = 1; i <= n; i++) {
+      const key = `${ctx}\u0000${line.tokens.slice(0, i).join(" ")}`;
+      const list = byPrefix.get(key);
+      if (list) list.push(line);
+      else byPrefix.set(key, [line]);
+    }
+  };
+
+  for (const item of tree.items) {
+    if (item.type === "line") {
+      add("g", item.line);
+    } else {
+      const b = item.block;
+      blocks.set(`${b.kind} ${b.id}`, b);
+      ordered[b.kind].push(b);
+      const ctx = b.kind === "pp" ? `pp ${b.id}` : `tunnel ${b.id}`;
+      for (const line of b.lines) add(ctx, line);
+    }
+  }
+
+  return {
+    tree,
+    model: tree.header.model,
+    find(prefix, context = { kind: "global" }) {
+      if (prefix.length === 0) throw new Error("find: empty prefix");
+      const head = prefix.slice(0, MAX_PREFIX);
+      const hits = byPrefix.get(`${contextKey(context)}\u0000${head.join(" ")}`) ?? [];
+      if (prefix.length <= MAX_PREFIX) return hits;
+      return hits.filter((l) => prefix.every((t, i) => l.tokens[i] === t));
+    },
+    block(kind, id) {
+      return blocks.get(`${kind} ${id}`);
+    },
+    blocks(kind) {
+      return ordered[kind];
+    },
+  };
+}

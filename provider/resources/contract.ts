@@ -1,0 +1,44 @@
+/**
+ * The shape every resource file in this folder has (one file per resource: schema, block, read, diff),
+ * so a reader finds a resource's whole story in one place and the SDK and provider treat them alike.
+ *
+ * Data flow: raw Pulumi inputs → `schema` (zod, errors name the property) → model → `commands` (the NVR block)
+ * → `plan` against the parsed router config → the session layer sends the plan transactionally.
+ */
+import type { z } from "zod";
+import type { ConfigLine, ContextCommand } from "../config/model";
+import type { ConfigIndex } from "../config/index";
+
+/** A validation failure that names the input property (dotted path, e.g. "statics[1].outer"). */
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+export interface ResourceKind<Model> {
+  /** The Pulumi type name, e.g. "NatDescriptor". */
+  readonly kind: string;
+  /** Validates raw inputs into the model; every issue names its property. Pure: never opens a connection. */
+  readonly schema: z.ZodType<Model>;
+  /** The router object this model owns, e.g. "nat descriptor 30", "ip route 192.168.253.240/32", "lan1". Becomes the Pulumi id. */
+  identity(model: Model): string;
+  /** Input properties whose change replaces the resource (identity only). */
+  readonly replaceOnChange: readonly string[];
+  /** Secret-bearing input properties (stored as Pulumi secrets, masked in `commands`). */
+  readonly secretProperties: readonly string[];
+  /**
+   * The command lines that express the model, in the order the router needs them.
+   * With `mask`, secrets are printed as `********` (for preview); without, in clear (for apply).
+   */
+  commands(model: Model, opts: { mask: boolean }): ContextCommand[];
+  /** Reads the model back from the router's config, normalised as the router canonicalises; undefined when absent. */
+  read(config: ConfigIndex, identity: string): Model | undefined;
+  /**
+   * The lines to send to go from the router's current config to `desired` (undefined = delete), given the state
+   * this resource recorded before (`prior`, e.g. the lines an adopted interface replaced). Only changed lines:
+   * `no` forms plus new lines, in a safe order (unbind before delete, and so on).
+   */
+  plan(config: ConfigIndex, desired: Model | undefined, prior?: unknown): ContextCommand[];
+  /** Existing router lines that creating `model` would overwrite (create refuses unless adopt is set). */
+  conflicts(config: ConfigIndex, model: Model): ConfigLine[];
+}

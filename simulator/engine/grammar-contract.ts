@@ -1,0 +1,62 @@
+/**
+ * Contract between the simulator's command grammar (grammar.ts: which configuration commands exist, their
+ * argument validation, canonical form, key and show-config order) and its runtime (engine.ts: sessions, state,
+ * operational commands such as administrator/save/show/restart). The simulator shares no parsing code with the
+ * provider, so a bug cannot hide by being on both sides.
+ */
+
+/** Where a configuration command is stored. */
+export type Scope = "global" | "pp" | "tunnel";
+
+/** The select context a command is typed in. */
+export type SimContext = { kind: "none" } | { kind: "pp"; peer: string } | { kind: "tunnel"; tunnel: number };
+
+/** The device's error classes; the runtime renders them in English or Japanese. */
+export type GrammarError =
+  | "invalid-command" // Error: Invalid command name
+  | "parameters" // Error: Insufficient or too many parameters
+  | "out-of-range" // Error: Parameter out of range
+  | "illegal-keyword" // Error: Illegal keyword
+  | "not-integer" // Error: Parameter must be an integer
+  | "bad-ip" // Error: Unrecognized IP address parameter
+  | "need-pp-select" // Error: Execute pp select command beforehand
+  | "need-tunnel-select"; // tunnel-scoped command typed outside a tunnel (same wording class as pp)
+
+export interface ModelInfo {
+  /** "nvr510" | "nvr500" | "rtx830" | "rtx1210" */
+  id: string;
+  /** Highest tunnel number accepted by `tunnel select`. */
+  maxTunnel: number;
+  /** Highest pp peer number. */
+  maxPp: number;
+  /** Whether `nat descriptor backward-compatibility` exists on this model. */
+  hasBackwardCompatibility: boolean;
+}
+
+/** A configuration command that validated. */
+export interface ConfigCommand {
+  /** Canonical text as `show config` prints it, without indentation (e.g. `121=` rewritten to `classless_static_route=`). */
+  canonical: string;
+  /** Identifies the setting: re-entering the same key overwrites it, `no` + key arguments removes it. */
+  key: string;
+  /** Where it is stored (a pp/tunnel command typed in that context). */
+  scope: Scope;
+  /** Sort key for `show config` ordering within its scope (the router's fixed order, not input order). */
+  order: readonly (string | number)[];
+  /** 2 for the IPsec SA/IKE lines nested under `ipsec tunnel` in a tunnel block, else the scope's default. */
+  nested: boolean;
+}
+
+export type GrammarResult =
+  | { ok: true; negate: false; command: ConfigCommand }
+  /** `no ...`: remove the setting with this key (the grammar resolves the key from the key arguments only). */
+  | { ok: true; negate: true; key: string; scope: Scope }
+  | { ok: false; error: GrammarError };
+
+/**
+ * Validates one configuration command line (not operational commands like `show`, `save`, `administrator`,
+ * `pp select`, `tunnel select`, `quit`, `restart`, which the runtime handles).
+ * Returns undefined when the first words are not a configuration command the grammar knows, so the runtime can try
+ * its operational commands before answering `Invalid command name`.
+ */
+export type ParseConfigCommand = (text: string, context: SimContext, model: ModelInfo) => GrammarResult | undefined;
