@@ -1,25 +1,45 @@
 #!/usr/bin/env bash
 # Ensure the Pulumi CLI v3.248.0 (the version matching @pulumi/pulumi, the last that supports Node 20)
 # plus pulumi-language-nodejs and the pulumi-resource-pulumi-nodejs launcher are available.
-# Uses `pulumi` from PATH when it is already that version; otherwise builds it from Go modules
-# into a cache outside the repository. Idempotent. The last line printed is the directory holding `pulumi`.
+# Uses `pulumi` from PATH when it is already that version with a language host; otherwise builds it from
+# Go modules into a cache outside the repository. Idempotent: seconds when already built.
+# The last line printed is the directory holding `pulumi`.
+#
+# The Go module proxy does not serve pulumi-language-nodejs, so the language host installed here is the
+# small Node.js one in scripts/pulumi-language-nodejs/. Users install Pulumi the normal way instead.
 set -euo pipefail
 V="${PULUMI_VERSION:-3.248.0}"
 CACHE="${NVR_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-yamaha-nvr}"
 ROOT="$CACHE/pulumi-v$V"
 BIN="$ROOT/bin"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 have_version() { [ -x "$1/pulumi" ] && [ "$("$1/pulumi" version 2>/dev/null)" = "v$V" ]; }
 
+# Copy $1 to $2 only when it differs, atomically, so running commands never see a half-written file.
+put() {
+  cmp -s "$1" "$2" && return
+  cp "$1" "$2.tmp.$$" && chmod +x "$2.tmp.$$" && mv -f "$2.tmp.$$" "$2"
+}
+
+# The host is copied next to `pulumi` so the cache does not depend on where this clone lives. The host
+# and both launchers load @pulumi/pulumi from the program directory (the engine's working directory).
+install_shims() {
+  put "$HERE/pulumi-language-nodejs/host.js" "$BIN/pulumi-language-nodejs.js"
+  put "$HERE/pulumi-language-nodejs/launcher.sh" "$BIN/pulumi-language-nodejs"
+  put "$HERE/pulumi-language-nodejs/dynamic-provider.sh" "$BIN/pulumi-resource-pulumi-nodejs"
+}
+
 if command -v pulumi >/dev/null 2>&1; then
-  onpath="$(dirname "$(command -v pulumi)")"
-  if have_version "$onpath" && [ -x "$onpath/pulumi-language-nodejs" ]; then
+  onpath="$(cd "$(dirname "$(command -v pulumi)")" && pwd)"
+  if [ "$onpath" != "$BIN" ] && have_version "$onpath" && [ -x "$onpath/pulumi-language-nodejs" ]; then
     echo "$onpath"
     exit 0
   fi
 fi
 
-if have_version "$BIN" && [ -x "$BIN/pulumi-language-nodejs" ] && [ -x "$BIN/pulumi-resource-pulumi-nodejs" ]; then
+if have_version "$BIN"; then
+  install_shims
   echo "$BIN"
   exit 0
 fi
@@ -60,13 +80,6 @@ go mod tidy >&2
 LDF="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$V"
 export CGO_ENABLED=0
 go build -trimpath -tags osusergo,grpcnotrace -ldflags "$LDF" -o "$BIN/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
-
-# The dynamic-provider plugin is a launcher for @pulumi/pulumi's host, resolved from the program directory.
-cat > "$BIN/pulumi-resource-pulumi-nodejs" <<'SH'
-#!/bin/sh
-p=$(node -e "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))") || exit 1
-exec node "$p" "$@"
-SH
-chmod +x "$BIN/pulumi-resource-pulumi-nodejs"
 have_version "$BIN" || { echo "ensure-pulumi: built pulumi does not report v$V" >&2; exit 1; }
+install_shims
 echo "$BIN"
