@@ -75,3 +75,10 @@ export function indexConfig(tree: ConfigTree): ConfigIndex {
     },
   };
 }
+
+export { parseConfig, type ParseOptions } from "./parse";
+export { renderConfig, renderCommands, type RenderOptions } from "./render";
+export { tokenize, quoteToken, joinTokens } from "./tokenize";
+export { commandKey, noForm, sameKey } from "./keys";
+export { commandScope, isNestedIpsec, type Scope } from "./scope";
+export * from "./model";

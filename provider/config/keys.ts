@@ -1,0 +1,207 @@
+/**
+ * Command keys: which leading arguments identify a setting. Re-entering a command with the same key overwrites the
+ * setting, and `no KEY` removes it (the router ignores any further `no` arguments, CR §1.4). The session layer uses
+ * keys for rollback; resources use `noForm` to delete what they own.
+ *
+ * Pattern words: lowercase = literal, UPPERCASE = any argument, UPPERCASE ending in `#` = a numeric argument. A line's
+ * key is its first N tokens, N the length of the longest matching pattern (ties: more literal words win). A command
+ * matching no pattern is an unkeyed multi-instance line: its key is the whole line.
+ */
+import { joinTokens } from "./tokenize";
+
+const PATTERNS: readonly string[] = [
+  // system, console, login
+  "administrator password",
+  "login password",
+  "login user NAME",
+  "login timer",
+  "user attribute NAME",
+  "security class",
+  "console character",
+  "console columns",
+  "console lines",
+  "console prompt",
+  "description ID",
+  "timezone",
+  "set NAME",
+  "embedded file NAME",
+  "schedule at ID",
+  "statistics traffic",
+  "dashboard accumulate traffic",
+  // routes and filters
+  "ip route NETWORK",
+  "ip keepalive ID",
+  "ip filter N",
+  "ip filter dynamic N",
+  "ip filter directed-broadcast",
+  "ipv6 route NETWORK",
+  "ipv6 prefix N",
+  "ipv6 filter N",
+  "ipv6 filter dynamic N",
+  // interfaces (IF is lanN, lanN/M, bridgeN, pp, tunnel, ...)
+  "ip IF address",
+  "ip IF secondary address",
+  "ip IF proxyarp",
+  "ip IF mtu",
+  "ip IF nat descriptor",
+  "ip IF secure filter DIRECTION",
+  "ip IF dhcp service",
+  "ip IF tcp mss limit",
+  "ip IF intrusion detection DIRECTION",
+  "ip pp remote address",
+  "ip pp remote address pool",
+  "ipv6 IF address",
+  "ipv6 IF mtu",
+  "ipv6 IF rtadv send",
+  "ipv6 IF dhcp service",
+  "ipv6 IF secure filter DIRECTION",
+  "switch control use IF",
+  "lan port-mirroring IF",
+  "vlan IF 802.1q",
+  "bridge member BRIDGE",
+  "ngn type IF",
+  // NAT
+  "nat descriptor type ND",
+  "nat descriptor address outer ND",
+  "nat descriptor address inner ND",
+  "nat descriptor static ND ID",
+  "nat descriptor masquerade static ND ID",
+  "nat descriptor masquerade incoming ND",
+  "nat descriptor masquerade session limit ND ID",
+  "nat descriptor masquerade session limit total ND",
+  "nat descriptor backward-compatibility",
+  // DHCP, DNS
+  "dhcp service",
+  "dhcp server rfc2131 compliant",
+  "dhcp relay server",
+  "dhcp relay select",
+  "dhcp relay threshold",
+  "dhcp scope N",
+  "dhcp scope bind N IP",
+  "dhcp scope option N",
+  "dns host",
+  "dns server",
+  "dns server dhcp",
+  "dns server pp",
+  "dns service",
+  "dns service fallback",
+  "dns private address spoof",
+  "dns static TYPE NAME",
+  // PP
+  "pp name",
+  "pp bind",
+  "pp always-on",
+  "pp auth request",
+  "pp auth accept",
+  "pp auth myname",
+  "pp auth username NAME",
+  "pp keepalive use",
+  "pp enable ID",
+  "pp disable ID",
+  "pppoe use",
+  "ppp lcp mru",
+  "ppp ipcp ipaddress",
+  "ppp ipcp msext",
+  "ppp ccp type",
+  // tunnel, IPsec, L2TP
+  "tunnel encapsulation",
+  "tunnel endpoint address",
+  "tunnel endpoint name",
+  "tunnel template",
+  "tunnel map-e type",
+  "tunnel enable ID",
+  "tunnel disable ID",
+  "ipsec tunnel",
+  "ipsec sa policy POLICY",
+  "ipsec ike KEYWORD GW",
+  "ipsec ike keepalive use GW",
+  "ipsec ike keepalive log GW",
+  "ipsec ike local address GW",
+  "ipsec ike local name GW",
+  "ipsec ike remote address GW",
+  "ipsec ike remote name GW",
+  "ipsec auto refresh",
+  "ipsec auto refresh GW#",
+  "ipsec transport ID",
+  "ipsec transport template ID",
+  "l2tp service",
+  "l2tp always-on",
+  "l2tp hostname",
+  "l2tp syslog",
+  "l2tp tunnel auth",
+  "l2tp tunnel disconnect time",
+  "l2tp keepalive use",
+  "l2tp keepalive log",
+  "l2tp local router-id",
+  "l2tp remote router-id",
+  "l2tp remote end-id",
+  // services
+  "syslog host HOST",
+  "syslog notice",
+  "syslog info",
+  "syslog debug",
+  "telnetd host",
+  "telnetd service",
+  "sshd host",
+  "sshd service",
+  "sshd host key generate",
+  "sftpd host",
+  "httpd host",
+];
+
+interface Pattern {
+  words: string[];
+  literals: number;
+}
+
+/** Patterns grouped by first word, longest and most literal first, so a lookup scans only its family. */
+const BY_HEAD: ReadonlyMap<string, Pattern[]> = (() => {
+  const map = new Map<string, Pattern[]>();
+  for (const p of PATTERNS) {
+    const words = p.split(" ");
+    const pattern = { words, literals: words.filter((w) => w === w.toLowerCase()).length };
+    const list = map.get(words[0]) ?? [];
+    list.push(pattern);
+    map.set(words[0], list);
+  }
+  for (const list of map.values()) {
+    list.sort((a, b) => b.words.length - a.words.length || b.literals - a.literals);
+  }
+  return map;
+})();
+
+function matches(words: readonly string[], tokens: readonly string[]): boolean {
+  if (tokens.length < words.length) return false;
+  return words.every((w, i) => {
+    if (w !== w.toUpperCase()) return w === tokens[i];
+    return w.endsWith("#") ? /^\d+$/.test(tokens[i]) : true;
+  });
+}
+
+function findPattern(t: readonly string[]): Pattern | undefined {
+  return BY_HEAD.get(t[0])?.find((p) => matches(p.words, t));
+}
+
+/** The table row (e.g. "ip route NETWORK") a command is keyed by, or undefined for an unkeyed whole-line command. */
+export function keyPattern(tokens: readonly string[]): string | undefined {
+  return findPattern(tokens[0] === "no" ? tokens.slice(1) : tokens)?.words.join(" ");
+}
+
+/** The key arguments of a command (a leading `no` is ignored): the tokens that identify the setting it writes. */
+export function commandKey(tokens: readonly string[]): string[] {
+  const t = tokens[0] === "no" ? tokens.slice(1) : tokens;
+  const pattern = findPattern(t);
+  return pattern ? t.slice(0, pattern.words.length) : [...t];
+}
+
+/** The `no` command that removes the setting a command wrote, e.g. `no ip route 192.168.4.0/24`. */
+export function noForm(tokens: readonly string[]): string {
+  return `no ${joinTokens(commandKey(tokens))}`;
+}
+
+/** Whether two commands write the same setting (the later one overwrites the earlier). */
+export function sameKey(a: readonly string[], b: readonly string[]): boolean {
+  const ka = commandKey(a);
+  const kb = commandKey(b);
+  return ka.length === kb.length && ka.every((t, i) => t === kb[i]);
+}
