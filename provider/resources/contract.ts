@@ -15,11 +15,21 @@ export interface CheckFailure {
   reason: string;
 }
 
+/**
+ * What a resource recorded at create: the text of the global lines it replaced (LanInterface, GlobalSwitch).
+ * The provider stores `conflicts(config, model).map((l) => l.text)` and passes it back to `plan` on delete;
+ * `plan` accepts it as `unknown` (it comes back from Pulumi state) and ignores anything not a string list.
+ */
+export type Prior = readonly string[];
+
 export interface ResourceKind<Model> {
   /** The Pulumi type name, e.g. "NatDescriptor". */
   readonly kind: string;
-  /** Validates raw inputs into the model; every issue names its property. Pure: never opens a connection. */
-  readonly schema: z.ZodType<Model>;
+  /**
+   * Validates raw inputs into the model; every issue names its property. Pure: never opens a connection.
+   * The output is the normal form `read` returns (defaults filled in, lists sorted as the router prints them).
+   */
+  readonly schema: z.ZodType<Model, z.ZodTypeDef, unknown>;
   /** The router object this model owns, e.g. "nat descriptor 30", "ip route 192.168.253.240/32", "lan1". Becomes the Pulumi id. */
   identity(model: Model): string;
   /** Input properties whose change replaces the resource (identity only). */
@@ -37,8 +47,14 @@ export interface ResourceKind<Model> {
    * The lines to send to go from the router's current config to `desired` (undefined = delete), given the state
    * this resource recorded before (`prior`, e.g. the lines an adopted interface replaced). Only changed lines:
    * `no` forms plus new lines, in a safe order (unbind before delete, and so on).
+   * A delete has no model to name its object, so it needs `identity` (the Pulumi id); updates ignore it.
    */
-  plan(config: ConfigIndex, desired: Model | undefined, prior?: unknown): ContextCommand[];
+  plan(config: ConfigIndex, desired: Model | undefined, prior?: unknown, identity?: string): ContextCommand[];
+  /**
+   * The router object always exists (a LAN interface, a global switch): create takes it over without `adopt`,
+   * records `conflicts` as prior, and delete restores that prior instead of removing the object.
+   */
+  readonly alwaysExists: boolean;
   /** Existing router lines that creating `model` would overwrite (create refuses unless adopt is set). */
   conflicts(config: ConfigIndex, model: Model): ConfigLine[];
 }

@@ -1,0 +1,99 @@
+/**
+ * Builds a `ResourceKind` from a resource's mapping, so the five resources share one implementation of
+ * commands/read/plan/conflicts and differ only in what they map (no copy-paste twins).
+ */
+import { z } from "zod";
+import type { ConfigIndex } from "../config/index";
+import type { ConfigLine } from "../config/model";
+import type { CheckFailure, ResourceKind } from "./contract";
+import { type Line, diffLines, planLines, priorLines, toCommands } from "./lines";
+
+export interface Mapping<Model> {
+  kind: string;
+  /** Structure, defaults and normal form only: what `read` runs the router's values through. */
+  shape: z.ZodType<Model, z.ZodTypeDef, unknown>;
+  /** Cross-field rules over the normal form (addresses inside networks, limits, uniqueness). */
+  rules(model: Model, fail: (path: (string | number)[], reason: string) => void): void;
+  identity(model: Model): string;
+  replaceOnChange: readonly string[];
+  secretProperties: readonly string[];
+  /** The model's lines in the order the router needs them. */
+  lines(model: Model): Line[];
+  /** Every line in the config this identity owns, in `lines` order (so reversing it is a safe delete order). */
+  owned(config: ConfigIndex, identity: string): Line[];
+  /** The raw inputs the owned lines spell (run through `shape` by `read`); undefined when absent. */
+  parse(owned: Line[], identity: string, config: ConfigIndex): unknown;
+  /** The object always exists: delete restores the recorded prior lines instead of only removing. */
+  alwaysExists?: boolean;
+  /** Extra lines to resend after the writes (e.g. what a rewritten `dhcp scope` line erases). */
+  resend?(writes: readonly Line[], desired: readonly Line[]): Line[];
+}
+
+/** A router line that cannot be read back into a model: names the line and the reason. */
+export class ReadError extends Error {
+  constructor(
+    readonly text: string,
+    readonly reason: string,
+  ) {
+    super(`cannot read "${text}": ${reason}`);
+    this.name = "ReadError";
+  }
+}
+
+/** "statics[1].outer" from a zod path. */
+export function propertyPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}
+
+export function failuresOf(error: z.ZodError): CheckFailure[] {
+  return error.issues.map((i) => ({ property: propertyPath(i.path) || "(inputs)", reason: i.message }));
+}
+
+export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
+  const schema = m.shape.superRefine((model, ctx) =>
+    m.rules(model, (path, reason) => ctx.addIssue({ code: "custom", path, message: reason })),
+  );
+
+  const read = (config: ConfigIndex, identity: string): Model | undefined => {
+    const owned = m.owned(config, identity);
+    if (owned.length === 0) return undefined;
+    const raw = m.parse(owned, identity, config);
+    if (raw === undefined) return undefined;
+    const result = m.shape.safeParse(raw);
+    if (!result.success) {
+      const f = failuresOf(result.error)[0];
+      throw new ReadError(identity, `${f.property}: ${f.reason}`);
+    }
+    return result.data;
+  };
+
+  return {
+    kind: m.kind,
+    schema,
+    identity: m.identity,
+    replaceOnChange: m.replaceOnChange,
+    secretProperties: m.secretProperties,
+    alwaysExists: m.alwaysExists ?? false,
+    commands: (model, { mask }) => toCommands(m.lines(model), mask),
+    read,
+    plan(config: ConfigIndex, desired: Model | undefined, prior?: unknown, identity?: string) {
+      if (desired === undefined) {
+        if (identity === undefined) throw new Error(`${m.kind}: a delete plan needs the identity`);
+        // Delete: everything owned goes (last-written first), except what a restore rewrites in place.
+        return planLines(m.owned(config, identity), m.alwaysExists ? priorLines(prior) : []);
+      }
+      const id = m.identity(desired);
+      const current = read(config, id);
+      const have = current === undefined ? m.owned(config, id) : m.lines(current);
+      const want = m.lines(desired);
+      const { removals, writes } = diffLines(have, want);
+      const extra = m.resend ? m.resend(writes, want).filter((l) => !writes.includes(l)) : [];
+      return [...removals, ...toCommands([...writes, ...extra], false)];
+    },
+    conflicts: (config, model) =>
+      m
+        .owned(config, m.identity(model))
+        .map((l) => l.source)
+        .filter((l): l is ConfigLine => l !== undefined),
+  };
+}

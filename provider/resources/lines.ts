@@ -1,0 +1,90 @@
+/**
+ * The resources' common currency: a command line together with its key (the arguments that name the setting,
+ * what `no` needs and what re-entering overwrites). Planning is a keyed diff of the lines a resource owns
+ * now against the lines it wants.
+ */
+import type { ConfigLine, Context, ContextCommand } from "../config/model";
+import { type ConfigIndex, commandKey } from "../config/index";
+
+export interface Line {
+  context: Context;
+  /** The leading tokens that identify the setting, e.g. "nat descriptor static 30 1". */
+  key: string;
+  text: string;
+  /** The same line with its secret replaced by `********`, when it carries one. */
+  masked?: string;
+  /** The config line this was read from (for `conflicts`). */
+  source?: ConfigLine;
+}
+
+export const MASK = "********";
+
+/** The key of a command: the leading arguments that name its setting (config/keys.ts owns the patterns). */
+export function keyOf(tokens: readonly string[]): string {
+  return commandKey(tokens).join(" ");
+}
+
+/** A line the resource writes; its key is derived from the text so keys and commands cannot disagree. */
+export function line(context: Context, text: string, masked?: string): Line {
+  const key = keyOf(text.split(" "));
+  return masked === undefined ? { context, key, text } : { context, key, text, masked };
+}
+
+/** A line as found in the router's config. */
+export function fromConfig(context: Context, l: ConfigLine): Line {
+  return { context, key: keyOf(l.tokens), text: l.tokens.join(" "), source: l };
+}
+
+/** The known lines of `config` in `context` starting with `prefix`. */
+export function findLines(
+  config: ConfigIndex,
+  prefix: string,
+  context: Context = { kind: "global" },
+): Line[] {
+  return config.find(prefix.split(" "), context).map((l) => fromConfig(context, l));
+}
+
+export function toCommands(lines: readonly Line[], mask: boolean): ContextCommand[] {
+  return lines.map((l) => ({ context: l.context, command: mask ? (l.masked ?? l.text) : l.text }));
+}
+
+function scoped(l: Line): string {
+  const c = l.context;
+  return `${c.kind === "global" ? "" : c.kind === "pp" ? `pp ${c.peer}` : `tunnel ${c.tunnel}`}\u0000${l.key}`;
+}
+
+const normal = (text: string) => text.trim().split(/\s+/).join(" ");
+
+export interface Diff {
+  /** `no KEY` for owned lines the desired state drops, last-written first (statics before the type, and so on). */
+  removals: ContextCommand[];
+  /** New or changed lines in desired order; re-entering a keyed line overwrites it in place. */
+  writes: Line[];
+}
+
+/** Keyed diff of the lines a resource owns now against the lines it wants. */
+export function diffLines(current: readonly Line[], desired: readonly Line[]): Diff {
+  const wanted = new Map(desired.map((l) => [scoped(l), l]));
+  const have = new Map(current.map((l) => [scoped(l), l]));
+  const removals = current
+    .filter((l) => !wanted.has(scoped(l)))
+    .reverse()
+    .map((l) => ({ context: l.context, command: `no ${l.key}` }));
+  const writes = desired.filter((l) => {
+    const now = have.get(scoped(l));
+    return now === undefined || normal(now.text) !== normal(l.text);
+  });
+  return { removals, writes };
+}
+
+/** The usual plan: removals first (so a replaced key never lingers), then writes. */
+export function planLines(current: readonly Line[], desired: readonly Line[]): ContextCommand[] {
+  const { removals, writes } = diffLines(current, desired);
+  return [...removals, ...toCommands(writes, false)];
+}
+
+/** Lines recorded as `prior` (global context) back as keyed lines, for restore-on-delete. */
+export function priorLines(prior: unknown): Line[] {
+  const texts = Array.isArray(prior) ? prior.filter((t): t is string => typeof t === "string") : [];
+  return texts.map((text) => line({ kind: "global" }, normal(text)));
+}

@@ -1,0 +1,269 @@
+/**
+ * NatDescriptor: one `nat descriptor` (type, outer/inner addresses, static entries, masquerade settings).
+ * Identity "nat descriptor 30". Interfaces bind descriptors (LanInterface), so a descriptor is deleted only
+ * after the interfaces that use it: their Pulumi resources depend on it and are deleted first.
+ */
+import { z } from "zod";
+import type { ConfigIndex } from "../config/index";
+import { GLOBAL } from "../config/model";
+import { defineKind } from "./kind";
+import { type Line, findLines, line } from "./lines";
+import { type Span, ipv4, parseSpan, spanFrom } from "./net";
+
+export const MAX_DESCRIPTOR_ID = 2147483647;
+export const descriptorId = z
+  .number()
+  .int()
+  .min(1, "must be 1..2147483647")
+  .max(MAX_DESCRIPTOR_ID, "must be 1..2147483647");
+
+const OUTER_MNEMONICS = ["ipcp", "primary", "secondary", "map-e", "hb46pp"];
+
+const addressItem = z
+  .string()
+  .refine((s) => parseSpan(s) !== undefined, "must be an IPv4 address or an ordered range FIRST-LAST");
+
+const outer = z
+  .array(z.string())
+  .min(1, "must list at least one address")
+  .superRefine((list, ctx) => {
+    const mnemonics = list.filter((s) => OUTER_MNEMONICS.includes(s));
+    if (mnemonics.length > 0 && list.length > 1) {
+      ctx.addIssue({ code: "custom", message: `${mnemonics[0]} must be the only outer address` });
+    }
+    list.forEach((s, i) => {
+      if (!OUTER_MNEMONICS.includes(s) && parseSpan(s) === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: [i],
+          message: `must be an IPv4 address, a range FIRST-LAST or one of ${OUTER_MNEMONICS.join("|")}`,
+        });
+    });
+  });
+
+const inner = z
+  .array(z.string())
+  .min(1, "must list at least one address")
+  .superRefine((list, ctx) => {
+    if (list.includes("auto") && list.length > 1)
+      ctx.addIssue({ code: "custom", message: "auto must be the only inner address" });
+    list.forEach((s, i) => {
+      if (s !== "auto" && !addressItem.safeParse(s).success)
+        ctx.addIssue({
+          code: "custom",
+          path: [i],
+          message: "must be an IPv4 address, a range FIRST-LAST or auto",
+        });
+    });
+  });
+
+const staticEntry = z
+  .object({
+    id: descriptorId,
+    outer: ipv4,
+    inner: ipv4,
+    /** Consecutive addresses mapped from outer/inner upwards; the router prints it even when 1. */
+    count: z.number().int().min(1, "must be at least 1").default(1),
+  })
+  .strict();
+
+const port = z.union([
+  z.number().int().min(1, "must be 1..65535").max(65535, "must be 1..65535"),
+  z
+    .string()
+    .regex(/^(\d+|[a-z][a-z0-9-]*)$/, "must be a port number or a service name such as www")
+    .transform((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+]);
+
+const masqueradeStatic = z
+  .object({
+    id: descriptorId,
+    inner: ipv4,
+    protocol: z.union([z.enum(["tcp", "udp", "esp", "icmp"]), z.number().int().min(0).max(255)]),
+    outerPort: port.optional(),
+    innerPort: port.optional(),
+  })
+  .strict();
+
+const masqueradeIncoming = z
+  .object({
+    action: z.enum(["through", "reject", "discard", "forward"]),
+    address: ipv4.optional(),
+  })
+  .strict();
+
+const byId = <T extends { id: number }>(list: T[]) => [...list].sort((a, b) => a.id - b.id);
+
+const shape = z
+  .object({
+    id: descriptorId,
+    type: z.enum(["nat", "masquerade", "nat-masquerade"]),
+    /** Absent: the router default (`ipcp`), no line written. */
+    outer: outer.optional(),
+    /** Absent: the router default (`auto`), no line written. */
+    inner: inner.optional(),
+    statics: z.array(staticEntry).default([]).transform(byId),
+    masqueradeIncoming: masqueradeIncoming.optional(),
+    masqueradeStatics: z.array(masqueradeStatic).default([]).transform(byId),
+  })
+  .strict();
+
+export type NatDescriptorModel = z.output<typeof shape>;
+
+function duplicateIds(
+  list: { id: number }[],
+  name: string,
+  fail: (p: (string | number)[], r: string) => void,
+) {
+  const seen = new Set<number>();
+  list.forEach((e, i) => {
+    if (seen.has(e.id)) fail([name, i, "id"], `duplicate id ${e.id}`);
+    seen.add(e.id);
+  });
+}
+
+function overlapping(
+  spans: (Span | undefined)[],
+  name: string,
+  side: string,
+  fail: (p: (string | number)[], r: string) => void,
+) {
+  spans.forEach((s, i) => {
+    const j = spans.findIndex((t, k) => k < i && s !== undefined && t !== undefined && s.isOverlapping(t));
+    if (j >= 0) fail([name, i, side], `overlaps ${name}[${j}].${side}`);
+  });
+}
+
+function staticText(id: number, s: NatDescriptorModel["statics"][number]): string {
+  return `nat descriptor static ${id} ${s.id} ${s.outer}=${s.inner} ${s.count}`;
+}
+
+function masqueradeStaticText(id: number, s: NatDescriptorModel["masqueradeStatics"][number]): string {
+  const ports =
+    s.innerPort === undefined
+      ? ""
+      : s.outerPort === undefined
+        ? ` ${s.innerPort}`
+        : ` ${s.outerPort}=${s.innerPort}`;
+  return `nat descriptor masquerade static ${id} ${s.id} ${s.inner} ${s.protocol}${ports}`;
+}
+
+function lines(m: NatDescriptorModel): Line[] {
+  const g = (text: string) => line(GLOBAL, text);
+  const incoming = m.masqueradeIncoming;
+  return [
+    g(`nat descriptor type ${m.id} ${m.type}`),
+    ...(m.outer ? [g(`nat descriptor address outer ${m.id} ${m.outer.join(" ")}`)] : []),
+    ...(m.inner ? [g(`nat descriptor address inner ${m.id} ${m.inner.join(" ")}`)] : []),
+    ...(incoming
+      ? [
+          g(
+            `nat descriptor masquerade incoming ${m.id} ${incoming.action}${incoming.address ? ` ${incoming.address}` : ""}`,
+          ),
+        ]
+      : []),
+    ...m.statics.map((s) => g(staticText(m.id, s))),
+    ...m.masqueradeStatics.map((s) => g(masqueradeStaticText(m.id, s))),
+  ];
+}
+
+const idOf = (identity: string) => identity.replace(/^nat descriptor /, "");
+
+function owned(config: ConfigIndex, identity: string): Line[] {
+  const id = idOf(identity);
+  return [
+    `nat descriptor type ${id}`,
+    `nat descriptor address outer ${id}`,
+    `nat descriptor address inner ${id}`,
+    `nat descriptor masquerade incoming ${id}`,
+    `nat descriptor static ${id}`,
+    `nat descriptor masquerade static ${id}`,
+  ].flatMap((prefix) => findLines(config, prefix));
+}
+
+function parsePort(s: string): string | number {
+  return /^\d+$/.test(s) ? Number(s) : s;
+}
+
+function parse(owned: Line[], identity: string): unknown {
+  const model: Record<string, unknown> = { id: Number(idOf(identity)), statics: [], masqueradeStatics: [] };
+  for (const l of owned) {
+    const t = l.text.split(" ");
+    const rest = t.slice(l.key.split(" ").length);
+    if (l.key.startsWith("nat descriptor type")) model.type = rest[0];
+    else if (l.key.startsWith("nat descriptor address outer")) model.outer = rest;
+    else if (l.key.startsWith("nat descriptor address inner")) model.inner = rest;
+    else if (l.key.startsWith("nat descriptor masquerade incoming"))
+      model.masqueradeIncoming =
+        rest[1] === undefined ? { action: rest[0] } : { action: rest[0], address: rest[1] };
+    else if (l.key.startsWith("nat descriptor static")) {
+      const [pair, count] = rest;
+      const [o, i] = pair.split("=");
+      (model.statics as unknown[]).push({
+        id: Number(t[4]),
+        outer: o,
+        inner: i,
+        count: count === undefined ? 1 : Number(count),
+      });
+    } else {
+      const [inner, protocol, ports] = rest;
+      const [a, b] = ports === undefined ? [] : ports.split("=");
+      (model.masqueradeStatics as unknown[]).push({
+        id: Number(t[5]),
+        inner,
+        protocol: /^\d+$/.test(protocol) ? Number(protocol) : protocol,
+        ...(b !== undefined
+          ? { outerPort: parsePort(a), innerPort: parsePort(b) }
+          : a !== undefined
+            ? { innerPort: parsePort(a) }
+            : {}),
+      });
+    }
+  }
+  return model.type === undefined ? undefined : model;
+}
+
+export const NatDescriptor = defineKind<NatDescriptorModel>({
+  kind: "NatDescriptor",
+  shape,
+  rules(m, fail) {
+    duplicateIds(m.statics, "statics", fail);
+    duplicateIds(m.masqueradeStatics, "masqueradeStatics", fail);
+    const outers = m.statics.map((s, i) => {
+      const span = spanFrom(s.outer, s.count);
+      if (!span)
+        fail(["statics", i, "count"], `${s.count} addresses from ${s.outer} run past 255.255.255.255`);
+      return span;
+    });
+    const inners = m.statics.map((s, i) => {
+      const span = spanFrom(s.inner, s.count);
+      if (!span)
+        fail(["statics", i, "count"], `${s.count} addresses from ${s.inner} run past 255.255.255.255`);
+      return span;
+    });
+    overlapping(outers, "statics", "outer", fail);
+    overlapping(inners, "statics", "inner", fail);
+    if (m.type === "nat" && m.masqueradeStatics.length > 0)
+      fail(["masqueradeStatics"], "needs type masquerade or nat-masquerade");
+    if (m.type === "nat" && m.masqueradeIncoming)
+      fail(["masqueradeIncoming"], "needs type masquerade or nat-masquerade");
+    const incoming = m.masqueradeIncoming;
+    if (incoming?.action === "forward" && !incoming.address)
+      fail(["masqueradeIncoming", "address"], "forward needs the address to forward to");
+    if (incoming && incoming.action !== "forward" && incoming.address)
+      fail(["masqueradeIncoming", "address"], `only forward takes an address, not ${incoming.action}`);
+    m.masqueradeStatics.forEach((s, i) => {
+      const ported = s.protocol === "tcp" || s.protocol === "udp";
+      if (ported && s.innerPort === undefined)
+        fail(["masqueradeStatics", i, "innerPort"], `${s.protocol} needs a port`);
+      if (!ported && (s.innerPort !== undefined || s.outerPort !== undefined))
+        fail(["masqueradeStatics", i, "innerPort"], `${s.protocol} takes no port`);
+    });
+  },
+  identity: (m) => `nat descriptor ${m.id}`,
+  replaceOnChange: ["id"],
+  secretProperties: [],
+  lines,
+  owned,
+  parse,
+});

@@ -1,0 +1,71 @@
+/**
+ * IPv4 vocabulary shared by the resource schemas. All address math goes through ip-num; these helpers only
+ * adapt its results to zod refinements and to the router's spellings ("a-b" ranges, "a.b.c.d/len").
+ */
+import { IPv4, IPv4CidrRange, IPv4Mask, RangedSet, Validator } from "ip-num";
+import { z } from "zod";
+
+export type Span = RangedSet<IPv4>;
+
+export function isIPv4(s: string): boolean {
+  return Validator.isValidIPv4String(s)[0];
+}
+
+export const ipv4 = z.string().refine(isIPv4, "must be an IPv4 address such as 192.168.1.1");
+
+/** "a" or "a-b" (first ≤ last) as a span; undefined when malformed or reversed. */
+export function parseSpan(s: string): Span | undefined {
+  const [a, b, ...rest] = s.split("-");
+  if (rest.length > 0 || !isIPv4(a) || (b !== undefined && !isIPv4(b))) return undefined;
+  const first = IPv4.fromString(a);
+  const last = b === undefined ? first : IPv4.fromString(b);
+  return first.isGreaterThan(last) ? undefined : new RangedSet(first, last);
+}
+
+/** `count` consecutive addresses from `start`, or undefined when they run past 255.255.255.255. */
+export function spanFrom(start: string, count: number): Span | undefined {
+  const first = IPv4.fromString(start);
+  const lastValue = first.getValue() + BigInt(count) - 1n;
+  return lastValue > IPv4.fromString("255.255.255.255").getValue()
+    ? undefined
+    : new RangedSet(first, IPv4.fromNumber(lastValue));
+}
+
+/** A zod check for "a-b" ranges: both ends valid and ordered. */
+export const ipv4Range = z.string().superRefine((s, ctx) => {
+  const [a, b, ...rest] = s.split("-");
+  if (b === undefined || rest.length > 0 || !isIPv4(a) || !isIPv4(b)) {
+    ctx.addIssue({ code: "custom", message: "must be a range FIRST-LAST such as 192.168.1.2-192.168.1.63" });
+  } else if (parseSpan(s) === undefined) {
+    ctx.addIssue({ code: "custom", message: `range is reversed: ${a} is after ${b}` });
+  }
+});
+
+/** "a.b.c.d/len" with any host part (an interface address); the network it lies in. */
+export function interfaceNetwork(s: string): IPv4CidrRange | undefined {
+  return Validator.isValidIPv4CidrNotation(s)[0] ? IPv4CidrRange.fromCidr(s) : undefined;
+}
+
+/** The network "a.b.c.d/len" of an address and prefix length (host bits cleared). */
+export function networkOf(address: string, prefixLength: number): IPv4CidrRange {
+  const range = IPv4CidrRange.fromCidr(`${address}/${prefixLength}`);
+  return IPv4CidrRange.fromCidr(`${range.getFirst().toString()}/${prefixLength}`);
+}
+
+/** Whether "a.b.c.d/len" is a network address (no host bits set). */
+export function isNetwork(s: string): boolean {
+  return Validator.isValidIPv4CidrRange(s)[0];
+}
+
+export function spanOfNetwork(network: IPv4CidrRange): Span {
+  return new RangedSet(network.getFirst(), network.getLast());
+}
+
+/** The prefix length of a dotted netmask such as 255.255.255.0; undefined for a non-contiguous mask. */
+export function prefixOfMask(mask: string): number | undefined {
+  return Validator.isValidIPv4Mask(mask)[0] ? new IPv4Mask(mask).prefix : undefined;
+}
+
+export function addressInside(address: string, span: Span): boolean {
+  return new RangedSet(IPv4.fromString(address), IPv4.fromString(address)).inside(span);
+}
