@@ -45,6 +45,8 @@ export interface ConfigCommand {
   order: readonly (string | number)[];
   /** 2 for the IPsec SA/IKE lines nested under `ipsec tunnel` in a tunnel block, else the scope's default. */
   nested: boolean;
+  /** The clear secret `canonical` masks (the `login user` password), for the runtime's authentication only. */
+  secret?: string;
 }
 
 export type GrammarResult =
@@ -59,4 +61,8 @@ export type GrammarResult =
  * Returns undefined when the first words are not a configuration command the grammar knows, so the runtime can try
  * its operational commands before answering `Invalid command name`.
  */
-export type ParseConfigCommand = (text: string, context: SimContext, model: ModelInfo) => GrammarResult | undefined;
+export type ParseConfigCommand = (
+  text: string,
+  context: SimContext,
+  model: ModelInfo,
+) => GrammarResult | undefined;
