@@ -103,7 +103,8 @@ export function parseConfig(text: string, opts: ParseOptions = {}): ConfigTree {
     }
 
     const line: ConfigLine = { text: body, tokens, line: lineNo, indent: 0 };
-    const heredoc = tokens.length > 0 ? HEREDOC.exec(tokens[tokens.length - 1]) : null;
+    // Only `embedded file` takes a heredoc; elsewhere `<<X` is an ordinary argument.
+    const heredoc = tokens[0] === "embedded" ? HEREDOC.exec(tokens[tokens.length - 1]) : null;
     if (heredoc && body.endsWith(heredoc[0])) {
       const terminator = heredoc[1];
       const lines: string[] = [];
