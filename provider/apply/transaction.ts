@@ -1,0 +1,157 @@
+/**
+ * Transactional apply over one router link: type the plan line by line, stop at the first error and undo exactly
+ * what was applied, finish or undo a plan cut short by a drop, and verify the result by re-reading the config.
+ * Nothing here saves: the Router decides when a save covers an operation.
+ */
+import type { ConfigIndex } from "../config/index";
+import type { ContextCommand } from "../config/model";
+import { CommandError, ConnectionLostError, RouterError, TimeoutError, VerifyError } from "../session/errors";
+import type { Shell } from "../session/shell";
+import { restoreCommands, rollbackCommands, scriptFor, unmetCommands, verifyProblems } from "./plan";
+
+/** What the apply logic needs from a Router (implemented in session/router.ts). */
+export interface Link {
+  readonly name: string;
+  /** The primary session, connecting if needed. */
+  shell(): Promise<Shell>;
+  /** Drops the primary session (its state is unknown) so the next shell() reconnects. */
+  discard(): void;
+  /** The config (cached while no write happened). */
+  config(): Promise<ConfigIndex>;
+  /** Marks the cached config stale; every write calls it before typing. */
+  invalidate(): void;
+  log(line: string): void;
+}
+
+/** A failure that ended with the router back in its state from before the plan. */
+export function markRolledBack<E extends RouterError>(e: E): E {
+  e.rolledBack = true;
+  return e;
+}
+
+const RECONNECT_ATTEMPTS = 3;
+
+function lost(e: unknown): boolean {
+  return e instanceof ConnectionLostError || e instanceof TimeoutError;
+}
+
+/** Returns the session to the top level (a failed command may leave it inside `pp select` / `tunnel select`). */
+export async function toGlobal(shell: Shell): Promise<void> {
+  if (shell.context.startsWith("tunnel")) await shell.run("tunnel select none");
+  else if (shell.context !== "") await shell.run("pp select none");
+}
+
+/** Types commands with their context lines; `applied` collects the plan commands the router accepted. */
+async function type(
+  shell: Shell,
+  cmds: readonly ContextCommand[],
+  applied?: ContextCommand[],
+): Promise<void> {
+  await toGlobal(shell);
+  for (const step of scriptFor(cmds)) {
+    await shell.run(step.line);
+    if (step.index !== undefined) applied?.push(cmds[step.index]);
+  }
+}
+
+/** Reconnects (a drop or timeout leaves the old session's state unknown) and returns a fresh config read. */
+async function reconnect(link: Link): Promise<{ shell: Shell; current: ConfigIndex }> {
+  link.discard();
+  link.invalidate();
+  const shell = await link.shell();
+  const current = await link.config();
+  link.invalidate();
+  return { shell, current };
+}
+
+/** Runs `step` on a fresh session, retrying across further drops. */
+async function withReconnects<T>(
+  link: Link,
+  step: (shell: Shell, current: ConfigIndex) => Promise<T>,
+): Promise<T> {
+  let last: unknown;
+  for (let attempt = 0; attempt < RECONNECT_ATTEMPTS; attempt++) {
+    try {
+      const { shell, current } = await reconnect(link);
+      return await step(shell, current);
+    } catch (e) {
+      if (!lost(e)) throw e;
+      link.log(`connection lost again (${(e as Error).message}); retrying`);
+      last = e;
+    }
+  }
+  throw last;
+}
+
+/** Puts every setting the plan touched back to `snapshot`, reading the router's current state first. */
+async function restore(link: Link, snapshot: ConfigIndex, plan: readonly ContextCommand[]): Promise<void> {
+  await withReconnects(link, (shell, current) => type(shell, restoreCommands(snapshot, current, plan)));
+}
+
+/** After the router rejected a command: undo the accepted prefix, then rethrow the router's error. */
+async function rollback(
+  link: Link,
+  snapshot: ConfigIndex,
+  plan: readonly ContextCommand[],
+  applied: readonly ContextCommand[],
+  cause: RouterError,
+): Promise<never> {
+  link.log(`rolling back ${applied.length} applied command(s)`);
+  try {
+    await type(await link.shell(), rollbackCommands(snapshot, applied));
+  } catch (e) {
+    if (lost(e)) await restore(link, snapshot, plan).catch((r) => rollbackFailed(link, cause, r));
+    else rollbackFailed(link, cause, e);
+  }
+  throw markRolledBack(cause);
+}
+
+function rollbackFailed(link: Link, cause: RouterError, e: unknown): never {
+  throw new RouterError(
+    link.name,
+    `rollback failed after "${cause.routerMessage ?? cause.message}": ${(e as Error).message}; the running config is partly changed and NOT saved`,
+    { command: cause.command, routerMessage: cause.routerMessage },
+  );
+}
+
+/** After a drop mid-plan: complete what is missing; if the router now rejects something, restore the snapshot. */
+async function converge(link: Link, snapshot: ConfigIndex, plan: readonly ContextCommand[]): Promise<void> {
+  link.log("connection lost mid-plan; reconnecting to complete it");
+  await withReconnects(link, async (shell, current) => {
+    const missing = unmetCommands(current, plan);
+    try {
+      await type(shell, missing);
+    } catch (e) {
+      if (!(e instanceof CommandError)) throw e;
+      await restore(link, snapshot, plan);
+      throw markRolledBack(e);
+    }
+  });
+}
+
+/**
+ * Applies `plan` so that it lands whole or not at all (in the running config; saving is the caller's).
+ * Throws the router's error after restoring every setting the plan touched.
+ */
+export async function applyPlan(link: Link, plan: readonly ContextCommand[]): Promise<void> {
+  const snapshot = await link.config();
+  link.invalidate();
+  const applied: ContextCommand[] = [];
+  try {
+    await type(await link.shell(), plan, applied);
+    await toGlobal(await link.shell());
+  } catch (e) {
+    if (e instanceof CommandError) await rollback(link, snapshot, plan, applied, e);
+    if (!lost(e)) throw e;
+    await converge(link, snapshot, plan);
+  }
+  const after = await link.config();
+  const problems = verifyProblems(after, plan);
+  if (problems.length > 0) {
+    link.invalidate();
+    await restore(link, snapshot, plan);
+    throw markRolledBack(
+      new VerifyError(link.name, `the router's config does not show the plan: ${problems.join("; ")}`),
+    );
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The one redaction function. Every log line, error message, event and thrown message that may contain router
+ * commands or router output goes through `redact`, so a secret can only leak if a command form is missing here.
+ */
+
+/** One router argument: a quoted string (with `\x` escapes) or a run of non-space characters. */
+const ARG = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|(?:\\.|\S)+)`;
+const MASK = "********";
+
+/**
+ * Each entry: the words before the secret (as a regex source), and how many secret arguments follow.
+ * Keyed by command family rather than by the word "password", because `pp auth username U P` and
+ * `l2tp tunnel auth on P` carry secrets without saying so (the gap terraform-provider-rtx's sanitizer has).
+ */
+const FORMS: { before: string; secrets: number }[] = [
+  { before: String.raw`pp auth (?:username|myname) ${ARG}`, secrets: 1 },
+  // the optional `myname MY MYPASS` tail of `pp auth username`
+  { before: String.raw`pp auth username ${ARG} ${ARG}(?: ${ARG})*? myname ${ARG}`, secrets: 1 },
+  { before: String.raw`ipsec ike pre-shared-key ${ARG}(?: text)?`, secrets: 1 },
+  { before: String.raw`login password(?: encrypted)?`, secrets: 1 },
+  { before: String.raw`administrator password(?: encrypted)?`, secrets: 1 },
+  { before: String.raw`login user ${ARG}(?: encrypted)?`, secrets: 1 },
+  { before: String.raw`l2tp tunnel auth on`, secrets: 1 },
+  { before: String.raw`sshd host key generate(?: bit=\d+)?`, secrets: 3 },
+  { before: String.raw`snmp community (?:read-only|read-write)`, secrets: 1 },
+  { before: String.raw`snmpv3 usm user \d+ ${ARG}(?: group \d+)? \S+`, secrets: 1 },
+  { before: String.raw`snmpv3 usm user \d+ ${ARG}(?: group \d+)? \S+ ${ARG} \S+`, secrets: 1 },
+];
+
+const PATTERNS = FORMS.map(({ before, secrets }) => {
+  const args = Array.from({ length: secrets }, () => `( ${ARG})?`).join("");
+  return new RegExp(String.raw`(\b${before})${args}`, "g");
+});
+
+/** Masks the secret arguments of every secret-bearing command form in `text` (any number of lines, any prefix). */
+export function redact(text: string): string {
+  let out = text;
+  for (const re of PATTERNS) {
+    out = out.replace(re, (whole: string, head: string, ...rest: unknown[]) => {
+      const groups = rest.slice(0, -2) as (string | undefined)[];
+      // Already masked by the router (`login password *`) or by an earlier pattern: leave as is.
+      return (
+        head +
+        groups.map((g) => (g === undefined ? "" : g === " *" || g === ` ${MASK}` ? g : ` ${MASK}`)).join("")
+      );
+    });
+  }
+  return out;
+}

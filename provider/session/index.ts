@@ -1,0 +1,13 @@
+/** The session layer's public face: one shared Router per router per process. */
+export { routerFor } from "./router";
+export type { ApplyOptions, ApplyResult, Router, RouterConnection, RouterStats } from "./router";
+export {
+  AuthError,
+  CommandError,
+  ConnectionLostError,
+  HostKeyError,
+  RouterError,
+  TimeoutError,
+  VerifyError,
+} from "./errors";
+export { fingerprint } from "./hostkey";

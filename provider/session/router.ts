@@ -1,0 +1,336 @@
+/**
+ * One Router per host:port:username per process: a single primary SSH session shared by every operation, a queue
+ * so context lines of concurrent operations never interleave, a cached `show config`, and save coalescing — an
+ * operation resolves only after the `save` that covers it. A second session is opened only for commit-confirmed
+ * verification, so there are never more than two logins to one router.
+ */
+import { indexConfig, type ConfigIndex } from "../config/index";
+import type { ContextCommand } from "../config/model";
+import { parseConfig } from "../config/parse";
+import { redact } from "../secrets";
+import { applyConfirmed, type ConfirmLink } from "../apply/confirmed";
+import { touchesAccess } from "../apply/plan";
+import { applyPlan } from "../apply/transaction";
+import { RouterError } from "./errors";
+import { Shell, withConsoleOriginals, type ConsoleSettings } from "./shell";
+
+export interface RouterConnection {
+  host: string;
+  port?: number;
+  username: string;
+  password?: string;
+  /** PEM text, or a path to a key file. */
+  privateKey?: string;
+  passphrase?: string;
+  adminPassword?: string;
+  /** SHA256 fingerprint pin, as `ssh-keygen -lf` prints it: `SHA256:...`. */
+  hostKey?: string;
+  knownHostsFile?: string;
+  trustOnFirstUse?: boolean;
+  model?: string;
+  /** For messages; default host:port. */
+  name?: string;
+  commandTimeoutMs?: number;
+  /** Close the shared session after this long without work (default 2000 ms), restoring console settings. */
+  idleCloseMs?: number;
+  /** Receives every log line, already redacted. */
+  log?: (line: string) => void;
+}
+
+export interface ApplyOptions {
+  /** Default "auto": when the plan touches the session's own interface address or the ssh/login settings. */
+  commitConfirmed?: boolean | "auto";
+  /** Seconds until the armed restart (1..3600, default 300). */
+  confirmTimeoutSec?: number;
+  /** Default true. */
+  save?: boolean;
+  label?: string;
+}
+
+export interface ApplyResult {
+  applied: ContextCommand[];
+  saved: boolean;
+  rolledBack: boolean;
+}
+
+export interface RouterStats {
+  handshakes: number;
+  commands: number;
+  saves: number;
+  configReads: number;
+}
+
+export interface Router {
+  readonly name: string;
+  /** Parsed `show config`, read once and cached; invalidated by writes. */
+  config(): Promise<ConfigIndex>;
+  /** Raw `show config` text (LF line endings, console settings as they are outside this tool's sessions). */
+  showConfig(): Promise<string>;
+  apply(plan: ContextCommand[], opts?: ApplyOptions): Promise<ApplyResult>;
+  stats(): RouterStats;
+  close(): Promise<void>;
+}
+
+const REGISTRY = Symbol.for("pulumi-yamaha-nvr.routers");
+type Registry = Map<string, SharedRouter>;
+
+function registry(): Registry {
+  const g = globalThis as { [REGISTRY]?: Registry };
+  return (g[REGISTRY] ??= new Map());
+}
+
+/** The shared Router for a host:port:username in this process (later calls update the credentials it uses). */
+export function routerFor(conn: RouterConnection): Router {
+  const key = `${conn.host}:${conn.port ?? 22}:${conn.username}`;
+  const reg = registry();
+  const existing = reg.get(key);
+  if (existing) {
+    existing.conn = conn;
+    return existing;
+  }
+  const router = new SharedRouter(conn);
+  reg.set(key, router);
+  return router;
+}
+
+interface Pending {
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+class SharedRouter implements Router {
+  readonly name: string;
+  private primary?: Shell;
+  private connecting?: Promise<Shell>;
+  private consoleOriginals?: ConsoleSettings;
+  private learnedHostKey?: string;
+  private cached?: { text: string; index?: ConfigIndex };
+  private queue: (() => Promise<void>)[] = [];
+  private pumping = false;
+  private unsaved: Pending[] = [];
+  private idleTimer?: NodeJS.Timeout;
+  private counts = { handshakes: 0, saves: 0, configReads: 0, retiredCommands: 0 };
+
+  /** What the apply logic uses from inside queued work (so it never queues behind itself). */
+  private readonly link: ConfirmLink;
+
+  constructor(public conn: RouterConnection) {
+    this.name = conn.name ?? `${conn.host}:${conn.port ?? 22}`;
+    this.link = {
+      name: this.name,
+      shell: () => this.shell(),
+      discard: () => this.retire(),
+      config: () => this.readIndex(),
+      invalidate: () => (this.cached = undefined),
+      log: (line) => this.log(line),
+      freshSession: () => this.open(false),
+      save: () => this.save(),
+    };
+  }
+
+  log(line: string): void {
+    this.conn.log?.(redact(line.startsWith("[") ? line : `[${this.name}] ${line}`));
+  }
+
+  stats(): RouterStats {
+    return {
+      handshakes: this.counts.handshakes,
+      commands: this.counts.retiredCommands + (this.primary?.commands ?? 0),
+      saves: this.counts.saves,
+      configReads: this.counts.configReads,
+    };
+  }
+
+  // ---- sessions -------------------------------------------------------------------------------------------
+
+  private open(setConsole: boolean): Promise<Shell> {
+    const c = this.conn;
+    this.counts.handshakes++;
+    return Shell.open({
+      name: this.name,
+      host: c.host,
+      port: c.port ?? 22,
+      username: c.username,
+      password: c.password,
+      privateKey: c.privateKey,
+      passphrase: c.passphrase,
+      adminPassword: c.adminPassword,
+      hostKeys: {
+        host: c.host,
+        port: c.port ?? 22,
+        hostKey: c.hostKey,
+        knownHostsFile: c.knownHostsFile,
+        trustOnFirstUse: c.trustOnFirstUse,
+        learned: this.learnedHostKey,
+      },
+      commandTimeoutMs: c.commandTimeoutMs ?? 30_000,
+      consoleOriginals: this.consoleOriginals,
+      setConsole,
+      log: (l) => this.log(l),
+    }).then((shell) => {
+      this.learnedHostKey ??= shell.presentedHostKey;
+      this.consoleOriginals ??= shell.originals;
+      return shell;
+    });
+  }
+
+  private async shell(): Promise<Shell> {
+    if (this.primary && !this.primary.closed) return this.primary;
+    this.retire();
+    this.connecting ??= this.open(true).finally(() => (this.connecting = undefined));
+    this.primary = await this.connecting;
+    return this.primary;
+  }
+
+  private retire(): void {
+    if (!this.primary) return;
+    this.counts.retiredCommands += this.primary.commands;
+    this.primary.destroy();
+    this.primary = undefined;
+  }
+
+  // ---- config cache -----------------------------------------------------------------------------------------
+
+  /** Reads through the primary session (callers hold the queue). */
+  private async readText(): Promise<string> {
+    if (this.cached) return this.cached.text;
+    const shell = await this.shell();
+    const out = await shell.run("show config", 120_000);
+    this.counts.configReads++;
+    const text = withConsoleOriginals(out.replace(/\r\n/g, "\n"), shell.originals).replace(/\s+$/, "\n");
+    this.cached = { text };
+    return text;
+  }
+
+  private async readIndex(): Promise<ConfigIndex> {
+    const text = await this.readText();
+    if (this.cached && this.cached.index) return this.cached.index;
+    const index = indexConfig(parseConfig(text));
+    if (this.cached) this.cached.index = index;
+    return index;
+  }
+
+  config(): Promise<ConfigIndex> {
+    return this.enqueue(() => this.readIndex());
+  }
+
+  showConfig(): Promise<string> {
+    return this.enqueue(() => this.readText());
+  }
+
+  // ---- queue and save coalescing ----------------------------------------------------------------------------
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push(() => work().then(resolve, reject));
+      this.kick();
+    });
+  }
+
+  private kick(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    if (this.pumping) return;
+    this.pumping = true;
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      for (;;) {
+        const work = this.queue.shift();
+        if (work) {
+          await work();
+          continue;
+        }
+        // Queue drained: one save covers every operation applied since the last one.
+        if (this.unsaved.length === 0) break;
+        await this.saveCovered();
+      }
+    } finally {
+      this.pumping = false;
+      this.armIdle();
+    }
+  }
+
+  private armIdle(): void {
+    if (!this.primary) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      void this.enqueue(() => this.closePrimary()).catch((e) => this.log(`closing: ${(e as Error).message}`));
+    }, this.conn.idleCloseMs ?? 2000);
+  }
+
+  /** One save for every operation waiting for one; each resolves (or fails) with it. */
+  private async saveCovered(): Promise<void> {
+    if (this.unsaved.length === 0) return;
+    const covered = this.unsaved.splice(0);
+    await this.save().then(
+      () => covered.forEach((p) => p.resolve()),
+      (e) => covered.forEach((p) => p.reject(e)),
+    );
+  }
+
+  /** `save`, with the session's console settings out of the running config while it runs. */
+  private async save(): Promise<void> {
+    const shell = await this.shell();
+    await shell.withOriginalConsole(async () => {
+      const out = await shell.run("save", 300_000);
+      this.log(out.trim() === "" ? "saved" : out.trim());
+    });
+    this.counts.saves++;
+  }
+
+  apply(plan: ContextCommand[], opts: ApplyOptions = {}): Promise<ApplyResult> {
+    const wantSave = opts.save !== false;
+    return new Promise<ApplyResult>((resolve, reject) => {
+      const fail = (e: unknown) =>
+        reject(
+          e instanceof RouterError
+            ? e
+            : new RouterError(this.name, redact(String((e as Error)?.message ?? e))),
+        );
+      this.queue.push(async () => {
+        try {
+          if (opts.label) this.log(`apply ${opts.label}: ${plan.length} command(s)`);
+          const snapshot = await this.readIndex();
+          const confirmed =
+            opts.commitConfirmed === true ||
+            ((opts.commitConfirmed ?? "auto") === "auto" && touchesAccess(snapshot, plan, this.conn.host));
+          if (confirmed) {
+            // Operations waiting for a save must not be lost if the armed restart fires: save them first.
+            await this.saveCovered();
+            await applyConfirmed(this.link, plan, opts.confirmTimeoutSec ?? 300);
+            return resolve({ applied: plan, saved: true, rolledBack: false });
+          }
+          await applyPlan(this.link, plan);
+          if (!wantSave) return resolve({ applied: plan, saved: false, rolledBack: false });
+          this.unsaved.push({
+            resolve: () => resolve({ applied: plan, saved: true, rolledBack: false }),
+            reject: fail,
+          });
+        } catch (e) {
+          fail(e);
+        }
+      });
+      this.kick();
+    });
+  }
+
+  private async closePrimary(): Promise<void> {
+    const shell = this.primary;
+    if (!shell) return;
+    this.counts.retiredCommands += shell.commands;
+    this.primary = undefined;
+    this.cached = undefined;
+    await shell.close();
+  }
+
+  async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    await this.enqueue(() => this.closePrimary());
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+}

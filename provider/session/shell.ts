@@ -1,0 +1,453 @@
+/**
+ * One interactive SSH login to a router: PTY shell, administrator mode, console settings for the session, one
+ * command at a time with its output checked for errors before the next is sent, and a clean exit that declines the
+ * save question. The Router (router.ts) owns sharing and queuing; this class is a single conversation.
+ */
+import { Client, type ClientChannel, type ConnectConfig } from "ssh2";
+import { readFileSync } from "node:fs";
+import { redact } from "../secrets";
+import {
+  AuthError,
+  CommandError,
+  ConnectionLostError,
+  HostKeyError,
+  RouterError,
+  TimeoutError,
+} from "./errors";
+import { decideHostKey, fingerprint, keyTypeOf, type HostKeyPolicy } from "./hostkey";
+import {
+  decode,
+  endsWithPager,
+  findError,
+  learnPrefix,
+  promptMatcher,
+  removePagerLines,
+  stripEcho,
+  type Prompt,
+} from "./prompt";
+
+export interface ShellOptions {
+  name: string;
+  host: string;
+  port: number;
+  username: string;
+  password?: string;
+  privateKey?: string;
+  passphrase?: string;
+  adminPassword?: string;
+  hostKeys: HostKeyPolicy;
+  commandTimeoutMs: number;
+  /** Console settings as they were before any session of this process changed them (survives reconnects). */
+  consoleOriginals?: ConsoleSettings;
+  /** false: leave the console settings alone (a short verification login must not disturb the primary session's). */
+  setConsole?: boolean;
+  log?: (line: string) => void;
+}
+
+/** `console lines/columns/character` values; undefined = no explicit line in the config (factory default). */
+export interface ConsoleSettings {
+  lines?: string;
+  columns?: string;
+  character?: string;
+}
+
+/** What this tool sets for its sessions: no pager, no wrapping of long lines, English messages. */
+export const SESSION_CONSOLE: Required<ConsoleSettings> = {
+  lines: "infinity",
+  columns: "200",
+  character: "en.ascii",
+};
+const CONSOLE_KEYS = ["lines", "columns", "character"] as const;
+
+/** Reads `console ...` lines out of (part of) a config. */
+export function consoleSettingsOf(config: string): ConsoleSettings {
+  const out: ConsoleSettings = {};
+  for (const key of CONSOLE_KEYS) {
+    const m = new RegExp(`^console ${key} (\\S+)\\s*$`, "m").exec(config);
+    if (m) out[key] = m[1];
+  }
+  return out;
+}
+
+/**
+ * The config text as it would read without this session's console settings: the session's lines are replaced by
+ * the originals (same position, the router orders them) or dropped when the original had no line.
+ */
+export function withConsoleOriginals(config: string, originals: ConsoleSettings): string {
+  const lines = config.split(/\r?\n/);
+  const out: string[] = [];
+  for (const line of lines) {
+    const m = /^console (lines|columns|character) (\S+)\s*$/.exec(line);
+    if (m) {
+      const key = m[1] as keyof ConsoleSettings;
+      if (m[2] === SESSION_CONSOLE[key]) {
+        const orig = originals[key];
+        if (orig !== undefined) out.push(`console ${key} ${orig}`);
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out.join("\n");
+}
+
+const SAVE_QUESTION = /\(Y\/N\)\s*$/;
+const PASSWORD_PROMPT = /Password: ?$/;
+const LOGIN_WAIT_MS = 10_000;
+
+export class Shell {
+  private client = new Client();
+  private channel?: ClientChannel;
+  private chunks: Buffer[] = [];
+  private text = ""; // latin1 view of chunks: prompts are ASCII and never occur inside SJIS/UTF-8 multi-byte sequences
+  private waiter?: () => void;
+  private failure?: RouterError;
+  private prompt: (buffer: string) => Prompt | undefined = () => undefined;
+  private character?: string;
+  private consoleChanged: ConsoleSettings = {};
+  /** Current prompt state. */
+  context = "";
+  admin = false;
+  closed = false;
+  originals: ConsoleSettings = {};
+  presentedHostKey?: string;
+  /** Commands sent (for stats). */
+  commands = 0;
+
+  private constructor(private readonly opts: ShellOptions) {}
+
+  /** Connects, authenticates, enters administrator mode and sets the session's console settings. */
+  static async open(opts: ShellOptions): Promise<Shell> {
+    const shell = new Shell(opts);
+    try {
+      await shell.connect();
+      await shell.login();
+      await shell.enterAdministrator();
+      await shell.setSessionConsole();
+    } catch (e) {
+      shell.destroy();
+      throw e;
+    }
+    return shell;
+  }
+
+  private log(line: string): void {
+    this.opts.log?.(redact(`[${this.opts.name}] ${line}`));
+  }
+
+  private connect(): Promise<void> {
+    const { opts } = this;
+    let rejection: HostKeyError | undefined;
+    const config: ConnectConfig = {
+      host: opts.host,
+      port: opts.port,
+      username: opts.username,
+      readyTimeout: 20_000,
+      keepaliveInterval: 15_000,
+      // The RTX1210 (OpenSSH 7.7 based) only signs with ssh-rsa; older firmware needs group14-sha1.
+      algorithms: {
+        serverHostKey: { append: ["ssh-rsa"] },
+        kex: { append: ["diffie-hellman-group14-sha1"] },
+      } as ConnectConfig["algorithms"],
+      hostVerifier: (key: Buffer) => {
+        const decision = decideHostKey(opts.hostKeys, key, keyTypeOf(key));
+        this.presentedHostKey = fingerprint(key);
+        if (decision.ok) {
+          if (decision.trustedNow) this.log(`trusting host key ${this.presentedHostKey} on first use`);
+          return true;
+        }
+        rejection = new HostKeyError(opts.name, decision.expected, decision.presented);
+        return false;
+      },
+    };
+    if (opts.password !== undefined) config.password = opts.password;
+    if (opts.privateKey !== undefined) {
+      config.privateKey = opts.privateKey.includes("PRIVATE KEY")
+        ? opts.privateKey
+        : readFileSync(opts.privateKey);
+      if (opts.passphrase !== undefined) config.passphrase = opts.passphrase;
+    }
+    return new Promise<void>((resolve, reject) => {
+      let ready = false;
+      this.client.on("error", (err: Error & { level?: string }) => {
+        if (!ready) {
+          if (rejection) reject(rejection);
+          else if (err.level === "client-authentication")
+            reject(new AuthError(opts.name, `login as ${opts.username} rejected`));
+          else reject(new ConnectionLostError(opts.name, `cannot connect: ${err.message}`));
+        } else this.fail(new ConnectionLostError(opts.name, `connection error: ${err.message}`));
+      });
+      this.client.on("close", () => {
+        if (!ready) reject(rejection ?? new ConnectionLostError(opts.name, "connection closed during login"));
+        this.fail(new ConnectionLostError(opts.name, "connection closed"));
+      });
+      this.client.on("ready", () => {
+        ready = true;
+        this.client.shell({ term: "vt100", cols: 200, rows: 200 }, (err, channel) => {
+          if (err) return reject(new ConnectionLostError(opts.name, `cannot open shell: ${err.message}`));
+          this.channel = channel;
+          channel.on("data", (d: Buffer) => this.receive(d));
+          channel.stderr.on("data", (d: Buffer) => this.receive(d));
+          channel.on("close", () => this.fail(new ConnectionLostError(opts.name, "connection closed")));
+          resolve();
+        });
+      });
+      this.client.connect(config);
+    });
+  }
+
+  private receive(d: Buffer): void {
+    this.chunks.push(d);
+    this.text += d.toString("latin1");
+    this.waiter?.();
+  }
+
+  private fail(err: RouterError): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.failure = err;
+    this.waiter?.();
+  }
+
+  /** Waits until `done` holds for the buffered text (checked on every arrival), the timeout, or a drop. */
+  private wait<T>(done: (text: string) => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const check = () => {
+        if (this.failure) {
+          cleanup();
+          return reject(this.failure);
+        }
+        const r = done(this.text);
+        if (r !== undefined) {
+          cleanup();
+          resolve(r);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new TimeoutError(this.opts.name, `no prompt after ${timeoutMs} ms`, { command: what }));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.waiter = undefined;
+      };
+      this.waiter = check;
+      check();
+    });
+  }
+
+  /** Resolves after `ms` without new data (true) or as soon as data arrives (false). */
+  private quiet(ms: number): Promise<boolean> {
+    const before = this.text.length;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiter = undefined;
+        resolve(this.text.length === before);
+      }, ms);
+      this.waiter = () => {
+        clearTimeout(timer);
+        this.waiter = undefined;
+        resolve(false);
+      };
+    });
+  }
+
+  private take(): Buffer {
+    const all = Buffer.concat(this.chunks);
+    this.chunks = [];
+    this.text = "";
+    return all;
+  }
+
+  private write(data: string): void {
+    if (this.closed || !this.channel)
+      throw this.failure ?? new ConnectionLostError(this.opts.name, "not connected");
+    this.channel.write(data);
+  }
+
+  private async login(): Promise<void> {
+    const endsPrompt = (t: string) => (/[#>] $/.test(t) ? true : undefined);
+    // CR §2.1.5: if nothing appears, press Enter once.
+    await this.wait(endsPrompt, 3_000, "login").catch(async (e) => {
+      if (!(e instanceof TimeoutError)) throw e;
+      this.write("\r");
+      return this.wait(endsPrompt, LOGIN_WAIT_MS, "login");
+    });
+    // The banner may arrive in pieces; the prompt is the last thing before silence.
+    while (!(await this.quiet(150)) || !/[#>] $/.test(this.text)) {
+      if (this.failure) throw this.failure;
+      await this.wait(endsPrompt, LOGIN_WAIT_MS, "login");
+    }
+    const banner = this.text;
+    const prefix = learnPrefix(banner);
+    if (prefix === undefined) throw new RouterError(this.opts.name, "no prompt after login");
+    this.prompt = promptMatcher(prefix.replace(/(?:pp\d+|anonymous|tunnel\d+)$/, ""));
+    const p = this.prompt(banner);
+    this.admin = p?.admin ?? false;
+    this.context = p?.context ?? "";
+    this.take();
+  }
+
+  private async enterAdministrator(): Promise<void> {
+    if (this.admin) return;
+    this.write("administrator\r");
+    await this.wait(
+      (t) => (PASSWORD_PROMPT.test(t) ? true : undefined),
+      this.opts.commandTimeoutMs,
+      "administrator",
+    );
+    this.take();
+    this.write(`${this.opts.adminPassword ?? ""}\r`);
+    const outcome = await this.wait(
+      (t) => (PASSWORD_PROMPT.test(t) ? "again" : (this.prompt(t) ?? undefined)),
+      this.opts.commandTimeoutMs,
+      "administrator",
+    );
+    const out = decode(this.take(), this.character);
+    if (outcome === "again" || !outcome.admin) {
+      const said = findError(out) ?? out.split(/\r?\n/).find((l) => l.trim() !== "" && !this.prompt(l + " "));
+      throw new AuthError(this.opts.name, "administrator password rejected", {
+        routerMessage: said?.trim() || undefined,
+      });
+    }
+    this.admin = true;
+    this.context = outcome.context;
+  }
+
+  /**
+   * Sends one command line and returns its output (echo and prompt removed). Throws CommandError when the
+   * output carries `Error:` / `エラー:`, so nothing further is sent after a failure.
+   */
+  async run(command: string, timeoutMs = this.opts.commandTimeoutMs): Promise<string> {
+    this.take();
+    this.commands++;
+    this.log(`> ${command}`);
+    this.write(`${command}\r`);
+    const ambiguous = /^show\b/.test(command);
+    for (;;) {
+      const state = await this.wait(
+        (t) => (endsWithPager(t) ? "pager" : SAVE_QUESTION.test(t) ? "question" : this.prompt(t)),
+        timeoutMs,
+        command,
+      );
+      if (state === "pager") {
+        this.write(" ");
+        await this.wait((t) => (endsWithPager(t) ? undefined : true), timeoutMs, command);
+        continue;
+      }
+      if (state === "question") {
+        // Only `quit` asks; callers that quit use leaveAdministrator(), so this is unexpected: decline.
+        this.write("N");
+        await this.wait((t) => (SAVE_QUESTION.test(t) ? undefined : true), timeoutMs, command);
+        continue;
+      }
+      // A bare `# ` prompt is also how `show config`'s comment lines begin; accept it once the stream is quiet.
+      if (ambiguous && state.context === "" && !(await this.quiet(40))) continue;
+      const raw = this.take();
+      const promptBytes = Buffer.byteLength(raw.toString("latin1").slice(state.start), "latin1");
+      const body = raw.subarray(0, raw.length - promptBytes);
+      const out = removePagerLines(stripEcho(decode(body, this.character), command));
+      this.context = state.context;
+      this.admin = state.admin;
+      const error = findError(out);
+      if (error !== undefined) {
+        this.log(`! ${error}`);
+        throw new CommandError(this.opts.name, "the router rejected a command", {
+          command,
+          routerMessage: error,
+        });
+      }
+      return out;
+    }
+  }
+
+  /** Reads the console settings, then sets the session's (only those that differ, so nothing changes needlessly). */
+  private async setSessionConsole(): Promise<void> {
+    let current: ConsoleSettings;
+    try {
+      current = consoleSettingsOf(await this.run("show config | grep console"));
+    } catch (e) {
+      if (!(e instanceof CommandError)) throw e;
+      current = consoleSettingsOf(await this.run("show config", 120_000));
+    }
+    // After a drop, the router still has our session values: the originals are the ones remembered from before.
+    this.originals = this.opts.consoleOriginals ?? current;
+    this.character = current.character;
+    if (this.opts.setConsole === false) return;
+    for (const key of CONSOLE_KEYS) {
+      if (current[key] === SESSION_CONSOLE[key]) continue;
+      await this.run(`console ${key} ${SESSION_CONSOLE[key]}`);
+      if (key === "character") this.character = SESSION_CONSOLE.character;
+      this.consoleChanged[key] = SESSION_CONSOLE[key];
+    }
+    for (const key of CONSOLE_KEYS) {
+      if (current[key] === SESSION_CONSOLE[key] && this.originals[key] !== SESSION_CONSOLE[key]) {
+        this.consoleChanged[key] = SESSION_CONSOLE[key];
+      }
+    }
+  }
+
+  /** Puts back the console settings this session changed (they are configuration: leaving them is drift). */
+  async restoreConsole(): Promise<void> {
+    for (const key of [...CONSOLE_KEYS].reverse()) {
+      if (this.consoleChanged[key] === undefined) continue;
+      const orig = this.originals[key];
+      await this.run(orig === undefined ? `no console ${key}` : `console ${key} ${orig}`);
+      if (key === "character") this.character = orig;
+      delete this.consoleChanged[key];
+    }
+  }
+
+  /** Runs `fn` with the original console settings in place (so a `save` never persists the session's). */
+  async withOriginalConsole<T>(fn: () => Promise<T>): Promise<T> {
+    const changed = { ...this.consoleChanged };
+    await this.restoreConsole();
+    try {
+      return await fn();
+    } finally {
+      if (!this.closed) {
+        for (const key of CONSOLE_KEYS) {
+          if (changed[key] === undefined) continue;
+          await this.run(`console ${key} ${SESSION_CONSOLE[key]}`);
+          if (key === "character") this.character = SESSION_CONSOLE.character;
+          this.consoleChanged[key] = SESSION_CONSOLE[key];
+        }
+      }
+    }
+  }
+
+  /** Restores the console, leaves administrator mode answering `N` (one keystroke) to the save question, logs out. */
+  async close(): Promise<void> {
+    if (this.closed) return this.destroy();
+    try {
+      if (this.context !== "")
+        await this.run(this.context.startsWith("tunnel") ? "tunnel select none" : "pp select none");
+      await this.restoreConsole();
+      if (this.admin) {
+        this.take();
+        this.write("quit\r");
+        const state = await this.wait(
+          (t) => (SAVE_QUESTION.test(t) ? "question" : this.prompt(t)),
+          this.opts.commandTimeoutMs,
+          "quit",
+        );
+        if (state === "question") {
+          this.write("N");
+          await this.wait((t) => this.prompt(t), this.opts.commandTimeoutMs, "quit");
+        }
+        this.admin = false;
+      }
+      this.take();
+      this.write("quit\r");
+      await this.wait(() => (this.closed ? true : undefined), 2_000, "quit").catch(() => undefined);
+    } finally {
+      this.destroy();
+    }
+  }
+
+  destroy(): void {
+    this.closed = true;
+    this.failure ??= new ConnectionLostError(this.opts.name, "session closed");
+    this.client.end();
+  }
+}
