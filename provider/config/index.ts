@@ -2,6 +2,7 @@
  * A lookup index over a parsed config, so reading one resource does not rescan the whole config
  * (an NVR510 can hold ~10,000 `ip route` lines).
  */
+import { commandKey } from "./keys";
 import type { ConfigLine, ConfigTree, Context, SelectBlock } from "./model";
 
 /** Lines are indexed under every prefix of up to this many tokens. */
@@ -17,6 +18,8 @@ export interface ConfigIndex {
   block(kind: "pp" | "tunnel", id: string): SelectBlock | undefined;
   /** All blocks of a kind, in config order. */
   blocks(kind: "pp" | "tunnel"): SelectBlock[];
+  /** The line holding the setting with this command key (see keys.ts), e.g. `["ip", "route", "10.0.0.0/8"]`. */
+  byKey(key: readonly string[], context?: Context): ConfigLine | undefined;
 }
 
 function contextKey(context: Context): string {
@@ -32,6 +35,7 @@ function contextKey(context: Context): string {
 
 export function indexConfig(tree: ConfigTree): ConfigIndex {
   const byPrefix = new Map<string, ConfigLine[]>();
+  const keyed = new Map<string, ConfigLine>();
   const blocks = new Map<string, SelectBlock>();
   const ordered: Record<"pp" | "tunnel", SelectBlock[]> = { pp: [], tunnel: [] };
 
@@ -43,6 +47,7 @@ export function indexConfig(tree: ConfigTree): ConfigIndex {
       if (list) list.push(line);
       else byPrefix.set(key, [line]);
     }
+    keyed.set(`${ctx}\u0000${commandKey(line.tokens).join("\u0000")}`, line);
   };
 
   for (const item of tree.items) {
@@ -72,6 +77,9 @@ export function indexConfig(tree: ConfigTree): ConfigIndex {
     },
     blocks(kind) {
       return ordered[kind];
+    },
+    byKey(key, context = { kind: "global" }) {
+      return keyed.get(`${contextKey(context)}\u0000${key.join("\u0000")}`);
     },
   };
 }
