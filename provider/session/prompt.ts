@@ -94,6 +94,14 @@ export function decoderFor(character: string | undefined): string {
   }
 }
 
+/**
+ * Decodes output in the console's character set. Valid UTF-8 is taken as UTF-8 first: ASCII is a subset, and
+ * Shift_JIS/EUC text with Japanese in it is practically never valid UTF-8.
+ */
 export function decode(bytes: Buffer, character: string | undefined): string {
-  return new TextDecoder(decoderFor(character)).decode(bytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder(decoderFor(character)).decode(bytes);
+  }
 }
