@@ -1,0 +1,61 @@
+import { CommandError } from "../../provider/session";
+import { harness, g, pp } from "../session/helpers";
+
+const PLAN = [
+  g("ip route 10.1.0.0/16 gateway 192.168.100.254"),
+  g("ip route 10.0.0.0/8 gateway 192.168.100.253"),
+  pp("1", "pp auth myname newuser newsecret"),
+  g("ip route 10.2.0.0/16 gateway 192.168.100.254"),
+  g("dhcp service relay"),
+];
+
+describe("transactional apply", () => {
+  test("a failing middle command rolls back exactly: running config as before, saved untouched, router's message", async () => {
+    const h = await harness({ faults: [{ type: "error-on", match: "^ip route 10\\.2\\." }] });
+    try {
+      const running = h.sim.runningConfig();
+      const saved = h.sim.savedConfig();
+      const err = await h.router.apply(PLAN).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CommandError);
+      expect((err as CommandError).rolledBack).toBe(true);
+      expect((err as CommandError).command).toBe("ip route 10.2.0.0/16 gateway 192.168.100.254");
+      expect((err as CommandError).routerMessage).toMatch(/^Error: /);
+      expect(String((err as Error).message)).not.toContain("newsecret");
+      await h.router.close();
+      expect(h.sim.runningConfig()).toBe(running);
+      expect(h.sim.savedConfig()).toBe(saved);
+      expect(h.sim.events().filter((e) => e.type === "save")).toHaveLength(0);
+      // nothing was sent after the failing command except the rollback and session cleanup
+      const texts = h.sim.events().flatMap((e) => (e.type === "command" ? [String(e.text)] : []));
+      const failing = texts.indexOf("ip route 10.2.0.0/16 gateway 192.168.100.254");
+      expect(texts.slice(failing + 1)).not.toContain("dhcp service relay");
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("a connection drop in the middle of a plan converges on the reconnect: whole plan, saved", async () => {
+    const h = await harness();
+    try {
+      await h.router.showConfig(); // login and the first read are done: the next commands are the plan's
+      h.sim.setFaults([{ type: "drop-after-commands", count: 2 }]); // fires once, after the second plan command
+      const texts = () => h.sim.events().flatMap((e) => (e.type === "command" ? [String(e.text)] : []));
+      const first = h.router.apply(PLAN);
+      const result = await first;
+      expect(result.saved).toBe(true);
+      await h.router.close();
+      const running = h.sim.runningConfig();
+      expect(running).toContain("ip route 10.0.0.0/8 gateway 192.168.100.253\n");
+      expect(running).toContain("ip route 10.2.0.0/16 gateway 192.168.100.254\n");
+      expect(running).toContain(" pp auth myname newuser newsecret\n");
+      expect(running).toContain("dhcp service relay\n");
+      expect(h.sim.savedConfig()).toBe(running);
+      // the commands that landed before the drop were not re-sent: the reconnect compared config with the plan
+      expect(texts().filter((t) => t === "ip route 10.1.0.0/16 gateway 192.168.100.254")).toHaveLength(1);
+      expect(texts().filter((t) => t === "ip route 10.0.0.0/8 gateway 192.168.100.253")).toHaveLength(1);
+      expect(h.sim.events().filter((e) => e.type === "connect").length).toBe(2);
+    } finally {
+      await h.done();
+    }
+  });
+});
