@@ -1,0 +1,135 @@
+/**
+ * Bad input gets the device's error class: arity, range, address, keyword and select-context errors.
+ */
+import type { GrammarError, SimContext } from "../../simulator/engine/grammar-contract";
+import { parseConfigCommand } from "../../simulator/engine/grammar";
+import { MODELS } from "../../simulator/engine/models";
+
+const none: SimContext = { kind: "none" };
+const anonymous: SimContext = { kind: "pp", peer: "anonymous" };
+const pp2: SimContext = { kind: "pp", peer: "2" };
+const tunnel2: SimContext = { kind: "tunnel", tunnel: 2 };
+
+const BAD: [string, SimContext, GrammarError][] = [
+  // wrong number of arguments
+  ["ip lan1 address", none, "parameters"],
+  ["ip lan1 proxyarp on off", none, "parameters"],
+  ["nat descriptor type 20", none, "parameters"],
+  ["nat descriptor static 20 1 192.168.254.240", none, "parameters"],
+  ["ip route 10.0.0.0/8", none, "parameters"],
+  ["ip lan1 dhcp service relay 10.0.0.1 10.0.0.2 10.0.0.3 10.0.0.4 10.0.0.5", none, "parameters"],
+  ["pp bind tunnel2-tunnel4", pp2, "parameters"],
+  ["pp bind tunnel1 tunnel2", pp2, "parameters"],
+  ["ipsec sa policy 2 2", tunnel2, "parameters"],
+  ["administrator password secret", none, "parameters"],
+  ["dhcp scope option 1 classless_static_route=18,c0,a8,04,c0,a8,05", none, "parameters"],
+  ["no nat descriptor static 30", none, "parameters"],
+  // numbers out of range
+  ["nat descriptor type 0 nat", none, "out-of-range"],
+  ["nat descriptor type 2147483648 nat", none, "out-of-range"],
+  ["dhcp scope 65536 192.168.11.2-192.168.11.63/24", none, "out-of-range"],
+  ["console lines 0", none, "out-of-range"],
+  ["console lines 101", none, "out-of-range"],
+  ["console columns 79", none, "out-of-range"],
+  ["console columns 201", none, "out-of-range"],
+  ["login timer 119", none, "out-of-range"],
+  ["ip route 10.0.0.0/8 gateway 192.168.11.1 metric 16", none, "out-of-range"],
+  ["ip route default gateway tunnel 5", none, "out-of-range"],
+  ["ip pp mtu 1501", anonymous, "out-of-range"],
+  ["pp bind tunnel2-tunnel5", anonymous, "out-of-range"],
+  ["schedule at 1 +3601 * restart", none, "out-of-range"],
+  ["schedule at 1 25:00 * restart", none, "out-of-range"],
+  ["ipsec ike remote address 5 any", tunnel2, "out-of-range"],
+  ["dhcp scope option 1 121=21,c0,a8,04,c0,a8,05,05", none, "out-of-range"],
+  ["nat descriptor static 20 1 192.168.254.0=192.168.11.0/8", none, "out-of-range"],
+  // not an integer
+  ["console lines many", none, "not-integer"],
+  ["nat descriptor type x nat", none, "not-integer"],
+  // bad addresses
+  ["ip lan1 address 192.168.11.256/24", none, "bad-ip"],
+  ["ip route 192.168.4.0/24 gateway 192.168.11", none, "bad-ip"],
+  ["nat descriptor address outer 20 192.168.254.x", none, "bad-ip"],
+  ["dhcp scope bind 1 192.168.5.500 ethernet 00:30:f5:cc:dd:ee", none, "bad-ip"],
+  ["ip pp remote address pool 192.168.254.1-192.168.254", anonymous, "bad-ip"],
+  ["ipsec ike remote address 2 192.168.11.300", tunnel2, "bad-ip"],
+  ["dhcp scope option 1 dns=192.168.11.", none, "bad-ip"],
+  // bad keywords
+  ["ip lan1 proxyarp yes", none, "illegal-keyword"],
+  ["nat descriptor type 20 bogus", none, "illegal-keyword"],
+  ["ip route 10.0.0.0/8 gateway 192.168.11.1 priority 1", none, "illegal-keyword"],
+  ["pp auth request md5", anonymous, "illegal-keyword"],
+  ["tunnel encapsulation gre", tunnel2, "illegal-keyword"],
+  ["l2tp service on l2tpv4", none, "illegal-keyword"],
+  ["dhcp scope option 1 nonsense=1", none, "illegal-keyword"],
+  ["dhcp scope option 1 classless_static_route=18,zz", none, "illegal-keyword"],
+  ["dhcp scope bind 1 192.168.5.5 ethernet 00:30:f5:cc:dd", none, "illegal-keyword"],
+  ["nat descriptor masquerade static 1 1 192.168.1.1 tcp nosuchport", none, "illegal-keyword"],
+  ["console character klingon", none, "illegal-keyword"],
+  // select context
+  ["pp auth request mschap-v2", none, "need-pp-select"],
+  ["ip pp mtu 1280", tunnel2, "need-pp-select"],
+  ["no ip pp remote address pool dhcp", none, "need-pp-select"],
+  ["ipsec ike pre-shared-key 2 text KEY", none, "need-tunnel-select"],
+  ["tunnel encapsulation l2tp", anonymous, "need-tunnel-select"],
+  ["l2tp hostname RT2", none, "need-tunnel-select"],
+  // unknown commands
+  ["ip lan1 frobnicate on", none, "invalid-command"],
+  ["nat descriptor bogus 1", none, "invalid-command"],
+  ["login password secret", none, "invalid-command"],
+];
+
+describe("error classes", () => {
+  it("covers a table of at least thirty bad lines", () => {
+    expect(BAD.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(BAD)("%s (%j) → %s", (line, context, error) => {
+    expect(parseConfigCommand(line, context, MODELS.nvr510)).toEqual({ ok: false, error });
+  });
+
+  it("has no nat descriptor backward-compatibility on the NVR500, in either form", () => {
+    expect(parseConfigCommand("nat descriptor backward-compatibility 1", none, MODELS.nvr500)).toEqual({
+      ok: false,
+      error: "invalid-command",
+    });
+    expect(parseConfigCommand("no nat descriptor backward-compatibility 1", none, MODELS.nvr500)).toEqual({
+      ok: false,
+      error: "invalid-command",
+    });
+    expect(parseConfigCommand("nat descriptor backward-compatibility 1", none, MODELS.nvr510)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("takes tunnel limits from the model", () => {
+    const line = "ip route 10.0.0.0/8 gateway tunnel 20";
+    expect(parseConfigCommand(line, none, MODELS.nvr510)).toEqual({ ok: false, error: "out-of-range" });
+    expect(parseConfigCommand(line, none, MODELS.rtx830)).toMatchObject({ ok: true });
+    expect(parseConfigCommand("console columns 1000", none, MODELS.rtx1210)).toMatchObject({ ok: true });
+  });
+
+  it("leaves operational commands to the runtime", () => {
+    for (const line of [
+      "show config",
+      "save",
+      "administrator",
+      "pp select anonymous",
+      "no tunnel select",
+      "quit",
+    ]) {
+      expect({ line, result: parseConfigCommand(line, none, MODELS.nvr510) }).toEqual({
+        line,
+        result: undefined,
+      });
+    }
+  });
+
+  it("rejects words after a pre-shared key", () => {
+    const result = parseConfigCommand(
+      "ipsec ike pre-shared-key 2 text COMMONKEY extra",
+      tunnel2,
+      MODELS.nvr510,
+    );
+    expect(result).toEqual({ ok: false, error: "parameters" });
+  });
+});
