@@ -143,6 +143,20 @@ export function parseConfig(text: string, opts: ParseOptions = {}): ConfigTree {
   return { header, items };
 }
 
+/**
+ * Guesses the source of a text: "file" when a select line is followed directly by an unindented command of that
+ * block's scope (typed-script style, as in the seed), else "show" (indented `show config` style).
+ */
+export function detectSource(text: string): "show" | "file" {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "" && !l.trimStart().startsWith("#"));
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const kind = /^(pp|tunnel) select (?!none\b)\S/.exec(lines[i])?.[1];
+    const next = lines[i + 1];
+    if (kind && !/^\s/.test(next) && commandScope(next.split(/\s+/)) === kind) return "file";
+  }
+  return "show";
+}
+
 /** Removes the CR of CRLF, pager residue, and text a CR or backspace overwrote on the terminal. */
 function cleanPhysical(raw: string): string {
   let s = raw.replace(PAGER, "");

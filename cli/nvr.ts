@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+/**
+ * The `nvr` command. Each subcommand lives in cli/commands/NAME.ts and exports `register(program)`; add one import
+ * and one register line here per file.
+ */
+import { Command } from "commander";
+import { register as registerConfig } from "./commands/config";
+
+export function buildProgram(): Command {
+  const program = new Command("nvr").description("YAMAHA NVR510/NVR500 (RT family) configuration tools");
+  registerConfig(program);
+  return program;
+}
+
+if (require.main === module) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((e: unknown) => {
+      process.stderr.write(`nvr: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,109 @@
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CliError, configNormalize, configParse } from "../../cli/commands/config";
+import type { ConfigTree } from "../../provider/config/model";
+
+const DUMP = "/work/shared/configs/rtx830-l2tpv3-ipsec-initiator.txt";
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nvr-config-cli-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** The dump without its added source note (line 1). */
+const dump = write("rtx830.txt", fs.readFileSync(DUMP, "utf8").split("\n").slice(1).join("\n"));
+
+describe("nvr config parse / normalize (functions)", () => {
+  it("parse --json prints the tree", () => {
+    const tree = JSON.parse(configParse(dump, { json: true })) as ConfigTree;
+    expect(tree.header.model).toBe("RTX830");
+    const tunnel = tree.items.find((i) => i.type === "block");
+    expect(tunnel?.type === "block" && tunnel.block.id).toBe("1");
+  });
+
+  it("parse without --json prints a summary", () => {
+    expect(configParse(dump)).toMatch(
+      /RTX830 Rev\.15\.02\.17, \d+ global lines, 1 blocks\n {2}tunnel 1: 24 lines/,
+    );
+  });
+
+  it("normalize prints the body only, without the header and its Reporting Date", () => {
+    const out = configNormalize(dump);
+    expect(out).not.toMatch(/^#/m);
+    expect(out.split("\n")[0]).toBe("console character ja.utf8");
+    expect(out).toMatch(/^ {2}ipsec ike pre-shared-key 1 text yamaha$/m);
+  });
+
+  it("normalize turns a seed-style script into indented show config text (source guessed)", () => {
+    const file = write(
+      "seed.config",
+      "tunnel select 2\ntunnel encapsulation l2tp\nipsec tunnel 2\nipsec ike remote address 2 any\nno tunnel select\nl2tp service on\n",
+    );
+    expect(configNormalize(file)).toBe(
+      "tunnel select 2\n tunnel encapsulation l2tp\n ipsec tunnel 2\n  ipsec ike remote address 2 any\nl2tp service on\n",
+    );
+  });
+
+  it("names FILE:LINE and the reason on a parse error", () => {
+    const file = write("bad.config", "ip lan1 address 192.168.0.1/24\ntunnel select x\n");
+    expect(() => configNormalize(file)).toThrow(CliError);
+    expect(() => configNormalize(file)).toThrow(
+      `${file}:2: malformed select line "tunnel select x": expected "tunnel select N|none"`,
+    );
+  });
+
+  it("names the file when it cannot be read", () => {
+    expect(() => configParse(path.join(tmp, "missing"))).toThrow(/missing: cannot read: ENOENT/);
+  });
+});
+
+describe("the compiled nvr binary", () => {
+  const out = path.join(tmp, "dist");
+  let nvr = "";
+  beforeAll(() => {
+    const root = path.resolve(__dirname, "../..");
+    execFileSync(
+      path.join(root, "node_modules/.bin/tsc"),
+      [
+        "--outDir",
+        out,
+        "--rootDir",
+        root,
+        "--module",
+        "commonjs",
+        "--target",
+        "ES2022",
+        "--esModuleInterop",
+        "--skipLibCheck",
+        "--types",
+        "node",
+        path.join(root, "cli/nvr.ts"),
+      ],
+      { stdio: "pipe" },
+    );
+    nvr = path.join(out, "cli/nvr.js");
+  }, 120_000);
+
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [nvr, ...args], {
+      encoding: "utf8",
+      env: { ...process.env, NODE_PATH: path.resolve(__dirname, "../../node_modules") },
+    });
+
+  it("normalizes a dump and reports a bad file as FILE:LINE: reason with exit 1", () => {
+    const ok = run("config", "normalize", dump);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe(configNormalize(dump));
+
+    const bad = write("indented.txt", "syslog notice on\n ipsec ike pre-shared-key 1 text SECRET\n");
+    const res = run("config", "parse", bad, "--json");
+    expect(res.status).toBe(1);
+    expect(res.stdout).toBe("");
+    expect(res.stderr).toBe(`${bad}:2: indented line, but no pp select / tunnel select block is open\n`);
+  });
+});
