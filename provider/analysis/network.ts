@@ -1,0 +1,533 @@
+/**
+ * The vendor-independent network model the analyses run on (Batfish's split: config → model → analyses).
+ *
+ * Built once from a parsed config: interfaces with their addresses and NAT descriptor lists, static routes, NAT
+ * descriptors, the pp anonymous address pool and the DHCP scopes. Every line kept here remembers its source line so
+ * lint findings and errors can point at it.
+ */
+import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
+import { indexConfig, type ConfigIndex } from "../config/index";
+import type { ConfigLine, ConfigTree, Context } from "../config/model";
+import {
+  interfaceNetwork,
+  isIPv4,
+  parseSpan,
+  prefixOfMask,
+  spanFrom,
+  spanOfNetwork,
+  type Span,
+} from "../resources/net";
+
+/** Bad or unsupported input found while building the model; names the source line. */
+export class AnalysisError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(line > 0 ? `line ${line}: ${reason}` : reason);
+    this.name = "AnalysisError";
+  }
+}
+
+/** `lan1`, `lan2`, `pp:anonymous`, `pp:1`, `tunnel:1`: the names `nvr trace --in` accepts. */
+export type InterfaceName = string;
+
+export interface InterfaceAddress {
+  ip: IPv4;
+  network: IPv4CidrRange;
+  line: number;
+}
+
+export interface NatBinding {
+  /** Descriptors applied in the forward direction, in list order. */
+  forward: number[];
+  /** Descriptors after `reverse`: they translate the opposite addresses (CR §23.2). */
+  reverse: number[];
+  line: number;
+}
+
+export interface Interface {
+  name: InterfaceName;
+  kind: "lan" | "pp" | "tunnel";
+  addresses: InterfaceAddress[];
+  proxyarp: { on: boolean; line?: number };
+  nat?: NatBinding;
+  /** `ip lanN dhcp service server|relay|off`; undefined means the global `dhcp service` applies. */
+  dhcpService?: { mode: "server" | "relay" | "off"; line: number };
+  /** pp anonymous: the addresses handed to clients (`ip pp remote address pool`), `dhcp` resolved to the scopes. */
+  pool?: { spans: Span[]; line: number; fromDhcp: boolean };
+  /** pp N: `ip pp remote address`. */
+  remote?: IPv4;
+  /** pp: the tunnels bound with `pp bind`. */
+  boundTunnels: number[];
+}
+
+export type Gateway =
+  { kind: "ip"; ip: IPv4 } | { kind: "interface"; name: InterfaceName } | { kind: "null" };
+
+export interface Route {
+  network: IPv4CidrRange;
+  gateway: Gateway;
+  line: number;
+}
+
+export type NatType = "none" | "nat" | "masquerade" | "nat-masquerade";
+
+export interface StaticNat {
+  outer: Span;
+  inner: Span;
+  line: number;
+}
+
+export interface MasqueradeStatic {
+  inner: IPv4;
+  protocol: string;
+  outerPort?: string;
+  innerPort?: string;
+  line: number;
+}
+
+export interface NatDescriptor {
+  id: number;
+  /** Undefined when no `nat descriptor type` line exists (the router's default is none). */
+  type?: NatType;
+  /** Address list or mnemonic; the router's default is ipcp. */
+  outer: Span[] | "ipcp" | "primary" | "secondary";
+  /** Address list; undefined means the default, auto (every address). */
+  inner?: Span[];
+  statics: StaticNat[];
+  masqueradeStatics: MasqueradeStatic[];
+  /** `nat descriptor masquerade incoming`; the router's default is reject. */
+  incoming: { action: "through" | "reject" | "discard" | "forward"; forwardTo?: IPv4 };
+  /** Every source line that configures this descriptor. */
+  lines: number[];
+  typeLine?: number;
+  outerLine?: number;
+  innerLine?: number;
+}
+
+export interface DhcpScope {
+  id: number;
+  range: Span;
+  network: IPv4CidrRange;
+  line: number;
+  binds: { ip?: IPv4; line: number }[];
+  options: { name: string; value: string; line: number }[];
+}
+
+export interface TunnelInfo {
+  id: number;
+  encapsulation?: string;
+  /** `tunnel template` targets declared in this tunnel's block. */
+  templateTargets: number[];
+  line: number;
+}
+
+export interface NetworkModel {
+  /** Router model, e.g. "NVR510", from the option or the `# MODEL Rev.` header. */
+  model?: string;
+  /** `nat descriptor backward-compatibility`, when configured. */
+  backwardCompatibility?: { type: number; line: number };
+  interfaces: Map<InterfaceName, Interface>;
+  routes: Route[];
+  descriptors: Map<number, NatDescriptor>;
+  /** Global `dhcp service`; per-interface settings override it. */
+  dhcpService?: { mode: "server" | "relay"; line: number };
+  dhcpScopes: DhcpScope[];
+  tunnels: Map<number, TunnelInfo>;
+  /** `ipsec transport template FROM TARGETS`: the tunnel targets covered. */
+  transportTemplateTargets: Set<number>;
+  /** `ipsec transport ID TUNNEL ...`: tunnels with an L2TP transport. */
+  transportTunnels: Map<number, number>;
+}
+
+export function ip(text: string, line: number, what: string): IPv4 {
+  if (!isIPv4(text)) throw new AnalysisError(line, `${what}: "${text}" is not an IPv4 address`);
+  return IPv4.fromString(text);
+}
+
+function spanList(tokens: readonly string[], line: number, what: string): Span[] {
+  return tokens.map((t) => {
+    const span = parseSpan(t);
+    if (!span) throw new AnalysisError(line, `${what}: "${t}" is not an address or range A-B`);
+    return span;
+  });
+}
+
+/** "a.b.c.d/len" or "a.b.c.d/255.255.255.0" (the forms `ip lanN address` and `dhcp scope` print). */
+function addressWithMask(text: string, line: number, what: string): { ip: IPv4; network: IPv4CidrRange } {
+  const [address, mask] = text.split("/");
+  const bits = mask === undefined ? 32 : /^\d+$/.test(mask) ? Number(mask) : prefixOfMask(mask);
+  const network = bits === undefined ? undefined : interfaceNetwork(`${address}/${bits}`);
+  if (!network || !isIPv4(address)) throw new AnalysisError(line, `${what}: "${text}" is not ADDRESS/MASK`);
+  return { ip: IPv4.fromString(address), network: IPv4CidrRange.fromCidr(`${network.getFirst()}/${bits}`) };
+}
+
+/** `tunnel2-tunnel4`, `tunnel2`, `3-4`, `3`: the tunnel numbers named. */
+function numberRange(token: string, prefix = ""): number[] {
+  const m = new RegExp(`^${prefix}(\\d+)(?:-${prefix}(\\d+))?$`).exec(token);
+  if (!m) return [];
+  const first = Number(m[1]);
+  const last = m[2] === undefined ? first : Number(m[2]);
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
+function natBinding(tokens: readonly string[], line: ConfigLine): NatBinding {
+  const at = tokens.indexOf("reverse");
+  const ids = (list: readonly string[]) =>
+    list.map((t) => {
+      if (!/^\d+$/.test(t))
+        throw new AnalysisError(line.line, `nat descriptor list: "${t}" is not a descriptor number`);
+      return Number(t);
+    });
+  return at < 0
+    ? { forward: ids(tokens), reverse: [], line: line.line }
+    : { forward: ids(tokens.slice(0, at)), reverse: ids(tokens.slice(at + 1)), line: line.line };
+}
+
+function newInterface(name: InterfaceName, kind: Interface["kind"]): Interface {
+  return { name, kind, addresses: [], proxyarp: { on: false }, boundTunnels: [] };
+}
+
+/** Lines of a context as [line, tokens after the given prefix]. */
+function* lines(index: ConfigIndex, prefix: string[], context?: Context): Generator<[ConfigLine, string[]]> {
+  for (const l of index.find(prefix, context)) yield [l, l.tokens.slice(prefix.length)];
+}
+
+function descriptor(model: NetworkModel, idText: string, line: number): NatDescriptor {
+  if (!/^\d+$/.test(idText))
+    throw new AnalysisError(line, `nat descriptor: "${idText}" is not a descriptor number`);
+  const id = Number(idText);
+  let d = model.descriptors.get(id);
+  if (!d) {
+    d = { id, outer: "ipcp", statics: [], masqueradeStatics: [], incoming: { action: "reject" }, lines: [] };
+    model.descriptors.set(id, d);
+  }
+  d.lines.push(line);
+  return d;
+}
+
+function readNat(index: ConfigIndex, model: NetworkModel): void {
+  for (const [l, [id, type]] of lines(index, ["nat", "descriptor", "type"])) {
+    if (!["none", "nat", "masquerade", "nat-masquerade"].includes(type))
+      throw new AnalysisError(l.line, `nat descriptor type: unknown type "${type}"`);
+    const d = descriptor(model, id, l.line);
+    d.type = type as NatType;
+    d.typeLine = l.line;
+  }
+  for (const [l, [id, ...list]] of lines(index, ["nat", "descriptor", "address", "outer"])) {
+    const d = descriptor(model, id, l.line);
+    d.outer =
+      list.length === 1 && ["ipcp", "primary", "secondary"].includes(list[0])
+        ? (list[0] as "ipcp" | "primary" | "secondary")
+        : spanList(list, l.line, "nat descriptor address outer");
+    d.outerLine = l.line;
+  }
+  for (const [l, [id, ...list]] of lines(index, ["nat", "descriptor", "address", "inner"])) {
+    const d = descriptor(model, id, l.line);
+    d.inner =
+      list.length === 1 && list[0] === "auto"
+        ? undefined
+        : spanList(list, l.line, "nat descriptor address inner");
+    d.innerLine = l.line;
+  }
+  for (const [l, [id, , mapping, count]] of lines(index, ["nat", "descriptor", "static"])) {
+    const d = descriptor(model, id, l.line);
+    const m = /^([\d.]+)=([\d.]+)(?:\/(\S+))?$/.exec(mapping ?? "");
+    if (!m) throw new AnalysisError(l.line, `nat descriptor static: "${mapping}" is not OUTER=INNER`);
+    const n =
+      m[3] !== undefined
+        ? Number(addressWithMask(`${m[2]}/${m[3]}`, l.line, "nat descriptor static").network.getSize())
+        : count === undefined
+          ? 1
+          : Number(count);
+    if (!Number.isInteger(n) || n < 1)
+      throw new AnalysisError(l.line, `nat descriptor static: bad count "${count}"`);
+    const outer = spanFrom(ip(m[1], l.line, "nat descriptor static outer").toString(), n);
+    const inner = spanFrom(ip(m[2], l.line, "nat descriptor static inner").toString(), n);
+    if (!outer || !inner)
+      throw new AnalysisError(l.line, "nat descriptor static: range runs past 255.255.255.255");
+    d.statics.push({ outer, inner, line: l.line });
+  }
+  for (const [l, [id, , innerIp, protocol, ports]] of lines(index, [
+    "nat",
+    "descriptor",
+    "masquerade",
+    "static",
+  ])) {
+    const d = descriptor(model, id, l.line);
+    const [outerPort, innerPort] = ports?.includes("=") ? ports.split("=") : [undefined, ports];
+    d.masqueradeStatics.push({
+      inner: ip(innerIp, l.line, "nat descriptor masquerade static"),
+      protocol,
+      outerPort,
+      innerPort,
+      line: l.line,
+    });
+  }
+  for (const [l, [id, action, target]] of lines(index, ["nat", "descriptor", "masquerade", "incoming"])) {
+    const d = descriptor(model, id, l.line);
+    if (!["through", "reject", "discard", "forward"].includes(action))
+      throw new AnalysisError(l.line, `nat descriptor masquerade incoming: unknown action "${action}"`);
+    d.incoming = {
+      action: action as NatDescriptor["incoming"]["action"],
+      forwardTo: target === undefined ? undefined : ip(target, l.line, "nat descriptor masquerade incoming"),
+    };
+  }
+  for (const [l, [type]] of lines(index, ["nat", "descriptor", "backward-compatibility"])) {
+    model.backwardCompatibility = { type: Number(type), line: l.line };
+  }
+}
+
+function readDhcp(index: ConfigIndex, model: NetworkModel): void {
+  for (const [l, [mode]] of lines(index, ["dhcp", "service"])) {
+    if (mode === "server" || mode === "relay") model.dhcpService = { mode, line: l.line };
+  }
+  for (const [l, [id, spec]] of lines(index, ["dhcp", "scope"])) {
+    if (!/^\d+$/.test(id ?? "")) continue; // `dhcp scope bind|option ...` share the prefix
+    const [range, mask] = (spec ?? "").split("/");
+    const span = parseSpan(range);
+    if (!span || mask === undefined)
+      throw new AnalysisError(l.line, `dhcp scope: "${spec}" is not FIRST-LAST/MASK`);
+    const { network } = addressWithMask(`${span.getFirst()}/${mask}`, l.line, "dhcp scope");
+    model.dhcpScopes.push({ id: Number(id), range: span, network, line: l.line, binds: [], options: [] });
+  }
+  const scope = (id: string, line: number) => {
+    const s = model.dhcpScopes.find((x) => x.id === Number(id));
+    if (!s) throw new AnalysisError(line, `dhcp scope ${id} is not defined`);
+    return s;
+  };
+  for (const [l, [id, address]] of lines(index, ["dhcp", "scope", "bind"])) {
+    scope(id, l.line).binds.push({
+      ip: isIPv4(address) ? IPv4.fromString(address) : undefined,
+      line: l.line,
+    });
+  }
+  for (const [l, [id, ...options]] of lines(index, ["dhcp", "scope", "option"])) {
+    const s = scope(id, l.line);
+    for (const option of options) {
+      const at = option.indexOf("=");
+      if (at > 0) s.options.push({ name: option.slice(0, at), value: option.slice(at + 1), line: l.line });
+    }
+  }
+}
+
+function readInterfaceLines(iface: Interface, tokens: string[], l: ConfigLine): void {
+  const [what, ...rest] = tokens;
+  if (what === "address" && rest[0] !== undefined && rest[0] !== "dhcp") {
+    iface.addresses.unshift({
+      ...addressWithMask(rest[0], l.line, `ip ${iface.name} address`),
+      line: l.line,
+    });
+  } else if (what === "secondary" && rest[0] === "address" && rest[1] !== undefined) {
+    iface.addresses.push({
+      ...addressWithMask(rest[1], l.line, `ip ${iface.name} secondary address`),
+      line: l.line,
+    });
+  } else if (what === "proxyarp") {
+    iface.proxyarp = { on: rest[0] === "on", line: l.line };
+  } else if (what === "nat" && rest[0] === "descriptor") {
+    iface.nat = natBinding(rest.slice(1), l);
+  } else if (what === "dhcp" && rest[0] === "service" && ["server", "relay", "off"].includes(rest[1])) {
+    iface.dhcpService = { mode: rest[1] as "server" | "relay" | "off", line: l.line };
+  }
+}
+
+function readPp(index: ConfigIndex, model: NetworkModel): void {
+  for (const block of index.blocks("pp")) {
+    const name = `pp:${block.id}`;
+    const iface = newInterface(name, "pp");
+    model.interfaces.set(name, iface);
+    for (const l of block.lines) {
+      const t = l.tokens;
+      if (t[0] === "pp" && t[1] === "bind") {
+        iface.boundTunnels = t.slice(2).flatMap((x) => numberRange(x, "tunnel"));
+      } else if (t[0] === "ip" && t[1] === "pp" && t[2] === "remote" && t[3] === "address") {
+        if (t[4] === "pool") {
+          const args = t.slice(5);
+          const fromDhcp = args[0] === "dhcp" || args[0] === "dhcpc";
+          iface.pool = {
+            spans: fromDhcp ? [] : spanList(args, l.line, "ip pp remote address pool"),
+            line: l.line,
+            fromDhcp,
+          };
+        } else if (t[4] !== undefined && isIPv4(t[4])) {
+          iface.remote = IPv4.fromString(t[4]);
+        }
+      } else if (t[0] === "ip" && t[1] === "pp") {
+        readInterfaceLines(iface, t.slice(2), l);
+      }
+    }
+  }
+}
+
+function readTunnels(index: ConfigIndex, model: NetworkModel): void {
+  for (const block of index.blocks("tunnel")) {
+    const id = Number(block.id);
+    const name = `tunnel:${id}`;
+    const iface = newInterface(name, "tunnel");
+    model.interfaces.set(name, iface);
+    const info: TunnelInfo = { id, templateTargets: [], line: block.select.line };
+    for (const l of block.lines) {
+      const t = l.tokens;
+      if (t[0] === "tunnel" && t[1] === "encapsulation") info.encapsulation = t[2];
+      else if (t[0] === "tunnel" && t[1] === "template")
+        info.templateTargets.push(...t.slice(2).flatMap((x) => numberRange(x)));
+      else if (t[0] === "ip" && t[1] === "tunnel") readInterfaceLines(iface, t.slice(2), l);
+    }
+    model.tunnels.set(id, info);
+  }
+  for (const [, [, ...targets]] of lines(index, ["ipsec", "transport", "template"])) {
+    for (const t of targets.flatMap((x) => numberRange(x))) model.transportTemplateTargets.add(t);
+  }
+  for (const [l, [transportId, tunnelId]] of lines(index, ["ipsec", "transport"])) {
+    if (/^\d+$/.test(transportId ?? "") && /^\d+$/.test(tunnelId ?? ""))
+      model.transportTunnels.set(Number(tunnelId), l.line);
+  }
+}
+
+function gateway(tokens: readonly string[], line: number): Gateway {
+  const [first, second] = tokens;
+  if (first === "null") return { kind: "null" };
+  if (first === "pp" && second !== undefined) return { kind: "interface", name: `pp:${second}` };
+  if (first === "tunnel" && second !== undefined) return { kind: "interface", name: `tunnel:${second}` };
+  if (first === "dhcp" && second !== undefined) return { kind: "interface", name: second };
+  if (/^lan\d/.test(first ?? "")) return { kind: "interface", name: first };
+  return { kind: "ip", ip: ip(first ?? "", line, "ip route gateway") };
+}
+
+function readRoutes(index: ConfigIndex, model: NetworkModel): void {
+  for (const [l, [target, keyword, ...gw]] of lines(index, ["ip", "route"])) {
+    if (keyword !== "gateway")
+      throw new AnalysisError(l.line, `ip route: expected "gateway" after ${target}`);
+    const network =
+      target === "default"
+        ? IPv4CidrRange.fromCidr("0.0.0.0/0")
+        : addressWithMask(target, l.line, "ip route").network;
+    model.routes.push({ network, gateway: gateway(gw, l.line), line: l.line });
+  }
+}
+
+/** Builds the model. `modelName` overrides the config header's model (e.g. for a config file without one). */
+export function buildNetwork(source: ConfigTree | ConfigIndex, modelName?: string): NetworkModel {
+  const index = "find" in source ? source : indexConfig(source);
+  const model: NetworkModel = {
+    model: (modelName ?? index.model)?.toUpperCase(),
+    interfaces: new Map(),
+    routes: [],
+    descriptors: new Map(),
+    dhcpScopes: [],
+    tunnels: new Map(),
+    transportTemplateTargets: new Set(),
+    transportTunnels: new Map(),
+  };
+  for (const item of index.tree.items) {
+    if (item.type !== "line") continue;
+    const t = item.line.tokens;
+    const m = t[0] === "ip" ? /^(lan\d+(?:\/\d+)?)$/.exec(t[1] ?? "") : null;
+    if (!m) continue;
+    const name = m[1];
+    const iface = model.interfaces.get(name) ?? newInterface(name, "lan");
+    model.interfaces.set(name, iface);
+    readInterfaceLines(iface, t.slice(2), item.line);
+  }
+  readPp(index, model);
+  readTunnels(index, model);
+  readRoutes(index, model);
+  readNat(index, model);
+  readDhcp(index, model);
+  const anonymous = model.interfaces.get("pp:anonymous");
+  if (anonymous?.pool?.fromDhcp) anonymous.pool.spans = model.dhcpScopes.map((s) => s.range);
+  return model;
+}
+
+// ---- queries shared by trace, reach and lint ----
+
+export interface ClasslessRoute {
+  network: IPv4CidrRange;
+  gateway: IPv4;
+  line: number;
+}
+
+/** DHCP option 121 (and Microsoft's 249) of a scope, decoded from the RFC 3442 bytes `dhcp scope option` carries. */
+export function classlessRoutes(scope: DhcpScope): ClasslessRoute[] {
+  const routes: ClasslessRoute[] = [];
+  for (const o of scope.options) {
+    if (!["121", "249", "classless_static_route"].includes(o.name)) continue;
+    const bytes = o.value.split(",").map((b) => (/^[0-9a-f]{1,2}$/i.test(b) ? parseInt(b, 16) : NaN));
+    let i = 0;
+    while (i < bytes.length) {
+      const bits = bytes[i];
+      const octets = Math.ceil(bits / 8);
+      const part = bytes.slice(i + 1, i + 1 + octets + 4);
+      if (!(bits >= 0 && bits <= 32) || part.length < octets + 4 || part.some(Number.isNaN))
+        throw new AnalysisError(
+          o.line,
+          `dhcp scope option ${o.name}: malformed classless route bytes at byte ${i + 1}`,
+        );
+      const dest = [...part.slice(0, octets), 0, 0, 0, 0].slice(0, 4).join(".");
+      routes.push({
+        network: IPv4CidrRange.fromCidr(`${dest}/${bits}`),
+        gateway: IPv4.fromString(part.slice(octets).join(".")),
+        line: o.line,
+      });
+      i += 1 + octets + 4;
+    }
+  }
+  return routes;
+}
+
+export function spanOf(address: IPv4): Span {
+  return new RangedSet(address, address);
+}
+
+export function inSpans(address: IPv4, spans: readonly Span[]): boolean {
+  return spans.some((s) => spanOf(address).inside(s));
+}
+
+/** Whether two spans share an address (ip-num's isOverlapping excludes containment). */
+export function spansMeet(a: Span, b: Span): boolean {
+  return a.isOverlapping(b) || a.inside(b) || b.inside(a);
+}
+
+export function spanSize(span: Span): number {
+  return Number(span.getLast().getValue() - span.getFirst().getValue() + 1n);
+}
+
+/** The router's own addresses on every interface. */
+export function ownAddresses(model: NetworkModel): { ip: IPv4; iface: Interface }[] {
+  return [...model.interfaces.values()].flatMap((iface) => iface.addresses.map((a) => ({ ip: a.ip, iface })));
+}
+
+export function isOwnAddress(model: NetworkModel, address: IPv4): boolean {
+  return ownAddresses(model).some((a) => a.ip.isEquals(address));
+}
+
+/** The addresses a pp anonymous client can be given. */
+export function poolSpans(model: NetworkModel): Span[] {
+  return model.interfaces.get("pp:anonymous")?.pool?.spans ?? [];
+}
+
+export function networkSpan(network: IPv4CidrRange): Span {
+  return spanOfNetwork(network);
+}
+
+/** The interface whose connected network holds the address. */
+export function connectedInterface(model: NetworkModel, address: IPv4): Interface | undefined {
+  return [...model.interfaces.values()].find((i) => i.addresses.some((a) => a.network.contains(address)));
+}
+
+/** The tunnels that exist once `tunnel template` is expanded. */
+export function expandedTunnels(model: NetworkModel): Set<number> {
+  const ids = new Set<number>();
+  for (const t of model.tunnels.values()) {
+    ids.add(t.id);
+    for (const x of t.templateTargets) ids.add(x);
+  }
+  return ids;
+}
+
+/** Whether NAT on pp anonymous is active: the NVR510's port-saving masquerade disables it (seed §3). */
+export function ppAnonymousNatActive(model: NetworkModel): boolean {
+  return model.model !== "NVR510" || model.backwardCompatibility?.type === 1;
+}
