@@ -4,7 +4,7 @@
  */
 
 /** One router argument: a quoted string (with `\x` escapes) or a run of non-space characters. */
-const ARG = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|(?:\\.|\S)+)`;
+const ARG = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|(?:\\.|[^\s"'\\])+)`;
 const MASK = "********";
 
 /**
@@ -27,9 +27,16 @@ const FORMS: { before: string; secrets: number }[] = [
   { before: String.raw`snmpv3 usm user \d+ ${ARG}(?: group \d+)? \S+ ${ARG} \S+`, secrets: 1 },
 ];
 
+/**
+ * Where a command can start: a line start (indentation allowed), after a prompt (`# `, `pp1> `), after `: ` (as in
+ * `command: ...`) or an opening quote/parenthesis; optionally negated. Prose such as "administrator password
+ * rejected" in the middle of a sentence is not a command and stays readable.
+ */
+const START = String.raw`(?:(?:^|[\r\n])[ \t]*|[#>:"'(] ?)(?:no )?`;
+
 const PATTERNS = FORMS.map(({ before, secrets }) => {
   const args = Array.from({ length: secrets }, () => `( ${ARG})?`).join("");
-  return new RegExp(String.raw`(\b${before})${args}`, "g");
+  return new RegExp(String.raw`(${START}${before})${args}`, "g");
 });
 
 /** Masks the secret arguments of every secret-bearing command form in `text` (any number of lines, any prefix). */

@@ -306,7 +306,7 @@ export class Shell {
     const out = decode(this.take(), this.character);
     if (outcome === "again" || !outcome.admin) {
       const said = findError(out) ?? out.split(/\r?\n/).find((l) => l.trim() !== "" && !this.prompt(l + " "));
-      throw new AuthError(this.opts.name, "administrator password rejected", {
+      throw new AuthError(this.opts.name, "wrong administrator password (the router refused it)", {
         routerMessage: said?.trim() || undefined,
       });
     }

@@ -1,0 +1,42 @@
+import { redact } from "../../provider/secrets";
+
+describe("redact", () => {
+  test.each([
+    ["pp auth username alice s3cret", "pp auth username alice ********"],
+    [
+      "pp auth username alice s3cret myname bob b0bpw 192.168.1.10",
+      "pp auth username alice ******** myname bob ******** 192.168.1.10",
+    ],
+    [' pp auth myname user@isp "pass word"', " pp auth myname user@isp ********"],
+    ["  ipsec ike pre-shared-key 1 text sharedKey", "  ipsec ike pre-shared-key 1 text ********"],
+    ["ipsec ike pre-shared-key 2 0x0123abcd", "ipsec ike pre-shared-key 2 ********"],
+    ["login password encrypted ABCDEF", "login password encrypted ********"],
+    ["login user admin pw123", "login user admin ********"],
+    ["administrator password topsecret", "administrator password ********"],
+    ["l2tp tunnel auth on tunnelpw", "l2tp tunnel auth on ********"],
+    ["pp1# pp auth myname u p4ss", "pp1# pp auth myname u ********"],
+    ['command: "ipsec ike pre-shared-key 1 text k3y"', 'command: "ipsec ike pre-shared-key 1 text ********"'],
+  ])("%s", (input, expected) => {
+    expect(redact(input)).toBe(expected);
+  });
+
+  test("keeps router-masked lines and non-secret lines as they are", () => {
+    const text = "login password *\nlogin user admin *\nip route default gateway pp 1\nl2tp tunnel auth off";
+    expect(redact(text)).toBe(text);
+  });
+
+  test("multi-line text with CRLF: every secret masked, everything else kept", () => {
+    const text =
+      "# show config\r\npp select anonymous\r\n pp auth username u1 pw1\r\n pp auth username u2 pw2\r\nl2tp service on\r\n";
+    const out = redact(text);
+    expect(out).not.toMatch(/pw1|pw2/);
+    expect(out).toContain("pp auth username u1 ********\r\n");
+    expect(out).toContain("l2tp service on");
+  });
+
+  test("prose mentioning a command family is not mangled", () => {
+    const prose =
+      "127.0.0.1:22: wrong administrator password (the router refused it); login as user rejected";
+    expect(redact(prose)).toBe(prose);
+  });
+});
