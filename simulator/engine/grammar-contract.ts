@@ -31,6 +31,10 @@ export interface ModelInfo {
   maxPp: number;
   /** Whether `nat descriptor backward-compatibility` exists on this model. */
   hasBackwardCompatibility: boolean;
+  /** Upper bound of `console columns` (80..200 when absent, the older firmware range). */
+  maxConsoleColumns?: number;
+  /** Whether `schedule at ID +TIMER ...` exists (assumed when absent). */
+  hasScheduleTimer?: boolean;
 }
 
 /** A configuration command that validated. */

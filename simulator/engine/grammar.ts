@@ -34,7 +34,7 @@ interface Token {
 }
 
 /** Splits on blanks; `"..."`, `'...'` and `\x` protect blanks (CR §1.5). */
-export function tokenize(text: string): Token[] {
+function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -123,10 +123,9 @@ function isIpv6(text: string): boolean {
 
 /** IPv6 prefixes may be relative to a learnt prefix: `ra-prefix@lan2::1/64`, `dhcp-prefix@lan2::/64` [V] dump. */
 function ipv6Prefix(text: string): string {
-  const m = /^(?:(?:ra|dhcp)-prefix@[a-z]+\d+)?(::?[0-9a-f:]*|[0-9a-f:]+)\/(\d+)$/i.exec(text);
-  if (!m) fail("bad-ip");
-  if (!text.includes("@") && !isIpv6(m![1])) fail("bad-ip");
-  integer(m![2], 0, 128);
+  const m = /^(?:(?:ra|dhcp)-prefix@[a-z]+\d+)?([0-9a-f:]+)\/(\d+)$/i.exec(text) ?? fail("bad-ip");
+  if (!text.includes("@") && !isIpv6(m[1])) fail("bad-ip");
+  integer(m[2], 0, 128);
   return text;
 }
 
@@ -226,8 +225,8 @@ class Reader {
   get remaining(): number {
     return this.tokens.length - this.i;
   }
-  peek(offset = 0): string | undefined {
-    return this.tokens[this.i + offset]?.value;
+  peek(): string | undefined {
+    return this.tokens[this.i]?.value;
   }
   /** Next token's value (wrong arity when missing); its raw text is echoed unless `emit` is false. */
   next(emit = true): string {
@@ -243,11 +242,9 @@ class Reader {
     return value;
   }
   int(min: number, max: number): number {
-    return integer(
-      this.replace((v) => String(integer(v, min, max))),
-      min,
-      max,
-    );
+    const n = integer(this.next(false), min, max);
+    this.out.push(String(n));
+    return n;
   }
   kw<T extends string>(allowed: readonly T[]): T {
     return this.replace((v) => keyword(v, allowed)) as T;
@@ -256,10 +253,8 @@ class Reader {
     return this.replace(ipv4);
   }
   /** All remaining tokens verbatim (free text such as a schedule's command). */
-  rest(): string[] {
-    const values: string[] = [];
-    while (this.remaining > 0) values.push(this.next());
-    return values;
+  rest(): void {
+    while (this.remaining > 0) this.next();
   }
   end(): void {
     if (this.remaining > 0) fail("parameters");
@@ -579,7 +574,7 @@ function scheduleTime(text: string): string {
 function scheduleArgs(r: Reader, env: Env): void {
   const first = r.peek() ?? fail("parameters");
   if (first.startsWith("+")) {
-    if (!(env.model as { hasScheduleTimer?: boolean }).hasScheduleTimer) fail("illegal-keyword");
+    if (env.model.hasScheduleTimer === false) fail("illegal-keyword");
     r.replace((v) => `+${integer(v.slice(1), 1, 3600)}`);
   } else {
     if (first.includes("/")) r.replace(scheduleDate);
@@ -704,7 +699,7 @@ const SPECS: Spec[] = [
     head: "console columns",
     scope: "global",
     args: (r, env) => {
-      r.int(80, (env.model as { maxConsoleColumns?: number }).maxConsoleColumns ?? 200);
+      r.int(80, env.model.maxConsoleColumns ?? 200);
       r.end();
     },
     order: () => [S.LOGIN, 6],
