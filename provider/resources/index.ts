@@ -2,12 +2,27 @@
  * The resource registry: the provider and SDK look kinds up here by their Pulumi type name.
  */
 import type { CheckFailure, ResourceKind } from "./contract";
+import { DhcpScope } from "./dhcp-scope";
+import { GlobalSwitch } from "./global-switch";
 import { failuresOf } from "./kind";
+import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
+import { LanInterface } from "./lan-interface";
 import { NatDescriptor } from "./nat-descriptor";
+import { StaticRoute } from "./static-route";
 
-export const resourceKinds = { NatDescriptor } as const;
+export const resourceKinds = {
+  LanInterface,
+  NatDescriptor,
+  L2tpAnonymousPool,
+  DhcpScope,
+  StaticRoute,
+  GlobalSwitch,
+} as const;
 
 export type ResourceKindName = keyof typeof resourceKinds;
+
+export type ModelOf<Name extends ResourceKindName> =
+  (typeof resourceKinds)[Name] extends ResourceKind<infer M> ? M : never;
 
 /** Validates raw inputs for a kind: the model, or failures each naming its property. Opens no connection. */
 export function check<Name extends ResourceKindName>(
@@ -18,10 +33,16 @@ export function check<Name extends ResourceKindName>(
   return result.success ? { model: result.data } : { failures: failuresOf(result.error) };
 }
 
-export type ModelOf<Name extends ResourceKindName> =
-  (typeof resourceKinds)[Name] extends ResourceKind<infer M> ? M : never;
-
+export { DhcpScope, GlobalSwitch, L2tpAnonymousPool, LanInterface, NatDescriptor, StaticRoute };
+export type { DhcpScopeModel } from "./dhcp-scope";
+export type { GlobalSwitchModel, GlobalSwitchName } from "./global-switch";
+export { GLOBAL_SWITCHES, RESTART_REQUIRED } from "./global-switch";
+export type { L2tpAnonymousPoolModel } from "./l2tp-anonymous-pool";
+export { L2TP_TUNNEL_LIMIT } from "./l2tp-anonymous-pool";
+export type { LanInterfaceModel } from "./lan-interface";
 export type { NatDescriptorModel } from "./nat-descriptor";
+export type { RouteGateway, StaticRouteModel } from "./static-route";
+export type { ClasslessRoute } from "./rfc3442";
+export { decodeClasslessRoutes, encodeClasslessRoutes } from "./rfc3442";
 export type { CheckFailure, Prior, ResourceKind } from "./contract";
 export { ReadError } from "./kind";
-export { NatDescriptor } from "./nat-descriptor";

@@ -6,14 +6,16 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import type { ConfigLine } from "../config/model";
 import type { CheckFailure, ResourceKind } from "./contract";
-import { type Line, diffLines, planLines, priorLines, toCommands } from "./lines";
+import { type Line, diffLines, planLines, priorLines, scoped, toCommands } from "./lines";
 
 export interface Mapping<Model> {
   kind: string;
   /** Structure, defaults and normal form only: what `read` runs the router's values through. */
   shape: z.ZodType<Model, z.ZodTypeDef, unknown>;
-  /** Cross-field rules over the normal form (addresses inside networks, limits, uniqueness). */
+  /** Cross-field rules, over the inputs' order so failures name the index the user wrote. */
   rules(model: Model, fail: (path: (string | number)[], reason: string) => void): void;
+  /** The router's ordering of lists (statics by id, binds by address), applied after the rules. */
+  normalise?(model: Model): Model;
   identity(model: Model): string;
   replaceOnChange: readonly string[];
   secretProperties: readonly string[];
@@ -50,13 +52,16 @@ export function failuresOf(error: z.ZodError): CheckFailure[] {
 }
 
 export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
-  const schema = m.shape.superRefine((model, ctx) =>
-    m.rules(model, (path, reason) => ctx.addIssue({ code: "custom", path, message: reason })),
-  );
+  const normalise = m.normalise ?? ((model: Model) => model);
+  const schema = m.shape
+    .superRefine((model, ctx) =>
+      m.rules(model, (path, reason) => ctx.addIssue({ code: "custom", path, message: reason })),
+    )
+    .transform(normalise);
 
   const read = (config: ConfigIndex, identity: string): Model | undefined => {
     const owned = m.owned(config, identity);
-    if (owned.length === 0) return undefined;
+    if (owned.length === 0 && !m.alwaysExists) return undefined;
     const raw = m.parse(owned, identity, config);
     if (raw === undefined) return undefined;
     const result = m.shape.safeParse(raw);
@@ -64,7 +69,7 @@ export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
       const f = failuresOf(result.error)[0];
       throw new ReadError(identity, `${f.property}: ${f.reason}`);
     }
-    return result.data;
+    return normalise(result.data);
   };
 
   return {
@@ -83,8 +88,11 @@ export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
         return planLines(m.owned(config, identity), m.alwaysExists ? priorLines(prior) : []);
       }
       const id = m.identity(desired);
+      // What the router has, each line in its normal spelling (MAC case, mask form) so spelling is never a
+      // change, but only lines really present: a default `read` fills in for a missing line is still written.
       const current = read(config, id);
-      const have = current === undefined ? m.owned(config, id) : m.lines(current);
+      const normal = new Map((current === undefined ? [] : m.lines(current)).map((l) => [scoped(l), l]));
+      const have = m.owned(config, id).map((l) => normal.get(scoped(l)) ?? l);
       const want = m.lines(desired);
       const { removals, writes } = diffLines(have, want);
       const extra = m.resend ? m.resend(writes, want).filter((l) => !writes.includes(l)) : [];

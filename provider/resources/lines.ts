@@ -48,7 +48,8 @@ export function toCommands(lines: readonly Line[], mask: boolean): ContextComman
   return lines.map((l) => ({ context: l.context, command: mask ? (l.masked ?? l.text) : l.text }));
 }
 
-function scoped(l: Line): string {
+/** A line's key qualified by its context: two lines with the same scoped key write the same setting. */
+export function scoped(l: Line): string {
   const c = l.context;
   return `${c.kind === "global" ? "" : c.kind === "pp" ? `pp ${c.peer}` : `tunnel ${c.tunnel}`}\u0000${l.key}`;
 }

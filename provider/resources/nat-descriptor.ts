@@ -102,9 +102,9 @@ const shape = z
     outer: outer.optional(),
     /** Absent: the router default (`auto`), no line written. */
     inner: inner.optional(),
-    statics: z.array(staticEntry).default([]).transform(byId),
+    statics: z.array(staticEntry).default([]),
     masqueradeIncoming: masqueradeIncoming.optional(),
-    masqueradeStatics: z.array(masqueradeStatic).default([]).transform(byId),
+    masqueradeStatics: z.array(masqueradeStatic).default([]),
   })
   .strict();
 
@@ -260,6 +260,8 @@ export const NatDescriptor = defineKind<NatDescriptorModel>({
         fail(["masqueradeStatics", i, "innerPort"], `${s.protocol} takes no port`);
     });
   },
+  // The router lists entries by id.
+  normalise: (m) => ({ ...m, statics: byId(m.statics), masqueradeStatics: byId(m.masqueradeStatics) }),
   identity: (m) => `nat descriptor ${m.id}`,
   replaceOnChange: ["id"],
   secretProperties: [],

@@ -1,0 +1,207 @@
+/**
+ * DhcpScope: `dhcp scope N`, its `dhcp scope bind` reservations and its `dhcp scope option` line.
+ * Identity "dhcp scope 1". Re-entering `dhcp scope N` erases the scope's binds and options on some firmware
+ * (RTX1210 ≤ 14.01.20), so a plan that rewrites the scope line resends them.
+ */
+import { IPv4 } from "ip-num";
+import { z } from "zod";
+import type { ConfigIndex } from "../config/index";
+import { GLOBAL } from "../config/model";
+import { ReadError, defineKind } from "./kind";
+import { type Line, findLines, line } from "./lines";
+import {
+  addressInside,
+  ipv4,
+  ipv4Range,
+  isIPv4,
+  isNetwork,
+  networkOf,
+  parseSpan,
+  prefixOfMask,
+  spanOfNetwork,
+} from "./net";
+import { decodeClasslessRoutes, encodeClasslessRoutes } from "./rfc3442";
+
+const compareAddresses = (a: string, b: string) =>
+  Number(IPv4.fromString(a).getValue() - IPv4.fromString(b).getValue());
+
+const mac = z
+  .string()
+  .regex(/^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/, "must be a MAC address such as 00:30:f5:cc:dd:ee")
+  // One spelling, so a router that echoes another case is not drift.
+  .transform((s) => s.toLowerCase());
+
+const classlessRoute = z
+  .object({
+    destination: z
+      .string()
+      .transform((s) => (s === "default" ? "0.0.0.0/0" : s))
+      .refine(isNetwork, "must be a network such as 192.168.4.0/24 (no host bits), or default"),
+    gateway: ipv4,
+  })
+  .strict();
+
+const shape = z
+  .object({
+    id: z.number().int().min(1, "must be 1..65535").max(65535, "must be 1..65535"),
+    range: ipv4Range,
+    prefixLength: z.number().int().min(1, "must be 1..32").max(32, "must be 1..32").optional(),
+    /** Alternative to prefixLength: a dotted netmask, normalised to its prefix length. */
+    netmask: z
+      .string()
+      .refine((s) => prefixOfMask(s) !== undefined, "must be a contiguous netmask such as 255.255.255.0")
+      .optional(),
+    gateway: ipv4.optional(),
+    /** Lease time as the router takes it: minutes, hh:mm or infinity. Absent: the router default (72:00). */
+    expire: z
+      .union([z.number().int().min(1).transform(String), z.string()])
+      .refine((s) => /^(\d+|\d+:[0-5]\d|infinity)$/.test(s), "must be minutes, hh:mm or infinity")
+      .optional(),
+    binds: z.array(z.object({ ip: ipv4, mac }).strict()).default([]),
+    options: z
+      .object({
+        router: ipv4.optional(),
+        dns: z.array(ipv4).min(1, "must list at least one server").optional(),
+        classlessStaticRoutes: z.array(classlessRoute).min(1, "must list at least one route").optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict()
+  .transform(({ netmask, prefixLength, ...rest }, ctx) => {
+    const length = prefixLength ?? (netmask === undefined ? undefined : prefixOfMask(netmask));
+    if (netmask !== undefined && prefixLength !== undefined && length !== prefixOfMask(netmask))
+      ctx.addIssue({
+        code: "custom",
+        path: ["netmask"],
+        message: `disagrees with prefixLength ${prefixLength}`,
+      });
+    if (length === undefined) {
+      ctx.addIssue({ code: "custom", path: ["prefixLength"], message: "give prefixLength or netmask" });
+      return z.NEVER;
+    }
+    return { ...rest, prefixLength: length };
+  });
+
+export type DhcpScopeModel = z.output<typeof shape>;
+
+function optionText(o: DhcpScopeModel["options"]): string {
+  // Option-number order (router=3, dns=6, 121), the order the router keeps them in.
+  const parts = [
+    ...(o.router ? [`router=${o.router}`] : []),
+    ...(o.dns ? [`dns=${o.dns.join(",")}`] : []),
+    ...(o.classlessStaticRoutes
+      ? [`classless_static_route=${encodeClasslessRoutes(o.classlessStaticRoutes)}`]
+      : []),
+  ];
+  return parts.join(" ");
+}
+
+function lines(m: DhcpScopeModel): Line[] {
+  const scope = [`dhcp scope ${m.id} ${m.range}/${m.prefixLength}`];
+  if (m.gateway) scope.push(`gateway ${m.gateway}`);
+  if (m.expire) scope.push(`expire ${m.expire}`);
+  const options = optionText(m.options);
+  return [
+    line(GLOBAL, scope.join(" ")),
+    ...m.binds.map((b) => line(GLOBAL, `dhcp scope bind ${m.id} ${b.ip} ethernet ${b.mac}`)),
+    ...(options ? [line(GLOBAL, `dhcp scope option ${m.id} ${options}`)] : []),
+  ];
+}
+
+const idOf = (identity: string) => identity.replace(/^dhcp scope /, "");
+
+function owned(config: ConfigIndex, identity: string): Line[] {
+  const id = idOf(identity);
+  return [`dhcp scope ${id}`, `dhcp scope bind ${id}`, `dhcp scope option ${id}`].flatMap((p) =>
+    findLines(config, p),
+  );
+}
+
+function parseOptions(l: Line): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const pair of l.text.split(" ").slice(4)) {
+    const [name, value] = pair.split("=");
+    if (name === "router" || name === "3") options.router = value;
+    else if (name === "dns" || name === "6") options.dns = value.split(",");
+    else if (name === "classless_static_route" || name === "121") {
+      try {
+        options.classlessStaticRoutes = decodeClasslessRoutes(value);
+      } catch (e) {
+        throw new ReadError(l.text, (e as Error).message);
+      }
+    } else throw new ReadError(l.text, `option ${name} is not modelled`);
+  }
+  return options;
+}
+
+function parse(owned: Line[], identity: string): unknown {
+  const model: Record<string, unknown> = { id: Number(idOf(identity)), binds: [] };
+  for (const l of owned) {
+    const t = l.text.split(" ");
+    if (t[2] === "bind") {
+      const rest = t.slice(5);
+      const id = rest[0] === "ethernet" ? rest[1] : rest[0];
+      if (rest.length > 2 || (rest.length === 2 && rest[0] !== "ethernet"))
+        throw new ReadError(l.text, "only `bind N IP [ethernet] MAC` is modelled");
+      (model.binds as unknown[]).push({ ip: t[4], mac: id });
+    } else if (t[2] === "option") model.options = parseOptions(l);
+    else {
+      const [range, length] = t[3].split("/");
+      model.range = range;
+      model.prefixLength = isIPv4(length) ? prefixOfMask(length) : Number(length);
+      for (let i = 4; i < t.length; i += 2) {
+        if (t[i] === "gateway") model.gateway = t[i + 1];
+        else if (t[i] === "expire") model.expire = t[i + 1];
+        else throw new ReadError(l.text, `the "${t[i]}" scope option is not modelled`);
+      }
+    }
+  }
+  return model.range === undefined ? undefined : model;
+}
+
+export const DhcpScope = defineKind<DhcpScopeModel>({
+  kind: "DhcpScope",
+  shape,
+  rules(m, fail) {
+    const span = parseSpan(m.range);
+    if (!span) return;
+    const first = span.getFirst().toString();
+    const network = networkOf(first, m.prefixLength);
+    const net = spanOfNetwork(network);
+    const where = network.toCidrString();
+    if (!span.inside(net))
+      fail(["range"], `${m.range} does not fit in one /${m.prefixLength} network (${where})`);
+    if (m.gateway && !addressInside(m.gateway, net))
+      fail(["gateway"], `${m.gateway} is outside the scope network ${where}`);
+    if (m.options.router && !addressInside(m.options.router, net))
+      fail(["options", "router"], `${m.options.router} is outside the scope network ${where}`);
+    m.options.classlessStaticRoutes?.forEach((r, i) => {
+      if (!addressInside(r.gateway, net))
+        fail(
+          ["options", "classlessStaticRoutes", i, "gateway"],
+          `${r.gateway} is not reachable: outside the scope network ${where}`,
+        );
+    });
+    m.binds.forEach((b, i) => {
+      if (!addressInside(b.ip, span))
+        fail(["binds", i, "ip"], `${b.ip} is outside the scope range ${m.range}`);
+      if (m.binds.findIndex((o) => o.ip === b.ip) < i)
+        fail(["binds", i, "ip"], `duplicate reservation for ${b.ip}`);
+      if (m.binds.findIndex((o) => o.mac === b.mac) < i)
+        fail(["binds", i, "mac"], `${b.mac} is reserved twice`);
+    });
+  },
+  // The router lists reservations in address order.
+  normalise: (m) => ({ ...m, binds: [...m.binds].sort((a, b) => compareAddresses(a.ip, b.ip)) }),
+  identity: (m) => `dhcp scope ${m.id}`,
+  replaceOnChange: ["id"],
+  secretProperties: [],
+  lines,
+  owned,
+  parse,
+  resend(writes, desired) {
+    const rewritesScope = writes.some((l) => l.key === desired[0].key);
+    return rewritesScope ? desired.slice(1) : [];
+  },
+});

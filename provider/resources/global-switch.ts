@@ -1,0 +1,60 @@
+/**
+ * GlobalSwitch: one router-wide line several resources rely on (`dhcp service server`, `l2tp service on`,
+ * `ipsec auto refresh on`, ...), owned by its own resource so deleting a scope or the L2TP pool never removes
+ * a line something else still needs. Identity is the setting, e.g. "l2tp service". Delete writes back the
+ * line it replaced (prior), or removes it when there was none.
+ */
+import { z } from "zod";
+import type { ConfigIndex } from "../config/index";
+import { GLOBAL } from "../config/model";
+import { defineKind } from "./kind";
+import { type Line, findLines, line } from "./lines";
+
+/** The switches this resource may own, with the values each takes. */
+export const GLOBAL_SWITCHES = {
+  "dhcp service": /^(server|relay)$/,
+  "dhcp server rfc2131 compliant": /^(on|off|except( [a-z-]+)+)$/,
+  /** Takes effect only after a restart (the provider reports it; it never restarts the router itself). */
+  "nat descriptor backward-compatibility": /^[123]$/,
+  "l2tp service": /^(on|off)( l2tp| l2tpv3)*$/,
+  "ipsec auto refresh": /^(on|off)$/,
+} as const;
+
+export type GlobalSwitchName = keyof typeof GLOBAL_SWITCHES;
+
+/** Switches whose new value the router applies only after `restart`. */
+export const RESTART_REQUIRED: readonly GlobalSwitchName[] = ["nat descriptor backward-compatibility"];
+
+const names = Object.keys(GLOBAL_SWITCHES) as [GlobalSwitchName, ...GlobalSwitchName[]];
+
+const shape = z
+  .object({
+    setting: z.enum(names),
+    value: z.union([z.string(), z.number().transform(String)]),
+  })
+  .strict();
+
+export type GlobalSwitchModel = z.output<typeof shape>;
+
+function owned(config: ConfigIndex, identity: string): Line[] {
+  // `ipsec auto refresh GW on` is a per-gateway line with a longer key: not this switch.
+  return findLines(config, identity).filter((l) => l.key === identity);
+}
+
+export const GlobalSwitch = defineKind<GlobalSwitchModel>({
+  kind: "GlobalSwitch",
+  shape,
+  rules(m, fail) {
+    const values = GLOBAL_SWITCHES[m.setting];
+    if (!values.test(m.value))
+      fail(["value"], `"${m.value}" is not a value of ${m.setting} (${values.source})`);
+  },
+  identity: (m) => m.setting,
+  replaceOnChange: ["setting"],
+  secretProperties: [],
+  alwaysExists: true,
+  lines: (m) => [line(GLOBAL, `${m.setting} ${m.value}`)],
+  owned,
+  parse: (owned, identity) =>
+    owned.length === 0 ? undefined : { setting: identity, value: owned[0].text.slice(identity.length + 1) },
+});

@@ -1,0 +1,278 @@
+/**
+ * L2tpAnonymousPool: L2TP/IPsec remote access through `pp select anonymous` — the pp block, the IPsec tunnel
+ * blocks and the transports. Identity "pp anonymous" (a router has one). With `templates` the first tunnel is
+ * written out and the rest are copies (`tunnel template`, `ipsec transport template`), so one edit changes all.
+ * `l2tp service on` and `ipsec auto refresh on` are GlobalSwitch resources: other features use them too.
+ * A tunnel-range change is made in place: a replacement would share the identity and delete its successor.
+ */
+import { z } from "zod";
+import type { ConfigIndex } from "../config/index";
+import type { Context } from "../config/model";
+import { GLOBAL } from "../config/model";
+import { ReadError, defineKind } from "./kind";
+import { type Line, MASK, findLines, line } from "./lines";
+import { ipv4Range, parseSpan } from "./net";
+
+/** Concurrent L2TP/IPsec connections per model (Yamaha rtpro L2TP/IPsec page). */
+export const L2TP_TUNNEL_LIMIT = {
+  nvr510: 4,
+  nvr500: 4,
+  rtx830: 20,
+  rtx1210: 100,
+  rtx1220: 100,
+  rtx1300: 100,
+} as const;
+/** Addresses `ip pp remote address pool` takes (CR §8.2.2); NVR limits are undocumented. */
+const POOL_LIMIT: Partial<Record<keyof typeof L2TP_TUNNEL_LIMIT, number>> = {
+  rtx830: 32,
+  rtx1210: 103,
+  rtx1220: 101,
+  rtx1300: 101,
+};
+
+const PP: Context = { kind: "pp", peer: "anonymous" };
+const tunnelContext = (tunnel: number): Context => ({ kind: "tunnel", tunnel });
+
+const word = (max: number) =>
+  z
+    .string()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`)
+    .regex(/^[^\s"'#]+$/, "must not contain spaces, quotes or #");
+
+const tunnelNumber = z.number().int().min(1, "must be a tunnel number from 1");
+
+const tunnels = z
+  .union([
+    z
+      .object({ from: tunnelNumber, to: tunnelNumber })
+      .strict()
+      .refine((r) => r.from <= r.to, { message: "from must not be after to", path: ["to"] })
+      .transform((r) => Array.from({ length: r.to - r.from + 1 }, (_, i) => r.from + i)),
+    z.array(tunnelNumber).min(1, "must list at least one tunnel"),
+  ])
+  .transform((list) => [...new Set(list)].sort((a, b) => a - b));
+
+const shape = z
+  .object({
+    /** The router model, for its tunnel limit. */
+    model: z.enum(Object.keys(L2TP_TUNNEL_LIMIT) as [keyof typeof L2TP_TUNNEL_LIMIT]).default("nvr510"),
+    tunnels,
+    users: z
+      .array(z.object({ name: word(64), password: word(64) }).strict())
+      .min(1, "must list at least one user"),
+    authRequest: z.enum(["pap", "chap", "mschap", "mschap-v2", "chap-pap"]).default("mschap-v2"),
+    pool: z.union([z.literal("dhcp"), z.object({ range: ipv4Range }).strict()]),
+    mtu: z.number().int().min(64, "must be 64..1500").max(1500, "must be 64..1500").default(1280),
+    preSharedKey: word(128),
+    ipsec: z
+      .object({
+        saPolicy: z
+          .string()
+          .regex(/^esp( [a-z0-9-]+)+$/, "must be esp followed by algorithms")
+          .default("esp aes-cbc sha-hmac"),
+        keepalive: z.enum(["on", "off"]).default("off"),
+        natTraversal: z.enum(["on", "off"]).default("on"),
+        remote: z
+          .string()
+          .regex(/^(any|[0-9.]+)$/, "must be any or an IPv4 address")
+          .default("any"),
+      })
+      .strict()
+      .default({}),
+    templates: z.boolean().default(true),
+    msext: z.boolean().default(true),
+    ipcpAddress: z.boolean().default(true),
+    transport: z
+      .object({
+        protocol: z.enum(["udp"]).default("udp"),
+        port: z.number().int().min(1).max(65535).default(1701),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+export type L2tpAnonymousPoolModel = z.output<typeof shape>;
+
+/** [2,3,4,6] → [[2,4],[6,6]]. */
+function runs(list: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const n of list) {
+    const last = out[out.length - 1];
+    if (last && last[1] === n - 1) last[1] = n;
+    else out.push([n, n]);
+  }
+  return out;
+}
+
+const spell = (list: readonly number[], prefix = "") =>
+  runs(list)
+    .map(([a, b]) => (a === b ? `${prefix}${a}` : `${prefix}${a}-${prefix}${b}`))
+    .join(" ");
+
+function tunnelLines(m: L2tpAnonymousPoolModel, t: number, rest: readonly number[]): Line[] {
+  const at = (text: string, masked?: string) => line(tunnelContext(t), text, masked);
+  const psk = `ipsec ike pre-shared-key ${t} text`;
+  return [
+    at("tunnel encapsulation l2tp"),
+    at(`ipsec tunnel ${t}`),
+    at(`ipsec sa policy ${t} ${t} ${m.ipsec.saPolicy}`),
+    at(`ipsec ike keepalive use ${t} ${m.ipsec.keepalive}`),
+    at(`ipsec ike nat-traversal ${t} ${m.ipsec.natTraversal}`),
+    at(`${psk} ${m.preSharedKey}`, `${psk} ${MASK}`),
+    at(`ipsec ike remote address ${t} ${m.ipsec.remote}`),
+    at(`tunnel enable ${t}`),
+    ...(rest.length > 0 ? [at(`tunnel template ${spell(rest)}`)] : []),
+  ];
+}
+
+function lines(m: L2tpAnonymousPoolModel): Line[] {
+  const pp = (text: string, masked?: string) => line(PP, text, masked);
+  const [first, ...rest] = m.tunnels;
+  const written = m.templates ? [first] : m.tunnels;
+  const copies = m.templates ? rest : [];
+  const transport = (t: number) =>
+    line(GLOBAL, `ipsec transport ${t} ${t} ${m.transport.protocol} ${m.transport.port}`);
+  return [
+    pp(`pp bind ${spell(m.tunnels, "tunnel")}`),
+    pp(`pp auth request ${m.authRequest}`),
+    ...m.users.map((u) =>
+      pp(`pp auth username ${u.name} ${u.password}`, `pp auth username ${u.name} ${MASK}`),
+    ),
+    ...(m.ipcpAddress ? [pp("ppp ipcp ipaddress on")] : []),
+    ...(m.msext ? [pp("ppp ipcp msext on")] : []),
+    pp(`ip pp remote address pool ${m.pool === "dhcp" ? "dhcp" : m.pool.range}`),
+    pp(`ip pp mtu ${m.mtu}`),
+    pp("pp enable anonymous"),
+    ...written.flatMap((t) => tunnelLines(m, t, t === first ? copies : [])),
+    ...written.map(transport),
+    ...(copies.length > 0 ? [line(GLOBAL, `ipsec transport template ${first} ${spell(copies)}`)] : []),
+  ];
+}
+
+const PP_LINES = [
+  "pp bind",
+  "pp auth request",
+  "pp auth username",
+  "ppp ipcp ipaddress",
+  "ppp ipcp msext",
+  "ip pp remote address pool",
+  "ip pp mtu",
+  "pp enable anonymous",
+];
+
+/** The tunnel numbers a `pp bind` line names. */
+function boundTunnels(bind: Line): number[] {
+  return bind.text
+    .split(" ")
+    .slice(2)
+    .flatMap((spec) => {
+      const m = /^tunnel(\d+)(?:-tunnel(\d+))?$/.exec(spec);
+      if (!m) throw new ReadError(bind.text, `"${spec}" is not a tunnel`);
+      const [a, b] = [Number(m[1]), Number(m[2] ?? m[1])];
+      return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+    });
+}
+
+function tunnelOwned(config: ConfigIndex, t: number): Line[] {
+  const c = tunnelContext(t);
+  return [
+    "tunnel encapsulation",
+    "ipsec tunnel",
+    `ipsec sa policy ${t}`,
+    `ipsec ike keepalive use ${t}`,
+    `ipsec ike nat-traversal ${t}`,
+    `ipsec ike pre-shared-key ${t}`,
+    `ipsec ike remote address ${t}`,
+    `tunnel enable ${t}`,
+    "tunnel template",
+  ].flatMap((p) => findLines(config, p, c));
+}
+
+function owned(config: ConfigIndex): Line[] {
+  const pp = PP_LINES.flatMap((p) => findLines(config, p, PP));
+  const bind = pp.find((l) => l.key === "pp bind");
+  const bound = bind ? boundTunnels(bind) : [];
+  return [
+    ...pp,
+    ...bound.flatMap((t) => tunnelOwned(config, t)),
+    ...bound.flatMap((t) => findLines(config, `ipsec transport ${t}`)),
+    ...findLines(config, `ipsec transport template ${bound[0]}`),
+  ];
+}
+
+const number = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+
+function parse(owned: Line[], _identity: string, config: ConfigIndex): unknown {
+  const pp = owned.filter((l) => l.context.kind === "pp");
+  const after = (l: Line | undefined, n: number) => l?.text.split(" ").slice(n);
+  const find = (key: string) => owned.find((l) => l.key === key);
+  const bind = find("pp bind");
+  if (!bind) return undefined;
+  const tunnels = boundTunnels(bind);
+  const t = tunnels[0];
+  const inFirst = (key: string) =>
+    owned.find((l) => l.key === key && l.context.kind === "tunnel" && l.context.tunnel === t);
+  const psk = after(inFirst(`ipsec ike pre-shared-key ${t}`), 4);
+  if (psk && psk[0] !== "text")
+    throw new ReadError(`ipsec ike pre-shared-key ${t}`, "only a text key is modelled");
+  const pool = after(find("ip pp remote address pool"), 5)?.join(" ");
+  const transport = after(find(`ipsec transport ${t}`), 4);
+  const model = config.model?.toLowerCase();
+  return {
+    // The model is not in the config body; the header names it ("# NVR510 Rev...").
+    model: model !== undefined && model in L2TP_TUNNEL_LIMIT ? model : undefined,
+    tunnels,
+    users: pp
+      .filter((l) => l.key.startsWith("pp auth username "))
+      .map((l) => {
+        const [name, password] = l.text.split(" ").slice(3);
+        return { name, password };
+      }),
+    authRequest: after(find("pp auth request"), 3)?.[0],
+    pool: pool === undefined || pool === "dhcp" ? pool : { range: pool },
+    mtu: number(after(find("ip pp mtu"), 3)?.[0]),
+    preSharedKey: psk?.slice(1).join(" "),
+    ipsec: {
+      saPolicy: after(inFirst(`ipsec sa policy ${t}`), 5)?.join(" "),
+      keepalive: after(inFirst(`ipsec ike keepalive use ${t}`), 5)?.join(" "),
+      natTraversal: after(inFirst(`ipsec ike nat-traversal ${t}`), 4)?.join(" "),
+      remote: after(inFirst(`ipsec ike remote address ${t}`), 5)?.join(" "),
+    },
+    templates: inFirst("tunnel template") !== undefined,
+    msext: after(find("ppp ipcp msext"), 3)?.[0] === "on",
+    ipcpAddress: after(find("ppp ipcp ipaddress"), 3)?.[0] === "on",
+    transport: transport ? { protocol: transport[0], port: number(transport[1]) } : {},
+  };
+}
+
+export const L2tpAnonymousPool = defineKind<L2tpAnonymousPoolModel>({
+  kind: "L2tpAnonymousPool",
+  shape,
+  rules(m, fail) {
+    const limit = L2TP_TUNNEL_LIMIT[m.model];
+    if (m.tunnels.length > limit)
+      fail(["tunnels"], `${m.model} takes at most ${limit} L2TP/IPsec tunnels, got ${m.tunnels.length}`);
+    m.users.forEach((u, i) => {
+      if (m.users.findIndex((o) => o.name === u.name) < i)
+        fail(["users", i, "name"], `duplicate user ${u.name}`);
+    });
+    if (m.pool !== "dhcp") {
+      const size = parseSpan(m.pool.range)?.getSize();
+      if (size !== undefined && size < BigInt(m.tunnels.length))
+        fail(["pool", "range"], `${size} addresses cannot serve ${m.tunnels.length} tunnels`);
+      const max = POOL_LIMIT[m.model];
+      if (size !== undefined && max !== undefined && size > BigInt(max))
+        fail(["pool", "range"], `${m.model} pools hold at most ${max} addresses, got ${size}`);
+    }
+  },
+  // One tunnel is the same config with or without templates.
+  normalise: (m) => (m.tunnels.length === 1 ? { ...m, templates: true } : m),
+  identity: () => "pp anonymous",
+  replaceOnChange: [],
+  secretProperties: ["users", "preSharedKey"],
+  lines,
+  owned,
+  parse,
+});

@@ -1,0 +1,144 @@
+/**
+ * StaticRoute: one `ip route NETWORK gateway ...` line. Identity "ip route 192.168.253.240/32".
+ * The router keys routes by network and overwrites on re-entry, so every change is one line written in place.
+ */
+import { z } from "zod";
+import type { ConfigIndex } from "../config/index";
+import { GLOBAL } from "../config/model";
+import { ReadError, defineKind } from "./kind";
+import { type Line, findLines, line } from "./lines";
+import { isIPv4, isNetwork, networkOf } from "./net";
+
+const GATEWAY_FORMS = /^(pp \d+|pp anonymous( name=\S+)?|tunnel \d+|dhcp lan\d+|loopback\d+|null)$/;
+
+const gatewayTarget = z
+  .string()
+  .refine(
+    (s) => isIPv4(s) || GATEWAY_FORMS.test(s),
+    "must be an IPv4 address, pp N, pp anonymous, tunnel N, dhcp lanN, loopbackN or null",
+  );
+
+export interface RouteGateway {
+  gateway: string;
+  metric?: number;
+  /** Installed only while the other gateways are down (`hide`). */
+  hide: boolean;
+  weight?: number;
+}
+
+const gatewayOptions = z
+  .object({
+    gateway: gatewayTarget,
+    metric: z.number().int().min(1, "must be 1..15").max(15, "must be 1..15").optional(),
+    hide: z.boolean().default(false),
+    weight: z
+      .number()
+      .int()
+      .min(0, "must be 0..2147483647")
+      .max(2147483647, "must be 0..2147483647")
+      .optional(),
+  })
+  .strict();
+
+/** A bare string is a gateway with no options; the normal form is always the object. */
+const gateway = z.union([
+  gatewayTarget.transform((g): RouteGateway => ({ gateway: g, hide: false })),
+  gatewayOptions,
+]);
+
+/** "default", or a network; a bare address is the /32 host route (the router's default mask). */
+const network = z
+  .string()
+  .transform((s) => (s === "default" || s.includes("/") ? s : `${s}/32`))
+  .superRefine((s, ctx) => {
+    if (s === "default") return;
+    const [address, bits] = s.split("/");
+    const length = Number(bits);
+    if (!isIPv4(address) || !/^\d+$/.test(bits) || length > 32) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be default, an address, or a network such as 192.168.4.0/24",
+      });
+    } else if (!isNetwork(s)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `has host bits set; the network is ${networkOf(address, length).toCidrString()}`,
+      });
+    }
+  });
+
+const shape = z
+  .object({
+    network,
+    gateways: z.array(gateway).min(1, "must list at least one gateway"),
+  })
+  .strict();
+
+export type StaticRouteModel = z.output<typeof shape>;
+
+function gatewayText(g: RouteGateway): string {
+  const parts = [`gateway ${g.gateway}`];
+  if (g.metric !== undefined) parts.push(`metric ${g.metric}`);
+  if (g.hide) parts.push("hide");
+  if (g.weight !== undefined) parts.push(`weight ${g.weight}`);
+  return parts.join(" ");
+}
+
+function lines(m: StaticRouteModel): Line[] {
+  return [line(GLOBAL, `ip route ${m.network} ${m.gateways.map(gatewayText).join(" ")}`)];
+}
+
+const networkOfIdentity = (identity: string) => identity.replace(/^ip route /, "");
+
+function owned(config: ConfigIndex, identity: string): Line[] {
+  const net = networkOfIdentity(identity);
+  // The router may print a host route with or without its /32.
+  const spellings = net.endsWith("/32") ? [net, net.slice(0, -3)] : [net];
+  return spellings.flatMap((n) => findLines(config, `ip route ${n}`));
+}
+
+/** Splits `gateway A [options] gateway B ...` into gateway objects. */
+function parseGateways(text: string, tokens: string[]): unknown[] {
+  const gateways: Record<string, unknown>[] = [];
+  for (let i = 0; i < tokens.length;) {
+    if (tokens[i] !== "gateway") throw new ReadError(text, `unexpected "${tokens[i]}"`);
+    const head = tokens[i + 1];
+    const takesTwo = head === "pp" || head === "tunnel" || head === "dhcp";
+    let target = takesTwo ? `${head} ${tokens[i + 2]}` : head;
+    i += takesTwo ? 3 : 2;
+    if (target === "pp anonymous" && tokens[i]?.startsWith("name=")) target += ` ${tokens[i++]}`;
+    const g: Record<string, unknown> = { gateway: target };
+    while (i < tokens.length && tokens[i] !== "gateway") {
+      const option = tokens[i++];
+      if (option === "hide") g.hide = true;
+      else if (option === "metric" || option === "weight") g[option] = Number(tokens[i++]);
+      else throw new ReadError(text, `the "${option}" route option is not modelled`);
+    }
+    gateways.push(g);
+  }
+  return gateways;
+}
+
+function parse(owned: Line[]): unknown {
+  const [l] = owned;
+  const tokens = l.text.split(" ");
+  return { network: tokens[2], gateways: parseGateways(l.text, tokens.slice(3)) };
+}
+
+export const StaticRoute = defineKind<StaticRouteModel>({
+  kind: "StaticRoute",
+  shape,
+  rules(m, fail) {
+    const seen = new Set<string>();
+    m.gateways.forEach((g, i) => {
+      if (seen.has(g.gateway)) fail(["gateways", i, "gateway"], `duplicate gateway ${g.gateway}`);
+      seen.add(g.gateway);
+    });
+  },
+  identity: (m) => `ip route ${m.network}`,
+  replaceOnChange: ["network"],
+  secretProperties: [],
+  lines,
+  owned,
+  parse,
+});
