@@ -39,7 +39,6 @@ describe("offline Pulumi toolchain: smoke program", () => {
     env = pulumiEnv(tmp);
     await pulumi("stack", "init", stack);
     await pulumi("config", "set", "--stack", stack, "dir", outDir);
-    await pulumi("config", "set", "--stack", stack, "content", "hello");
   });
 
   afterAll(() => {
@@ -47,7 +46,16 @@ describe("offline Pulumi toolchain: smoke program", () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
+  test("a program error fails the preview with the program's own message, once", async () => {
+    const r = await runPulumi(["preview", "--stack", stack], { cwd: PROJECT, env });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toContain("Missing required configuration variable 'smoke:content'");
+    // The program reported it already, so the language host asks the engine to add nothing (bail).
+    expect(r.stdout).not.toContain("non-zero exit code");
+  });
+
   test("preview plans the resource without touching anything", async () => {
+    await pulumi("config", "set", "--stack", stack, "content", "hello");
     const r = await pulumi("preview", "--stack", stack);
     expect(r.stdout).toMatch(/\+\s+pulumi-nodejs:dynamic:Resource\s+note\s+create/);
     expect(r.stdout).toMatch(/\+ 2 to create/);
@@ -87,10 +95,29 @@ describe("offline Pulumi toolchain: smoke program", () => {
     expect(await outputs()).toEqual({ path: note, content: "second" });
   });
 
+  test("a secret input reaches the provider in plain text and stays encrypted in state", async () => {
+    const secret = "s3cret-token-" + Date.now().toString(36);
+    await pulumi("config", "set", "--secret", "--stack", stack, "token", secret);
+    const r = await pulumi("up", "--yes", "--skip-preview", "--stack", stack);
+    expect(r.stdout).toMatch(/\[diff: \+token\]/);
+    expect(r.stdout + r.stderr).not.toContain(secret);
+    expect(fs.readFileSync(path.join(outDir, "token.txt"), "utf8")).toBe(secret);
+
+    const exported = (await pulumi("stack", "export", "--stack", stack)).stdout;
+    expect(exported).not.toContain(secret);
+    const stateFiles = fs.readdirSync(path.join(tmp, "state"), { recursive: true, encoding: "utf8" });
+    expect(stateFiles.length).toBeGreaterThan(0);
+    for (const f of stateFiles) {
+      const full = path.join(tmp, "state", f);
+      if (fs.statSync(full).isFile()) expect(fs.readFileSync(full, "utf8")).not.toContain(secret);
+    }
+    await pulumi("preview", "--expect-no-changes", "--stack", stack);
+  });
+
   test("destroy deletes the file and stack rm removes the stack and its config", async () => {
     const r = await pulumi("destroy", "--yes", "--skip-preview", "--stack", stack);
     expect(r.stdout).toMatch(/- 2 deleted/);
-    expect(fs.existsSync(note)).toBe(false);
+    expect(fs.readdirSync(outDir)).toEqual([]);
 
     await pulumi("stack", "rm", stack, "--yes");
     expect(fs.existsSync(path.join(PROJECT, `Pulumi.${stack}.yaml`))).toBe(false);
