@@ -1,4 +1,6 @@
 /** A scripted SSH login against nvr-sim through the ssh2 client, reading output until a pattern shows up. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Client, type ClientChannel } from "ssh2";
 import type { Simulator } from "../../simulator/index";
 
@@ -138,4 +140,16 @@ export class Shell {
   close(): void {
     this.client.end();
   }
+}
+
+export const CONFIGS = "/work/shared/configs";
+
+/** The dump without our source line, capture prompts and the boot log: the `show config` output itself. */
+export function showConfigText(file: string): string {
+  const lines = readFileSync(join(CONFIGS, file), "utf8").split("\n").slice(1);
+  const start = lines.findIndex((l) => /^# [A-Z]+\d+ Rev\./.test(l));
+  return lines
+    .slice(start)
+    .filter((l) => !/^\S*[#>]\s*$/.test(l))
+    .join("\n");
 }
