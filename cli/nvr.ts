@@ -5,10 +5,16 @@
  */
 import { Command } from "commander";
 import { register as registerConfig } from "./commands/config";
+import { register as registerTrace } from "./commands/trace";
+import { register as registerReach } from "./commands/reach";
+import { register as registerLint } from "./commands/lint";
 
 export function buildProgram(): Command {
   const program = new Command("nvr").description("YAMAHA NVR510/NVR500 (RT family) configuration tools");
   registerConfig(program);
+  registerTrace(program);
+  registerReach(program);
+  registerLint(program);
   return program;
 }
 
