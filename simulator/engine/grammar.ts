@@ -800,6 +800,16 @@ const SPECS: Spec[] = [
     order: perInterface(10),
   },
   {
+    // A second network on the same LAN (CR §8.1.3); the seed considers one for the file server.
+    head: "ip IF secondary address",
+    scope: "global",
+    args: (r) => {
+      r.replace(ipv4Prefix);
+      r.end();
+    },
+    order: perInterface(10.5),
+  },
+  {
     head: "ip IF proxyarp",
     scope: "global",
     args: (r) => {
