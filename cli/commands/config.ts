@@ -3,7 +3,7 @@
  * provider's own parser. Errors print `FILE:LINE: reason` and exit 1.
  */
 import * as fs from "fs";
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { ConfigParseError, type ConfigTree } from "../../provider/config/model";
 import { detectSource, parseConfig } from "../../provider/config/parse";
 import { renderConfig } from "../../provider/config/render";
@@ -14,18 +14,29 @@ export class CliError extends Error {}
 export interface ReadOptions {
   /** "show" or "file"; guessed from the text when absent. */
   source?: "show" | "file";
+  /** `console columns` of the capture, for rejoining hard wraps (default 80). */
+  columns?: number;
+}
+
+/** UTF-8, or Shift_JIS when the bytes are not valid UTF-8 (the router writes config files in Shift_JIS). */
+export function decodeConfig(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("shift_jis").decode(bytes);
+  }
 }
 
 /** Reads and parses FILE (`-` is stdin); every failure becomes a CliError naming the file (and line). */
 export function readConfig(file: string, opts: ReadOptions = {}): ConfigTree {
   let text: string;
   try {
-    text = fs.readFileSync(file === "-" ? 0 : file, "utf8");
+    text = decodeConfig(fs.readFileSync(file === "-" ? 0 : file));
   } catch (e) {
     throw new CliError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   try {
-    return parseConfig(text, { source: opts.source ?? detectSource(text) });
+    return parseConfig(text, { source: opts.source ?? detectSource(text), columns: opts.columns });
   } catch (e) {
     if (e instanceof ConfigParseError) throw new CliError(`${file}:${e.line}: ${e.reason}`);
     throw e;
@@ -64,28 +75,35 @@ export function runAction(action: () => string): void {
   }
 }
 
+function columnsArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 80 || n > 4096)
+    throw new InvalidArgumentError("expected an integer 80..4096");
+  return n;
+}
+
 export function register(program: Command): void {
   const config = program
     .command("config")
     .description("read router configurations with the provider's parser");
-  const source = () =>
-    new Option(
-      "--source <kind>",
-      "show (indented show config output) or file (typed script); default: guessed",
-    ).choices(["show", "file"]);
-  config
-    .command("parse")
-    .description("parse FILE (- for stdin) and print a summary, or the tree as JSON")
-    .argument("<file>")
+  const common = (cmd: Command) =>
+    cmd
+      .argument("<file>", "a show config capture or a config file; - for stdin")
+      .addOption(
+        new Option(
+          "--source <kind>",
+          "show (indented show config output) or file (typed script); default: guessed",
+        ).choices(["show", "file"]),
+      )
+      .option("--columns <n>", "console columns of the capture, for rejoining hard wraps", columnsArg, 80);
+  common(config.command("parse").description("parse FILE and print a summary, or the tree as JSON"))
     .option("--json", "print the parsed tree as JSON")
-    .addOption(source())
     .action((file: string, opts: ReadOptions & { json?: boolean }) =>
       runAction(() => configParse(file, opts)),
     );
-  config
-    .command("normalize")
-    .description("print FILE in the router's canonical text (body only, no header)")
-    .argument("<file>")
-    .addOption(source())
-    .action((file: string, opts: ReadOptions) => runAction(() => configNormalize(file, opts)));
+  common(
+    config
+      .command("normalize")
+      .description("print FILE in the router's canonical text (body only, no header)"),
+  ).action((file: string, opts: ReadOptions) => runAction(() => configNormalize(file, opts)));
 }

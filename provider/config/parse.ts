@@ -23,6 +23,11 @@ export interface ParseOptions {
    * scope, while global commands entered inside it stay global.
    */
   source?: "show" | "file";
+  /**
+   * The `console columns` setting of the capture (default 80): the console hard-wraps output after columns − 1
+   * characters (measured at 80; assumed for other widths).
+   */
+  columns?: number;
 }
 
 interface Physical {
@@ -30,8 +35,7 @@ interface Physical {
   line: number;
 }
 
-/** The console hard-wraps output after this many columns (80-column default minus one). */
-const WRAP_COLUMNS = 79;
+const DEFAULT_COLUMNS = 80;
 
 /** `---つづく---` / `---more---`, then whatever the terminal used to erase it before the next line. */
 const PAGER = /^-{3}\s*(?:つづく|more)\s*-{3}[ \t\b\r]*/i;
@@ -44,6 +48,7 @@ const HEREDOC = /^<<(\S+)$/;
 
 export function parseConfig(text: string, opts: ParseOptions = {}): ConfigTree {
   const source = opts.source ?? "show";
+  const wrapAt = (opts.columns ?? DEFAULT_COLUMNS) - 1;
   let physical = text.split("\n").map((raw, i): Physical => ({ text: cleanPhysical(raw), line: i + 1 }));
   if (source === "show") {
     const echo = physical.findIndex((p) => ECHOED_SHOW_CONFIG.test(p.text.trim()));
@@ -60,7 +65,7 @@ export function parseConfig(text: string, opts: ParseOptions = {}): ConfigTree {
     const first = physical[i++];
     let joined = first.text;
     let segment = first.text;
-    while (i < physical.length && isContinuation(segment, physical[i].text)) {
+    while (i < physical.length && isContinuation(segment, physical[i].text, wrapAt)) {
       segment = physical[i++].text;
       joined += segment;
     }
@@ -174,11 +179,11 @@ function cleanPhysical(raw: string): string {
 }
 
 /**
- * Whether `next` continues the hard-wrapped physical line `prev`: `prev` filled the 79 columns (or is the `# main:`
+ * Whether `next` continues the hard-wrapped physical line `prev`: `prev` filled the console width (or is the `# main:`
  * header line, which authors often mask to a shorter length) and `next` does not start like a command or comment.
  */
-function isContinuation(prev: string, next: string): boolean {
-  if (next.trim() === "" || !(columns(prev) === WRAP_COLUMNS || prev.startsWith("# main:"))) return false;
+function isContinuation(prev: string, next: string, wrapAt: number): boolean {
+  if (next.trim() === "" || !(columns(prev) === wrapAt || prev.startsWith("# main:"))) return false;
   const word = next.trimStart().split(/[ \t]/, 1)[0];
   return !word.startsWith("#") && !COMMAND_HEADS.has(word) && !PROMPT_ONLY.test(next.trim());
 }

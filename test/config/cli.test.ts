@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CliError, configNormalize, configParse } from "../../cli/commands/config";
+import { CliError, configNormalize, configParse, decodeConfig } from "../../cli/commands/config";
 import type { ConfigTree } from "../../provider/config/model";
 
 const DUMP = "/work/shared/configs/rtx830-l2tpv3-ipsec-initiator.txt";
@@ -57,6 +57,18 @@ describe("nvr config parse / normalize (functions)", () => {
     );
   });
 
+  it("reads a Shift_JIS config file", () => {
+    // "description 1 テスト" with テスト in Shift_JIS (83 65 83 58 83 67)
+    const bytes = Buffer.concat([
+      Buffer.from("description 1 "),
+      Buffer.from([0x83, 0x65, 0x83, 0x58, 0x83, 0x67, 0x0d, 0x0a]),
+    ]);
+    expect(decodeConfig(bytes)).toBe("description 1 テスト\r\n");
+    const file = path.join(tmp, "sjis-raw.config");
+    fs.writeFileSync(file, bytes);
+    expect(configNormalize(file)).toBe("description 1 テスト\n");
+  });
+
   it("names the file when it cannot be read", () => {
     expect(() => configParse(path.join(tmp, "missing"))).toThrow(/missing: cannot read: ENOENT/);
   });
@@ -99,6 +111,10 @@ describe("the compiled nvr binary", () => {
     const ok = run("config", "normalize", dump);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe(configNormalize(dump));
+
+    const wide = run("config", "parse", "--json", "--columns", "20", dump);
+    expect(wide.status).toBe(1);
+    expect(wide.stderr).toMatch(/--columns.*expected an integer 80\.\.4096/);
 
     const bad = write("indented.txt", "syslog notice on\n ipsec ike pre-shared-key 1 text SECRET\n");
     const res = run("config", "parse", bad, "--json");

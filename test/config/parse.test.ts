@@ -1,5 +1,6 @@
+import * as fs from "fs";
 import { ConfigParseError, type ConfigTree } from "../../provider/config/model";
-import { parseConfig } from "../../provider/config/parse";
+import { detectSource, parseConfig } from "../../provider/config/parse";
 import { renderConfig } from "../../provider/config/render";
 
 const globals = (t: ConfigTree) => t.items.flatMap((i) => (i.type === "line" ? [i.line.text] : []));
@@ -253,5 +254,28 @@ describe("parseConfig: errors", () => {
 
   it("rejects an unterminated quote with its line", () => {
     expect(parseError('syslog notice on\n\ndescription 1 "x').line).toBe(3);
+  });
+});
+
+describe("parseConfig: other console widths", () => {
+  it("rejoins at columns - 1 when the capture used console columns 200", () => {
+    const long = `schedule at 1 */* 00:00:00 * ${"x".repeat(250)}`;
+    const physical = [long.slice(0, 199), long.slice(199)].join("\n");
+    expect(long.length).toBeGreaterThan(199);
+    expect(globals(parseConfig(physical, { columns: 200 }))).toEqual([long]);
+    expect(globals(parseConfig(physical))).toHaveLength(2);
+  });
+});
+
+describe("detectSource", () => {
+  it("recognises an unindented typed script as a file", () => {
+    expect(detectSource("# x\npp select anonymous\npp bind tunnel2\n")).toBe("file");
+    expect(detectSource("tunnel select 2\r\ntunnel template 3-4\r\nno tunnel select\r\n")).toBe("file");
+  });
+
+  it("recognises indented show config output", () => {
+    const dump = fs.readFileSync("/work/shared/configs/rtx1100-ipsec-pppoe-rt1.txt", "utf8");
+    expect(detectSource(dump)).toBe("show");
+    expect(detectSource("pp select 1\n pp enable 1\nip route default gateway pp 1\n")).toBe("show");
   });
 });
