@@ -1,0 +1,86 @@
+import { routerFor } from "../../provider/session";
+import { harness, g, pp } from "./helpers";
+
+describe("one shared session per router", () => {
+  test("many operations use one SSH connection; one save covers them, each resolves only after it", async () => {
+    const h = await harness({ saveDelayMs: 200 });
+    try {
+      const ops = Array.from({ length: 6 }, (_, i) => [
+        g(`ip route 10.${i + 10}.0.0/16 gateway 192.168.100.254`),
+        pp("1", `pp auth myname user${i} secret${i}`),
+      ]);
+      // the same router from another call site (another copy of the module would share it through globalThis)
+      expect(routerFor({ ...h.conn })).toBe(h.router);
+      const savedWhenResolved: string[] = [];
+      await Promise.all(
+        ops.map((plan) => h.router.apply(plan).then(() => savedWhenResolved.push(h.sim.savedConfig()))),
+      );
+      savedWhenResolved.forEach((saved, i) => {
+        expect(saved).toContain(`ip route 10.${i + 10}.0.0/16 gateway 192.168.100.254\n`);
+      });
+      const reads = await Promise.all([h.router.config(), h.router.showConfig(), h.router.showConfig()]);
+      expect(reads[0].find(["ip", "route", "10.15.0.0/16"])).toHaveLength(1);
+      const events = h.sim.events();
+      expect(events.filter((e) => e.type === "connect")).toHaveLength(1);
+      // all six were queued while the first ran: the queue drained once, so one save covers all of them
+      expect(events.filter((e) => e.type === "save")).toHaveLength(1);
+      expect(h.router.stats()).toMatchObject({ handshakes: 1, saves: 1 });
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("console settings are restored when the session ends, and never saved", async () => {
+    const h = await harness();
+    try {
+      const before = h.sim.runningConfig();
+      await h.router.apply([g("ip route 10.9.0.0/16 gateway 192.168.100.254")]);
+      // while the session is open and after the save, the saved config has the original console lines
+      const consoleLines = (text: string) => text.split("\n").filter((l) => l.startsWith("console "));
+      expect(consoleLines(h.sim.savedConfig())).toEqual(consoleLines(before));
+      // the cached show config reads as the router's own config, not the session's console values
+      expect(consoleLines(await h.router.showConfig())).toEqual(consoleLines(before));
+      await h.router.close();
+      expect(consoleLines(h.sim.runningConfig())).toEqual(consoleLines(before));
+      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
+      // leaving administrator mode answered the save question with N, so the only save is ours
+      expect(h.sim.events().filter((e) => e.type === "save")).toHaveLength(1);
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("logs and errors carry no secret", async () => {
+    const h = await harness(
+      {
+        faults: [{ type: "error-on", match: "^l2tp tunnel auth" }],
+        password: "login-secret-5",
+        adminPassword: "adm-secret-4",
+      },
+      { password: "login-secret-5", adminPassword: "adm-secret-4" },
+    );
+    try {
+      await h.router.apply([pp("1", "pp auth myname someone pp-secret-1")]);
+      const err = await h.router
+        .apply([
+          g("ipsec ike pre-shared-key 1 text psk-secret-2"),
+          { context: { kind: "tunnel", tunnel: 1 }, command: "l2tp tunnel auth on l2tp-secret-3" },
+        ])
+        .catch((e: unknown) => e as Error);
+      expect(err).toBeInstanceOf(Error);
+      const captured = [...h.logs, String(err), JSON.stringify(err)].join("\n");
+      expect(captured).toContain("pp auth myname someone ********");
+      for (const secret of [
+        "pp-secret-1",
+        "psk-secret-2",
+        "l2tp-secret-3",
+        "adm-secret-4",
+        "login-secret-5",
+      ]) {
+        expect(captured).not.toContain(secret);
+      }
+    } finally {
+      await h.done();
+    }
+  });
+});
