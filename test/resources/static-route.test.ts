@@ -1,0 +1,66 @@
+import { StaticRoute } from "../../provider/resources";
+import { apply, index, render, store } from "./router";
+import { SEED_FINAL } from "./seed";
+
+const seedRoute = SEED_FINAL.split("\n").filter((l) => l.startsWith("ip route"));
+const route = StaticRoute.schema.parse({ network: "192.168.253.240/32", gateways: ["192.168.11.240"] });
+const others = "ip route default gateway pp 1\nip route 192.168.4.0/24 gateway 192.168.11.251";
+
+describe("StaticRoute", () => {
+  test("commands for the seed's route are the seed's line", () => {
+    expect(StaticRoute.commands(route, { mask: false }).map((c) => c.command)).toEqual(seedRoute);
+    expect(StaticRoute.identity(route)).toBe("ip route 192.168.253.240/32");
+  });
+
+  test("a bare address is the /32 host route, read from either spelling", () => {
+    expect(StaticRoute.schema.parse({ network: "192.168.253.240", gateways: ["192.168.11.240"] })).toEqual(
+      route,
+    );
+    expect(
+      StaticRoute.read(
+        index(store(`${others}\nip route 192.168.253.240 gateway 192.168.11.240`)),
+        "ip route 192.168.253.240/32",
+      ),
+    ).toEqual(route);
+    expect(
+      StaticRoute.read(index(store([others, ...seedRoute].join("\n"))), "ip route 192.168.253.240/32"),
+    ).toEqual(route);
+  });
+
+  test("several gateways with metric, hide and weight round-trip through the router's syntax", () => {
+    const multi = StaticRoute.schema.parse({
+      network: "default",
+      gateways: [
+        { gateway: "pp 1", metric: 2 },
+        { gateway: "tunnel 3", hide: true, weight: 10 },
+        "pp anonymous",
+      ],
+    });
+    const [command] = StaticRoute.commands(multi, { mask: false });
+    expect(command.command).toBe(
+      "ip route default gateway pp 1 metric 2 gateway tunnel 3 hide weight 10 gateway pp anonymous",
+    );
+    expect(StaticRoute.read(index(store(command.command)), "ip route default")).toEqual(multi);
+  });
+
+  test("plan from empty is the commands; a gateway change rewrites the one line in place", () => {
+    const before = store(others);
+    expect(StaticRoute.plan(index(before), route)).toEqual(StaticRoute.commands(route, { mask: false }));
+    const created = apply(before, StaticRoute.commands(route, { mask: false }));
+    expect(StaticRoute.plan(index(created), route)).toEqual([]);
+    const moved = { ...route, gateways: [{ gateway: "192.168.11.5", hide: false }] };
+    expect(StaticRoute.plan(index(created), moved).map((c) => c.command)).toEqual([
+      "ip route 192.168.253.240/32 gateway 192.168.11.5",
+    ]);
+  });
+
+  test("delete removes the route under the spelling the router has", () => {
+    const before = store(others);
+    const created = apply(before, [
+      { context: { kind: "global" }, command: "ip route 192.168.253.240 gateway 192.168.11.240" },
+    ]);
+    const plan = StaticRoute.plan(index(created), undefined, undefined, "ip route 192.168.253.240/32");
+    expect(plan.map((c) => c.command)).toEqual(["no ip route 192.168.253.240"]);
+    expect(render(apply(created, plan))).toBe(render(before));
+  });
+});
