@@ -109,6 +109,17 @@ function ipv4Prefix(text: string): string {
   return text;
 }
 
+/** Prefix length of a dotted mask such as `255.255.255.0`. */
+function maskBits(mask: string): number {
+  if (!Validator.isValidIPv4Mask(mask)[0]) fail("bad-ip");
+  return ipv4Number(mask).toString(2).replace(/0+$/, "").length;
+}
+
+function hexMaskToDotted(mask: string): string {
+  const n = parseInt(mask.slice(2), 16);
+  return [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join(".");
+}
+
 /** `a.b.c.d-e.f.g.h` with first ≤ last. */
 function ipv4Range(text: string): string {
   const [from, to, extra] = text.split("-");
@@ -367,31 +378,34 @@ function filterList(r: Reader): void {
   }
 }
 
-/** `ip route` gateway list (CR §8.1.7): `gateway GW [filter N..] [metric M] [hide] [weight W] [keepalive ID]`, repeated. */
+/** `ip route` gateway list (CR §8.1.7): `gateway GW [filter N..] [dpi N..] [metric M] [hide] [weight W]
+ * [keepalive ID]`, repeated; at most 129 words after the first `gateway`. */
 function routeGateways(r: Reader, env: Env): void {
   if (r.remaining === 0) fail("parameters");
+  if (r.remaining > 130) fail("parameters");
   while (r.remaining > 0) {
     r.kw(["gateway"]);
     const gw = r.next();
     if (gw === "pp") {
       const peer = r.next();
-      if (peer !== "anonymous") integer(peer, 1, env.model.maxPp);
-      else if (r.peek()?.startsWith("name=")) r.next();
+      if (peer === "anonymous") r.replace((v) => (/^name=\S+$/.test(v) ? v : fail("illegal-keyword")));
+      else integer(peer, 1, env.model.maxPp);
+      if (peer !== "anonymous" && r.peek()?.startsWith("dlci=")) r.next();
     } else if (gw === "tunnel") {
       integer(r.next(), 1, env.model.maxTunnel);
     } else if (gw === "dhcp") {
       r.replace((v) => (INTERFACE.test(v) ? v : fail("illegal-keyword")));
-    } else if (!(gw === "null" || /^(null|loopback)\d+$/.test(gw))) {
+    } else if (!/^(null|loopback\d+)$/.test(gw)) {
       ipv4(gw);
     }
     while (r.remaining > 0 && r.peek() !== "gateway") {
-      const option = r.kw(["filter", "metric", "hide", "weight", "keepalive", "dpi"]);
+      const option = r.kw(["filter", "dpi", "metric", "hide", "weight", "keepalive"]);
       if (option === "metric") r.int(1, 15);
       else if (option === "weight") r.int(0, MAX_ID);
-      else if (option === "keepalive") r.int(1, 65535);
+      else if (option === "keepalive") r.int(1, 100);
       else if (option === "filter" || option === "dpi") {
         if (!/^\d+$/.test(r.peek() ?? "")) fail("parameters");
-        while (/^\d+$/.test(r.peek() ?? "")) r.int(1, MAX_FILTER);
+        while (/^\d+$/.test(r.peek() ?? "")) r.int(1, option === "filter" ? MAX_FILTER : MAX_ID);
       }
     }
   }
@@ -615,15 +629,7 @@ const tunnelEncapsulations = [
   "hb46pp",
 ] as const;
 
-const ESP_ALGORITHMS = [
-  "aes-cbc",
-  "aes256-cbc",
-  "3des-cbc",
-  "des-cbc",
-  "aes-gcm",
-  "aes256-gcm",
-  "null",
-] as const;
+const ESP_ALGORITHMS = ["aes-cbc", "aes256-cbc", "3des-cbc", "des-cbc", "aes-gcm", "aes256-gcm"] as const;
 const AH_ALGORITHMS = ["md5-hmac", "sha-hmac", "sha256-hmac", "sha384-hmac", "sha512-hmac"] as const;
 
 const SPECS: Spec[] = [
@@ -992,7 +998,7 @@ const SPECS: Spec[] = [
     scope: "pp",
     args: (r) => {
       r.kw(ON_OFF);
-      if (r.remaining > 0) r.int(64, 1792);
+      if (r.remaining > 0) r.int(1280, 1792);
       r.end();
     },
     order: at(10),
@@ -1115,12 +1121,14 @@ const SPECS: Spec[] = [
     key: (r) => [String(r.int(1, MAX_ID))],
     args: (r, env) => {
       gateway(r, env);
+      // `esp [ESP_ALG] [AH_ALG]` or `ah [AH_ALG] [local-id=] [remote-id=]`, then `anti-replay-check=` (CR §15.44).
       const protocol = r.kw(["esp", "ah"]);
-      if (protocol === "esp") {
-        r.kw(ESP_ALGORITHMS);
-        if (r.remaining > 0) r.kw(AH_ALGORITHMS);
-      } else r.kw(AH_ALGORITHMS);
-      while (r.remaining > 0) r.replace((v) => (/^[a-z-]+=\S+$/.test(v) ? v : fail("illegal-keyword")));
+      const isAlgorithm = (list: readonly string[]): boolean => list.includes(r.peek() ?? "");
+      if (protocol === "esp" && isAlgorithm(ESP_ALGORITHMS)) r.next();
+      if (isAlgorithm(AH_ALGORITHMS)) r.next();
+      const options =
+        protocol === "ah" ? /^(local-id|remote-id|anti-replay-check)=\S+$/ : /^anti-replay-check=\S+$/;
+      while (r.remaining > 0) r.replace((v) => (options.test(v) ? v : fail("illegal-keyword")));
     },
     order: (key) => [11, Number(key[0])],
   },
@@ -1129,22 +1137,47 @@ const SPECS: Spec[] = [
     r.end();
   }),
   ike("keepalive use", 15, (r) => {
+    // `on|off|auto [heartbeat|dpd|rfc4306|icmp-echo IP [length=N]] [interval count [upwait]] [options]` (CR §15.21).
     r.kw(["on", "off", "auto"]);
-    if (r.remaining > 0) {
-      const method = r.kw(["heartbeat", "icmp-echo", "dpd", "rfc4306"]);
-      if (method === "icmp-echo") r.ip();
-      while (r.remaining > 0) r.int(1, 65535);
+    const method = r.peek();
+    if (method === "heartbeat" || method === "dpd" || method === "rfc4306") r.next();
+    else if (method === "icmp-echo") {
+      r.next();
+      r.replace((v) => (isIpv6(v) ? v : ipv4(v)));
+      if (r.peek()?.startsWith("length=")) r.replace((v) => `length=${integer(v.slice(7), 64, 1500)}`);
     }
+    if (/^\d+$/.test(r.peek() ?? "")) {
+      r.int(1, 600);
+      r.int(1, 50);
+      if (/^\d+$/.test(r.peek() ?? "")) r.int(0, 1000000);
+    }
+    while (r.remaining > 0) r.kw(["down=disconnect", "send-only-new-sa=on", "send-only-new-sa=off"]);
   }),
-  ike("local address", 16, (r) => {
-    r.replace((v) => (isIpv6(v) ? v : ipv4(v)));
+  ike("local address", 16, (r, env) => {
+    // An address, or `vrrp IF VRID` / `ipcp pp N` (CR §15.17; the IPv6-prefix form is not modelled).
+    const first = r.peek();
+    if (first === "vrrp") {
+      r.next();
+      r.replace((v) => (INTERFACE.test(v) ? v : fail("illegal-keyword")));
+      r.int(1, 255);
+    } else if (first === "ipcp") {
+      r.next();
+      r.kw(["pp"]);
+      r.int(1, env.model.maxPp);
+    } else r.replace((v) => (isIpv6(v) ? v : ipv4(v)));
     r.end();
   }),
   ike("local name", 17, ikeName),
   ike("nat-traversal", 18, (r) => {
+    // `on|off [keepalive=off|30..100000] [force=on|off] [type=1|2]` (CR §15.47).
     r.kw(ON_OFF);
     while (r.remaining > 0)
-      r.replace((v) => (/^(keepalive=\d+|force=(on|off)|type=[12])$/.test(v) ? v : fail("illegal-keyword")));
+      r.replace((v) => {
+        const [option, value] = v.split("=");
+        if (option === "keepalive" && value !== "off") return `keepalive=${integer(value ?? "", 30, 100000)}`;
+        if (/^(keepalive=off|force=(on|off)|type=[12])$/.test(v)) return v;
+        return fail("illegal-keyword");
+      });
   }),
   ike("pre-shared-key", 19, (r) => {
     // `text TEXT` (≤128 characters) or `0x` hex (≤128 bytes) (CR §15.5).
@@ -1155,16 +1188,12 @@ const SPECS: Spec[] = [
     r.end();
   }),
   ike("remote address", 20, (r) => {
-    // `any`, an IP, or a host name; dotted-quad look-alikes must be valid addresses.
-    r.replace((v) =>
-      v === "any" || isIpv6(v)
-        ? v
-        : /^[\d.]+$/.test(v)
-          ? ipv4(v)
-          : /^[a-z0-9.-]+$/i.test(v)
-            ? v
-            : fail("bad-ip"),
-    );
+    // `any`, an IP, or a host name of at most 255 characters; dotted-quad look-alikes must be valid addresses.
+    r.replace((v) => {
+      if (v === "any" || isIpv6(v)) return v;
+      if (/^[\d.]+$/.test(v)) return ipv4(v);
+      return /^[a-z0-9.-]{1,255}$/i.test(v) ? v : fail("bad-ip");
+    });
     r.end();
   }),
   ike("remote name", 21, ikeName),
@@ -1363,7 +1392,11 @@ const SPECS: Spec[] = [
       ipv4(outer);
       ipv4(inner);
       if (mask !== undefined) {
-        integer(mask, 16, 32);
+        // Bits 16..32, a dotted mask or `0x` hex (CR §23.6).
+        const bits = /^\d+$/.test(mask)
+          ? integer(mask, 16, 32)
+          : maskBits(/^0x[0-9a-f]{8}$/i.test(mask) ? hexMaskToDotted(mask) : mask);
+        if (bits < 16) fail("out-of-range");
         r.end();
       }
       if (r.remaining > 0) r.int(1, 65535);
@@ -1667,9 +1700,11 @@ function dhcpLease(text: string): string {
   return text;
 }
 
+/** `NAME [TYPE]`, NAME at most 256 characters (CR §15.13, §15.16). */
 function ikeName(r: Reader): void {
-  r.next();
-  if (r.remaining > 0) r.kw(["ipv4-addr", "fqdn", "user-fqdn", "ipv6-addr", "key-id", "l2tpv3"]);
+  if (r.next().length > 256) fail("out-of-range");
+  if (r.remaining > 0)
+    r.kw(["ipv4-addr", "fqdn", "user-fqdn", "rfc822-addr", "ipv6-addr", "key-id", "tel", "tel-key"]);
   r.end();
 }
 
