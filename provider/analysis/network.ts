@@ -58,6 +58,8 @@ export interface Interface {
   pool?: { spans: Span[]; line: number; fromDhcp: boolean };
   /** pp N: `ip pp remote address`. */
   remote?: IPv4;
+  /** pp: `ppp ipcp msext on`, which hands the client the router's address as DNS server, with a host route to it. */
+  msext?: boolean;
   /** pp: the tunnels bound with `pp bind`. */
   boundTunnels: number[];
 }
@@ -340,7 +342,9 @@ function readPp(index: ConfigIndex, model: NetworkModel): void {
     model.interfaces.set(name, iface);
     for (const l of block.lines) {
       const t = l.tokens;
-      if (t[0] === "pp" && t[1] === "bind") {
+      if (t[0] === "ppp" && t[1] === "ipcp" && t[2] === "msext") {
+        iface.msext = t[3] === "on";
+      } else if (t[0] === "pp" && t[1] === "bind") {
         iface.boundTunnels = t.slice(2).flatMap((x) => numberRange(x, "tunnel"));
       } else if (t[0] === "ip" && t[1] === "pp" && t[2] === "remote" && t[3] === "address") {
         if (t[4] === "pool") {

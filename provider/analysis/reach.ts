@@ -53,6 +53,15 @@ function failure(t: TraceResult): string {
   return hop.steps[hop.steps.length - 1] ?? hop.verdict;
 }
 
+/**
+ * With `ppp ipcp msext on` the client is given the router's LAN address as DNS server and a host route to it through
+ * the VPN (seed §3: 192.168.11.250 works even for a client whose home LAN is 192.168.11.0/24).
+ */
+function dnsHostRoute(model: NetworkModel, address: IPv4): boolean {
+  const dns = model.interfaces.get("lan1")?.addresses[0]?.ip;
+  return model.interfaces.get("pp:anonymous")?.msext === true && dns !== undefined && dns.isEquals(address);
+}
+
 export function reach(model: NetworkModel, query: ReachQuery): ReachResult {
   if (!Validator.isValidIPv4CidrNotation(query.clientLan)[0])
     throw new AnalysisError(0, `client-lan: "${query.clientLan}" is not a network such as 192.168.11.0/24`);
@@ -77,7 +86,7 @@ export function reach(model: NetworkModel, query: ReachQuery): ReachResult {
   let proof: TraceResult | null = null;
   const addresses = candidates(model, service);
   for (const candidate of addresses) {
-    if (home.contains(candidate)) {
+    if (home.contains(candidate) && !dnsHostRoute(model, candidate)) {
       notes.push(
         `${candidate} lies inside the client's home LAN ${query.clientLan}, so the client never sends it into the VPN`,
       );

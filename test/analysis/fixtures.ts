@@ -9,19 +9,30 @@ export const SEED_DIR = join(__dirname, "..", "fixtures", "seed");
 export type SeedConfig =
   "original" | "fix-a-distinct-pool" | "fix-b-pp-anonymous-nat" | "fix-c-twice-nat" | "desc31-forward-nat";
 
-export function seedText(name: SeedConfig): string {
-  return readFileSync(join(SEED_DIR, `${name}.conf`), "utf8");
+export function seedFile(name: SeedConfig): string {
+  return join(SEED_DIR, `${name}.conf`);
 }
 
-export function seedTree(name: SeedConfig): ConfigTree {
-  return parseConfig(seedText(name));
+/** A seed config's text with each [from, to] replaced once; a `from` that is not there fails the test. */
+export function seedText(name: SeedConfig, ...edits: [string, string][]): string {
+  let text = readFileSync(seedFile(name), "utf8");
+  for (const [from, to] of edits) {
+    if (!text.includes(from)) throw new Error(`${name}.conf has no "${from}"`);
+    text = text.replace(from, to);
+  }
+  return text;
 }
 
-/** A seed config with some lines replaced or added, for the negative and positive variants of a scenario. */
-export function variant(name: SeedConfig, edit: (text: string) => string): ConfigTree {
-  return parseConfig(edit(seedText(name)));
+export function seedTree(name: SeedConfig, ...edits: [string, string][]): ConfigTree {
+  return parseConfig(seedText(name, ...edits));
 }
 
-export function seedNetwork(name: SeedConfig): NetworkModel {
-  return buildNetwork(seedTree(name));
+export function seedNetwork(name: SeedConfig, ...edits: [string, string][]): NetworkModel {
+  return buildNetwork(seedTree(name, ...edits));
 }
+
+/** The seed's option 121 with the subnet router's real lan1 address (192.168.11.251) and the router as default. */
+export const OPTION121_FIXED: [string, string] = [
+  "classless_static_route=18,c0,a8,04,c0,a8,05,05,00,c0,a8,05,01",
+  "classless_static_route=18,c0,a8,04,c0,a8,0b,fb,00,c0,a8,0b,fa",
+];
