@@ -65,7 +65,7 @@ export function parseConfig(text: string, opts: ParseOptions = {}): ConfigTree {
     const first = physical[i++];
     let joined = first.text;
     let segment = first.text;
-    while (i < physical.length && isContinuation(segment, physical[i].text, wrapAt)) {
+    while (i < physical.length && isContinuation(segment, physical[i].text, wrapAt, !bodyStarted)) {
       segment = physical[i++].text;
       joined += segment;
     }
@@ -182,8 +182,9 @@ function cleanPhysical(raw: string): string {
  * Whether `next` continues the hard-wrapped physical line `prev`: `prev` filled the console width (or is the `# main:`
  * header line, which authors often mask to a shorter length) and `next` does not start like a command or comment.
  */
-function isContinuation(prev: string, next: string, wrapAt: number): boolean {
-  if (next.trim() === "" || !(columns(prev) === wrapAt || prev.startsWith("# main:"))) return false;
+function isContinuation(prev: string, next: string, wrapAt: number, inHeader: boolean): boolean {
+  const filled = columns(prev) === wrapAt || (inHeader && prev.startsWith("# main:"));
+  if (next.trim() === "" || !filled) return false;
   const word = next.trimStart().split(/[ \t]/, 1)[0];
   return !word.startsWith("#") && !COMMAND_HEADS.has(word) && !PROMPT_ONLY.test(next.trim());
 }

@@ -62,6 +62,9 @@ describe("commandKey / noForm per command family", () => {
     ["ipsec auto refresh 1 on", "no ipsec auto refresh 1"],
     ["l2tp service on l2tpv3", "no l2tp service"],
     ["l2tp tunnel disconnect time off", "no l2tp tunnel disconnect time"],
+    ["ipsec ike local id 1 192.168.0.0/24", "no ipsec ike local id 1"],
+    ["ipsec ike duration isakmp-sa 1 28800", "no ipsec ike duration isakmp-sa 1"],
+    ["ipsec ike log 1 key-info message-info payload-info", "no ipsec ike log 1"],
     // system
     ["console lines infinity", "no console lines"],
     ["console prompt YAMAHA-SUDOU", "no console prompt"],

@@ -221,6 +221,11 @@ describe("parseConfig: config files", () => {
     expect(renderConfig(t)).not.toMatch(/a comment/);
   });
 
+  it("does not treat a line after a body comment as a wrapped header", () => {
+    const t = parseConfig("syslog notice on\n# main: note\nfoo-command 1\n", { source: "file" });
+    expect(globals(t)).toEqual(["syslog notice on", "foo-command 1"]);
+  });
+
   it("accepts show-config indentation in a file", () => {
     const t = parseConfig("tunnel select 1\n ipsec tunnel 1\n  ipsec ike remote address 1 any\n", {
       source: "file",
