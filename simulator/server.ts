@@ -48,6 +48,7 @@ export function hardWrap(line: string, width: number): string[] {
 /** One drop-after-commands fault counts commands across all sessions; it fires once. */
 interface ArmedFault {
   fault: Fault;
+  regex?: RegExp;
   remaining: number;
 }
 
@@ -89,21 +90,22 @@ export class SimServer {
   }
 
   setFaults(faults: readonly Fault[]): void {
-    for (const f of faults) {
-      if (f.type !== "drop-after-commands") new RegExp(f.match);
-    }
-    this.faults = faults.map((fault) => ({
-      fault,
-      remaining: fault.type === "drop-after-commands" ? fault.count : 0,
-    }));
+    this.faults = faults.map((fault, i) => {
+      if (fault.type === "drop-after-commands") return { fault, remaining: fault.count };
+      try {
+        return { fault, regex: new RegExp(fault.match), remaining: 0 };
+      } catch (e) {
+        throw new Error(`faults[${i}].match: not a regular expression: ${(e as Error).message}`);
+      }
+    });
   }
 
   /** The fault that applies to this command, if any; counts it against drop-after-commands. */
   faultFor(command: string): { drop: "before" | "after" | undefined; error?: string } {
-    const matches = (f: Fault): boolean =>
-      f.type !== "drop-after-commands" && new RegExp(f.match).test(command);
-    if (this.faults.some((a) => a.fault.type === "drop-on" && matches(a.fault))) return { drop: "before" };
-    const error = this.faults.find((a) => a.fault.type === "error-on" && matches(a.fault))?.fault;
+    const hit = (type: Fault["type"]): ArmedFault | undefined =>
+      this.faults.find((a) => a.fault.type === type && a.regex?.test(command));
+    if (hit("drop-on")) return { drop: "before" };
+    const error = hit("error-on")?.fault;
     let drop: "after" | undefined;
     for (const a of this.faults) {
       if (a.fault.type === "drop-after-commands" && a.remaining > 0 && --a.remaining === 0) drop = "after";

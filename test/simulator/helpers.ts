@@ -153,3 +153,17 @@ export function showConfigText(file: string): string {
     .filter((l) => !/^\S*[#>]\s*$/.test(l))
     .join("\n");
 }
+
+/** Retries an assertion until it passes (server-side events land a moment after the client sees the effect). */
+export async function eventually(check: () => void, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
