@@ -113,9 +113,11 @@ export function reach(model: NetworkModel, query: ReachQuery): ReachResult {
         proof: t,
       };
     }
-    notes.push(
-      `${candidate}: ${arrives ? failure(t) : `the packet ends at ${t.dst} (${t.verdict}), not ${service}`}`,
-    );
+    const why =
+      arrives || t.verdict === "dropped"
+        ? failure(t)
+        : `the packet ends at ${t.dst} on ${t.egress ?? "the router"}, not ${service}`;
+    notes.push(`${candidate}: ${why}`);
   }
   if (addresses.length === 1) notes.push(`no static NAT alias maps to ${service}`);
   return { reachable: false, via: null, reason: notes.join("; "), proof };
