@@ -1081,8 +1081,10 @@ const SPECS: Spec[] = [
     head: "tunnel endpoint address",
     scope: "tunnel",
     args: (r) => {
-      r.ip();
-      if (r.remaining > 0) r.ip();
+      // `[LOCAL] REMOTE` (CR §14.9).
+      const address = (v: string): string => (isIpv6(v) ? v : ipv4(v));
+      r.replace(address);
+      if (r.remaining > 0) r.replace(address);
       r.end();
     },
     order: at(1),
@@ -1091,7 +1093,7 @@ const SPECS: Spec[] = [
     head: "tunnel map-e type",
     scope: "tunnel",
     args: (r) => {
-      r.kw(["v6plus", "ocn"]);
+      r.kw(["v6plus", "ocn", "ipv6option"]);
       r.end();
     },
     order: at(2),
@@ -1215,8 +1217,9 @@ const SPECS: Spec[] = [
     head: "l2tp tunnel auth",
     scope: "tunnel",
     args: (r) => {
+      // The password is at most 32 characters (CR §16.2).
       r.kw(ON_OFF);
-      if (r.remaining > 0) r.next();
+      if (r.remaining > 0 && r.next().length > 32) fail("out-of-range");
       r.end();
     },
     order: at(32),
@@ -1237,7 +1240,7 @@ const SPECS: Spec[] = [
     args: (r) => {
       r.kw(ON_OFF);
       if (r.remaining > 0) r.int(1, 600);
-      if (r.remaining > 0) r.int(1, 10);
+      if (r.remaining > 0) r.int(1, 50);
       r.end();
     },
     order: at(34),
@@ -1528,13 +1531,12 @@ const SPECS: Spec[] = [
     head: "dhcp server rfc2131 compliant",
     scope: "global",
     args: (r) => {
-      const mode = r.kw(["on", "off", "except"]);
-      if (mode === "except") {
-        if (r.remaining === 0) fail("parameters");
-        while (r.remaining > 0)
-          r.kw(["broadcast-nak", "none-domain-null", "remain-silent", "reply-as-offer", "use-clientid"]);
-      }
-      r.end();
+      // `on|off`, or `[except] FUNCTION...` (CR §12.1.2).
+      if (r.peek() === "on" || r.peek() === "off") return onOff(r);
+      if (r.peek() === "except") r.next();
+      if (r.remaining === 0) fail("parameters");
+      while (r.remaining > 0)
+        r.kw(["broadcast-nak", "none-domain-null", "remain-silent", "reply-ack", "use-clientid"]);
     },
     order: () => [S.DHCP, 1],
   },
@@ -1583,6 +1585,10 @@ const SPECS: Spec[] = [
       else if (kind === "text") {
         r.next();
         r.next();
+      } else if (/^[0-9a-f]{2}$/i.test(kind ?? "")) {
+        // Without a type, the client identifier as two-digit hex bytes (type byte first).
+        while (r.remaining > 0)
+          r.replace((v) => (/^[0-9a-f]{2}$/i.test(v) ? v.toLowerCase() : fail("illegal-keyword")));
       } else {
         if (kind === "ethernet") r.next();
         r.replace((v) =>
