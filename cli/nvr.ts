@@ -8,6 +8,8 @@ import { register as registerConfig } from "./commands/config";
 import { register as registerTrace } from "./commands/trace";
 import { register as registerReach } from "./commands/reach";
 import { register as registerLint } from "./commands/lint";
+import { register as registerApply } from "./commands/apply";
+import { register as registerShowConfig } from "./commands/show-config";
 
 export function buildProgram(): Command {
   const program = new Command("nvr").description("YAMAHA NVR510/NVR500 (RT family) configuration tools");
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
   registerTrace(program);
   registerReach(program);
   registerLint(program);
+  registerApply(program);
+  registerShowConfig(program);
   return program;
 }
 
