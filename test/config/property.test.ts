@@ -45,6 +45,7 @@ const nasty = fc
       ),
       fc.string({ unit: "binary" }),
     ),
+    { maxLength: 80 },
   )
   .map((parts) => parts.join(""));
 
@@ -137,9 +138,10 @@ describe("parse → render → parse", () => {
   });
 
   it("a generated config survives the console's 79-column hard wrap", () => {
-    // A continuation that happens to begin with a command word is ambiguous on the device too; those are not wrapped.
+    // A continuation that happens to begin with a command word or `#` is ambiguous in a capture too (it reads as a
+    // new command or a comment); those are not wrapped here.
     const startsLikeCommand = (s: string) =>
-      COMMAND_HEADS.has(s.trimStart().split(" ")[0]) || s.trim() === "";
+      COMMAND_HEADS.has(s.trimStart().split(" ")[0]) || s.trimStart().startsWith("#") || s.trim() === "";
     const wrap = (line: string): string[] => {
       if (line.length <= 79 || startsLikeCommand(line.slice(79))) return [line];
       return [line.slice(0, 79), ...wrap(line.slice(79))];
