@@ -670,9 +670,11 @@ const SPECS: Spec[] = [
     // Passwords print as `*` [V] CR §4; the clear text reaches the runtime through `secret`.
     head: "login user",
     scope: "global",
-    key: (r) => [r.next()],
+    // Names: at most 32 letters, digits, `-` and `_`; passwords: 1..32 printable characters (CR §4.5).
+    key: (r) => [r.replace((v) => (/^[A-Za-z0-9_-]{1,32}$/.test(v) ? v : fail("illegal-keyword")))],
     args: (r) => {
       if (r.peek() === "encrypted") r.next();
+      else if (r.peek() !== undefined && !/^[\x21-\x7e]{1,32}$/.test(r.peek() ?? "")) fail("out-of-range");
       r.next();
       r.end();
     },
@@ -684,9 +686,10 @@ const SPECS: Spec[] = [
     head: "security class",
     scope: "global",
     args: (r) => {
+      // `LEVEL FORGET [TELNET [SSH]]` (CR §4.7).
       r.int(1, 3);
       r.kw(ON_OFF);
-      r.kw(ON_OFF);
+      if (r.remaining > 0) r.kw(ON_OFF);
       if (r.remaining > 0) r.kw(ON_OFF);
       r.end();
     },
@@ -814,6 +817,15 @@ const SPECS: Spec[] = [
       r.end();
     },
     order: perInterface(10.5),
+  },
+  {
+    head: "ip IF mtu",
+    scope: "global",
+    args: (r) => {
+      r.int(64, 1500);
+      r.end();
+    },
+    order: perInterface(10.6),
   },
   {
     head: "ip IF proxyarp",
@@ -1486,7 +1498,8 @@ const SPECS: Spec[] = [
     head: "syslog facility",
     scope: "global",
     args: (r) => {
-      r.kw(["user", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"]);
+      // 0..23, `user` or `local0`..`local7` (CR §4.27).
+      r.replace((v) => (/^(user|local[0-7])$/.test(v) ? v : String(integer(v, 0, 23))));
       r.end();
     },
     order: () => [S.SYSLOG, 1],
@@ -1760,6 +1773,7 @@ const FAMILIES = new Set(
 
 /** Commands with these heads are operational (the runtime's): selects, interactive passwords, key generation. */
 const OPERATIONAL = [
+  /^login user \S+$/,
   /^(no )?(pp|tunnel) select\b/,
   /^administrator( password)?$/,
   /^login password$/,
