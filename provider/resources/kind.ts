@@ -47,17 +47,45 @@ export function propertyPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
+/**
+ * Replaces "Invalid input" from a union (e.g. a gateway given as a string or an object) with the issues of the
+ * branch the input was meant for: the one whose type it has.
+ */
+function flatten(issues: readonly z.ZodIssue[]): z.ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== "invalid_union") return [issue];
+    const typeMismatches = (e: z.ZodError) =>
+      e.issues.filter((i) => i.code === "invalid_type" && i.path.length === issue.path.length).length;
+    const [best] = [...issue.unionErrors].sort((a, b) => typeMismatches(a) - typeMismatches(b));
+    return best ? flatten(best.issues) : [issue];
+  });
+}
+
 export function failuresOf(error: z.ZodError): CheckFailure[] {
-  return error.issues.map((i) => ({ property: propertyPath(i.path) || "(inputs)", reason: i.message }));
+  return flatten(error.issues).map((i) => ({
+    property: propertyPath(i.path) || "(inputs)",
+    reason: i.message,
+  }));
 }
 
 export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
   const normalise = m.normalise ?? ((model: Model) => model);
-  const schema = m.shape
-    .superRefine((model, ctx) =>
-      m.rules(model, (path, reason) => ctx.addIssue({ code: "custom", path, message: reason })),
-    )
-    .transform(normalise);
+  // Cross-field rules run only on structurally valid inputs (zod would run them on partly invalid data).
+  const schema = z.unknown().transform((raw, ctx): Model => {
+    const parsed = m.shape.safeParse(raw);
+    if (!parsed.success) {
+      flatten(parsed.error.issues).forEach((issue) =>
+        ctx.addIssue({ code: "custom", path: issue.path, message: issue.message }),
+      );
+      return z.NEVER;
+    }
+    let failed = false;
+    m.rules(parsed.data, (path, reason) => {
+      failed = true;
+      ctx.addIssue({ code: "custom", path, message: reason });
+    });
+    return failed ? z.NEVER : normalise(parsed.data);
+  });
 
   const read = (config: ConfigIndex, identity: string): Model | undefined => {
     const owned = m.owned(config, identity);
