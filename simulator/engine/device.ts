@@ -51,8 +51,8 @@ export function environmentLines(model: SimModel, facts: EnvironmentFacts): stri
   ];
   if (facts.backwardCompatibility) {
     const { effective, configured } = facts.backwardCompatibility;
-    const pending = effective === configured ? "" : ` (configured ${configured}, takes effect after restart)`;
-    lines.push(`NAT descriptor backward-compatibility: ${effective}${pending}`);
+    const pending = effective === configured ? "" : ` (configured ${configured}, restart to apply)`;
+    lines.push(`NAT backward-compatibility: ${effective}${pending}`);
   }
   return lines;
 }
