@@ -42,6 +42,11 @@ const BAD: [string, SimContext, GrammarError][] = [
   ["ipsec ike remote address 5 any", tunnel2, "out-of-range"],
   ["dhcp scope option 1 121=21,c0,a8,04,c0,a8,05,05", none, "out-of-range"],
   ["nat descriptor static 20 1 192.168.254.0=192.168.11.0/8", none, "out-of-range"],
+  ["ipsec ike keepalive use 2 on heartbeat 10 51", tunnel2, "out-of-range"],
+  ["ipsec ike nat-traversal 2 on keepalive=10", tunnel2, "out-of-range"],
+  ["l2tp tunnel auth on 123456789012345678901234567890123", tunnel2, "out-of-range"],
+  ["nat descriptor static 1 1 10.0.0.0=192.168.0.0/255.0.0.0", none, "out-of-range"],
+  ["ppp lcp mru on 1279", anonymous, "out-of-range"],
   // not an integer
   ["console lines many", none, "not-integer"],
   ["nat descriptor type x nat", none, "not-integer"],
@@ -65,6 +70,9 @@ const BAD: [string, SimContext, GrammarError][] = [
   ["dhcp scope bind 1 192.168.5.5 ethernet 00:30:f5:cc:dd", none, "illegal-keyword"],
   ["nat descriptor masquerade static 1 1 192.168.1.1 tcp nosuchport", none, "illegal-keyword"],
   ["console character klingon", none, "illegal-keyword"],
+  ["login user bad!name secret", none, "illegal-keyword"],
+  ["ipsec sa policy 2 2 esp blowfish-cbc", tunnel2, "illegal-keyword"],
+  ["ip route default gateway pp anonymous", none, "parameters"],
   // select context
   ["pp auth request mschap-v2", none, "need-pp-select"],
   ["ip pp mtu 1280", tunnel2, "need-pp-select"],
@@ -77,6 +85,82 @@ const BAD: [string, SimContext, GrammarError][] = [
   ["nat descriptor bogus 1", none, "invalid-command"],
   ["login password secret", none, "invalid-command"],
 ];
+
+/** Documented forms that must pass (CR syntax sections), with what `show config` prints for them. */
+const GOOD: [string, SimContext, string][] = [
+  ["ipsec sa policy 2 2 esp", tunnel2, "ipsec sa policy 2 2 esp"],
+  ["ipsec sa policy 2 2 ah sha256-hmac", tunnel2, "ipsec sa policy 2 2 ah sha256-hmac"],
+  ["ipsec ike keepalive use 2 on dpd 30 5 100", tunnel2, "ipsec ike keepalive use 2 on dpd 30 5 100"],
+  [
+    "ipsec ike keepalive use 2 on icmp-echo 10.0.0.1 length=100",
+    tunnel2,
+    "ipsec ike keepalive use 2 on icmp-echo 10.0.0.1 length=100",
+  ],
+  [
+    "ipsec ike nat-traversal 2 on keepalive=030 force=on",
+    tunnel2,
+    "ipsec ike nat-traversal 2 on keepalive=30 force=on",
+  ],
+  [
+    "ipsec ike remote address 2 vpnsv.xx.netvolante.jp",
+    tunnel2,
+    "ipsec ike remote address 2 vpnsv.xx.netvolante.jp",
+  ],
+  ["ipsec ike remote name 2 special-host key-id", tunnel2, "ipsec ike remote name 2 special-host key-id"],
+  ["dhcp server rfc2131 compliant remain-silent", none, "dhcp server rfc2131 compliant remain-silent"],
+  ["dhcp server rfc2131 compliant off", none, "dhcp server rfc2131 compliant off"],
+  [
+    "dhcp scope bind 1 192.168.11.9 01 00 A0 de 01 02 03",
+    none,
+    "dhcp scope bind 1 192.168.11.9 01 00 a0 de 01 02 03",
+  ],
+  ["dhcp scope bind 1 * 00:a0:de:*:*:*", none, "dhcp scope bind 1 * 00:a0:de:*:*:*"],
+  [
+    "dhcp scope 2 192.168.12.2-192.168.12.63/24 except 192.168.12.10 gateway 192.168.12.1 expire 12:00",
+    none,
+    "dhcp scope 2 192.168.12.2-192.168.12.63/24 except 192.168.12.10 gateway 192.168.12.1 expire 12:00",
+  ],
+  [
+    "nat descriptor static 1 1 10.0.0.0=192.168.0.0/255.255.0.0",
+    none,
+    "nat descriptor static 1 1 10.0.0.0=192.168.0.0/255.255.0.0",
+  ],
+  [
+    "nat descriptor masquerade static 1 3 192.168.11.240 tcp 8080=www",
+    none,
+    "nat descriptor masquerade static 1 3 192.168.11.240 tcp 8080=www",
+  ],
+  [
+    "nat descriptor masquerade incoming 30 forward 192.168.11.240",
+    none,
+    "nat descriptor masquerade incoming 30 forward 192.168.11.240",
+  ],
+  [
+    "ip route default gateway pp anonymous name=someone gateway tunnel 1 weight 0 hide",
+    none,
+    "ip route default gateway pp anonymous name=someone gateway tunnel 1 weight 0 hide",
+  ],
+  ["ip route 10.0.0.0/8 gateway null", none, "ip route 10.0.0.0/8 gateway null"],
+  [
+    "ip route 10.0.0.0/8 gateway dhcp lan2 filter 1 2 3 metric 2 keepalive 1",
+    none,
+    "ip route 10.0.0.0/8 gateway dhcp lan2 filter 1 2 3 metric 2 keepalive 1",
+  ],
+  ["ip lan1 secondary address 192.168.254.5/24", none, "ip lan1 secondary address 192.168.254.5/24"],
+  ["security class 1 on", none, "security class 1 on"],
+  ["syslog facility local3", none, "syslog facility local3"],
+  ["syslog host 192.168.11.5", none, "syslog host 192.168.11.5"],
+  ["sshd host lan", none, "sshd host lan"],
+  ["schedule at 5 */Mon-Fri 17:05 pp 1 restart", none, "schedule at 5 */Mon-Fri 17:05:00 pp 1 restart"],
+  ["tunnel map-e type ipv6option", tunnel2, "tunnel map-e type ipv6option"],
+];
+
+describe("documented forms", () => {
+  it.each(GOOD)("%s", (line, context, shown) => {
+    const result = parseConfigCommand(line, context, MODELS.nvr510);
+    expect(result?.ok && !result.negate ? result.command.canonical : result).toBe(shown);
+  });
+});
 
 describe("error classes", () => {
   it("covers a table of at least thirty bad lines", () => {
