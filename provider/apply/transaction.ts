@@ -21,6 +21,8 @@ export interface Link {
   /** Marks the cached config stale; every write calls it before typing. */
   invalidate(): void;
   log(line: string): void;
+  /** A plan cut short by a connection that could not be re-established: settled before the next plan. */
+  pending?: { snapshot: ConfigIndex; plan: readonly ContextCommand[] };
 }
 
 /** A failure that ended with the router back in its state from before the plan. */
@@ -130,10 +132,23 @@ async function converge(link: Link, snapshot: ConfigIndex, plan: readonly Contex
 }
 
 /**
+ * A plan that an earlier call could not finish because the router stayed unreachable is undone before anything
+ * else is applied: its settings go back to that plan's snapshot, so no half of it remains.
+ */
+async function settlePending(link: Link): Promise<void> {
+  const pending = link.pending;
+  if (!pending) return;
+  link.log("restoring the settings of a plan interrupted by a lost connection");
+  await restore(link, pending.snapshot, pending.plan);
+  link.pending = undefined;
+}
+
+/**
  * Applies `plan` so that it lands whole or not at all (in the running config; saving is the caller's).
  * Throws the router's error after restoring every setting the plan touched.
  */
 export async function applyPlan(link: Link, plan: readonly ContextCommand[]): Promise<void> {
+  await settlePending(link);
   const snapshot = await link.config();
   link.invalidate();
   const applied: ContextCommand[] = [];
@@ -143,7 +158,10 @@ export async function applyPlan(link: Link, plan: readonly ContextCommand[]): Pr
   } catch (e) {
     if (e instanceof CommandError) await rollback(link, snapshot, plan, applied, e);
     if (!lost(e)) throw e;
-    await converge(link, snapshot, plan);
+    await converge(link, snapshot, plan).catch((c: unknown) => {
+      if (lost(c)) link.pending = { snapshot, plan };
+      throw c;
+    });
   }
   const after = await link.config();
   const problems = verifyProblems(after, plan);

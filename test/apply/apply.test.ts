@@ -1,4 +1,4 @@
-import { CommandError } from "../../provider/session";
+import { CommandError, ConnectionLostError } from "../../provider/session";
 import { harness, g, pp } from "../session/helpers";
 
 const PLAN = [
@@ -54,6 +54,33 @@ describe("transactional apply", () => {
       expect(texts().filter((t) => t === "ip route 10.1.0.0/16 gateway 192.168.100.254")).toHaveLength(1);
       expect(texts().filter((t) => t === "ip route 10.0.0.0/8 gateway 192.168.100.253")).toHaveLength(1);
       expect(h.sim.events().filter((e) => e.type === "connect").length).toBe(2);
+    } finally {
+      await h.done();
+    }
+  });
+});
+
+describe("a plan the connection could not finish", () => {
+  test("is undone before the next plan: no half of it remains", async () => {
+    const h = await harness();
+    try {
+      const before = h.sim.runningConfig();
+      await h.router.showConfig();
+      // every attempt to send the third command drops the connection, so the apply gives up
+      h.sim.setFaults([{ type: "drop-on", match: "^pp auth myname newuser" }]);
+      const err = await h.router.apply(PLAN).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConnectionLostError);
+      expect(h.sim.runningConfig()).toContain("ip route 10.1.0.0/16 gateway 192.168.100.254\n"); // the half
+      expect(h.sim.savedConfig()).not.toContain("10.1.0.0/16");
+      h.sim.setFaults([]);
+      await h.router.apply([g("ip route 10.8.0.0/16 gateway 192.168.100.254")]);
+      await h.router.close();
+      const expected = before.replace(
+        "ip route 10.0.0.0/8 gateway 192.168.100.254\n",
+        "ip route 10.0.0.0/8 gateway 192.168.100.254\nip route 10.8.0.0/16 gateway 192.168.100.254\n",
+      );
+      expect(h.sim.runningConfig()).toBe(expected);
+      expect(h.sim.savedConfig()).toBe(expected);
     } finally {
       await h.done();
     }
