@@ -156,3 +156,36 @@ describe("L2tpAnonymousPool", () => {
     expect(L2tpAnonymousPool.read(config, "pp anonymous")).toEqual(rtx);
   });
 });
+
+describe("L2tpAnonymousPool read from `show config` output", () => {
+  test("nested IPsec lines (two-space indent) and a header are read like the typed script", () => {
+    const shown = [
+      "# NVR510 Rev.15.01.21 (Wed Jun 15 10:39:05 2022)",
+      "ip lan1 address 192.168.11.250/24",
+      "pp select anonymous",
+      " pp bind tunnel2",
+      " pp auth request mschap-v2",
+      " pp auth username someone@somewhere xxxxxxxx",
+      " ppp ipcp ipaddress on",
+      " ppp ipcp msext on",
+      " ip pp remote address pool dhcp",
+      " ip pp mtu 1280",
+      " pp enable anonymous",
+      "tunnel select 2",
+      " tunnel encapsulation l2tp",
+      " ipsec tunnel 2",
+      "  ipsec sa policy 2 2 esp aes-cbc sha-hmac",
+      "  ipsec ike keepalive use 2 off",
+      "  ipsec ike nat-traversal 2 on",
+      "  ipsec ike pre-shared-key 2 text COMMONKEY",
+      "  ipsec ike remote address 2 any",
+      " tunnel enable 2",
+      "ipsec auto refresh on",
+      "ipsec transport 2 2 udp 1701",
+      "l2tp service on",
+    ].join("\n");
+    const config = indexConfig(parseConfig(shown));
+    expect(L2tpAnonymousPool.read(config, "pp anonymous")).toEqual(seedModel);
+    expect(L2tpAnonymousPool.plan(config, seedModel)).toEqual([]);
+  });
+});
