@@ -5,7 +5,7 @@
  *
  * Marks: [V] verified against a dump/CR, [U] our choice where no evidence exists (yamaha-cli.md §15).
  */
-import { IPv4, Validator } from "ip-num";
+import { IPv4, IPv4CidrRange, IPv4Mask, Validator } from "ip-num";
 import type {
   ConfigCommand,
   GrammarError,
@@ -103,21 +103,28 @@ function ipv4Number(text: string): number {
 function ipv4Prefix(text: string): string {
   const [ip, mask, extra] = text.split("/");
   if (extra !== undefined || mask === undefined) fail("bad-ip");
-  ipv4(ip);
-  if (/^\d+$/.test(mask)) integer(mask, 0, 32);
-  else if (!Validator.isValidIPv4Mask(mask)[0]) fail("bad-ip");
-  return text;
+  return `${ipv4(ip)}/${prefixLength(mask)}`;
+}
+
+/** A mask as bits, dotted quad or `0x` hex (CR §8.1.2); dotted and hex masks print as bits [U]. */
+function prefixLength(mask: string): number {
+  if (/^\d+$/.test(mask)) return integer(mask, 0, 32);
+  return maskBits(/^0x[0-9a-f]{8}$/i.test(mask) ? hexMaskToDotted(mask) : mask);
 }
 
 /** Prefix length of a dotted mask such as `255.255.255.0`. */
 function maskBits(mask: string): number {
   if (!Validator.isValidIPv4Mask(mask)[0]) fail("bad-ip");
-  return ipv4Number(mask).toString(2).replace(/0+$/, "").length;
+  return Number(new IPv4Mask(mask).prefix);
 }
 
 function hexMaskToDotted(mask: string): string {
-  const n = parseInt(mask.slice(2), 16);
-  return [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join(".");
+  return IPv4.fromNumber(BigInt(mask)).toString();
+}
+
+/** Both ends of an address range lie in one network of the given prefix length. */
+function inOneNetwork(from: string, to: string, bits: number): boolean {
+  return IPv4CidrRange.fromCidr(`${from}/${bits}`).contains(IPv4.fromString(to));
 }
 
 /** `a.b.c.d-e.f.g.h` with first ≤ last. */
@@ -571,9 +578,11 @@ function scheduleDate(text: string): string {
   });
 }
 
+const SCHEDULE_EVENTS = ["startup", "usb-attached", "sd-attached"];
+
 /** Schedule TIME `hh:mm[:ss]` prints as `hh:mm:ss` with two-digit fields [V] (`0:00` → `00:00:00`). */
 function scheduleTime(text: string): string {
-  if (["startup", "usb-attached", "sd-attached"].includes(text)) return text;
+  if (SCHEDULE_EVENTS.includes(text)) return text;
   const parts = text.split(":");
   if (parts.length < 2 || parts.length > 3) fail("illegal-keyword");
   const limits = [23, 59, 59];
@@ -591,8 +600,9 @@ function scheduleArgs(r: Reader, env: Env): void {
     if (env.model.hasScheduleTimer === false) fail("illegal-keyword");
     r.replace((v) => `+${integer(v.slice(1), 1, 3600)}`);
   } else {
+    // The device fills in the every-day date [V] yamaha-cli.md §7.2; event times take none [U].
     if (first.includes("/")) r.replace(scheduleDate);
-    else r.out.push("*/*"); // the device fills in the every-day date [V] yamaha-cli.md §7.2
+    else if (!SCHEDULE_EVENTS.includes(first)) r.out.push("*/*");
     r.replace(scheduleTime);
   }
   const target = r.next();
@@ -1408,10 +1418,7 @@ const SPECS: Spec[] = [
       ipv4(inner);
       if (mask !== undefined) {
         // Bits 16..32, a dotted mask or `0x` hex (CR §23.6).
-        const bits = /^\d+$/.test(mask)
-          ? integer(mask, 16, 32)
-          : maskBits(/^0x[0-9a-f]{8}$/i.test(mask) ? hexMaskToDotted(mask) : mask);
-        if (bits < 16) fail("out-of-range");
+        if (prefixLength(mask) < 16) fail("out-of-range");
         r.end();
       }
       if (r.remaining > 0) r.int(1, 65535);
@@ -1569,11 +1576,13 @@ const SPECS: Spec[] = [
     key: scopeId,
     args: (r) => {
       r.replace((v) => {
+        // The range must lie inside one network of the mask [U error class].
         const [range, mask, extra] = v.split("/");
         if (mask === undefined || extra !== undefined) fail("parameters");
-        ipv4Range(range);
-        ipv4Prefix(`${range.split("-")[0]}/${mask}`);
-        return v;
+        const [from, to] = ipv4Range(range).split("-");
+        const bits = prefixLength(mask);
+        if (!inOneNetwork(from, to, bits)) fail("out-of-range");
+        return `${range}/${bits}`;
       });
       while (r.remaining > 0) {
         const option = r.kw(["except", "gateway", "expire", "maxexpire"]);

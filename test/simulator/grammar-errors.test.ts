@@ -47,6 +47,7 @@ const BAD: [string, SimContext, GrammarError][] = [
   ["l2tp tunnel auth on 123456789012345678901234567890123", tunnel2, "out-of-range"],
   ["nat descriptor static 1 1 10.0.0.0=192.168.0.0/255.0.0.0", none, "out-of-range"],
   ["ppp lcp mru on 1279", anonymous, "out-of-range"],
+  ["dhcp scope 3 192.168.11.2-192.168.12.63/24", none, "out-of-range"],
   // not an integer
   ["console lines many", none, "not-integer"],
   ["nat descriptor type x nat", none, "not-integer"],
@@ -153,6 +154,10 @@ const GOOD: [string, SimContext, string][] = [
   ["sshd host lan", none, "sshd host lan"],
   ["schedule at 5 */Mon-Fri 17:05 pp 1 restart", none, "schedule at 5 */Mon-Fri 17:05:00 pp 1 restart"],
   ["tunnel map-e type ipv6option", tunnel2, "tunnel map-e type ipv6option"],
+  // dotted and hex masks print as bit counts; event-time schedules take no date
+  ["ip lan1 address 192.168.11.250/255.255.255.0", none, "ip lan1 address 192.168.11.250/24"],
+  ["dhcp scope 3 10.0.0.2-10.0.0.50/0xffffff00", none, "dhcp scope 3 10.0.0.2-10.0.0.50/24"],
+  ["schedule at 7 startup * restart", none, "schedule at 7 startup * restart"],
 ];
 
 describe("documented forms", () => {
