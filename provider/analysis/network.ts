@@ -75,6 +75,9 @@ export interface Route {
 
 export type NatType = "none" | "nat" | "masquerade" | "nat-masquerade";
 
+const OUTER_MNEMONICS = ["ipcp", "primary", "secondary", "map-e", "hb46pp"] as const;
+export type OuterMnemonic = (typeof OUTER_MNEMONICS)[number];
+
 export interface StaticNat {
   outer: Span;
   inner: Span;
@@ -93,8 +96,8 @@ export interface NatDescriptor {
   id: number;
   /** Undefined when no `nat descriptor type` line exists (the router's default is none). */
   type?: NatType;
-  /** Address list or mnemonic; the router's default is ipcp. */
-  outer: Span[] | "ipcp" | "primary" | "secondary";
+  /** Address list or mnemonic (ipcp, primary, secondary, map-e, hb46pp); the router's default is ipcp. */
+  outer: Span[] | OuterMnemonic;
   /** Address list; undefined means the default, auto (every address). */
   inner?: Span[];
   statics: StaticNat[];
@@ -220,8 +223,8 @@ function readNat(index: ConfigIndex, model: NetworkModel): void {
   for (const [l, [id, ...list]] of lines(index, ["nat", "descriptor", "address", "outer"])) {
     const d = descriptor(model, id, l.line);
     d.outer =
-      list.length === 1 && ["ipcp", "primary", "secondary"].includes(list[0])
-        ? (list[0] as "ipcp" | "primary" | "secondary")
+      list.length === 1 && (OUTER_MNEMONICS as readonly string[]).includes(list[0])
+        ? (list[0] as OuterMnemonic)
         : spanList(list, l.line, "nat descriptor address outer");
     d.outerLine = l.line;
   }

@@ -91,9 +91,13 @@ function offset(address: IPv4, from: Span, to: Span): IPv4 {
   return IPv4.fromNumber(to.getFirst().getValue() + (address.getValue() - from.getFirst().getValue()));
 }
 
-/** The outer addresses a descriptor can hand out on this interface; `primary`/`secondary`/`ipcp` are its own addresses. */
+/**
+ * The outer addresses a descriptor can hand out on this interface: `primary`/`ipcp` are its first address,
+ * `secondary` its second; map-e and hb46pp addresses are provisioned at run time and unknown offline.
+ */
 function outerAddresses(d: NatDescriptor, iface: Interface): Span[] | undefined {
   if (Array.isArray(d.outer)) return d.outer;
+  if (d.outer === "map-e" || d.outer === "hb46pp") return undefined;
   const address = d.outer === "secondary" ? iface.addresses[1] : iface.addresses[0];
   return address ? [spanOf(address.ip)] : undefined;
 }
@@ -121,6 +125,22 @@ function toOuter(d: NatDescriptor, iface: Interface, address: IPv4): { to: IPv4;
   return undefined;
 }
 
+/** Port mnemonics that appear in `nat descriptor masquerade static` lines of real dumps. */
+const PORT_NAMES: Readonly<Record<string, string>> = {
+  ftp: "21",
+  ssh: "22",
+  telnet: "23",
+  smtp: "25",
+  domain: "53",
+  www: "80",
+  pop3: "110",
+  ntp: "123",
+  https: "443",
+};
+
+const portNumber = (port: string | undefined) =>
+  port === undefined ? undefined : (PORT_NAMES[port] ?? port);
+
 /** Outer → inner for a packet that opens a session: static NAT or static masquerade entries only. */
 function toInner(d: NatDescriptor, iface: Interface, packet: Packet): { to: IPv4; how: string } | undefined {
   for (const s of d.statics) {
@@ -130,7 +150,7 @@ function toInner(d: NatDescriptor, iface: Interface, packet: Packet): { to: IPv4
   const first = outerAddresses(d, iface)?.[0]?.getFirst();
   if (d.type === "nat" || !first?.isEquals(packet.dst)) return undefined;
   const entry = d.masqueradeStatics.find(
-    (m) => m.protocol === packet.proto && (m.outerPort ?? m.innerPort) === String(packet.dport),
+    (m) => m.protocol === packet.proto && portNumber(m.outerPort ?? m.innerPort) === String(packet.dport),
   );
   return entry ? { to: entry.inner, how: `masquerade static, line ${entry.line}` } : undefined;
 }

@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { lint, type Finding } from "../../provider/analysis/lint";
 import { parseConfig } from "../../provider/config/parse";
 import type { ConfigTree } from "../../provider/config/model";
@@ -206,5 +208,16 @@ describe("bad input", () => {
     expect(() =>
       lint(seedTree("fix-c-twice-nat", ["outer 30 192.168.253.254", "outer 30 192.168.253.300"])),
     ).toThrow(/line 32: nat descriptor address outer: "192\.168\.253\.300"/);
+  });
+});
+
+describe("real routers' dumps (/work/shared/configs)", () => {
+  const dir = "/work/shared/configs";
+  const dumps = fs.readdirSync(dir).filter((f) => f.endsWith(".txt"));
+
+  it.each(dumps)("%s has no error finding", (name) => {
+    // Line 1 of each file is a source note, not router output.
+    const text = fs.readFileSync(path.join(dir, name), "utf8").split("\n").slice(1).join("\n");
+    expect(lint(parseConfig(text)).filter((f) => f.severity === "error")).toEqual([]);
   });
 });

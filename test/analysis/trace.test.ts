@@ -1,5 +1,7 @@
+import { readFileSync } from "fs";
+import { parseConfig } from "../../provider/config/parse";
 import { trace, type TraceQuery } from "../../provider/analysis/trace";
-import { AnalysisError } from "../../provider/analysis/network";
+import { AnalysisError, buildNetwork } from "../../provider/analysis/network";
 import { OPTION121_FIXED, seedNetwork, type SeedConfig } from "./fixtures";
 
 const CLIENT = "192.168.254.1"; // the pool address the seed assumes the VPN client gets
@@ -258,5 +260,41 @@ describe("bad queries", () => {
     expect(() => run("fix-c-twice-nat", smb("192.168.254.300", FILE_SERVER))).toThrow(
       /src: "192\.168\.254\.300"/,
     );
+  });
+});
+
+describe("a real RTX1500 dump: masquerade on lan2 with a static port for the web server", () => {
+  const text = readFileSync("/work/shared/configs/rtx1500-nat-dhcp-serial.txt", "utf8")
+    .split("\n")
+    .slice(1)
+    .join("\n");
+  const model = buildNetwork(parseConfig(text));
+
+  it("a lan1 host goes out as the outer address, and the answer comes back to it", () => {
+    const t = trace(model, { in: "lan1", src: "10.17.127.10", dst: "8.8.8.8", proto: "udp", dport: 53 });
+    expect(t).toMatchObject({ verdict: "delivered", egress: "lan2", src: "172.16.0.60", dst: "8.8.8.8" });
+    expect(t.reply).toMatchObject({
+      verdict: "delivered",
+      egress: "lan1",
+      src: "8.8.8.8",
+      dst: "10.17.127.10",
+    });
+  });
+
+  it("www on the outer address reaches 10.17.127.4 (masquerade static with a port mnemonic)", () => {
+    const t = trace(model, { in: "lan2", src: "172.16.0.9", dst: "172.16.0.60", proto: "tcp", dport: 80 });
+    expect(t).toMatchObject({ verdict: "delivered", egress: "lan1", dst: "10.17.127.4" });
+    expect(t.reply).toMatchObject({
+      verdict: "delivered",
+      egress: "lan2",
+      src: "172.16.0.60",
+      dst: "172.16.0.9",
+    });
+  });
+
+  it("an unsolicited packet for a lan1 host is rejected by masquerade", () => {
+    const t = trace(model, { in: "lan2", src: "172.16.0.9", dst: "10.17.127.10", proto: "tcp", dport: 445 });
+    expect(t.verdict).toBe("dropped");
+    expect(t.reply).toBeNull();
   });
 });
