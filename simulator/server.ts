@@ -189,7 +189,9 @@ export class SimServer {
     client.on("authentication", (ctx) => {
       user = ctx.username;
       if (ctx.method === "password") {
-        const ok = ctx.username === this.opts.user && sameSecret(ctx.password, this.opts.password);
+        const ok =
+          (ctx.username === this.opts.user && sameSecret(ctx.password, this.opts.password)) ||
+          this.engine.loginUserMatches(ctx.username, ctx.password);
         this.events.add("auth", {
           session: session.id,
           result: ok ? "ok" : "fail",
@@ -292,10 +294,15 @@ class Terminal {
     this.touch();
   }
 
+  /** An exec request: one command, then only this channel closes. */
   async runOnce(command: string): Promise<void> {
     this.busy = true;
-    await this.command(command);
-    this.close("exec done");
+    if (!(await this.command(command))) return;
+    this.closed = true;
+    this.stopTimers();
+    this.channel.exit(0);
+    this.channel.end();
+    for (const h of this.closeHandlers) h();
   }
 
   stopTimers(): void {

@@ -172,6 +172,12 @@ export class Engine {
     };
   }
 
+  /** Whether a `login user NAME PASS` in the running config admits this login (CR §4.5). */
+  loginUserMatches(user: string, password: string): boolean {
+    const s = findGlobal(this.running, (c) => c.startsWith(`login user ${user} `));
+    return s?.secret !== undefined && s.secret === password;
+  }
+
   loginTimerSec(): number {
     const s = findGlobal(this.running, (c) => c.startsWith("login timer "));
     const value = s ? Number(s.canonical.split(" ")[2]) : NaN;
@@ -333,6 +339,7 @@ export class Engine {
       key: command.key,
       order: command.order,
       nested: command.nested,
+      secret: command.secret,
     };
     const previous = putSetting(this.running, blockOf(command.scope, session.context), setting);
     const effects: Effect[] = [];

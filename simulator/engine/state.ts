@@ -6,7 +6,7 @@
 import type { ConfigCommand } from "./grammar-contract";
 import { BLOCKS_SECTION, compareOrder } from "./grammar";
 
-export type Setting = Pick<ConfigCommand, "canonical" | "key" | "order" | "nested">;
+export type Setting = Pick<ConfigCommand, "canonical" | "key" | "order" | "nested" | "secret">;
 
 /** Which block a setting lives in. Peers are `"1"`, `"2"`, ... or `"anonymous"`. */
 export type Block = { scope: "global" } | { scope: "pp"; peer: string } | { scope: "tunnel"; tunnel: number };

@@ -181,6 +181,32 @@ describe("nvr-sim over ssh2: login, administrator, change, save, restart", () =>
     expect(await sh.run("show environment")).toContain("NVR510 Rev.15.01.21");
   });
 
+  test("an exec channel runs one command and closes", async () => {
+    const shell = await open();
+    const output = await new Promise<string>((resolve, reject) => {
+      shell.client.exec("show config pp anonymous", (err, stream) => {
+        if (err) return reject(err);
+        let out = "";
+        stream.on("data", (d: Buffer) => (out += d.toString("utf8")));
+        stream.on("close", () => resolve(out));
+      });
+    });
+    expect(output.split("\r\n")).toEqual([
+      "pp select anonymous",
+      " pp bind tunnel2",
+      " pp auth request mschap-v2",
+      " pp auth username vpnuser1 vpnpass1",
+      " ppp ipcp ipaddress on",
+      " ppp ipcp msext on",
+      " ip pp remote address pool dhcp",
+      " ip pp mtu 1280",
+      " pp enable anonymous",
+      "",
+    ]);
+    // The login on the same connection is still there.
+    expect(await shell.run("show environment")).toContain("NVR510");
+  });
+
   test("whole lines with LF or CRLF, and backspace editing", async () => {
     const sh = await open();
     sh.send("administrator\nadmin\n");

@@ -68,6 +68,18 @@ describe("sessions, host key, authentication, event log", () => {
     expect(JSON.stringify(s.events())).not.toContain("nope-guess");
   });
 
+  test("a login user added with `login user` can log in once it is in the running config", async () => {
+    const s = await start();
+    await expect(Shell.open(s, { user: "ops", password: "ops-Pw7" })).rejects.toThrow();
+    const sh = await open(s);
+    await sh.administrator();
+    await sh.run("login user ops ops-Pw7");
+    expect(s.runningConfig()).toContain("login user ops *\n");
+    const ops = await open(s, { user: "ops", password: "ops-Pw7" });
+    expect(await ops.run("show environment")).toContain("NVR510");
+    await expect(Shell.open(s, { user: "ops", password: "wrong" })).rejects.toThrow();
+  });
+
   test("public-key login on nvr510; nvr500 offers password only", async () => {
     const pem = generateKeyPairSync("rsa", {
       modulusLength: 2048,
