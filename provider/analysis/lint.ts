@@ -9,7 +9,6 @@ import {
   expandedTunnels,
   isOwnAddress,
   connectedInterface,
-  networkSpan,
   poolSpans,
   ppAnonymousNatActive,
   spanOf,
@@ -19,7 +18,7 @@ import {
   type NatDescriptor,
   type NetworkModel,
 } from "./network";
-import type { Span } from "../resources/net";
+import { spanOfNetwork, type Span } from "../resources/net";
 
 export type Severity = "error" | "warning";
 
@@ -88,7 +87,7 @@ const natOuterOnConnectedNetwork: Check = (model) =>
         const own = lan.addresses.map((a) => spanOf(a.ip));
         const hits = outerSpans(d).filter(
           ({ span }) =>
-            lan.addresses.some((a) => spansMeet(span, networkSpan(a.network))) &&
+            lan.addresses.some((a) => spansMeet(span, spanOfNetwork(a.network))) &&
             !own.some((o) => o.isEquals(span)),
         );
         if (hits.length === 0) return [];
@@ -232,7 +231,7 @@ const vpnPoolOverlapsLan: Check = (model) => {
   return [...model.interfaces.values()]
     .filter((lan) => lan.kind === "lan" && !lan.proxyarp.on)
     .filter((lan) =>
-      lan.addresses.some((a) => poolSpans(model).some((p) => spansMeet(p, networkSpan(a.network)))),
+      lan.addresses.some((a) => poolSpans(model).some((p) => spansMeet(p, spanOfNetwork(a.network)))),
     )
     .map((lan) =>
       finding(
@@ -253,7 +252,7 @@ const aliasNetworkOverlaps: Check = (model) => {
       const inPool = pool.some((p) => spansMeet(p, s.outer));
       const onNetwork = reverse.has(d.id)
         ? [...model.interfaces.values()].find((i) =>
-            i.addresses.some((a) => spansMeet(s.outer, networkSpan(a.network))),
+            i.addresses.some((a) => spansMeet(s.outer, spanOfNetwork(a.network))),
           )
         : undefined;
       if (!inPool && !onNetwork) return [];

@@ -8,15 +8,7 @@
 import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
 import { indexConfig, type ConfigIndex } from "../config/index";
 import type { ConfigLine, ConfigTree, Context } from "../config/model";
-import {
-  interfaceNetwork,
-  isIPv4,
-  parseSpan,
-  prefixOfMask,
-  spanFrom,
-  spanOfNetwork,
-  type Span,
-} from "../resources/net";
+import { interfaceNetwork, isIPv4, parseSpan, prefixOfMask, spanFrom, type Span } from "../resources/net";
 
 /** Bad or unsupported input found while building the model; names the source line. */
 export class AnalysisError extends Error {
@@ -513,10 +505,6 @@ export function isOwnAddress(model: NetworkModel, address: IPv4): boolean {
 /** The addresses a pp anonymous client can be given. */
 export function poolSpans(model: NetworkModel): Span[] {
   return model.interfaces.get("pp:anonymous")?.pool?.spans ?? [];
-}
-
-export function networkSpan(network: IPv4CidrRange): Span {
-  return spanOfNetwork(network);
 }
 
 /** The interface whose connected network holds the address. */
