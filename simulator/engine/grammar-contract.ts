@@ -35,6 +35,8 @@ export interface ModelInfo {
   maxConsoleColumns?: number;
   /** Whether `schedule at ID +TIMER ...` exists (assumed when absent). */
   hasScheduleTimer?: boolean;
+  /** Whether MAP-E (`tunnel encapsulation map-e`, `tunnel map-e type`) exists (assumed when absent). */
+  hasMapE?: boolean;
 }
 
 /** A configuration command that validated. */

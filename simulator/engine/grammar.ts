@@ -1093,8 +1093,9 @@ const SPECS: Spec[] = [
   {
     head: "tunnel encapsulation",
     scope: "tunnel",
-    args: (r) => {
-      r.kw(tunnelEncapsulations);
+    args: (r, env) => {
+      const encapsulation = r.kw(tunnelEncapsulations);
+      if (encapsulation === "map-e" && env.model.hasMapE === false) fail("illegal-keyword");
       r.end();
     },
     order: at(0),
@@ -1114,6 +1115,7 @@ const SPECS: Spec[] = [
   {
     head: "tunnel map-e type",
     scope: "tunnel",
+    exists: (model) => model.hasMapE !== false,
     args: (r) => {
       r.kw(["v6plus", "ocn", "ipv6option"]);
       r.end();
@@ -1372,8 +1374,9 @@ const SPECS: Spec[] = [
     head: "nat descriptor address outer",
     scope: "global",
     key: descriptor,
-    args: (r) => {
+    args: (r, env) => {
       const mnemonics = ["ipcp", "primary", "secondary", "map-e", "hb46pp"];
+      if (r.peek() === "map-e" && env.model.hasMapE === false) fail("illegal-keyword");
       if (mnemonics.includes(r.peek() ?? "")) r.next();
       else if (r.remaining === 0) fail("parameters");
       else while (r.remaining > 0) r.replace((v) => (v.includes("-") ? ipv4Range(v) : ipv4(v)));

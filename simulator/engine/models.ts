@@ -24,6 +24,8 @@ export interface SimModel extends ModelInfo {
   maxConsoleColumns: number;
   /** Whether `schedule at ID +TIMER ...` exists on this firmware. */
   hasScheduleTimer: boolean;
+  /** Whether MAP-E (IPv4 over IPv6, v6plus) exists on this firmware. */
+  hasMapE: boolean;
 }
 
 // [V] RTX ranges from CR §1.6/§15; NVR numbers are [U]: the seed notes say an NVR510 has four tunnels in all
@@ -45,6 +47,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
     maxConsoleColumns: 200, // [U]
     hasBackwardCompatibility: true, // [V] seed: `nat descriptor backward-compatibility 1` is needed on the NVR510
     hasScheduleTimer: true, // [U]
+    hasMapE: true, // seed: the NVR510 made port saving the default to support MAP-E
   },
   nvr500: {
     id: "nvr500",
@@ -61,6 +64,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
     maxConsoleColumns: 200, // [U]
     hasBackwardCompatibility: false, // seed: the NVR500 has no port saving, so the command does not exist
     hasScheduleTimer: true, // [U]
+    hasMapE: false, // [U] seed: MAP-E support is what sets the NVR510 apart
   },
   rtx830: {
     id: "rtx830",
@@ -77,6 +81,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
     maxConsoleColumns: 4096, // [V] CR §4.22: 80..200 only up to Rev.15.02.13
     hasBackwardCompatibility: true, // [V] CR §23.1
     hasScheduleTimer: true, // [V] CR §37.1: from Rev.15.02.03
+    hasMapE: true, // [V] CR §14.14: from Rev.15.02.10
   },
   rtx1210: {
     id: "rtx1210",
@@ -93,6 +98,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
     maxConsoleColumns: 4096, // [V] CR §4.22: 80..200 only up to Rev.14.01.34
     hasBackwardCompatibility: true, // [V] CR §23.1
     hasScheduleTimer: true, // [V] CR §37.1: from Rev.14.01.41
+    hasMapE: true, // [V] CR §14.14: from Rev.14.01.34; dump
   },
 };
 

@@ -190,6 +190,25 @@ describe("error classes", () => {
     });
   });
 
+  it("has no MAP-E on the NVR500", () => {
+    const nvr500 = MODELS.nvr500;
+    expect(parseConfigCommand("tunnel map-e type v6plus", tunnel2, nvr500)).toEqual({
+      ok: false,
+      error: "invalid-command",
+    });
+    expect(parseConfigCommand("tunnel encapsulation map-e", tunnel2, nvr500)).toEqual({
+      ok: false,
+      error: "illegal-keyword",
+    });
+    expect(parseConfigCommand("nat descriptor address outer 1 map-e", none, nvr500)).toEqual({
+      ok: false,
+      error: "illegal-keyword",
+    });
+    expect(parseConfigCommand("tunnel map-e type v6plus", tunnel2, MODELS.nvr510)).toMatchObject({
+      ok: true,
+    });
+  });
+
   it("takes tunnel limits from the model", () => {
     const line = "ip route 10.0.0.0/8 gateway tunnel 20";
     expect(parseConfigCommand(line, none, MODELS.nvr510)).toEqual({ ok: false, error: "out-of-range" });
