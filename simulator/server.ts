@@ -68,7 +68,9 @@ export class SimServer {
     faults: readonly Fault[],
   ) {
     this.setFaults(faults);
-    this.ssh = new SshServer({ hostKeys: [hostKey.pem] }, (client) => this.onClient(client));
+    this.ssh = new SshServer({ hostKeys: [hostKey.pem] }, (client, info) =>
+      this.onClient(client, `${info.ip}:${info.port}`),
+    );
     this.net = createServer((socket) => this.onSocket(socket));
   }
 
@@ -177,9 +179,9 @@ export class SimServer {
     else inject();
   }
 
-  private onClient(client: Connection): void {
+  private onClient(client: Connection, remote: string): void {
     const session = this.engine.newSession();
-    this.events.add("connect", { session: session.id });
+    this.events.add("connect", { session: session.id, remote });
     let user = "";
     const ending: Ending = {};
     client.on("error", () => (ending.reason ??= "error"));
