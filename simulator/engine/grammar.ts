@@ -872,14 +872,12 @@ const SPECS: Spec[] = [
     order: perInterface(15),
   },
   {
+    // An interface may carry several IPv6 addresses, so the address is part of the key [U].
     head: "ipv6 IF address",
     scope: "global",
-    args: (r) => {
-      if (r.peek() === "dhcp") r.next();
-      else r.replace(ipv6Prefix);
-      r.end();
-    },
-    order: perInterface(20),
+    key: (r) => [r.peek() === "dhcp" ? r.next() : r.replace(ipv6Prefix)],
+    args: (r) => r.end(),
+    order: (key, env) => [...perInterface(20)(key, env), key[0]],
   },
   {
     head: "ipv6 IF rtadv send",

@@ -53,6 +53,7 @@ describe("no forms resolve the key from the key arguments only", () => {
     ["ip filter 200030 pass * 192.168.100.0/24 icmp * *", "no ip filter 200030", none],
     ["nat descriptor backward-compatibility 1", "no nat descriptor backward-compatibility", none],
     ["ip pp nat descriptor 20", "no ip pp nat descriptor", anonymous],
+    ["ipv6 lan1 address ra-prefix@lan2::1/64", "no ipv6 lan1 address ra-prefix@lan2::1/64", none],
   ])("%s ← %s", (line, negation, context) => {
     const command = set(line, context);
     expect(unset(negation, context)).toEqual({ key: command.key, scope: command.scope });
@@ -70,6 +71,8 @@ describe("no forms resolve the key from the key arguments only", () => {
       set("ip lan2 secure filter in 1").key,
       set("ip route 10.0.0.0/8 gateway 192.168.11.1").key,
       set("ip route 10.0.0.0/16 gateway 192.168.11.1").key,
+      set("ipv6 lan1 address 2001:db8::1/64").key,
+      set("ipv6 lan1 address ra-prefix@lan2::1/64").key,
     ];
     expect(new Set(keys).size).toBe(keys.length);
   });
