@@ -1,0 +1,4 @@
+/** VPN designs: inputs → the child resources' args, validation, the masked command script, client settings. */
+export { designOverlapSafeVpn, type ClientSettings, type PublishedHost, type VpnDesign } from "./design";
+export { type OverlapSafeVpnInputs, MODELS, type RouterModel } from "./inputs";
+export { type DesignedResource, VpnDesignError } from "./shared";
