@@ -310,19 +310,64 @@ const natStaticDefaults: Check = (model) =>
     return found;
   });
 
+const l2tpTunnels = (model: NetworkModel) =>
+  [...model.tunnels.values()].filter((t) => t.encapsulation === "l2tp");
+
 const tunnelTemplateWithoutTransport: Check = (model) =>
-  [...model.tunnels.values()].flatMap((t) => {
+  l2tpTunnels(model).flatMap((t) => {
     const missing = t.templateTargets.filter((x) => !model.transportTemplateTargets.has(x));
-    if (t.encapsulation !== "l2tp" || !model.transportTunnels.has(t.id) || missing.length === 0) return [];
+    const transport = t.policy === undefined ? undefined : model.transportPolicies.get(t.policy);
+    if (transport === undefined || missing.length === 0) return [];
     return [
       finding(
         "TUNNEL_TEMPLATE_WITHOUT_TRANSPORT_TEMPLATE",
         "error",
         `tunnel ${t.id} is copied to tunnel ${missing.join(", ")} by tunnel template, but ipsec transport template does not give them an L2TP transport; those tunnels never carry L2TP`,
-        [t.line, model.transportTunnels.get(t.id)],
+        [t.line, transport],
       ),
     ];
   });
+
+const l2tpTunnelWithoutTransport: Check = (model) =>
+  l2tpTunnels(model)
+    .filter((t) => t.policy === undefined || !model.transportPolicies.has(t.policy))
+    .map((t) =>
+      finding(
+        "L2TP_TUNNEL_WITHOUT_TRANSPORT",
+        "error",
+        `tunnel ${t.id} is L2TP/IPsec but no ipsec transport (udp 1701) uses its SA policy${t.policy === undefined ? " (it has no ipsec tunnel line)" : ` ${t.policy}`}`,
+        [t.line],
+      ),
+    );
+
+const l2tpServiceOff: Check = (model) => {
+  const tunnels = l2tpTunnels(model);
+  if (tunnels.length === 0 || model.l2tpService.on) return [];
+  return [
+    finding(
+      "L2TP_SERVICE_OFF",
+      "error",
+      `tunnel ${tunnels.map((t) => t.id).join(", ")} use L2TP/IPsec but l2tp service is not on for L2TP (default off); add l2tp service on`,
+      [...tunnels.map((t) => t.line), model.l2tpService.line],
+    ),
+  ];
+};
+
+const ppBindUnknownTunnel: Check = (model) => {
+  const tunnels = expandedTunnels(model);
+  return [...model.interfaces.values()].flatMap((pp) => {
+    const missing = pp.boundTunnels.filter((t) => !tunnels.has(t));
+    if (missing.length === 0) return [];
+    return [
+      finding(
+        "PP_BIND_UNKNOWN_TUNNEL",
+        "error",
+        `${pp.name} binds tunnel ${missing.join(", ")}, which no tunnel select block or tunnel template defines`,
+        [pp.bindLine],
+      ),
+    ];
+  });
+};
 
 const CHECKS: readonly Check[] = [
   natOuterOnConnectedNetwork,
@@ -339,6 +384,9 @@ const CHECKS: readonly Check[] = [
   natDescriptorUndefined,
   natStaticDefaults,
   tunnelTemplateWithoutTransport,
+  l2tpTunnelWithoutTransport,
+  l2tpServiceOff,
+  ppBindUnknownTunnel,
 ];
 
 /** All findings, ordered by first line. */

@@ -54,6 +54,7 @@ export interface Interface {
   msext?: boolean;
   /** pp: the tunnels bound with `pp bind`. */
   boundTunnels: number[];
+  bindLine?: number;
 }
 
 export type Gateway =
@@ -115,6 +116,8 @@ export interface DhcpScope {
 export interface TunnelInfo {
   id: number;
   encapsulation?: string;
+  /** `ipsec tunnel POLICY`: the IPsec SA policy the tunnel uses. */
+  policy?: number;
   /** `tunnel template` targets declared in this tunnel's block. */
   templateTargets: number[];
   line: number;
@@ -132,10 +135,12 @@ export interface NetworkModel {
   dhcpService?: { mode: "server" | "relay"; line: number };
   dhcpScopes: DhcpScope[];
   tunnels: Map<number, TunnelInfo>;
-  /** `ipsec transport template FROM TARGETS`: the tunnel targets covered. */
+  /** `ipsec transport template FROM TARGETS`: the transport ids it expands to (by convention, the tunnel numbers). */
   transportTemplateTargets: Set<number>;
-  /** `ipsec transport ID TUNNEL ...`: tunnels with an L2TP transport. */
-  transportTunnels: Map<number, number>;
+  /** `ipsec transport ID POLICY ...`: SA policy id → source line. */
+  transportPolicies: Map<number, number>;
+  /** `l2tp service on [l2tp] [l2tpv3]`: whether L2TP/IPsec is accepted, and the line. */
+  l2tpService: { on: boolean; line?: number };
 }
 
 export function ip(text: string, line: number, what: string): IPv4 {
@@ -341,6 +346,7 @@ function readPp(index: ConfigIndex, model: NetworkModel): void {
         iface.msext = t[3] === "on";
       } else if (t[0] === "pp" && t[1] === "bind") {
         iface.boundTunnels = t.slice(2).flatMap((x) => numberRange(x, "tunnel"));
+        iface.bindLine = l.line;
       } else if (t[0] === "ip" && t[1] === "pp" && t[2] === "remote" && t[3] === "address") {
         if (t[4] === "pool") {
           const args = t.slice(5);
@@ -370,6 +376,7 @@ function readTunnels(index: ConfigIndex, model: NetworkModel): void {
     for (const l of block.lines) {
       const t = l.tokens;
       if (t[0] === "tunnel" && t[1] === "encapsulation") info.encapsulation = t[2];
+      else if (t[0] === "ipsec" && t[1] === "tunnel" && /^\d+$/.test(t[2] ?? "")) info.policy = Number(t[2]);
       else if (t[0] === "tunnel" && t[1] === "template")
         info.templateTargets.push(...t.slice(2).flatMap((x) => numberRange(x)));
       else if (t[0] === "ip" && t[1] === "tunnel") readInterfaceLines(iface, t.slice(2), l);
@@ -379,9 +386,16 @@ function readTunnels(index: ConfigIndex, model: NetworkModel): void {
   for (const [, [, ...targets]] of lines(index, ["ipsec", "transport", "template"])) {
     for (const t of targets.flatMap((x) => numberRange(x))) model.transportTemplateTargets.add(t);
   }
-  for (const [l, [transportId, tunnelId]] of lines(index, ["ipsec", "transport"])) {
-    if (/^\d+$/.test(transportId ?? "") && /^\d+$/.test(tunnelId ?? ""))
-      model.transportTunnels.set(Number(tunnelId), l.line);
+  for (const [l, [transportId, policy]] of lines(index, ["ipsec", "transport"])) {
+    if (/^\d+$/.test(transportId ?? "") && /^\d+$/.test(policy ?? ""))
+      model.transportPolicies.set(Number(policy), l.line);
+  }
+  for (const [l, [state, ...versions]] of lines(index, ["l2tp", "service"])) {
+    // With versions listed, L2TP/IPsec is on only when `l2tp` is among them (CR §16.1).
+    model.l2tpService = {
+      on: state === "on" && (versions.length === 0 || versions.includes("l2tp")),
+      line: l.line,
+    };
   }
 }
 
@@ -418,7 +432,8 @@ export function buildNetwork(source: ConfigTree | ConfigIndex, modelName?: strin
     dhcpScopes: [],
     tunnels: new Map(),
     transportTemplateTargets: new Set(),
-    transportTunnels: new Map(),
+    transportPolicies: new Map(),
+    l2tpService: { on: false },
   };
   for (const item of index.tree.items) {
     if (item.type !== "line") continue;

@@ -166,6 +166,27 @@ const CASES: Case[] = [
     lines: [17, 28],
     negative: () => seedTree("fix-a-distinct-pool"),
   },
+  {
+    code: "L2TP_TUNNEL_WITHOUT_TRANSPORT",
+    severity: "error",
+    positive: () => seedTree("fix-a-distinct-pool", ["ipsec transport 2 2 udp 1701\n", ""]),
+    lines: [17],
+    negative: () => seedTree("fix-a-distinct-pool"),
+  },
+  {
+    code: "L2TP_SERVICE_OFF",
+    severity: "error",
+    positive: () => seedTree("fix-a-distinct-pool", ["l2tp service on", "l2tp service on l2tpv3"]),
+    lines: [17, 32],
+    negative: () => seedTree("fix-a-distinct-pool"),
+  },
+  {
+    code: "PP_BIND_UNKNOWN_TUNNEL",
+    severity: "error",
+    positive: () => seedTree("fix-a-distinct-pool", ["pp bind tunnel2-tunnel4", "pp bind tunnel2-tunnel5"]),
+    lines: [7],
+    negative: () => seedTree("fix-a-distinct-pool"),
+  },
 ];
 
 describe.each(CASES)("$code", ({ code, severity, positive, lines, negative, options, count = 1 }) => {
