@@ -1822,69 +1822,66 @@ function scopeError(scope: Scope, context: SimContext): GrammarError | undefined
   return undefined;
 }
 
+/** `pp disable N` / `tunnel disable N`: the opposites of the enable lines. */
+function disable(kind: "pp" | "tunnel", args: Token[], env: Env): GrammarResult {
+  const spec = SPECS.find((s) => s.head === `${kind} enable`) ?? fail("invalid-command");
+  const scopeFailure = scopeError(spec.scope, env.context);
+  if (scopeFailure) return { ok: false, error: scopeFailure };
+  spec.args(new Reader(args), env);
+  return { ok: true, negate: true, key: spec.head, scope: spec.scope };
+}
+
+/** A line of an allowlisted family: kept verbatim, keyed by its whole text. */
+function generic(entry: (typeof GENERIC)[number], tokens: Token[], negate: boolean, env: Env): GrammarResult {
+  const scopeFailure = scopeError(entry.scope, env.context);
+  if (scopeFailure) return { ok: false, error: scopeFailure };
+  const key = tokens.map((t) => t.raw).join(" ");
+  if (negate) return { ok: true, negate: true, key, scope: entry.scope };
+  const order = [...entry.order, key];
+  return {
+    ok: true,
+    negate: false,
+    command: { canonical: key, key, scope: entry.scope, order, nested: entry.nested ?? false },
+  };
+}
+
 function parse(text: string, context: SimContext, model: ModelInfo): GrammarResult | undefined {
   const trimmed = text.trim();
   if (OPERATIONAL.some((re) => re.test(trimmed.replace(/\s+/g, " ")))) return undefined;
   const all = tokenize(trimmed);
   const negate = all[0]?.value === "no";
   const tokens = negate ? all.slice(1) : all;
-  if (tokens.length === 0 || !FAMILIES.has(tokens[0].value))
-    return negate && tokens.length === 0 ? { ok: false, error: "parameters" } : undefined;
+  if (negate && tokens.length === 0) return { ok: false, error: "parameters" };
+  if (tokens.length === 0 || !FAMILIES.has(tokens[0].value)) return undefined;
+  const words = tokens.map((t) => t.value);
   // Typing a password inline is refused [V] yamaha-cli.md §3; the interactive form is the runtime's.
-  if (
-    !negate &&
-    tokens[0].value === "administrator" &&
-    tokens[1]?.value === "password" &&
-    tokens[2]?.value !== "encrypted"
-  ) {
+  if (!negate && words[0] === "administrator" && words[1] === "password" && words[2] !== "encrypted") {
     return { ok: false, error: "parameters" };
   }
-  // `pp disable N` / `tunnel disable N` are the opposites of the enable lines.
-  if (!negate && ["pp", "tunnel"].includes(tokens[0].value) && tokens[1]?.value === "disable") {
-    const spec = SPECS.find((s) => s.head === `${tokens[0].value} enable`)!;
-    const scopeFailure = scopeError(spec.scope, context);
-    if (scopeFailure) return { ok: false, error: scopeFailure };
-    spec.args(new Reader(tokens.slice(2)), { model, context });
-    return { ok: true, negate: true, key: spec.head, scope: spec.scope };
+  const base: Env = { model, context };
+  if (!negate && (words[0] === "pp" || words[0] === "tunnel") && words[1] === "disable") {
+    return disable(words[0], tokens.slice(2), base);
   }
 
   const match = longest(SPECS, tokens);
-  const generic = longest(GENERIC, tokens);
-  if (generic && (!match || generic.length > match.length)) {
-    const scopeFailure = scopeError(generic.spec.scope, context);
-    if (scopeFailure) return { ok: false, error: scopeFailure };
-    const canonical = all.map((t) => t.raw).join(" ");
-    const key = tokens.map((t) => t.raw).join(" ");
-    if (negate) return { ok: true, negate: true, key, scope: generic.spec.scope };
-    const command: ConfigCommand = {
-      canonical,
-      key,
-      scope: generic.spec.scope,
-      order: [...generic.spec.order, canonical],
-      nested: generic.spec.nested ?? false,
-    };
-    return { ok: true, negate: false, command };
-  }
+  const family = longest(GENERIC, tokens);
+  if (family && (!match || family.length > match.length)) return generic(family.spec, tokens, negate, base);
   if (!match || (match.spec.exists && !match.spec.exists(model)))
     return { ok: false, error: "invalid-command" };
   const { spec, length, iface } = match;
   const scopeFailure = scopeError(spec.scope, context);
   if (scopeFailure) return { ok: false, error: scopeFailure };
 
-  const env: Env = { model, context, iface };
-  const headText = tokens
-    .slice(0, length)
-    .map((t) => t.value)
-    .join(" ");
+  const env: Env = { ...base, iface };
+  const headText = words.slice(0, length).join(" ");
   const reader = new Reader(tokens.slice(length));
   const key = spec.key ? spec.key(reader, env) : [];
   const keyText = [headText, ...key].join(" ");
   if (negate) return { ok: true, negate: true, key: keyText, scope: spec.scope };
   spec.args(reader, env);
   reader.end();
-  const args = spec.show ? spec.show(reader.out) : reader.out;
   const command: ConfigCommand = {
-    canonical: [headText, ...args].join(" "),
+    canonical: [headText, ...(spec.show ? spec.show(reader.out) : reader.out)].join(" "),
     key: keyText,
     scope: spec.scope,
     order: spec.order(key, env),

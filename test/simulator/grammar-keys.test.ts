@@ -137,6 +137,19 @@ describe("canonical forms", () => {
     expect(set("login user admin encrypted abcdef").secret).toBeUndefined();
   });
 
+  it("keeps allowlisted families verbatim, keyed by their whole text", () => {
+    const command = set("httpd host lan");
+    expect(command.canonical).toBe("httpd host lan");
+    expect(unset("no httpd host lan")).toEqual({ key: command.key, scope: "global" });
+    expect(unset("no httpd host any").key).not.toBe(command.key);
+    const ike = set("ipsec ike encryption 4 aes-cbc", tunnel4);
+    expect(ike).toMatchObject({ scope: "tunnel", nested: true });
+    expect(parseConfigCommand("ipsec ike encryption 4 aes-cbc", none, MODELS.nvr510)).toEqual({
+      ok: false,
+      error: "need-tunnel-select",
+    });
+  });
+
   it("treats pp disable as the opposite of pp enable", () => {
     const enable = set("pp enable anonymous", anonymous);
     expect(unset("pp disable anonymous", anonymous)).toEqual({ key: enable.key, scope: "pp" });
