@@ -55,6 +55,8 @@ export interface Interface {
   /** pp: the tunnels bound with `pp bind`. */
   boundTunnels: number[];
   bindLine?: number;
+  /** `ip IF secure filter in|out ...` lines: filters are not modelled, traces say so. */
+  filters: { direction: string; line: number }[];
 }
 
 export type Gateway =
@@ -188,7 +190,7 @@ function natBinding(tokens: readonly string[], line: ConfigLine): NatBinding {
 }
 
 function newInterface(name: InterfaceName, kind: Interface["kind"]): Interface {
-  return { name, kind, addresses: [], proxyarp: { on: false }, boundTunnels: [] };
+  return { name, kind, addresses: [], proxyarp: { on: false }, boundTunnels: [], filters: [] };
 }
 
 /** Lines of a context as [line, tokens after the given prefix]. */
@@ -326,6 +328,8 @@ function readInterfaceLines(iface: Interface, tokens: string[], l: ConfigLine): 
       ...addressWithMask(rest[1], l.line, `ip ${iface.name} secondary address`),
       line: l.line,
     });
+  } else if (what === "secure" && rest[0] === "filter") {
+    iface.filters.push({ direction: rest[1], line: l.line });
   } else if (what === "proxyarp") {
     iface.proxyarp = { on: rest[0] === "on", line: l.line };
   } else if (what === "nat" && rest[0] === "descriptor") {

@@ -216,6 +216,10 @@ function applyDescriptor(
     w.steps.push(`${label}: ${field} ${from} → ${result.to} (${result.how})`);
     return { packet: { ...packet, [field]: result.to } };
   }
+  if (field === "src" && (d.outer === "map-e" || d.outer === "hb46pp"))
+    w.steps.push(
+      `${label}: the ${d.outer} outer address is assigned at run time; src ${from} shown untranslated`,
+    );
   if (field === "dst" && role === "forward" && !isOwnAddress(w.model, packet.dst))
     return unmatched(w, label, d, packet);
   return { packet };
