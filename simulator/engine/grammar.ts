@@ -295,7 +295,7 @@ interface Spec {
   exists?: (model: ModelInfo) => boolean;
   /** Rewrites the canonical text (e.g. masking a login password); receives the canonical arguments. */
   show?: (args: string[]) => string[];
-  /** Picks the clear secret that `show` masks out of the canonical arguments. */
+  /** Picks the clear secret that `show` masks out of the typed arguments (quotes removed). */
   secret?: (args: string[]) => string | undefined;
 }
 
@@ -1887,7 +1887,7 @@ function parse(text: string, context: SimContext, model: ModelInfo): GrammarResu
     order: spec.order(key, env),
     nested: spec.nested ?? false,
   };
-  const secret = spec.secret?.(reader.out);
+  const secret = spec.secret?.(words.slice(length));
   if (secret !== undefined) command.secret = secret;
   return { ok: true, negate: false, command };
 }

@@ -135,6 +135,7 @@ describe("canonical forms", () => {
     expect(command.secret).toBe("s3cret");
     expect(command.canonical).not.toContain("s3cret");
     expect(set("login user admin encrypted abcdef").secret).toBeUndefined();
+    expect(set('login user admin "p#ss"').secret).toBe("p#ss");
   });
 
   it("keeps allowlisted families verbatim, keyed by their whole text", () => {
