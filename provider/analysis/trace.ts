@@ -231,6 +231,10 @@ function applyNat(
   dir: Direction,
   packet: Packet,
 ): { drop?: string; packet: Packet } {
+  for (const f of iface.filters.filter((x) => x.direction === dir))
+    w.steps.push(
+      `note: ${iface.name} has secure filter ${dir} (line ${f.line}), which is not modelled; it may drop this packet`,
+    );
   if (!iface.nat) return { packet };
   if (iface.name === "pp:anonymous" && !ppAnonymousNatActive(w.model)) {
     w.steps.push(
