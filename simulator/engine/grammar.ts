@@ -648,10 +648,7 @@ const SPECS: Spec[] = [
     head: "description",
     scope: "global",
     key: (r) => [r.replace((v) => (INTERFACE.test(v) ? v : String(integer(v, 1, MAX_FILTER))))],
-    args: (r) => {
-      if (r.next().length > 64) fail("out-of-range");
-      r.end();
-    },
+    args: shortText,
     order: (key) =>
       INTERFACE.test(key[0]) ? [S.INTERFACE, ...interfaceOrder(key[0]), -1] : [S.DESCRIPTION, Number(key[0])],
   },
@@ -736,10 +733,7 @@ const SPECS: Spec[] = [
   {
     head: "console prompt",
     scope: "global",
-    args: (r) => {
-      if (r.next().length > 64) fail("out-of-range");
-      r.end();
-    },
+    args: shortText,
     order: () => [S.LOGIN, 8],
   },
   {
@@ -929,15 +923,9 @@ const SPECS: Spec[] = [
   },
 
   // --- pp blocks: order as the dumps print them (pp enable last) ---------------------------------------------
-  {
-    head: "pp name",
-    scope: "pp",
-    args: (r) => {
-      if (r.next().length > 64) fail("out-of-range");
-      r.end();
-    },
-    order: at(0),
-  },
+  // The selected interface's one-line description (CR §4.56) heads its block [U].
+  { head: "description pp", scope: "pp", args: shortText, order: at(-1) },
+  { head: "pp name", scope: "pp", args: shortText, order: at(0) },
   {
     head: "pp bind",
     scope: "pp",
@@ -1088,6 +1076,7 @@ const SPECS: Spec[] = [
   { head: "pp enable", scope: "pp", args: (r, env) => enableArg(r, inPpBlock(env)), order: at(99) },
 
   // --- tunnel blocks: encapsulation, template, ipsec tunnel + nested IKE lines, l2tp, ip tunnel, enable -------
+  { head: "description tunnel", scope: "tunnel", args: shortText, order: at(-1) },
   {
     head: "tunnel encapsulation",
     scope: "tunnel",
@@ -1688,6 +1677,12 @@ const SPECS: Spec[] = [
   },
   { head: "dashboard accumulate traffic", scope: "global", args: onOff, order: () => [S.DASHBOARD] },
 ];
+
+/** One word of at most 64 characters (names, descriptions; quote to include blanks). */
+function shortText(r: Reader): void {
+  if (r.next().length > 64) fail("out-of-range");
+  r.end();
+}
 
 function onOff(r: Reader): void {
   r.kw(ON_OFF);

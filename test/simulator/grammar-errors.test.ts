@@ -22,6 +22,8 @@ const BAD: [string, SimContext, GrammarError][] = [
   ["pp bind tunnel1 tunnel2", pp2, "parameters"],
   ["ipsec sa policy 2 2", tunnel2, "parameters"],
   ["administrator password secret", none, "parameters"],
+  // a description with blanks must be quoted [V] yamaha-cli.md §6 (`description` inside `tunnel select`)
+  ["description tunnel L2TP VPN", tunnel2, "parameters"],
   ["dhcp scope option 1 classless_static_route=18,c0,a8,04,c0,a8,05", none, "parameters"],
   ["no nat descriptor static 30", none, "parameters"],
   // numbers out of range
@@ -154,6 +156,8 @@ const GOOD: [string, SimContext, string][] = [
   ["sshd host lan", none, "sshd host lan"],
   ["schedule at 5 */Mon-Fri 17:05 pp 1 restart", none, "schedule at 5 */Mon-Fri 17:05:00 pp 1 restart"],
   ["tunnel map-e type ipv6option", tunnel2, "tunnel map-e type ipv6option"],
+  ['description tunnel "L2TP VPN"', tunnel2, 'description tunnel "L2TP VPN"'],
+  ["description 1 NVR510-office", none, "description 1 NVR510-office"],
   // dotted and hex masks print as bit counts; event-time schedules take no date
   ["ip lan1 address 192.168.11.250/255.255.255.0", none, "ip lan1 address 192.168.11.250/24"],
   ["dhcp scope 3 10.0.0.2-10.0.0.50/0xffffff00", none, "dhcp scope 3 10.0.0.2-10.0.0.50/24"],
