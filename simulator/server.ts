@@ -376,7 +376,7 @@ class Terminal {
   }
 
   private edit(ch: string): void {
-    const secret = this.session.awaiting === "admin-password";
+    const secret = this.server.engine.awaitingSecret(this.session);
     if (ch === "\r" || ch === "\n") {
       const line = this.line;
       this.line = "";
@@ -427,7 +427,7 @@ class Terminal {
   }
 
   private async submit(line: string): Promise<void> {
-    if (this.session.awaiting === "admin-password") {
+    if (this.server.engine.awaitingSecret(this.session)) {
       const reply = this.server.engine.execute(this.session, line, new Date());
       await this.output(reply.lines);
       this.prompt();

@@ -39,7 +39,21 @@ export interface Reply {
   effects: Effect[];
 }
 
-export type Awaiting = "command" | "admin-password" | "save-question";
+export type Awaiting =
+  | "command"
+  | "admin-password"
+  | "save-question"
+  /** The three prompts of the interactive `administrator password` / `login password` (CR §4.1, §4.3). */
+  | "old-password"
+  | "new-password"
+  | "confirm-password";
+
+const PASSWORD_PROMPTS: Partial<Record<Awaiting, string>> = {
+  "admin-password": "Password: ",
+  "old-password": "Old_Password: ",
+  "new-password": "New_Password: ",
+  "confirm-password": "New_Password(Confirm): ",
+};
 
 /** Console settings a general user typed at `>`: they apply to that login only. */
 interface ConsoleOverrides {
@@ -55,6 +69,8 @@ export interface Session {
   context: SimContext;
   awaiting: Awaiting;
   console: ConsoleOverrides;
+  /** The password being changed by an interactive password command, and the new value once typed. */
+  passwordChange?: { target: "administrator" | "login"; next?: string };
 }
 
 export interface ConsoleSettings {
@@ -172,6 +188,47 @@ export class Engine {
     };
   }
 
+  /** Input that must not be echoed or logged: a password prompt is waiting. */
+  awaitingSecret(session: Session): boolean {
+    return PASSWORD_PROMPTS[session.awaiting] !== undefined;
+  }
+
+  /** The administrator password: the one set by `administrator password` in the running config, else the option. */
+  adminPassword(): string {
+    return this.passwordSetting("administrator")?.secret ?? this.opts.adminPassword;
+  }
+
+  private passwordSetting(target: "administrator" | "login"): Setting | undefined {
+    return findGlobal(this.running, (c) => c.startsWith(`${target} password `));
+  }
+
+  /** Old, new, confirm; the stored line prints as `TARGET password encrypted *` (dumps, CR §4). */
+  private changePassword(session: Session, input: string, fail: (id: MessageId) => Reply): Reply {
+    const change = session.passwordChange ?? { target: "administrator" };
+    const done = (reply: Reply): Reply => {
+      session.awaiting = "command";
+      session.passwordChange = undefined;
+      return reply;
+    };
+    if (session.awaiting === "old-password") {
+      const current =
+        change.target === "administrator" ? this.adminPassword() : this.passwordSetting("login")?.secret;
+      if (input !== (current ?? "")) return done(fail("incorrect-password"));
+      session.awaiting = "new-password";
+      return { lines: [], effects: [] };
+    }
+    if (session.awaiting === "new-password") {
+      session.passwordChange = { ...change, next: input };
+      session.awaiting = "confirm-password";
+      return { lines: [], effects: [] };
+    }
+    if (input !== change.next) return done(fail("password-mismatch"));
+    const parsed = this.classify(`${change.target} password encrypted *`, { kind: "none" });
+    if (!parsed?.ok || parsed.negate) return done(fail("invalid-command"));
+    putSetting(this.running, { scope: "global" }, { ...parsed.command, secret: input });
+    return done({ lines: [], effects: [] });
+  }
+
   /** Whether a `login user NAME PASS` in the running config admits this login (CR §4.5). */
   loginUserMatches(user: string, password: string): boolean {
     const s = findGlobal(this.running, (c) => c.startsWith(`login user ${user} `));
@@ -188,7 +245,8 @@ export class Engine {
   /** What the device prints before waiting for input. */
   prompt(session: Session): string {
     const { language, prompt } = this.consoleSettings(session);
-    if (session.awaiting === "admin-password") return "Password: ";
+    const passwordPrompt = PASSWORD_PROMPTS[session.awaiting];
+    if (passwordPrompt) return passwordPrompt;
     if (session.awaiting === "save-question") return message("save-question", language);
     const ctx = session.context;
     const where = ctx.kind === "pp" ? (ctx.peer === "anonymous" ? "anonymous" : `pp${ctx.peer}`) : "";
@@ -231,10 +289,11 @@ export class Engine {
     const fail = (id: MessageId): Reply => ({ lines: [errorLine(message(id, lang), lang)], effects: [] });
     if (session.awaiting === "admin-password") {
       session.awaiting = "command";
-      if (input !== this.opts.adminPassword) return fail("incorrect-password");
+      if (input !== this.adminPassword()) return fail("incorrect-password");
       session.admin = true;
       return { lines: [], effects: [] };
     }
+    if (this.awaitingSecret(session)) return this.changePassword(session, input, fail);
     if (session.awaiting === "save-question") return { lines: [], effects: [] };
     const line = input.trim();
     const words = line.split(/\s+/).filter((w) => w !== "");
@@ -265,6 +324,12 @@ export class Engine {
       if (words.length > 3) return fail("parameters");
       this.saved = cloneConfig(this.running);
       return { lines: [message("save-done", lang)], effects: [{ type: "save" }] };
+    }
+    if (line === "administrator password" || line === "login password") {
+      if (!session.admin) return fail("admin-only");
+      session.passwordChange = { target: first === "login" ? "login" : "administrator" };
+      session.awaiting = "old-password";
+      return { lines: [], effects: [] };
     }
     if (line === "restart") {
       if (!session.admin) return fail("admin-only");

@@ -8,7 +8,13 @@ import type { GrammarError } from "./grammar-contract";
 export type Language = "en" | "ja";
 
 export type MessageId =
-  GrammarError | "admin-only" | "incorrect-password" | "save-question" | "save-done" | "pager" | "not-found";
+  | GrammarError
+  | "admin-only"
+  | "incorrect-password"
+  | "password-mismatch"
+  | "save-question"
+  | "save-done"
+  | "pager";
 
 const TEXTS: Record<MessageId, Record<Language, string>> = {
   "invalid-command": { en: "Invalid command name", ja: "コマンド名を確認してください" },
@@ -29,11 +35,12 @@ const TEXTS: Record<MessageId, Record<Language, string>> = {
   "admin-only": { en: "Administrator use only", ja: "このコマンドは管理レベルでのみ使用できます" },
   // [U] the real wording is unknown (yamaha-cli.md §3); moriyoshi's simulator uses these.
   "incorrect-password": { en: "Incorrect password", ja: "パスワードが間違っています" },
+  // [U] no capture of a mistyped confirmation.
+  "password-mismatch": { en: "Password mismatch", ja: "パスワードが一致しません" },
   "save-question": { en: "Save new configuration ? (Y/N)", ja: "新しい設定を保存しますか? (Y/N)" },
   "save-done": { en: "Saving ... CONFIG0 Done .", ja: "セーブ中... CONFIG0 終了" },
   // [D] the English pager string comes from Oxidized, not from a capture.
   pager: { en: "---more---", ja: "---つづく---" },
-  "not-found": { en: "Not found", ja: "見つかりません" },
 };
 
 export function message(id: MessageId, language: Language): string {

@@ -80,6 +80,41 @@ describe("sessions, host key, authentication, event log", () => {
     await expect(Shell.open(s, { user: "ops", password: "wrong" })).rejects.toThrow();
   });
 
+  test("administrator password changes interactively, shows masked, and is lost by a restart without save", async () => {
+    const s = await start();
+    const sh = await open(s);
+    await sh.run("console character en.ascii");
+    await sh.administrator();
+    sh.send("administrator password\r");
+    await sh.expect("Old_Password: ");
+    sh.send("admin\r");
+    await sh.expect("New_Password: ");
+    sh.send("adm-New8\r");
+    await sh.expect("New_Password(Confirm): ");
+    sh.send("adm-New8\r");
+    const end = await sh.expect("# ");
+    expect(end).not.toContain("adm-New8");
+    expect(s.runningConfig()).toContain("administrator password encrypted *\n");
+    const other = await open(s);
+    await other.run("console character en.ascii");
+    other.send("administrator\r");
+    await other.expect("Password: ");
+    other.send("admin\r");
+    expect(await other.expect("> ")).toContain("Error: Incorrect password");
+    await other.administrator("adm-New8");
+    // A mistyped confirmation changes nothing.
+    other.send("administrator password\r");
+    await other.expect("Old_Password: ");
+    other.send("adm-New8\rx1\rx2\r");
+    expect(await other.expect("# ")).toContain("Error: Password mismatch");
+    expect(JSON.stringify(s.events())).not.toContain("adm-New8");
+    other.send("restart\r");
+    await other.closedWithin();
+    const after = await open(s);
+    await after.administrator("admin");
+    expect(after.output.endsWith("# ")).toBe(true);
+  });
+
   test("public-key login on nvr510; nvr500 offers password only", async () => {
     const pem = generateKeyPairSync("rsa", {
       modulusLength: 2048,
