@@ -1,0 +1,85 @@
+/**
+ * The model table: identity text in the shape real dumps print it, and per-model limits reaching the grammar.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { SimContext } from "../../simulator/engine/grammar-contract";
+import { parseConfigCommand } from "../../simulator/engine/grammar";
+import { bannerLines, configHeaderLines, MODELS } from "../../simulator/engine/models";
+
+const CONFIGS = "/work/shared/configs";
+
+/** Header shapes taken from the real dumps' first four lines. */
+const HEADER_SHAPES = [
+  /^# [A-Z]+\d+ Rev\.\d+\.\d+\.\d+ \([A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\)$/,
+  /^# MAC Address : [0-9a-fx*:]+(, [0-9a-fx*:]+)*,? ?$/,
+  /^# Memory \d+Mbytes, \d+LAN(, \d+(BRI|ONU))?$/,
+  /^# main: {2}[A-Z]+\d+ ver=\S+ serial=\S+( MAC-Address=\S+)+/,
+];
+
+describe("model identity text", () => {
+  it("has the shapes of the real dumps' headers", () => {
+    const real = fs
+      .readdirSync(CONFIGS)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => fs.readFileSync(path.join(CONFIGS, f), "utf8").split("\n"))
+      .map((lines) => lines.slice(lines.findIndex((l) => /^# [A-Z]+\d+ Rev\./.test(l))));
+    for (const lines of real)
+      HEADER_SHAPES.slice(0, 3).forEach((shape, i) => expect(lines[i]).toMatch(shape));
+    for (const model of Object.values(MODELS)) {
+      const header = configHeaderLines(model);
+      expect(header).toHaveLength(HEADER_SHAPES.length);
+      header.forEach((line, i) => expect(line).toMatch(HEADER_SHAPES[i]));
+    }
+  });
+
+  it("prints the NVR510's memory line and its model in the banner", () => {
+    expect(configHeaderLines(MODELS.nvr510)[2]).toBe("# Memory 256Mbytes, 2LAN, 1ONU");
+    expect(bannerLines(MODELS.nvr510)[1]).toBe("NVR510 Rev.15.01.21 (Thu Nov 10 17:02:24 2022)");
+    expect(bannerLines(MODELS.nvr500)[1]).toMatch(/^NVR500 Rev\.11\.00\.41 /);
+  });
+
+  it("is keyed by each model's id", () => {
+    for (const [id, model] of Object.entries(MODELS)) expect(model.id).toBe(id);
+  });
+});
+
+describe("per-model limits in the grammar", () => {
+  const tunnel2: SimContext = { kind: "tunnel", tunnel: 2 };
+  const anonymous: SimContext = { kind: "pp", peer: "anonymous" };
+
+  it("allows tunnels up to the model's maximum", () => {
+    for (const model of Object.values(MODELS)) {
+      const last = `pp bind tunnel1-tunnel${model.maxTunnel}`;
+      const beyond = `pp bind tunnel1-tunnel${model.maxTunnel + 1}`;
+      expect(parseConfigCommand(last, anonymous, model)).toMatchObject({ ok: true });
+      expect(parseConfigCommand(beyond, anonymous, model)).toEqual({ ok: false, error: "out-of-range" });
+      expect(parseConfigCommand(`tunnel template ${model.maxTunnel + 1}`, tunnel2, model)).toEqual({
+        ok: false,
+        error: "out-of-range",
+      });
+    }
+  });
+
+  it("refuses a fifth tunnel on the NVRs (four L2TP/IPsec tunnels), not on the RTX830", () => {
+    for (const model of [MODELS.nvr510, MODELS.nvr500]) {
+      expect(parseConfigCommand("pp bind tunnel2-tunnel5", anonymous, model)).toEqual({
+        ok: false,
+        error: "out-of-range",
+      });
+    }
+    expect(parseConfigCommand("pp bind tunnel2-tunnel5", anonymous, MODELS.rtx830)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("takes the console column range from the model", () => {
+    const none: SimContext = { kind: "none" };
+    expect(parseConfigCommand("console columns 200", none, MODELS.nvr510)).toMatchObject({ ok: true });
+    expect(parseConfigCommand("console columns 201", none, MODELS.nvr510)).toEqual({
+      ok: false,
+      error: "out-of-range",
+    });
+    expect(parseConfigCommand("console columns 4096", none, MODELS.rtx830)).toMatchObject({ ok: true });
+  });
+});
