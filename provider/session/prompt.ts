@@ -39,9 +39,18 @@ export function learnPrefix(banner: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/**
+ * `つづく` as text and as the latin1 view of its UTF-8 and Shift_JIS bytes: the session matches prompts on a
+ * byte-for-byte latin1 view of the stream, before it knows how to decode it.
+ */
+const CONTINUE = ["つづく", Buffer.from("つづく", "utf8").toString("latin1"), "\x82\xc2\x82\xc3\x82\xad"]
+  .map((s) => s.replace(/[\x80-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`))
+  .join("|");
+const PAGER_AT_END = new RegExp(`---\\s*(?:${CONTINUE}|more)\\s*---\\s*$`, "i");
+
 /** The pager line the router prints when output exceeds `console lines` (Japanese and ASCII forms). */
 export function endsWithPager(buffer: string): boolean {
-  return /---\s*(?:つづく|more)\s*---\s*$/i.test(buffer);
+  return PAGER_AT_END.test(buffer);
 }
 
 /** Removes pager lines (and the spaces the router overwrites them with) from collected output. */

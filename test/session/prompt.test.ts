@@ -67,6 +67,11 @@ describe("prompt detection on recorded streams", () => {
     expect(endsWithPager("line 23\r\n---つづく---")).toBe(true);
     expect(endsWithPager("line 23\r\n---more---")).toBe(true);
     expect(endsWithPager("line 23\r\n")).toBe(false);
+    // the session matches on a latin1 view of the raw bytes, in UTF-8 or Shift_JIS
+    expect(endsWithPager(Buffer.from("x\r\n---つづく---", "utf8").toString("latin1"))).toBe(true);
+    expect(
+      endsWithPager(`x\r\n---${Buffer.from([0x82, 0xc2, 0x82, 0xc3, 0x82, 0xad]).toString("latin1")}---`),
+    ).toBe(true);
     expect(removePagerLines("a\r\n---つづく---            b\r\n")).toBe("a\r\nb\r\n");
   });
 
