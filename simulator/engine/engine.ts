@@ -318,7 +318,11 @@ export class Engine {
       session.context = { kind: "none" };
       return { lines: [], effects: [] };
     }
-    if (first === "show") return this.show(session, words.slice(1), lang, now);
+    if (first === "show") {
+      const [command, ...filters] = line.split(/\s+\|\s*(?=grep\s)/);
+      const reply = this.show(session, command.split(/\s+/).slice(1), lang, now);
+      return filters.length === 0 ? reply : grep(reply, filters, (id) => fail(id));
+    }
     if (first === "save") {
       if (!session.admin) return fail("admin-only");
       if (words.length > 3) return fail("parameters");
@@ -519,6 +523,29 @@ export class Engine {
     );
     return [...renderBlock(`tunnel select ${tunnel}`, settings), ...transports.map((s) => s.canonical)];
   }
+}
+
+/**
+ * `show ... | grep [-i] [-v] [-w] PATTERN [| grep ...]` (CR §2.5.1): prints `Searching ...` then the matching lines.
+ * The pattern is taken as a JavaScript regular expression, a superset of the device's limited syntax.
+ */
+function grep(reply: Reply, filters: string[], fail: (id: MessageId) => Reply): Reply {
+  let lines = reply.lines;
+  for (const filter of filters) {
+    const args = filter.trim().split(/\s+/).slice(1);
+    const flags = new Set<string>();
+    while (args.length > 1 && /^-[ivw]$/.test(args[0])) flags.add(args.shift() ?? "");
+    if (args.length !== 1) return fail("parameters");
+    const source = flags.has("-w") ? `(?<![\\w])(?:${args[0]})(?![\\w])` : args[0];
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(source, flags.has("-i") ? "i" : "");
+    } catch {
+      return fail("illegal-keyword");
+    }
+    lines = lines.filter((l) => pattern.test(l) !== flags.has("-v"));
+  }
+  return { lines: ["Searching ...", ...lines], effects: reply.effects };
 }
 
 /** `schedule at ID +SEC * COMMAND` (CR §37.1); `seconds` is set only for the relative `+TIMER` form. */

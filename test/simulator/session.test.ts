@@ -176,6 +176,31 @@ describe("nvr-sim over ssh2: login, administrator, change, save, restart", () =>
     expect(t4).not.toContain("example-psk");
   });
 
+  test("show ... | grep filters the output (CR §2.5.1)", async () => {
+    const sh = await open();
+    expect(await sh.run("show config | grep lan1")).toBe(
+      [
+        "Searching ...",
+        "ip lan1 address 192.168.11.250/24",
+        "ip lan1 proxyarp on",
+        "ip lan1 dhcp service server",
+      ].join("\n"),
+    );
+    expect(await sh.run("show config | grep -v ^ip | grep -w on")).toBe(
+      [
+        "Searching ...",
+        " ppp ipcp ipaddress on",
+        " ppp ipcp msext on",
+        "  ipsec ike nat-traversal 2 on",
+        "l2tp service on",
+      ].join("\n"),
+    );
+    expect(await sh.run("show config | grep -i L2TP | grep -v ipsec")).toBe(
+      ["Searching ...", " tunnel encapsulation l2tp", "l2tp service on"].join("\n"),
+    );
+    expect(await sh.run("show config | grep")).toBe("エラー: パラメータの数が不適当です");
+  });
+
   test("a shell without a PTY works too, with the same prompts", async () => {
     const sh = await open({ pty: false });
     expect(await sh.run("show environment")).toContain("NVR510 Rev.15.01.21");
