@@ -1,35 +1,13 @@
 /**
  * The `commands` preview: a resource's NVR lines as text, computed the same way in the program (for
- * `pulumi preview --diff`) and in the provider (for what is applied), so the two cannot disagree.
+ * `pulumi preview --diff`) and in the provider (from the same `commands` function whose unmasked
+ * output it applies), so the two cannot disagree.
  */
-import type { ContextCommand, Context } from "../provider/config/model";
+import type { ContextCommand } from "../provider/config/model";
+import { renderCommands } from "../provider/config/render";
 
-function selectLine(context: Context): string | undefined {
-  switch (context.kind) {
-    case "global":
-      return undefined;
-    case "pp":
-      return `pp select ${context.peer}`;
-    case "tunnel":
-      return `tunnel select ${context.tunnel}`;
-  }
-}
-
-/**
- * Renders commands the way `show config` lays them out: a `pp select` / `tunnel select` line opens a
- * block whose lines are indented by one space, and a global line returns to column 0 (the router
- * prints no block terminator).
- */
-export function renderCommands(commands: readonly ContextCommand[]): string[] {
-  const out: string[] = [];
-  let open: string | undefined;
-  for (const { context, command } of commands) {
-    const select = selectLine(context);
-    if (select !== open) {
-      if (select !== undefined) out.push(select);
-      open = select;
-    }
-    out.push(select === undefined ? command : ` ${command}`);
-  }
-  return out;
+/** The commands as the lines one would type, one list element per line (so the CLI diffs them line by line). */
+export function previewLines(commands: readonly ContextCommand[]): string[] {
+  const text = renderCommands(commands);
+  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { IMPLEMENTATION, providerFor } from "../../sdk/provider";
-import { renderCommands } from "../../sdk/commands";
+import { previewLines } from "../../sdk/commands";
 import { GLOBAL } from "../../provider/config/model";
 
 describe("provider stub serialisation", () => {
@@ -23,9 +23,9 @@ describe("provider stub serialisation", () => {
   });
 });
 
-describe("renderCommands", () => {
-  it("opens a select block for pp/tunnel context and returns to column 0 for global lines", () => {
-    const lines = renderCommands([
+describe("previewLines", () => {
+  it("lists the lines as typed, one per element, select blocks opened and closed", () => {
+    const lines = previewLines([
       { context: GLOBAL, command: "ip lan1 proxyarp on" },
       { context: { kind: "pp", peer: "anonymous" }, command: "pp bind tunnel2" },
       { context: { kind: "pp", peer: "anonymous" }, command: "ip pp mtu 1280" },
@@ -35,11 +35,14 @@ describe("renderCommands", () => {
     expect(lines).toEqual([
       "ip lan1 proxyarp on",
       "pp select anonymous",
-      " pp bind tunnel2",
-      " ip pp mtu 1280",
+      "pp bind tunnel2",
+      "ip pp mtu 1280",
+      "pp select none",
       "tunnel select 2",
-      " tunnel encapsulation l2tp",
+      "tunnel encapsulation l2tp",
+      "tunnel select none",
       "l2tp service on",
     ]);
+    expect(previewLines([])).toEqual([]);
   });
 });

@@ -1,0 +1,334 @@
+/**
+ * The dynamic provider: Pulumi's CRUD calls over the resource registry and the session layer.
+ *
+ * Loaded at call time by the stub in sdk/provider.ts, so this module (and the session registry it
+ * holds through `routerFor`) is one per provider process, and state made by older versions runs
+ * this code.
+ *
+ * Property layout, inputs and outputs alike: the resource's normalised model at the top level, plus
+ * `commands` (the masked NVR lines, for review), `router` (connection overrides; in outputs also
+ * the resolved host/port, so refresh and destroy reach the same router), `adopt`, and in outputs
+ * `prior` (the router lines an adopted resource took over, restored on delete).
+ */
+import { z } from "zod";
+import type * as pulumi from "@pulumi/pulumi";
+import type { CheckFailure, Prior, ResourceKind } from "./resources/contract";
+import { resourceKinds } from "./resources";
+import { routerFor, type RouterConnection } from "./session";
+import { redact } from "./secrets";
+import { previewLines } from "../sdk/commands";
+import { fromModel, propertyName, toModel } from "../sdk/names";
+
+/** The engine's placeholder for a value not yet known during preview. */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Properties every resource has besides its model. */
+const COMMON = new Set(["router", "adopt", "commands", "prior", "__provider"]);
+
+/** Connection fields that are credentials: they never replace a resource. */
+const CREDENTIALS = ["username", "password", "adminPassword", "hostKey"] as const;
+
+const routerSchema = z
+  .object({
+    host: z.string().min(1).optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    username: z.string().min(1).optional(),
+    password: z.string().optional(),
+    adminPassword: z.string().optional(),
+    hostKey: z.string().min(1).optional(),
+    model: z.string().min(1).optional(),
+  })
+  .strict();
+
+type RouterInput = z.infer<typeof routerSchema>;
+type Props = Record<string, unknown>;
+// The registry holds kinds of different model types; the provider treats models opaquely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyKind = ResourceKind<any>;
+
+/** Router defaults from stack config (`nvr:*`), set by configure(). Never serialised: read in the host. */
+let defaults: RouterInput = {};
+
+function kindOf(name: string): AnyKind {
+  const kind = (resourceKinds as Record<string, AnyKind | undefined>)[name];
+  if (!kind) throw new Error(`unknown resource kind "${name}"`);
+  return kind;
+}
+
+/** A JSON-safe copy (Struct values cannot hold undefined). */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** JSON with sorted object keys, for order-insensitive equality of property values. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Props).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value && typeof value === "object") return Object.values(value).some(containsUnknown);
+  return false;
+}
+
+/** The model fields of inputs or outputs: without the common properties, `id` under its model name. */
+function modelInputs(kind: AnyKind, props: Props): Props {
+  return toModel(kind.kind, Object.fromEntries(Object.entries(props).filter(([k]) => !COMMON.has(k))));
+}
+
+function issuePath(prefix: string, path: readonly (string | number)[]): string {
+  const rest = path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("");
+  return prefix ? `${prefix}${rest}` : rest.replace(/^\./, "");
+}
+
+function failuresOf(error: z.ZodError, prefix = "", kind?: AnyKind): CheckFailure[] {
+  return error.issues.map((issue) => {
+    const path = issuePath(prefix, issue.path) || prefix || "(resource)";
+    return { property: kind ? propertyName(kind.kind, path) : path, reason: redact(issue.message) };
+  });
+}
+
+/** The model from checked inputs or stored outputs; throws naming the properties if they do not validate. */
+function modelOf(kind: AnyKind, props: Props): unknown {
+  const parsed = kind.schema.safeParse(modelInputs(kind, props));
+  if (!parsed.success) {
+    const list = failuresOf(parsed.error, "", kind).map((f) => `${f.property}: ${f.reason}`);
+    throw new Error(`${kind.kind}: invalid properties: ${list.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+function routerInput(props: Props): RouterInput {
+  const parsed = routerSchema.safeParse(props.router ?? {});
+  if (!parsed.success) {
+    throw new Error(
+      failuresOf(parsed.error, "router")
+        .map((f) => `${f.property}: ${f.reason}`)
+        .join("; "),
+    );
+  }
+  return parsed.data;
+}
+
+/** The resource's own `router` fields over the stack-config defaults. */
+function resolve(own: RouterInput): RouterInput {
+  const merged: RouterInput = { ...defaults };
+  for (const [k, v] of Object.entries(own)) if (v !== undefined) (merged as Props)[k] = v;
+  return merged;
+}
+
+function connectionOf(own: RouterInput): RouterConnection {
+  const r = resolve(own);
+  if (!r.host)
+    throw new Error(
+      "router.host is not set: give the resource a `router` input or set stack config nvr:host",
+    );
+  if (!r.username)
+    throw new Error(
+      "router.username is not set: give the resource a `router` input or set stack config nvr:username",
+    );
+  return {
+    host: r.host,
+    port: r.port,
+    username: r.username,
+    password: r.password,
+    adminPassword: r.adminPassword,
+    hostKey: r.hostKey,
+    model: r.model,
+  };
+}
+
+/**
+ * What outputs keep of the connection: the resource's own fields (credentials included, stored as a
+ * Pulumi secret so destroy can log in) plus the resolved target, but no stack-config credentials
+ * (those are read from config at call time, so rotating them needs no update).
+ */
+function storedRouter(own: RouterInput): RouterInput {
+  const r = resolve(own);
+  return plain({ ...own, host: r.host, port: r.port ?? 22, model: r.model });
+}
+
+/** The lines an adopted resource took over, as stored in its outputs. */
+function priorOf(props: Props): Prior | undefined {
+  const prior = props.prior;
+  return Array.isArray(prior) && prior.every((l) => typeof l === "string") ? prior : undefined;
+}
+
+function previewOf(kind: AnyKind, model: unknown): string[] {
+  return previewLines(kind.commands(model, { mask: true }));
+}
+
+function outputsOf(kind: AnyKind, model: unknown, own: RouterInput, adopt: unknown, prior: unknown): Props {
+  const outs: Props = {
+    ...fromModel(kind.kind, plain(model as Props)),
+    commands: previewOf(kind, model),
+    router: storedRouter(own),
+  };
+  if (adopt !== undefined) outs.adopt = adopt;
+  if (prior !== undefined) outs.prior = prior;
+  return outs;
+}
+
+async function applyPlan(conn: RouterConnection, plan: Parameters<ReturnType<typeof routerFor>["apply"]>[0]) {
+  if (plan.length === 0) return;
+  const result = await routerFor(conn).apply(plan);
+  if (result.rolledBack) throw new Error(`${conn.host}: the change was rolled back`);
+}
+
+export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+  const get = (key: string): string | undefined => {
+    const v = req.config.get(`nvr:${key}`);
+    return v === undefined || v === "" ? undefined : String(v);
+  };
+  const port = get("port");
+  const parsed = routerSchema.safeParse(
+    plain({
+      host: get("host"),
+      port: port === undefined ? undefined : Number(port),
+      username: get("username"),
+      password: get("password"),
+      adminPassword: get("adminPassword"),
+      hostKey: get("hostKey"),
+      model: get("model"),
+    }),
+  );
+  if (!parsed.success) {
+    const list = failuresOf(parsed.error).map((f) => `nvr:${f.property}: ${f.reason}`);
+    throw new Error(`stack config: ${list.join("; ")}`);
+  }
+  defaults = parsed.data;
+}
+
+export async function check(
+  kindName: string,
+  _olds: Props,
+  news: Props,
+): Promise<pulumi.dynamic.CheckResult> {
+  const kind = kindOf(kindName);
+  // During preview some inputs may be unknown; they are validated once known, at `up`.
+  if (containsUnknown(modelInputs(kind, news)) || containsUnknown(news.router)) return { inputs: news };
+  const model = kind.schema.safeParse(modelInputs(kind, news));
+  const router = routerSchema.safeParse(news.router ?? {});
+  const failures = [
+    ...(model.success ? [] : failuresOf(model.error, "", kind)),
+    ...(router.success ? [] : failuresOf(router.error, "router")),
+  ];
+  if (news.adopt !== undefined && typeof news.adopt !== "boolean") {
+    failures.push({ property: "adopt", reason: "must be true or false" });
+  }
+  if (!model.success || failures.length > 0) return { inputs: news, failures };
+  const inputs: Props = { ...fromModel(kind.kind, plain(model.data as Props)), commands: previewOf(kind, model.data) };
+  if (news.router !== undefined) inputs.router = news.router;
+  if (news.adopt !== undefined) inputs.adopt = news.adopt;
+  return { inputs };
+}
+
+export async function diff(
+  kindName: string,
+  _id: string,
+  olds: Props,
+  news: Props,
+): Promise<pulumi.dynamic.DiffResult> {
+  const kind = kindOf(kindName);
+  const normalise = (props: Props): Props => {
+    const parsed = kind.schema.safeParse(modelInputs(kind, props));
+    return parsed.success ? plain(parsed.data as Props) : modelInputs(kind, props);
+  };
+  const before = normalise(olds);
+  const after = containsUnknown(news) ? modelInputs(kind, news) : normalise(news);
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changed = [...keys].filter((k) => canonical(before[k]) !== canonical(after[k]));
+  const replaces = changed
+    .filter((k) => kind.replaceOnChange.some((p) => p === k || p.startsWith(`${k}.`) || p.startsWith(`${k}[`)))
+    .map((k) => propertyName(kind.kind, k));
+
+  const oldRouter = (olds.router ?? {}) as RouterInput;
+  const newRouter = containsUnknown(news.router) ? undefined : resolve(routerInput(news));
+  if (
+    !newRouter ||
+    (newRouter.host ?? "") !== (oldRouter.host ?? "") ||
+    (newRouter.port ?? 22) !== (oldRouter.port ?? 22)
+  ) {
+    // Another router is another object: never move config between devices in place.
+    replaces.push("router");
+  }
+  // Credentials given on the resource are kept (secret) in outputs so destroy can log in: a change
+  // is an update that sends no lines, never a replace.
+  const own = (news.router ?? {}) as RouterInput;
+  const credentialsChanged = CREDENTIALS.some((k) => own[k] !== oldRouter[k]);
+
+  const identityKept = (() => {
+    try {
+      return kind.identity(modelOf(kind, olds)) === kind.identity(modelOf(kind, news));
+    } catch {
+      return false;
+    }
+  })();
+  return {
+    changes: changed.length > 0 || replaces.length > 0 || credentialsChanged,
+    replaces,
+    deleteBeforeReplace: replaces.length > 0 && identityKept,
+  };
+}
+
+export async function create(kindName: string, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+  const kind = kindOf(kindName);
+  const model = modelOf(kind, inputs);
+  const own = routerInput(inputs);
+  const conn = connectionOf(own);
+  const config = await routerFor(conn).config();
+  const identity = kind.identity(model);
+  const conflicts = kind.conflicts(config, model);
+  if (conflicts.length > 0 && inputs.adopt !== true && !kind.alwaysExists) {
+    const lines = conflicts.map((l) => `  line ${l.line}: ${l.text}`).join("\n");
+    throw new Error(
+      redact(
+        `${kind.kind} ${identity}: ${conn.host} already has these lines; set adopt: true to take them over:\n${lines}`,
+      ),
+    );
+  }
+  const prior = conflicts.length > 0 ? conflicts.map((l) => l.text) : undefined;
+  await applyPlan(conn, kind.plan(config, model, prior));
+  return { id: identity, outs: outputsOf(kind, model, own, inputs.adopt, prior) };
+}
+
+export async function read(kindName: string, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+  const kind = kindOf(kindName);
+  const own = (props.router ?? {}) as RouterInput;
+  // A transport or parse error throws: only a router that positively lacks the object means "gone".
+  const config = await routerFor(connectionOf(own)).config();
+  const model = kind.read(config, id);
+  if (model === undefined) return { id: "", props: {} };
+  const outs = outputsOf(kind, model, own, props.adopt, props.prior);
+  const inputs: Props = { ...fromModel(kind.kind, plain(model as Props)), commands: outs.commands, router: outs.router };
+  if (props.adopt !== undefined) inputs.adopt = props.adopt;
+  return { id, props: outs, inputs };
+}
+
+export async function update(
+  kindName: string,
+  _id: string,
+  olds: Props,
+  news: Props,
+): Promise<pulumi.dynamic.UpdateResult> {
+  const kind = kindOf(kindName);
+  const model = modelOf(kind, news);
+  const own = routerInput(news);
+  const conn = connectionOf(own);
+  const config = await routerFor(conn).config();
+  await applyPlan(conn, kind.plan(config, model, priorOf(olds)));
+  return { outs: outputsOf(kind, model, own, news.adopt ?? olds.adopt, olds.prior) };
+}
+
+async function remove(kindName: string, id: string, props: Props): Promise<void> {
+  const kind = kindOf(kindName);
+  const conn = connectionOf((props.router ?? {}) as RouterInput);
+  const config = await routerFor(conn).config();
+  await applyPlan(conn, kind.plan(config, undefined, priorOf(props), id));
+}
+export { remove as delete };

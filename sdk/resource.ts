@@ -1,0 +1,118 @@
+/**
+ * What every NVR resource shares: the `router` connection input, the `adopt` flag, the client-side
+ * `commands` preview, secret marking, and the provider stub.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { ResourceKind } from "../provider/resources/contract";
+import { previewLines } from "./commands";
+import { toModel } from "./names";
+import { providerFor } from "./provider";
+
+/** How to reach the router. Every field defaults to the stack config key `nvr:<field>`. */
+export interface RouterArgs {
+  /** Address or name of the router's SSH server (`nvr:host`). */
+  host?: pulumi.Input<string>;
+  /** SSH port (`nvr:port`, default 22). */
+  port?: pulumi.Input<number>;
+  /** Login user (`nvr:username`). Changing it never replaces a resource. */
+  username?: pulumi.Input<string>;
+  /** Login password (`nvr:password`); stored only as a Pulumi secret. */
+  password?: pulumi.Input<string>;
+  /** Password for `administrator` mode (`nvr:adminPassword`); stored only as a Pulumi secret. */
+  adminPassword?: pulumi.Input<string>;
+  /** Expected SSH host key fingerprint, `SHA256:...` (`nvr:hostKey`). */
+  hostKey?: pulumi.Input<string>;
+  /** Router model, e.g. "NVR510" (`nvr:model`); checks limits such as the number of L2TP tunnels. */
+  model?: pulumi.Input<string>;
+}
+
+/** Inputs every NVR resource takes. */
+export interface CommonArgs {
+  /** Connection overrides for this resource; unset fields come from stack config `nvr:*`. */
+  router?: pulumi.Input<RouterArgs>;
+  /**
+   * Take over router lines that already exist instead of refusing to create. Pulumi's `import` does
+   * not work for dynamic resources, so this is how existing config comes under management; the lines
+   * taken over are recorded and restored on delete.
+   */
+  adopt?: pulumi.Input<boolean>;
+}
+
+// The registry holds kinds of different model types; the SDK treats models opaquely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyKind = ResourceKind<any>;
+
+/** The top-level input names under which a kind's secrets live ("users[].password" → "users"). */
+function secretTops(kind: AnyKind): string[] {
+  return [...new Set(kind.secretProperties.map((p) => p.split(/[.[]/)[0]))];
+}
+
+/**
+ * The masked NVR lines for the args, computed in the program so `pulumi preview --diff` shows them.
+ * Invalid args give no lines here; the provider's check reports them by property name.
+ * Unsecret: the masked lines carry no secret, and a secret list would hide the whole preview.
+ */
+export function previewCommands(kind: AnyKind, args: Record<string, unknown>): pulumi.Output<string[]> {
+  return pulumi.unsecret(
+    pulumi.output(args).apply((raw) => {
+      const parsed = kind.schema.safeParse(toModel(kind.kind, raw));
+      return parsed.success ? previewLines(kind.commands(parsed.data, { mask: true })) : [];
+    }),
+  );
+}
+
+function secretRouter(router: pulumi.Input<RouterArgs> | undefined): pulumi.Input<RouterArgs> | undefined {
+  if (router === undefined) return undefined;
+  return pulumi.output(router).apply((r) => ({
+    ...r,
+    ...(r.password === undefined ? {} : { password: pulumi.secret(r.password) }),
+    ...(r.adminPassword === undefined ? {} : { adminPassword: pulumi.secret(r.adminPassword) }),
+  }));
+}
+
+/** Base class of the SDK resources: one dynamic resource type per kind, `nvr:<Kind>`. */
+export abstract class NvrResource extends pulumi.dynamic.Resource {
+  /** The NVR lines this resource owns, secrets as `********`, as the router lays them out. */
+  declare readonly commands: pulumi.Output<string[]>;
+  /** The resolved connection target (and the resource's own credentials, as a secret). */
+  declare readonly router: pulumi.Output<RouterArgs>;
+  /** Router lines an adopted resource took over; restored on delete. */
+  declare readonly prior: pulumi.Output<string[] | undefined>;
+
+  protected constructor(
+    kind: AnyKind,
+    name: string,
+    args: CommonArgs & Record<string, unknown>,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    const { router, adopt, ...model } = args;
+    const secrets = secretTops(kind);
+    // Outputs that may hold secrets in clear: the resource's own credentials, and adopted lines of a
+    // kind that has secrets (e.g. a pre-shared-key line).
+    const secretOutputs = [
+      ...secrets,
+      ...(router === undefined ? [] : ["router"]),
+      ...(secrets.length > 0 ? ["prior"] : []),
+    ];
+    const props: Record<string, unknown> = {
+      ...Object.fromEntries(
+        Object.entries(model).map(([k, v]) => [
+          k,
+          secrets.includes(k) && v !== undefined ? pulumi.secret(v) : v,
+        ]),
+      ),
+      router: secretRouter(router),
+      adopt,
+      commands: previewCommands(kind, model),
+      prior: undefined,
+    };
+    super(
+      providerFor(kind.kind),
+      name,
+      props,
+      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs] },
+      "nvr",
+      kind.kind,
+    );
+  }
+}
