@@ -91,7 +91,12 @@ describe("nvr-sim over ssh2: login, administrator, change, save, restart", () =>
     expect(sim.runningConfig()).toContain("ip lan2 address 192.168.1.52/24");
     expect(sim.savedConfig()).toContain("ip lan2 address 192.168.1.51/24");
     await sh.administrator();
-    await sh.run("save");
+    await sh.run("ip lan2 address 192.168.1.53/24");
+    // `quit save` saves without asking.
+    sh.send("quit save\r");
+    expect((await sh.expect(PROMPT)).split("\r\n").slice(1)).toEqual(["セーブ中... CONFIG0 終了", "> "]);
+    expect(sim.savedConfig()).toContain("ip lan2 address 192.168.1.53/24");
+    await sh.administrator();
     expect(await sh.run("exit")).toBe("");
     expect(sh.output.endsWith("\r\n> ")).toBe(true);
   });
@@ -115,6 +120,13 @@ describe("nvr-sim over ssh2: login, administrator, change, save, restart", () =>
 
   test("context prompts for pp and tunnel select, and console prompt prefix", async () => {
     const sh = await open();
+    // General users may select too (CR §56.1); the prompt keeps `>`.
+    sh.send("pp select 1\r");
+    await sh.expect("\r\npp1> ");
+    sh.send("tunnel select 3\r");
+    await sh.expect("\r\ntunnel3> ");
+    sh.send("tunnel select none\r");
+    await sh.expect("\r\n> ");
     await sh.administrator();
     sh.send("pp select 1\r");
     await sh.expect("pp1# ");
