@@ -2,3 +2,10 @@
 export { designOverlapSafeVpn, type ClientSettings, type PublishedHost, type VpnDesign } from "./design";
 export { type OverlapSafeVpnInputs, MODELS, type RouterModel } from "./inputs";
 export { type DesignedResource, VpnDesignError } from "./shared";
+export {
+  designDistinctPoolVpn,
+  designPpAnonymousNatVpn,
+  type DistinctPoolVpnInputs,
+  type FixDesign,
+  type PpAnonymousNatVpnInputs,
+} from "./fixes";

@@ -1,0 +1,222 @@
+/**
+ * The seed's two smaller fixes, for networks where the full twice-NAT design is more than needed.
+ *
+ * - Distinct pool (seed (2)): VPN clients get addresses from a network of their own instead of the LAN's DHCP
+ *   pool, so the LAN needs no proxy ARP and a client whose home LAN overlaps the office can at least connect and
+ *   reach the router. It does not make LAN hosts reachable for such a client: their addresses are still inside
+ *   its home LAN. Use it when clients never share the office's network, or as the first step.
+ * - NAT on pp anonymous (seed (3)): a static descriptor on the VPN interface gives each published host an alias in
+ *   the pool's network (192.168.254.240 → 192.168.11.240). Simplest when the router has no need for port-saving
+ *   masquerade; on the NVR510 it needs `nat descriptor backward-compatibility 1`, which the router applies only
+ *   after a restart. This design never restarts the router; it says so in its warnings.
+ */
+import { z } from "zod";
+import type { ContextCommand } from "../config/model";
+import { renderCommands } from "../config/render";
+import { L2TP_TUNNEL_LIMIT } from "../resources";
+import { ipv4, parseSpan } from "../resources/net";
+import { descriptorId } from "../resources/nat-descriptor";
+import { lan, model, vpn } from "./inputs";
+import {
+  type DesignedResource,
+  type Fail,
+  addressInside,
+  attached,
+  checkChildren,
+  hostAt,
+  maskedCommands,
+  offsetOf,
+  preSharedKeyWarning,
+  validate,
+} from "./shared";
+
+export interface FixDesign {
+  resources: DesignedResource[];
+  /** The commands in order, secrets masked; may include lines no child owns (see `unowned`). */
+  commands: ContextCommand[];
+  script: string;
+  /** Lines the design needs that none of the resources can express yet; apply them by hand. */
+  unowned: ContextCommand[];
+  publishedAliases: Record<string, string>;
+  warnings: string[];
+  /** True when the router must restart before the design works (the component never restarts it). */
+  restartRequired: boolean;
+}
+
+const distinctPoolInputs = z.object({ model, lan, vpn }).strict();
+export type DistinctPoolVpnInputs = z.input<typeof distinctPoolInputs>;
+
+const ppAnonymousNatInputs = z
+  .object({
+    model,
+    lan,
+    vpn,
+    /** Host name → LAN address; each gets the alias at the same host number in the pool's network. */
+    publishedHosts: z.record(
+      z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be a word such as fileserver"),
+      ipv4,
+    ),
+    /** The descriptor applied on pp anonymous (the seed's 20). */
+    natDescriptor: descriptorId.default(20),
+  })
+  .strict();
+export type PpAnonymousNatVpnInputs = z.input<typeof ppAnonymousNatInputs>;
+
+type VpnSettings = z.output<typeof vpn>;
+
+function vpnRules(
+  s: { model: keyof typeof L2TP_TUNNEL_LIMIT; lan: { address: string }; vpn: VpnSettings },
+  fail: Fail,
+) {
+  const l = attached(s.lan.address);
+  const pool = parseSpan(s.vpn.pool);
+  if (pool?.isOverlapping(l.span))
+    fail(
+      "vpn.pool",
+      `${s.vpn.pool} lies in the LAN ${l.network.toCidrString()}; the pool needs a network of its own`,
+    );
+  const limit = L2TP_TUNNEL_LIMIT[s.model];
+  if (s.vpn.tunnels.length > limit)
+    fail("vpn.tunnels", `${s.model} takes at most ${limit} L2TP/IPsec tunnels, got ${s.vpn.tunnels.length}`);
+}
+
+function vpnResources(s: { model: string; vpn: VpnSettings }): DesignedResource[] {
+  const pool: DesignedResource = {
+    kind: "L2tpAnonymousPool",
+    name: "pp-anonymous",
+    args: {
+      model: s.model,
+      tunnels: s.vpn.tunnels,
+      users: s.vpn.users,
+      pool: { range: s.vpn.pool },
+      preSharedKey: s.vpn.preSharedKey,
+      templates: s.vpn.templates,
+    },
+    dependsOn: [],
+  };
+  return [
+    pool,
+    {
+      kind: "GlobalSwitch",
+      name: "ipsec-auto-refresh",
+      args: { setting: "ipsec auto refresh", value: "on" },
+      dependsOn: [pool.name],
+    },
+    {
+      kind: "GlobalSwitch",
+      name: "l2tp-service",
+      args: { setting: "l2tp service", value: "on" },
+      dependsOn: [pool.name],
+    },
+  ];
+}
+
+const vpnInputOf = (r: DesignedResource, property: string) =>
+  r.kind === "L2tpAnonymousPool"
+    ? `vpn.${property.replace(/^pool\.range$/, "pool")}`
+    : `${r.name}.${property}`;
+
+function finish(
+  component: string,
+  resources: DesignedResource[],
+  unowned: ContextCommand[],
+  rest: Pick<FixDesign, "publishedAliases" | "warnings" | "restartRequired">,
+): FixDesign {
+  checkChildren(component, resources, vpnInputOf);
+  const commands = [...maskedCommands(resources), ...unowned];
+  return { resources, commands, script: renderCommands(commands), unowned, ...rest };
+}
+
+/** Seed (2): the VPN pool in a network of its own. */
+export function designDistinctPoolVpn(inputs: DistinctPoolVpnInputs): FixDesign {
+  const s = validate("DistinctPoolVpn", distinctPoolInputs, inputs, vpnRules);
+  const psk = preSharedKeyWarning(s.vpn.preSharedKey);
+  return finish("DistinctPoolVpn", vpnResources(s), [], {
+    publishedAliases: {},
+    warnings: [
+      `lan: a client whose home LAN overlaps ${attached(s.lan.address).network.toCidrString()} connects and reaches the router, but not the LAN's hosts; OverlapSafeVpn publishes them at aliases`,
+      `lan: ${s.lan.interface} no longer needs proxy ARP for VPN clients; turn it off (LanInterface proxyArp: false) if the old design set it`,
+      ...(psk ? [psk] : []),
+    ],
+    restartRequired: false,
+  });
+}
+
+/** Models whose port-saving masquerade stops NAT on pp anonymous unless `nat descriptor backward-compatibility 1` (seed (3)). */
+const PORT_SAVING_MODELS: readonly string[] = ["nvr510"];
+
+/** Seed (3): static NAT on pp anonymous, aliases in the pool's network. */
+export function designPpAnonymousNatVpn(inputs: PpAnonymousNatVpnInputs): FixDesign {
+  const component = "PpAnonymousNatVpn";
+  const poolNetworkOf = (s: { lan: { address: string }; vpn: VpnSettings }) =>
+    attached(`${s.vpn.pool.split("-")[0]}/${attached(s.lan.address).network.cidrPrefix.getValue()}`).network;
+  // An alias keeps the host number, moved into the pool's network: 192.168.11.240 → 192.168.254.240.
+  const aliasOf = (s: { lan: { address: string }; vpn: VpnSettings }, address: string) =>
+    hostAt(poolNetworkOf(s), offsetOf(attached(s.lan.address).network, address));
+  const s = validate(component, ppAnonymousNatInputs, inputs, (s, fail) => {
+    vpnRules(s, fail);
+    const l = attached(s.lan.address);
+    const pool = parseSpan(s.vpn.pool);
+    if (Object.keys(s.publishedHosts).length === 0) fail("publishedHosts", "must publish at least one host");
+    for (const [name, address] of Object.entries(s.publishedHosts)) {
+      const input = `publishedHosts.${name}`;
+      if (!addressInside(address, l.span))
+        fail(input, `${address} is outside the LAN ${l.network.toCidrString()}`);
+      else if (address === l.host) fail(input, `${address} is the router's own address`);
+      else if (pool && addressInside(aliasOf(s, address), pool))
+        fail(
+          input,
+          `its alias ${aliasOf(s, address)} is in the pool ${s.vpn.pool}, where a client could hold it`,
+        );
+    }
+  });
+  const hosts = Object.entries(s.publishedHosts).map(([name, address]) => ({
+    name,
+    address,
+    alias: aliasOf(s, address),
+  }));
+  const id = s.natDescriptor;
+  const descriptor: DesignedResource = {
+    kind: "NatDescriptor",
+    name: `nat-${id}`,
+    args: {
+      id,
+      type: "nat",
+      // Outer/inner listed as the statics are, so no dynamic NAT happens (seed (3)).
+      outer: hosts.map((h) => h.alias),
+      inner: hosts.map((h) => h.address),
+      statics: hosts.map((h, i) => ({ id: i + 1, outer: h.alias, inner: h.address, count: 1 })),
+    },
+    dependsOn: [],
+  };
+  const portSaving = PORT_SAVING_MODELS.includes(s.model);
+  const compat: DesignedResource[] = portSaving
+    ? [
+        {
+          kind: "GlobalSwitch",
+          name: "nat-backward-compatibility",
+          args: { setting: "nat descriptor backward-compatibility", value: "1" },
+          dependsOn: [],
+        },
+      ]
+    : [];
+  const psk = preSharedKeyWarning(s.vpn.preSharedKey);
+  return finish(
+    component,
+    [...compat, descriptor, ...vpnResources(s)],
+    // L2tpAnonymousPool does not own pp anonymous's NAT binding yet.
+    [{ context: { kind: "pp", peer: "anonymous" }, command: `ip pp nat descriptor ${id}` }],
+    {
+      publishedAliases: Object.fromEntries(hosts.map((h) => [h.name, h.alias])),
+      warnings: [
+        ...(portSaving
+          ? [
+              `model: the ${s.model} applies nat descriptor backward-compatibility 1 only after a restart; until then NAT on pp anonymous does nothing, and afterwards port saving is off (MAP-E needs it; DS-Lite does not). Restart the router yourself when it suits (this design never does)`,
+            ]
+          : []),
+        ...(psk ? [psk] : []),
+      ],
+      restartRequired: portSaving,
+    },
+  );
+}
