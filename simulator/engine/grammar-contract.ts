@@ -37,6 +37,8 @@ export interface ModelInfo {
   hasScheduleTimer?: boolean;
   /** Whether MAP-E (`tunnel encapsulation map-e`, `tunnel map-e type`) exists (assumed when absent). */
   hasMapE?: boolean;
+  /** Most addresses `ip pp remote address pool` takes (no limit when absent). */
+  maxPoolAddresses?: number;
 }
 
 /** A configuration command that validated. */

@@ -122,6 +122,12 @@ function hexMaskToDotted(mask: string): string {
   return IPv4.fromNumber(BigInt(mask)).toString();
 }
 
+/** Number of addresses in `a.b.c.d` or `a.b.c.d-e.f.g.h`. */
+function addressCount(text: string): number {
+  const [from, to = from] = text.split("-");
+  return ipv4Number(to) - ipv4Number(from) + 1;
+}
+
 /** Both ends of an address range lie in one network of the given prefix length. */
 function inOneNetwork(from: string, to: string, bits: number): boolean {
   return IPv4CidrRange.fromCidr(`${from}/${bits}`).contains(IPv4.fromString(to));
@@ -1042,16 +1048,21 @@ const SPECS: Spec[] = [
     order: at(21),
   },
   {
-    // `IP [IP...]`, `IP-IP`, `dhcp` or `dhcpc [IF]` (CR §8.2.2).
+    // `IP [IP...]`, `IP-IP`, `dhcp` or `dhcpc [IF]`; at most the model's number of addresses (CR §8.2.2).
     head: "ip pp remote address pool",
     scope: "pp",
-    args: (r) => {
+    args: (r, env) => {
       const first = r.peek() ?? fail("parameters");
       if (first === "dhcp") r.next();
       else if (first === "dhcpc") {
         r.next();
         if (r.remaining > 0) r.replace((v) => (INTERFACE.test(v) ? v : fail("illegal-keyword")));
-      } else while (r.remaining > 0) r.replace((v) => (v.includes("-") ? ipv4Range(v) : ipv4(v)));
+      } else {
+        let addresses = 0;
+        while (r.remaining > 0)
+          addresses += addressCount(r.replace((v) => (v.includes("-") ? ipv4Range(v) : ipv4(v))));
+        if (addresses > (env.model.maxPoolAddresses ?? Infinity)) fail("out-of-range");
+      }
       r.end();
     },
     order: at(22),

@@ -82,6 +82,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
     hasBackwardCompatibility: true, // [V] CR §23.1
     hasScheduleTimer: true, // [V] CR §37.1: from Rev.15.02.03
     hasMapE: true, // [V] CR §14.14: from Rev.15.02.10
+    maxPoolAddresses: 32, // [V] CR §8.2.2
   },
   rtx1210: {
     id: "rtx1210",
@@ -99,6 +100,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
     hasBackwardCompatibility: true, // [V] CR §23.1
     hasScheduleTimer: true, // [V] CR §37.1: from Rev.14.01.41
     hasMapE: true, // [V] CR §14.14: from Rev.14.01.34; dump
+    maxPoolAddresses: 103, // [V] CR §8.2.2
   },
 };
 

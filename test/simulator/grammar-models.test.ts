@@ -73,6 +73,18 @@ describe("per-model limits in the grammar", () => {
     });
   });
 
+  it("limits the anonymous address pool per model", () => {
+    const rtx830 = MODELS.rtx830;
+    const pool = (last: number): string => `ip pp remote address pool 172.16.0.1-172.16.0.${last}`;
+    expect(parseConfigCommand(pool(32), anonymous, rtx830)).toMatchObject({ ok: true });
+    expect(parseConfigCommand(pool(33), anonymous, rtx830)).toEqual({ ok: false, error: "out-of-range" });
+    expect(parseConfigCommand(`${pool(30)} 172.16.1.1 172.16.1.2 172.16.1.3`, anonymous, rtx830)).toEqual({
+      ok: false,
+      error: "out-of-range",
+    });
+    expect(parseConfigCommand(pool(33), anonymous, MODELS.rtx1210)).toMatchObject({ ok: true });
+  });
+
   it("takes the console column range from the model", () => {
     const none: SimContext = { kind: "none" };
     expect(parseConfigCommand("console columns 200", none, MODELS.nvr510)).toMatchObject({ ok: true });
