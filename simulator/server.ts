@@ -156,6 +156,8 @@ export class SimServer {
     this.cancelSchedules();
     this.events.add("restart", session === undefined ? { reason: "schedule" } : { session });
     for (const t of [...this.terminals]) t.drop("restart");
+    // Logins without a shell (still authenticating, exec only) go down with the device as well.
+    for (const socket of this.sockets) socket.destroy();
   }
 
   private cancelSchedules(): void {
