@@ -222,7 +222,10 @@ export async function check(
     failures.push({ property: "adopt", reason: "must be true or false" });
   }
   if (!model.success || failures.length > 0) return { inputs: news, failures };
-  const inputs: Props = { ...fromModel(kind.kind, plain(model.data as Props)), commands: previewOf(kind, model.data) };
+  const inputs: Props = {
+    ...fromModel(kind.kind, plain(model.data as Props)),
+    commands: previewOf(kind, model.data),
+  };
   if (news.router !== undefined) inputs.router = news.router;
   if (news.adopt !== undefined) inputs.adopt = news.adopt;
   return { inputs };
@@ -244,7 +247,9 @@ export async function diff(
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   const changed = [...keys].filter((k) => canonical(before[k]) !== canonical(after[k]));
   const replaces = changed
-    .filter((k) => kind.replaceOnChange.some((p) => p === k || p.startsWith(`${k}.`) || p.startsWith(`${k}[`)))
+    .filter((k) =>
+      kind.replaceOnChange.some((p) => p === k || p.startsWith(`${k}.`) || p.startsWith(`${k}[`)),
+    )
     .map((k) => propertyName(kind.kind, k));
 
   const oldRouter = (olds.router ?? {}) as RouterInput;
@@ -305,7 +310,11 @@ export async function read(kindName: string, id: string, props: Props): Promise<
   const model = kind.read(config, id);
   if (model === undefined) return { id: "", props: {} };
   const outs = outputsOf(kind, model, own, props.adopt, props.prior);
-  const inputs: Props = { ...fromModel(kind.kind, plain(model as Props)), commands: outs.commands, router: outs.router };
+  const inputs: Props = {
+    ...fromModel(kind.kind, plain(model as Props)),
+    commands: outs.commands,
+    router: outs.router,
+  };
   if (props.adopt !== undefined) inputs.adopt = props.adopt;
   return { id, props: outs, inputs };
 }

@@ -1,0 +1,163 @@
+/**
+ * OverlapSafeVpn: the seed's twice-NAT fix as one component. VPN clients whose home LAN is the office LAN
+ * (both 192.168.11.0/24) reach published hosts at aliases (192.168.253.240), everyone else at either address.
+ * The design is pure (provider/vpn); this file only turns it into child resources and outputs.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { Finding } from "../provider/analysis/lint";
+import type { ResourceKindName } from "../provider/resources";
+import {
+  type ClientSettings,
+  type DesignedResource,
+  type OverlapSafeVpnInputs,
+  designOverlapSafeVpn,
+  preSharedKeyWarning,
+} from "../provider/vpn";
+import { DhcpScope } from "./dhcp-scope";
+import { GlobalSwitch } from "./global-switch";
+import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
+import { LanInterface } from "./lan-interface";
+import { NatDescriptor } from "./nat-descriptor";
+import { fromModel } from "./names";
+import type { NvrResource, RouterArgs } from "./resource";
+import { StaticRoute } from "./static-route";
+
+type ChildClass = new (name: string, args: never, opts?: pulumi.CustomResourceOptions) => NvrResource;
+
+const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = {
+  LanInterface,
+  NatDescriptor,
+  L2tpAnonymousPool,
+  DhcpScope,
+  StaticRoute,
+  GlobalSwitch,
+};
+
+/** Stands in for secrets while the design runs: the design's outputs are masked, the children get the real inputs. */
+const SECRET_PLACEHOLDER = "placeholder-not-sent";
+
+/** What a design's children share: the connection, adopt, and secrets that replace the placeholders. */
+export interface ChildInputs {
+  router?: pulumi.Input<RouterArgs>;
+  adopt?: pulumi.Input<boolean>;
+  /** Child name → args that override the design's (secrets). */
+  overrides?: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * The design's children, named `<component>-<child>`, each created after (and deleted before) the children it
+ * depends on. Returned by child name.
+ */
+export function createChildren(
+  parent: pulumi.ComponentResource,
+  prefix: string,
+  resources: readonly DesignedResource[],
+  inputs: ChildInputs,
+): Record<string, NvrResource> {
+  const children: Record<string, NvrResource> = {};
+  for (const r of resources) {
+    const args = {
+      ...fromModel(r.kind, { ...r.args, ...inputs.overrides?.[r.name] }),
+      router: inputs.router,
+      adopt: inputs.adopt,
+    };
+    const Class = CHILD_CLASSES[r.kind];
+    children[r.name] = new Class(`${prefix}-${r.name}`, args as never, {
+      parent,
+      dependsOn: r.dependsOn.map((d) => children[d]),
+    });
+  }
+  return children;
+}
+
+export interface VpnUserArgs {
+  name: string;
+  /** Stored and sent only as a Pulumi secret. */
+  password: pulumi.Input<string>;
+}
+
+type DesignVpn = NonNullable<OverlapSafeVpnInputs["vpn"]>;
+
+export interface OverlapSafeVpnArgs extends Omit<OverlapSafeVpnInputs, "vpn"> {
+  /** Connection overrides; unset fields come from stack config `nvr:*`. */
+  router?: pulumi.Input<RouterArgs>;
+  /** Take over existing router lines (e.g. descriptors 30/40 already there) instead of refusing to create. */
+  adopt?: pulumi.Input<boolean>;
+  vpn: Omit<DesignVpn, "users" | "preSharedKey" | "server"> & {
+    users: VpnUserArgs[];
+    /** Stored and sent only as a Pulumi secret. */
+    preSharedKey: pulumi.Input<string>;
+    /** The name clients dial (e.g. vpnsv.xx.netvolante.jp), reported in clientSettings. */
+    server?: pulumi.Input<string>;
+  };
+}
+
+/**
+ * The whole fix in one component: lan reverse NAT onto an alias network, the inverse on the upstream LAN, a host
+ * route per published host, L2TP/IPsec on pp anonymous with a distinct pool, DHCP by relay with option 121 routes.
+ * Invalid inputs fail at construction, every failure naming its input; risky ones are logged as warnings.
+ */
+export class OverlapSafeVpn extends pulumi.ComponentResource {
+  /** Published host name → the alias address clients use. */
+  readonly publishedAliases: pulumi.Output<Record<string, string>>;
+  /** Server, usernames, DNS, and which address to use for which host. No secrets. */
+  readonly clientSettings: pulumi.Output<ClientSettings>;
+  /** Every command the children own, as a typed script, secrets as `********`. */
+  readonly script: pulumi.Output<string>;
+  /** Pitfall lint over the design's config (errors would mean the design itself is wrong). */
+  readonly lintFindings: pulumi.Output<Finding[]>;
+  /** Legal but risky choices, also logged as warnings. */
+  readonly warnings: pulumi.Output<string[]>;
+  /** The child resources by their role ("lan1", "nat-30", "route-fileserver", "pp-anonymous", ...). */
+  readonly children: Record<string, NvrResource>;
+
+  constructor(name: string, args: OverlapSafeVpnArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("nvr:index:OverlapSafeVpn", name, {}, opts);
+    const { router, adopt, vpn, ...network } = args;
+    const design = designOverlapSafeVpn({
+      ...network,
+      vpn: {
+        ...vpn,
+        server: undefined,
+        users: vpn.users.map((u) => ({ name: u.name, password: SECRET_PLACEHOLDER })),
+        preSharedKey: SECRET_PLACEHOLDER,
+      },
+    });
+    this.children = createChildren(this, name, design.resources, {
+      router,
+      adopt,
+      overrides: {
+        "pp-anonymous": {
+          users: vpn.users.map((u) => ({ name: u.name, password: pulumi.secret(u.password) })),
+          preSharedKey: pulumi.secret(vpn.preSharedKey),
+        },
+      },
+    });
+    for (const w of design.warnings) pulumi.log.warn(w, this);
+    // The key is known only as an input; its warning names its length, never the key.
+    const keyWarning = pulumi.unsecret(
+      pulumi.output(vpn.preSharedKey).apply((k) => {
+        const w = preSharedKeyWarning(k);
+        if (w) pulumi.log.warn(w, this);
+        return w;
+      }),
+    );
+
+    this.publishedAliases = pulumi.output(design.publishedAliases);
+    this.clientSettings = pulumi
+      .output(vpn.server)
+      .apply((server) =>
+        server === undefined ? design.clientSettings : { ...design.clientSettings, server },
+      );
+    this.script = pulumi.output(design.script);
+    this.lintFindings = pulumi.output(design.lintFindings);
+    this.warnings = keyWarning.apply((w) => [...design.warnings, ...(w === undefined ? [] : [w])]);
+    this.registerOutputs({
+      publishedAliases: this.publishedAliases,
+      clientSettings: this.clientSettings,
+      script: this.script,
+      lintFindings: this.lintFindings,
+      warnings: this.warnings,
+    });
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * provider/dynamic.ts against the simulator over SSH, called the way the engine calls it: check, then
+ * create / diff / update / read / delete with the previous outputs as olds.
+ */
+import * as dynamic from "../../provider/dynamic";
+import { GLOBAL } from "../../provider/config/model";
+import type { Simulator } from "../../simulator";
+import {
+  SEED,
+  configCommands,
+  configureRequest,
+  routerOf,
+  seedSimulator,
+  settle,
+  stackConfig,
+} from "./harness";
+
+type Props = Record<string, unknown>;
+
+const NAT30 = {
+  descriptor: 30,
+  type: "nat",
+  outer: ["192.168.253.254"],
+  inner: ["192.168.11.254"],
+  statics: [{ id: 1, outer: "192.168.253.2", inner: "192.168.11.2", count: 253 }],
+};
+
+async function checked(kind: string, raw: Props): Promise<Props> {
+  const r = await dynamic.check(kind, {}, raw);
+  expect(r.failures ?? []).toEqual([]);
+  return r.inputs as Props;
+}
+
+/** The resource's own properties (what read's inputs must reproduce), without connection bookkeeping. */
+function model(props: Props): Props {
+  const { router: _r, prior: _p, __provider: _x, ...rest } = props;
+  return rest;
+}
+
+describe("NatDescriptor CRUD through the dynamic provider", () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await seedSimulator();
+    await dynamic.configure(configureRequest(stackConfig(sim)));
+  });
+  afterAll(async () => {
+    await settle(sim);
+    await sim.stop();
+  });
+
+  test("create → read equals inputs → no diff → update touches only its line → drift → delete restores", async () => {
+    const before = sim.runningConfig();
+    const inputs = await checked("NatDescriptor", NAT30);
+
+    const created = await dynamic.create("NatDescriptor", inputs);
+    expect(created.id).toBe("nat descriptor 30");
+    await settle(sim);
+    expect(sim.runningConfig()).toContain("nat descriptor static 30 1 192.168.253.2=192.168.11.2 253\n");
+    expect(sim.savedConfig()).toBe(sim.runningConfig());
+    expect(created.outs.commands).toEqual(inputs.commands);
+
+    // refresh right after up: same inputs, no change
+    const read = await dynamic.read("NatDescriptor", created.id, created.outs);
+    expect(read.id).toBe(created.id);
+    expect(model(read.inputs as Props)).toEqual(model(inputs));
+    expect((await dynamic.diff("NatDescriptor", created.id, read.props as Props, inputs)).changes).toBe(
+      false,
+    );
+    expect((await dynamic.diff("NatDescriptor", created.id, created.outs, inputs)).changes).toBe(false);
+
+    // update one property: only that line is sent, in place
+    const news = await checked("NatDescriptor", { ...NAT30, statics: [{ ...NAT30.statics[0], count: 200 }] });
+    const d = await dynamic.diff("NatDescriptor", created.id, created.outs, news);
+    expect(d).toMatchObject({ changes: true, replaces: [] });
+    sim.clearEvents();
+    const updated = await dynamic.update("NatDescriptor", created.id, created.outs, news);
+    await settle(sim);
+    expect(configCommands(sim)).toEqual(["nat descriptor static 30 1 192.168.253.2=192.168.11.2 200"]);
+    expect(updated.outs?.commands).toContain("nat descriptor static 30 1 192.168.253.2=192.168.11.2 200");
+
+    // a hand edit outside Pulumi shows as drift on refresh
+    await routerOf(sim).apply([
+      { context: GLOBAL, command: "nat descriptor address inner 30 192.168.11.253" },
+    ]);
+    await settle(sim);
+    const drifted = await dynamic.read("NatDescriptor", created.id, updated.outs as Props);
+    expect((drifted.inputs as Props).inner).toEqual(["192.168.11.253"]);
+    const drift = await dynamic.diff("NatDescriptor", created.id, drifted.props as Props, news);
+    expect(drift).toMatchObject({ changes: true, replaces: [] });
+
+    // delete leaves the config byte-identical to before create
+    await dynamic.delete("NatDescriptor", created.id, drifted.props as Props);
+    await settle(sim);
+    expect(sim.runningConfig()).toBe(before);
+    expect(sim.savedConfig()).toBe(before);
+
+    // and a refresh now reports it gone
+    expect((await dynamic.read("NatDescriptor", created.id, drifted.props as Props)).id).toBe("");
+  });
+
+  test("changing the descriptor number replaces, create-before-delete; credentials never replace", async () => {
+    const inputs = await checked("NatDescriptor", NAT30);
+    const outs = { ...inputs, router: { host: sim.host, port: sim.port } };
+    const renumbered = await checked("NatDescriptor", { ...NAT30, descriptor: 31 });
+    expect(await dynamic.diff("NatDescriptor", "nat descriptor 30", outs, renumbered)).toEqual({
+      changes: true,
+      replaces: ["descriptor"],
+      deleteBeforeReplace: false,
+    });
+    const withCreds = { ...inputs, router: { username: "user", password: "rotated-pw" } };
+    const d = await dynamic.diff("NatDescriptor", "nat descriptor 30", outs, withCreds);
+    expect(d.replaces).toEqual([]);
+    const otherRouter = { ...inputs, router: { host: "127.0.0.2" } };
+    expect((await dynamic.diff("NatDescriptor", "nat descriptor 30", outs, otherRouter)).replaces).toEqual([
+      "router",
+    ]);
+  });
+
+  test("create refuses to clobber existing lines and lists them; adopt takes them over", async () => {
+    const existing = "nat descriptor type 30 nat\nnat descriptor address outer 30 192.168.253.1\n";
+    const other = await seedSimulator(SEED + existing);
+    try {
+      await dynamic.configure(configureRequest(stackConfig(other)));
+      const inputs = await checked("NatDescriptor", NAT30);
+      const before = other.runningConfig();
+      await expect(dynamic.create("NatDescriptor", inputs)).rejects.toThrow(
+        /already has these lines; set adopt: true[\s\S]*nat descriptor type 30 nat[\s\S]*nat descriptor address outer 30 192\.168\.253\.1/,
+      );
+      await settle(other);
+      expect(other.runningConfig()).toBe(before);
+
+      const adopted = await dynamic.create("NatDescriptor", { ...inputs, adopt: true });
+      await settle(other);
+      expect(other.runningConfig()).toContain("nat descriptor address outer 30 192.168.253.254\n");
+      expect(other.runningConfig()).not.toContain("192.168.253.1\n");
+      expect(adopted.outs.prior).toEqual([
+        "nat descriptor type 30 nat",
+        "nat descriptor address outer 30 192.168.253.1",
+      ]);
+    } finally {
+      await settle(other);
+      await other.stop();
+      await dynamic.configure(configureRequest(stackConfig(sim)));
+    }
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Provider tests' fixtures: a simulator holding the seed config, and stack config pointing at it, as the
+ * dynamic-provider host would pass it to configure().
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type * as pulumi from "@pulumi/pulumi";
+import { startSimulator, type Simulator } from "../../simulator";
+import { routerFor, type Router } from "../../provider/session";
+
+/** The seed's original NVR510 config (before the twice-NAT fix). */
+export const SEED = fs.readFileSync(path.join(__dirname, "..", "fixtures", "seed", "original.conf"), "utf8");
+
+export const PASSWORD = "login-pw-4711";
+export const ADMIN_PASSWORD = "admin-pw";
+
+export async function seedSimulator(config = SEED): Promise<Simulator> {
+  return startSimulator({ config, password: PASSWORD, adminPassword: ADMIN_PASSWORD });
+}
+
+/** Stack config for the simulator, keys as the engine passes them (`nvr:host`, ...). */
+export function stackConfig(sim: Simulator): Record<string, string> {
+  return {
+    "nvr:host": sim.host,
+    "nvr:port": String(sim.port),
+    "nvr:username": "user",
+    "nvr:password": PASSWORD,
+    "nvr:adminPassword": ADMIN_PASSWORD,
+    "nvr:hostKey": sim.fingerprint,
+  };
+}
+
+/** A ConfigureRequest like the host builds (its Config namespaces keys without a colon by project). */
+export function configureRequest(raw: Record<string, string>): pulumi.dynamic.ConfigureRequest {
+  const config = {
+    get: (key: string) => raw[key.includes(":") ? key : `nvrtest:${key}`],
+    require: (key: string) => {
+      const v = raw[key.includes(":") ? key : `nvrtest:${key}`];
+      if (v === undefined) throw new Error(`Missing required configuration key: ${key}`);
+      return v;
+    },
+  };
+  return { config } as unknown as pulumi.dynamic.ConfigureRequest;
+}
+
+/** The config-changing lines the router received, in order (session housekeeping such as console settings left out). */
+export function configCommands(sim: Simulator): string[] {
+  return sim
+    .events()
+    .filter((e) => e.type === "command")
+    .map((e) => String(e.text))
+    .filter(
+      (t) =>
+        !/^(show |administrator|save$|(no )?console |exit$|quit$|help$|\*|pp select none$|tunnel select none$)/.test(
+          t,
+        ),
+    );
+}
+
+/** The process's shared session to the simulator (the one the provider uses), with full credentials. */
+export function routerOf(sim: Simulator): Router {
+  return routerFor({
+    host: sim.host,
+    port: sim.port,
+    username: "user",
+    password: PASSWORD,
+    adminPassword: ADMIN_PASSWORD,
+    hostKey: sim.fingerprint,
+  });
+}
+
+/** Ends the shared session and drops its cached config, as the end of a `pulumi` run does. */
+export async function settle(sim: Simulator): Promise<void> {
+  await routerOf(sim).close();
+}
