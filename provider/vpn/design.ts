@@ -14,7 +14,9 @@
  *   routes instead of a forward descriptor on lan1, which would make the router answer ARP for real LAN hosts.
  */
 import { IPv4CidrRange } from "ip-num";
+import { type Finding, lint } from "../analysis/lint";
 import type { ContextCommand } from "../config/model";
+import { parseConfig } from "../config/parse";
 import { L2TP_TUNNEL_LIMIT } from "../resources";
 import { parseSpan, spanOfNetwork } from "../resources/net";
 import { type OverlapSafeVpnInputs, type OverlapSafeVpnSettings, overlapSafeVpnInputs } from "./inputs";
@@ -68,6 +70,8 @@ export interface VpnDesign {
   publishedAliases: Record<string, string>;
   /** Legal but risky choices, each naming its input. */
   warnings: string[];
+  /** The pitfall lint over the config the script leaves (an error here means the design itself is wrong). */
+  lintFindings: Finding[];
 }
 
 /** The mapping's geometry: which LAN hosts have aliases, derived from the two networks. */
@@ -393,12 +397,14 @@ export function designOverlapSafeVpn(inputs: OverlapSafeVpnInputs): VpnDesign {
   checkChildren(COMPONENT, resources, inputOf);
   const g = geometry(s);
   const published = hosts.map((h) => ({ ...h, alias: g.aliasOf(h.address) }));
+  const script = scriptOf(resources);
   return {
     resources,
     commands: maskedCommands(resources),
-    script: scriptOf(resources),
+    script,
     clientSettings: clientSettings(s, published),
     publishedAliases: Object.fromEntries(published.map((h) => [h.name, h.alias])),
     warnings: warningsFor(s, hosts),
+    lintFindings: lint(parseConfig(script, { source: "file" }), { model: s.model.toUpperCase() }),
   };
 }

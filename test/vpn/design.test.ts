@@ -479,6 +479,7 @@ describe("designOverlapSafeVpn: the resulting config, analysed", () => {
 
   it("has no lint errors (the seed's verbatim option 121 would have one)", () => {
     expect(lint(tree, { model: "NVR510" }).filter((f) => f.severity === "error")).toEqual([]);
+    expect(designOverlapSafeVpn(SEED_INPUTS).lintFindings).toEqual(lint(tree, { model: "NVR510" }));
     const seedOption = parseConfig(
       designOverlapSafeVpn(SEED_INPUTS).script.replace(
         /classless_static_route=\S+/,
