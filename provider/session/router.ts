@@ -318,6 +318,8 @@ class SharedRouter implements Router {
   }
 
   private async closePrimary(): Promise<void> {
+    // Operations queued before the close still get their save on this session.
+    await this.saveCovered();
     const shell = this.primary;
     if (!shell) return;
     this.counts.retiredCommands += shell.commands;

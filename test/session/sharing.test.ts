@@ -84,3 +84,16 @@ describe("one shared session per router", () => {
     }
   });
 });
+
+test("close right after apply: the pending save happens on the same session before it ends", async () => {
+  const h = await harness();
+  try {
+    const applied = h.router.apply([g("ip route 10.77.0.0/16 gateway 192.168.100.254")]);
+    await h.router.close();
+    await expect(applied).resolves.toMatchObject({ saved: true });
+    expect(h.sim.savedConfig()).toContain("ip route 10.77.0.0/16 gateway 192.168.100.254\n");
+    expect(h.sim.events().filter((e) => e.type === "connect")).toHaveLength(1);
+  } finally {
+    await h.done();
+  }
+});
