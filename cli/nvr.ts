@@ -10,6 +10,8 @@ import { register as registerReach } from "./commands/reach";
 import { register as registerLint } from "./commands/lint";
 import { register as registerApply } from "./commands/apply";
 import { register as registerShowConfig } from "./commands/show-config";
+import { register as registerPlan } from "./commands/plan";
+import { register as registerImport } from "./commands/import";
 
 export function buildProgram(): Command {
   const program = new Command("nvr").description("YAMAHA NVR510/NVR500 (RT family) configuration tools");
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerLint(program);
   registerApply(program);
   registerShowConfig(program);
+  registerPlan(program);
+  registerImport(program);
   return program;
 }
 

@@ -1,0 +1,181 @@
+/**
+ * `nvr plan`'s pure core: the resources a program declares + the router's config → the commands each resource
+ * would send, the config after them, the NVR-line diff, lint findings on the result and the program's own
+ * reachability claims. Pulumi creates resources one after another against the live router, so each plan is
+ * computed against the config its predecessors left.
+ */
+import { buildNetwork, lint, reach, trace, type Finding, type TraceQuery } from "../analysis";
+import { indexConfig } from "../config/index";
+import type { ConfigTree, ContextCommand } from "../config/model";
+import { parseConfig } from "../config/parse";
+import { renderConfig } from "../config/render";
+import { check, resourceKinds, type ResourceKind, type ResourceKindName } from "../resources";
+import { redact } from "../secrets";
+import { applyCommands } from "./apply";
+import { configDiff, type ConfigDiff } from "./diff";
+
+// The registry holds kinds of different model types; the review treats models opaquely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyKind = ResourceKind<any>;
+
+/** One resource as the program declared it: its kind, Pulumi name and raw model inputs (before `check`). */
+export interface DeclaredResource {
+  kind: string;
+  name: string;
+  /** Model inputs (SDK aliases such as `descriptor` already renamed to the model's `id`). */
+  inputs: Record<string, unknown>;
+  adopt: boolean;
+}
+
+/** A reachability claim from checks.yaml: a VPN client with home LAN `clientLan` reaches `service` (or not). */
+export interface ReachClaim {
+  type: "reach";
+  name: string;
+  clientLan: string;
+  service: { ip: string; proto: "tcp" | "udp" | "icmp"; port?: number };
+  expect: "reachable" | "unreachable";
+  /** The address the client must use, when the claim names one. */
+  via?: string;
+}
+
+/** A packet-path claim from checks.yaml: the packet ends with `expect` (and leaves through `egress`). */
+export interface TraceClaim {
+  type: "trace";
+  name: string;
+  query: TraceQuery;
+  expect: "delivered" | "dropped" | "router";
+  egress?: string;
+}
+
+export type Claim = ReachClaim | TraceClaim;
+
+export interface ClaimResult {
+  name: string;
+  passed: boolean;
+  /** What the analysis found, in a sentence. */
+  detail: string;
+}
+
+/** A lint finding on the after config, with its offending lines as text and whether the change introduced it. */
+export interface ReviewFinding extends Omit<Finding, "lines"> {
+  lines: string[];
+  introduced: boolean;
+}
+
+export interface ResourcePlan {
+  kind: string;
+  name: string;
+  identity: string;
+  /** The commands this resource sends, secrets masked. */
+  commands: ContextCommand[];
+}
+
+export interface ReviewReport {
+  resources: ResourcePlan[];
+  /** The config after every resource's commands (secrets as the program gave them). */
+  after: ConfigTree;
+  diff: ConfigDiff;
+  findings: ReviewFinding[];
+  claims: ClaimResult[];
+  /** What would make `pulumi up` fail before any line is sent: invalid inputs, existing lines without adopt. */
+  problems: string[];
+  /** A claim failed, lint found an error, or a resource has a problem. */
+  failed: boolean;
+}
+
+export interface ReviewInput {
+  before: ConfigTree;
+  resources: readonly DeclaredResource[];
+  claims?: readonly Claim[];
+  /** Router model for lint and analysis (default: the config header's). */
+  model?: string;
+}
+
+const kindNamed = (name: string): AnyKind | undefined =>
+  (resourceKinds as Record<string, AnyKind | undefined>)[name];
+
+/** A tree whose line numbers are those of its own rendering, so findings point into the after config. */
+function renumbered(tree: ConfigTree): { tree: ConfigTree; text: string[] } {
+  const text = renderConfig(tree);
+  return { tree: parseConfig(text), text: text.split("\n") };
+}
+
+function findingsOf(before: ConfigTree, after: ConfigTree, model?: string): ReviewFinding[] {
+  const describe = (tree: ConfigTree) => {
+    const { tree: numbered, text } = renumbered(tree);
+    return lint(numbered, { model }).map((f) => ({
+      ...f,
+      lines: f.lines.map((n) => redact(text[n - 1]?.trim() ?? `line ${n}`)),
+    }));
+  };
+  const signature = (f: { code: string; lines: string[] }) => `${f.code}\u0000${f.lines.join("\u0000")}`;
+  const existing = new Set(describe(before).map(signature));
+  return describe(after).map((f) => ({ ...f, introduced: !existing.has(signature(f)) }));
+}
+
+function evaluate(claim: Claim, after: ConfigTree, model?: string): ClaimResult {
+  try {
+    const network = buildNetwork(after, model);
+    if (claim.type === "reach") {
+      const r = reach(network, { clientLan: claim.clientLan, service: claim.service });
+      const reachable = claim.expect === "reachable";
+      const viaOk = !reachable || claim.via === undefined || r.via === claim.via;
+      const found = r.reachable ? `reachable via ${r.via}` : "not reachable";
+      return {
+        name: claim.name,
+        passed: r.reachable === reachable && viaOk,
+        detail: redact(`${found}: ${r.reason}`),
+      };
+    }
+    const t = trace(network, claim.query);
+    const passed = t.verdict === claim.expect && (claim.egress === undefined || t.egress === claim.egress);
+    const last = t.steps[t.steps.length - 1];
+    return {
+      name: claim.name,
+      passed,
+      detail: redact(`${t.verdict}${t.egress ? ` via ${t.egress}` : ""}${last ? `: ${last}` : ""}`),
+    };
+  } catch (e) {
+    return { name: claim.name, passed: false, detail: redact(`cannot analyse: ${(e as Error).message}`) };
+  }
+}
+
+export function review(input: ReviewInput): ReviewReport {
+  const problems: string[] = [];
+  const resources: ResourcePlan[] = [];
+  const original = indexConfig(input.before);
+  let current = input.before;
+  for (const r of input.resources) {
+    const kind = kindNamed(r.kind);
+    if (!kind) {
+      problems.push(`${r.name}: unknown NVR resource kind "${r.kind}"`);
+      continue;
+    }
+    const checked = check(r.kind as ResourceKindName, r.inputs);
+    if ("failures" in checked) {
+      for (const f of checked.failures) problems.push(`${r.kind} ${r.name}: ${f.property}: ${f.reason}`);
+      continue;
+    }
+    const model = checked.model;
+    const identity = kind.identity(model);
+    const taken = kind.conflicts(original, model);
+    if (taken.length > 0 && !r.adopt && !kind.alwaysExists)
+      problems.push(
+        `${r.kind} ${r.name}: the router already has ${identity} (${taken.length} lines); set adopt: true to take them over`,
+      );
+    const commands = kind.plan(indexConfig(current), model, undefined, identity);
+    current = applyCommands(current, commands);
+    resources.push({
+      kind: r.kind,
+      name: r.name,
+      identity,
+      commands: commands.map((c) => ({ context: c.context, command: redact(c.command) })),
+    });
+  }
+  const diff = configDiff(input.before, current);
+  const findings = findingsOf(input.before, current, input.model);
+  const claims = (input.claims ?? []).map((c) => evaluate(c, current, input.model));
+  const failed =
+    problems.length > 0 || claims.some((c) => !c.passed) || findings.some((f) => f.severity === "error");
+  return { resources, after: current, diff, findings, claims, problems: problems.map(redact), failed };
+}
