@@ -5,6 +5,7 @@
  */
 import { createServer, type Server as NetServer, type Socket } from "node:net";
 import { timingSafeEqual } from "node:crypto";
+import { StringDecoder } from "node:string_decoder";
 import { Server as SshServer, utils, type Connection, type ParsedKey, type ServerChannel } from "ssh2";
 import { type Engine, type Reply, type Session } from "./engine/engine";
 import { maskSecrets } from "./engine/mask";
@@ -274,6 +275,8 @@ class Terminal {
   private idle: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly closeHandlers: (() => void)[] = [];
+  /** Keeps a UTF-8 character split across packets whole. */
+  private readonly decoder = new StringDecoder("utf8");
 
   constructor(
     private readonly server: SimServer,
@@ -283,7 +286,7 @@ class Terminal {
     private readonly interactive: boolean,
     private readonly ending: Ending,
   ) {
-    channel.on("data", (data: Buffer) => this.onData(data.toString("utf8")));
+    channel.on("data", (data: Buffer) => this.onData(this.decoder.write(data)));
     channel.on("close", () => this.close("channel closed"));
     channel.on("error", () => this.close("channel error"));
   }
@@ -301,12 +304,7 @@ class Terminal {
   /** An exec request: one command, then only this channel closes. */
   async runOnce(command: string): Promise<void> {
     this.busy = true;
-    if (!(await this.command(command))) return;
-    this.closed = true;
-    this.stopTimers();
-    this.channel.exit(0);
-    this.channel.end();
-    for (const h of this.closeHandlers) h();
+    if (await this.command(command)) this.finish("exec done", "channel");
   }
 
   stopTimers(): void {
@@ -315,30 +313,30 @@ class Terminal {
 
   /** Ends the login the polite way (logout, idle timer). */
   close(reason: string): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.stopTimers();
-    this.pager?.done();
-    this.ending.reason ??= reason;
-    try {
-      this.channel.exit(0);
-      this.channel.end();
-    } catch {
-      // The channel may already be gone.
-    }
-    this.client.end();
-    for (const h of this.closeHandlers) h();
+    this.finish(reason, "login");
   }
 
   /** Cuts the connection without a goodbye, like a reboot or a network fault. */
   drop(reason: string): void {
+    this.finish(reason, "cut");
+  }
+
+  private finish(reason: string, how: "channel" | "login" | "cut"): void {
     if (this.closed) return;
     this.closed = true;
     this.stopTimers();
     this.pager?.done();
-    this.ending.reason ??= reason;
-    (this.client as unknown as { _sock?: Socket })._sock?.destroy();
-    this.client.end();
+    if (how !== "channel") this.ending.reason ??= reason;
+    if (how === "cut") (this.client as unknown as { _sock?: Socket })._sock?.destroy();
+    else {
+      try {
+        this.channel.exit(0);
+        this.channel.end();
+      } catch {
+        // The channel may already be gone.
+      }
+    }
+    if (how !== "channel") this.client.end();
     for (const h of this.closeHandlers) h();
   }
 
