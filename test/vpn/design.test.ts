@@ -5,23 +5,7 @@ import { parseConfig } from "../../provider/config/parse";
 import { type OverlapSafeVpnInputs, VpnDesignError, designOverlapSafeVpn } from "../../provider/vpn";
 import { SEED_FINAL, SEED_L2TP, SEED_TEMPLATE_ADDITIONS } from "../resources/seed";
 import { commandsOf, difference, lineSet } from "./lines";
-
-/** The seed's network as design inputs: everything else is the design's seed default. */
-export const SEED_INPUTS: OverlapSafeVpnInputs = {
-  upstream: { address: "192.168.1.51/24" },
-  publishedHosts: { fileserver: "192.168.11.240" },
-  vpn: {
-    users: [
-      "someone@somewhere",
-      "someone2@somewhere2",
-      "someone3@somewhere3",
-      "someone4@somewhere4",
-      "someone5@somewhere5",
-    ].map((name) => ({ name, password: "xxxxxxxx" })),
-    preSharedKey: "COMMONKEY",
-  },
-  dhcp: { subnetsBehindGateways: [{ network: "192.168.4.0/24", gateway: "192.168.11.251" }] },
-};
+import { SEED_INPUTS } from "./seed-inputs";
 
 const FILE_SERVER = { ip: "192.168.11.240", proto: "tcp" as const, port: 445 };
 
