@@ -1,9 +1,31 @@
 /** pulumi-yamaha-nvr: YAMAHA NVR/RTX router configuration as Pulumi resources. */
 export { type RouterArgs, type CommonArgs, NvrResource } from "./resource";
 export {
+  LanInterface,
+  type LanInterfaceArgs,
+  type LanNatDescriptorsArgs,
+  type LanDhcpArgs,
+} from "./lan-interface";
+export {
   NatDescriptor,
   type NatDescriptorArgs,
   type NatStaticArgs,
   type NatMasqueradeStaticArgs,
   type NatMasqueradeIncomingArgs,
 } from "./nat-descriptor";
+export {
+  L2tpAnonymousPool,
+  type L2tpAnonymousPoolArgs,
+  type L2tpUserArgs,
+  type L2tpIpsecArgs,
+  type L2tpTransportArgs,
+} from "./l2tp-anonymous-pool";
+export {
+  DhcpScope,
+  type DhcpScopeArgs,
+  type DhcpBindArgs,
+  type DhcpClasslessRouteArgs,
+  type DhcpOptionsArgs,
+} from "./dhcp-scope";
+export { StaticRoute, type StaticRouteArgs, type RouteGatewayArgs } from "./static-route";
+export { GlobalSwitch, type GlobalSwitchArgs } from "./global-switch";

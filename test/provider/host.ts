@@ -3,6 +3,7 @@
  * engine does (pulumi-notes §5 tier 2): configure, then check/diff/create/read/update/delete with
  * `google.protobuf.Struct` properties carrying the serialised `__provider`.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the generated gRPC stubs are untyped JavaScript */
 import { spawn, type ChildProcess } from "child_process";
 import { createRequire } from "module";
 
@@ -63,7 +64,6 @@ export async function startHost(cwd: string, project = "nvrtest"): Promise<Host>
     child.once("exit", (code) => reject(new Error(`dynamic-provider host exited (${code}): ${errors}`)));
   });
   const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const call = <T>(method: string, req: unknown): Promise<T> =>
     new Promise((resolve, reject) =>
       client[method](req, (err: Error | null, resp: T) => (err ? reject(err) : resolve(resp))),
@@ -80,11 +80,9 @@ export async function startHost(cwd: string, project = "nvrtest"): Promise<Host>
       req.setUrn(urn);
       req.setOlds(struct(olds));
       req.setNews(struct(news));
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const resp: any = await call("check", req);
       return {
         inputs: resp.getInputs().toJavaScript(),
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
         failures: resp
           .getFailuresList()
           .map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })),
@@ -96,7 +94,6 @@ export async function startHost(cwd: string, project = "nvrtest"): Promise<Host>
       req.setId(id);
       req.setOlds(struct(olds));
       req.setNews(struct(news));
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const resp: any = await call("diff", req);
       return {
         changes: resp.getChanges(),
@@ -108,7 +105,6 @@ export async function startHost(cwd: string, project = "nvrtest"): Promise<Host>
       const req = new provproto.CreateRequest();
       req.setUrn(urn);
       req.setProperties(struct(props));
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const resp: any = await call("create", req);
       return { id: resp.getId(), props: resp.getProperties().toJavaScript() };
     },
@@ -117,7 +113,6 @@ export async function startHost(cwd: string, project = "nvrtest"): Promise<Host>
       req.setUrn(urn);
       req.setId(id);
       req.setProperties(struct(props));
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const resp: any = await call("read", req);
       return {
         id: resp.getId(),
@@ -131,7 +126,6 @@ export async function startHost(cwd: string, project = "nvrtest"): Promise<Host>
       req.setId(id);
       req.setOlds(struct(olds));
       req.setNews(struct(news));
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const resp: any = await call("update", req);
       return resp.getProperties().toJavaScript();
     },

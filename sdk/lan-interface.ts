@@ -1,0 +1,45 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { LanInterface as kind } from "../provider/resources/lan-interface";
+import { type CommonArgs, NvrResource } from "./resource";
+
+/** NAT descriptors bound to the interface: `ip lanN nat descriptor FORWARD... reverse REVERSE...`. */
+export interface LanNatDescriptorsArgs {
+  /** Descriptor numbers applied in the forward direction, in order. */
+  forward?: pulumi.Input<pulumi.Input<number>[]>;
+  /** Descriptor numbers applied in the reverse direction, in order. */
+  reverse?: pulumi.Input<pulumi.Input<number>[]>;
+}
+
+/** The interface's DHCP role: `ip lanN dhcp service ...`. */
+export type LanDhcpArgs =
+  | { mode: pulumi.Input<"off"> }
+  | { mode: pulumi.Input<"server"> }
+  | {
+      /** Relay DHCP requests to other servers. */
+      mode: pulumi.Input<"relay">;
+      /** 1..4 DHCP server addresses to relay to. */
+      servers: pulumi.Input<pulumi.Input<string>[]>;
+    };
+
+export interface LanInterfaceArgs extends CommonArgs {
+  /** The interface, `lan1`, `lan2`, ... Changing it replaces the resource. */
+  interface: pulumi.Input<string>;
+  /** Address with prefix length, e.g. "192.168.11.250/24", or "dhcp". Absent: no address line. */
+  address?: pulumi.Input<string>;
+  /** Answer ARP for hosts reached through the router (`ip lanN proxyarp on`); default false. */
+  proxyArp?: pulumi.Input<boolean>;
+  /** NAT descriptors bound to the interface; either list may be empty. */
+  natDescriptors?: pulumi.Input<LanNatDescriptorsArgs>;
+  /** DHCP on this interface. Absent: the interface follows the global `dhcp service`. */
+  dhcp?: pulumi.Input<LanDhcpArgs>;
+}
+
+/**
+ * Settings of a LAN interface. The interface always exists: create takes over its current lines and
+ * records them (`prior`); delete writes them back rather than "deleting the interface".
+ */
+export class LanInterface extends NvrResource {
+  constructor(name: string, args: LanInterfaceArgs, opts?: pulumi.CustomResourceOptions) {
+    super(kind, name, { ...args }, opts);
+  }
+}

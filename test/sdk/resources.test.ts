@@ -1,0 +1,82 @@
+import * as pulumi from "@pulumi/pulumi";
+import { isSecret, installMocks, registered, unwrap, valueOf } from "./mocks";
+import { DhcpScope, GlobalSwitch, L2tpAnonymousPool, LanInterface, StaticRoute } from "../../sdk";
+import * as dynamic from "../../provider/dynamic";
+
+installMocks();
+
+async function inputsOf(resource: pulumi.CustomResource, name: string) {
+  await valueOf(resource.urn);
+  return registered.find((r) => r.name === name)!.inputs;
+}
+
+describe("SDK resources under mocks", () => {
+  it("L2tpAnonymousPool: secrets are secret inputs, commands show them masked and are not secret", async () => {
+    const pool = new L2tpAnonymousPool("vpn", {
+      tunnels: { from: 2, to: 4 },
+      users: [{ name: "someone@somewhere", password: "user-Secret-1" }],
+      pool: { range: "192.168.254.1-192.168.254.3" },
+      preSharedKey: "psk-Secret-2",
+      router: { password: "router-Secret-3" },
+    });
+    const inputs = await inputsOf(pool, "vpn");
+    expect(isSecret(inputs.users)).toBe(true);
+    expect(isSecret(inputs.preSharedKey)).toBe(true);
+    expect(isSecret(inputs.commands)).toBe(false);
+    const commands = inputs.commands as string[];
+    expect(commands).toContain("pp auth username someone@somewhere ********");
+    expect(commands).toContain("ipsec ike pre-shared-key 2 text ********");
+    expect(commands).toContain("ip pp remote address pool 192.168.254.1-192.168.254.3");
+    expect(commands).toContain("tunnel template 3-4");
+    const all = JSON.stringify(inputs.commands) + String(inputs.__provider);
+    for (const secret of ["user-Secret-1", "psk-Secret-2", "router-Secret-3"])
+      expect(all).not.toContain(secret);
+    // a router input holding a password is a secret
+    expect(isSecret(inputs.router)).toBe(true);
+  });
+
+  it("LanInterface, DhcpScope, StaticRoute, GlobalSwitch: the seed's lines as commands", async () => {
+    const lan = new LanInterface("lan1", {
+      interface: "lan1",
+      address: "192.168.11.250/24",
+      natDescriptors: { reverse: [30] },
+      dhcp: { mode: "relay", servers: ["192.168.1.51"] },
+    });
+    const scope = new DhcpScope("scope1", {
+      scope: 1,
+      range: "192.168.11.2-192.168.11.63",
+      prefixLength: 24,
+    });
+    const route = new StaticRoute("files", { network: "192.168.253.0/24", gateways: ["192.168.11.240"] });
+    const sw = new GlobalSwitch("rfc2131", {
+      setting: "dhcp server rfc2131 compliant",
+      value: "except remain-silent",
+    });
+    expect(await valueOf(lan.commands)).toEqual(
+      expect.arrayContaining([
+        "ip lan1 address 192.168.11.250/24",
+        "ip lan1 nat descriptor reverse 30",
+        "ip lan1 dhcp service relay 192.168.1.51",
+      ]),
+    );
+    expect(await valueOf(scope.commands)).toEqual(["dhcp scope 1 192.168.11.2-192.168.11.63/24"]);
+    expect(await valueOf(route.commands)).toEqual(["ip route 192.168.253.0/24 gateway 192.168.11.240"]);
+    expect(await valueOf(sw.commands)).toEqual(["dhcp server rfc2131 compliant except remain-silent"]);
+    expect((await inputsOf(scope, "scope1")).scope).toBe(1);
+  });
+
+  it("bad args reach the provider's check as failures naming the SDK property", async () => {
+    const scope = new DhcpScope("bad-scope", {
+      scope: 0,
+      range: "192.168.11.63-192.168.11.2",
+      prefixLength: 24,
+    });
+    const inputs = await inputsOf(scope, "bad-scope");
+    const { failures } = await dynamic.check("DhcpScope", {}, unwrapAll(inputs));
+    expect(failures?.map((f) => f.property)).toEqual(expect.arrayContaining(["scope", "range"]));
+  });
+});
+
+function unwrapAll(inputs: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, unwrap(v)]));
+}
