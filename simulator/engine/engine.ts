@@ -168,8 +168,14 @@ export class Engine {
     };
   }
 
+  /** The login banner; the factory-password notice shows while no `login password` is set (yamaha-cli.md §1.3). */
   banner(): string[] {
-    return bannerLines(this.opts.model);
+    const lines = bannerLines(this.opts.model);
+    if (this.passwordSetting("login")) return lines;
+    return [
+      ...lines,
+      "The login password is factory default setting. Please request an administrator to change the password by the 'login password' command.",
+    ];
   }
 
   consoleSettings(session: Session): ConsoleSettings {

@@ -37,6 +37,7 @@ describe("per-model transcripts", () => {
       "00:a0:de:51:00:01, 00:a0:de:51:00:02",
       "Memory 256Mbytes, 2LAN, 1ONU",
       "",
+      "The login password is factory default setting. Please request an administrator to change the password by the 'login password' command.",
       "> ",
     ]);
     await sh.administrator();

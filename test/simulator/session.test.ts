@@ -25,6 +25,7 @@ describe("nvr-sim over ssh2: login, administrator, change, save, restart", () =>
   });
 
   test("the seed config loads cleanly and show config prints it in the router's layout", async () => {
+    expect(sim.loadWarnings).toEqual([]);
     const sh = await open();
     const text = await sh.run("show config");
     const lines = text.split("\n");
