@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AuthError, HostKeyError } from "../../provider/session";
+import { AuthError, HostKeyError, TimeoutError } from "../../provider/session";
 import { harness } from "./helpers";
 
 const WRONG = "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -70,4 +70,16 @@ describe("host keys and credentials", () => {
       await h.done();
     }
   });
+});
+
+test("a router slower than the per-command timeout gives a TimeoutError naming the command", async () => {
+  const h = await harness({ latencyMs: 400 }, { commandTimeoutMs: 150 });
+  try {
+    const err = await h.router.showConfig().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect((err as TimeoutError).command).toBeDefined();
+    expect((err as Error).message).toMatch(/no prompt after 150 ms/);
+  } finally {
+    await h.done();
+  }
 });

@@ -18,7 +18,10 @@ describe("one shared session per router", () => {
       savedWhenResolved.forEach((saved, i) => {
         expect(saved).toContain(`ip route 10.${i + 10}.0.0/16 gateway 192.168.100.254\n`);
       });
+      const readsBefore = h.router.stats().configReads;
       const reads = await Promise.all([h.router.config(), h.router.showConfig(), h.router.showConfig()]);
+      // served from the config read that verified the last operation: nothing was written since
+      expect(h.router.stats().configReads).toBe(readsBefore);
       expect(reads[0].find(["ip", "route", "10.15.0.0/16"])).toHaveLength(1);
       const events = h.sim.events();
       expect(events.filter((e) => e.type === "connect")).toHaveLength(1);
