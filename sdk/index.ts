@@ -29,3 +29,10 @@ export {
 } from "./dhcp-scope";
 export { StaticRoute, type StaticRouteArgs, type RouteGatewayArgs } from "./static-route";
 export { GlobalSwitch, type GlobalSwitchArgs } from "./global-switch";
+export {
+  OverlapSafeVpn,
+  type OverlapSafeVpnArgs,
+  type VpnUserArgs,
+  createChildren,
+  type ChildInputs,
+} from "./overlap-safe-vpn";
