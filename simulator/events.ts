@@ -11,7 +11,15 @@ export interface SimEvent {
 export class EventLog {
   private entries: SimEvent[] = [];
 
-  constructor(private readonly file?: string) {}
+  constructor(private readonly file?: string) {
+    // Fail at start, naming the option, rather than on the first event inside a connection handler.
+    if (file === undefined) return;
+    try {
+      appendFileSync(file, "");
+    } catch (e) {
+      throw new Error(`events: cannot write ${file}: ${(e as Error).message}`);
+    }
+  }
 
   add(type: SimEvent["type"], fields: Omit<SimEvent, "ts" | "type"> = {}): void {
     const event: SimEvent = { ts: new Date().toISOString(), type, ...fields };

@@ -203,4 +203,10 @@ describe("sessions, host key, authentication, event log", () => {
     s.clearEvents();
     expect(s.events()).toEqual([]);
   });
+
+  test("an events file that cannot be written is refused at start, naming the option", async () => {
+    await expect(startSimulator({ events: "/nonexistent-dir/events.jsonl" })).rejects.toThrow(
+      /^events: cannot write/,
+    );
+  });
 });
