@@ -91,6 +91,23 @@ export function withConsoleOriginals(config: string, originals: ConsoleSettings)
   return out.join("\n");
 }
 
+/**
+ * The console settings to restore: what the router has now, except where it still shows this tool's session value
+ * after a session was cut off (then the value remembered from before it). A value a human changed meanwhile wins.
+ */
+export function originalConsole(
+  current: ConsoleSettings,
+  remembered: ConsoleSettings | undefined,
+): ConsoleSettings {
+  if (!remembered) return current;
+  const out: ConsoleSettings = {};
+  for (const key of CONSOLE_KEYS) {
+    const value = current[key] === SESSION_CONSOLE[key] ? remembered[key] : current[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
 const SAVE_QUESTION = /\(Y\/N\)\s*$/;
 const PASSWORD_PROMPT = /Password: ?$/;
 const LOGIN_WAIT_MS = 10_000;
@@ -370,8 +387,7 @@ export class Shell {
       if (!(e instanceof CommandError)) throw e;
       current = consoleSettingsOf(await this.run("show config", 120_000));
     }
-    // After a drop, the router still has our session values: the originals are the ones remembered from before.
-    this.originals = this.opts.consoleOriginals ?? current;
+    this.originals = originalConsole(current, this.opts.consoleOriginals);
     this.character = current.character;
     if (this.opts.setConsole === false) return;
     for (const key of CONSOLE_KEYS) {
