@@ -2,25 +2,56 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseChecks } from "../../cli/commands/plan";
 import { parseConfig } from "../../provider/config/parse";
-import { review } from "../../provider/review";
+import { type DeclaredResource, review } from "../../provider/review";
+import { runProgram } from "../../provider/review/program";
 import { designOverlapSafeVpn } from "../../provider/vpn";
 import { SEED_INPUTS } from "./seed-inputs";
 
-const HOME_LAB = path.join(__dirname, "..", "..", "examples", "home-lab");
+// Jest resolves modules itself, past runProgram's alias to the SDK source; point the package name there too
+// (the real SDK, not a stand-in: otherwise the program would load whatever dist/ was last built).
+jest.mock("pulumi-yamaha-nvr", () => jest.requireActual("../../sdk"));
+
+const REPO = path.join(__dirname, "..", "..");
+const HOME_LAB = path.join(REPO, "examples", "home-lab");
 const ORIGINAL = fs.readFileSync(path.join(__dirname, "..", "fixtures", "seed", "original.conf"), "utf8");
 
-describe("home-lab: the design planned against the seed's original router", () => {
+/** Stack config for the example: placeholder secrets, as `pulumi config set --secret` would hold them. */
+const CONFIG = {
+  ...Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`vpnPassword${n}`, `placeholder-${n}`])),
+  vpnPreSharedKey: "placeholder-pre-shared-key",
+};
+
+describe("examples/home-lab run through the root Pulumi.yaml, planned against the seed's original router", () => {
+  let resources: DeclaredResource[];
+  let report: ReturnType<typeof review>;
   const claims = parseChecks(fs.readFileSync(path.join(HOME_LAB, "checks.yaml"), "utf8"), "checks.yaml");
-  const report = review({
-    before: parseConfig(ORIGINAL),
-    resources: designOverlapSafeVpn(SEED_INPUTS).resources.map((r) => ({
-      kind: r.kind,
-      name: r.name,
-      inputs: r.args,
-      adopt: true,
-    })),
-    claims,
-    model: "NVR510",
+
+  beforeAll(async () => {
+    const run = await runProgram({ dir: REPO, config: CONFIG });
+    expect(run.project).toBe("home-lab");
+    resources = run.resources;
+    report = review({ before: parseConfig(ORIGINAL), resources, claims, model: "NVR510" });
+  });
+
+  it("declares exactly the design for the seed's network", () => {
+    const design = designOverlapSafeVpn(SEED_INPUTS).resources;
+    expect(resources.map((r) => r.name).sort()).toEqual(design.map((r) => `home-lab-${r.name}`).sort());
+    for (const r of design) {
+      const declared = resources.find((d) => d.name === `home-lab-${r.name}`)!;
+      expect(declared.adopt).toBe(true);
+      // The program reads the secrets from stack config; everything else is the design's.
+      const secrets =
+        r.kind === "L2tpAnonymousPool"
+          ? {
+              users: (r.args.users as { name: string }[]).map((u, i) => ({
+                name: u.name,
+                password: `placeholder-${i + 1}`,
+              })),
+              preSharedKey: "placeholder-pre-shared-key",
+            }
+          : {};
+      expect(declared.inputs).toEqual({ ...r.args, ...secrets });
+    }
   });
 
   it("has every checks.yaml claim hold on the result", () => {
@@ -50,17 +81,14 @@ describe("home-lab: the design planned against the seed's original router", () =
   it("refuses to take over the seed's existing pp anonymous and scope without adopt", () => {
     const refused = review({
       before: parseConfig(ORIGINAL),
-      resources: designOverlapSafeVpn(SEED_INPUTS).resources.map((r) => ({
-        kind: r.kind,
-        name: r.name,
-        inputs: r.args,
-        adopt: false,
-      })),
+      resources: resources.map((r) => ({ ...r, adopt: false })),
     });
     expect(refused.problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^L2tpAnonymousPool pp-anonymous: the router already has pp anonymous/),
-        expect.stringMatching(/^DhcpScope dhcp-scope-1: the router already has dhcp scope 1/),
+        expect.stringMatching(
+          /^L2tpAnonymousPool home-lab-pp-anonymous: the router already has pp anonymous/,
+        ),
+        expect.stringMatching(/^DhcpScope home-lab-dhcp-scope-1: the router already has dhcp scope 1/),
       ]),
     );
   });
