@@ -30,7 +30,7 @@ export function scriptFor(plan: readonly ContextCommand[]): ScriptStep[] {
   return steps;
 }
 
-export function contextName(context: Context): string {
+function contextName(context: Context): string {
   switch (context.kind) {
     case "global":
       return "";
@@ -48,7 +48,7 @@ function settingKey(context: Context, tokens: readonly string[]): string {
 const isNo = (tokens: readonly string[]) => tokens[0] === "no";
 
 /** The lines of a config grouped by (context, command key). */
-export function linesByKey(index: ConfigIndex): Map<string, { context: Context; lines: ConfigLine[] }> {
+function linesByKey(index: ConfigIndex): Map<string, { context: Context; lines: ConfigLine[] }> {
   const map = new Map<string, { context: Context; lines: ConfigLine[] }>();
   const add = (context: Context, line: ConfigLine) => {
     const key = settingKey(context, line.tokens);
