@@ -73,3 +73,17 @@ export function routerOf(sim: Simulator): Router {
 export async function settle(sim: Simulator): Promise<void> {
   await routerOf(sim).close();
 }
+
+/** Waits until every SSH session to the simulator has ended (another process's session idles out by itself). */
+export async function idle(sim: Simulator, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const events = sim.events();
+    const open =
+      events.filter((e) => e.type === "connect").length -
+      events.filter((e) => e.type === "disconnect").length;
+    if (open <= 0) return;
+    if (Date.now() > deadline) throw new Error(`${open} SSH session(s) still open after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

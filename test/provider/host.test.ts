@@ -1,0 +1,238 @@
+/**
+ * The real dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`) driven over gRPC as the engine
+ * drives it, with `__provider` from `pulumi.runtime.serializeFunction` of the SDK's provider stub.
+ * The package is compiled to a temporary directory and installed into a program directory by symlink,
+ * so the stub's by-name load is exercised the way it runs for users; a second host whose program
+ * directory cannot resolve the name proves the repository fallback (an absolute path, not a copy).
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import type { Simulator } from "../../simulator";
+import { DIFF, startHost, type Host } from "./host";
+import { SEED, configCommands, idle, seedSimulator, stackConfig, PASSWORD, ADMIN_PASSWORD } from "./harness";
+
+jest.setTimeout(180_000);
+
+const REPO = path.resolve(__dirname, "..", "..");
+const URN = (kind: string, name: string) =>
+  `urn:pulumi:dev::nvrtest::pulumi-nodejs:dynamic/nvr:${kind}::${name}`;
+const PSK = "seed-psk-Xy77";
+const USER_PW = "seed-user-pw-Qz55";
+
+type Stub = typeof import("../../sdk/provider");
+
+/** Compiles the SDK and the provider into `<dir>/pkg` as the published package would lay them out. */
+function buildPackage(dir: string): string {
+  const pkg = path.join(dir, "pkg");
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve("typescript/bin/tsc"),
+      ...[
+        "--outDir",
+        path.join(pkg, "dist"),
+        "--rootDir",
+        REPO,
+        "--module",
+        "commonjs",
+        "--target",
+        "ES2022",
+      ],
+      ...["--esModuleInterop", "--resolveJsonModule", "--skipLibCheck", "--types", "node", "--strict"],
+      path.join(REPO, "sdk", "index.ts"),
+      path.join(REPO, "provider", "dynamic.ts"),
+    ],
+    { stdio: "inherit" },
+  );
+  fs.writeFileSync(
+    path.join(pkg, "package.json"),
+    JSON.stringify({ name: "pulumi-yamaha-nvr", main: "dist/sdk/index.js" }),
+  );
+  fs.symlinkSync(path.join(REPO, "node_modules"), path.join(pkg, "node_modules"));
+  return pkg;
+}
+
+async function serialise(stub: Stub, kind: string): Promise<string> {
+  const provider = stub.providerFor(kind);
+  return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
+}
+
+describe("dynamic-provider host over gRPC", () => {
+  let tmp: string;
+  let pkg: string;
+  let sim: Simulator;
+  let host: Host;
+  let installed: Stub;
+  let before: string;
+
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nvr-host-"));
+    pkg = buildPackage(tmp);
+    const program = path.join(tmp, "program");
+    fs.mkdirSync(path.join(program, "node_modules"), { recursive: true });
+    fs.symlinkSync(pkg, path.join(program, "node_modules", "pulumi-yamaha-nvr"));
+    installed = require(path.join(pkg, "dist", "sdk", "provider.js"));
+    const seed = SEED.replace("placeholder-key", PSK).replace("placeholder-password", USER_PW);
+    sim = await seedSimulator(seed);
+    before = sim.runningConfig();
+    host = await startHost(program);
+    await host.configure(stackConfig(sim));
+  });
+
+  afterAll(async () => {
+    await host?.stop();
+    await sim?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test("__provider holds only require() of the package and strings: no implementation, no secret", async () => {
+    const text = await serialise(installed, "L2tpAnonymousPool");
+    expect(text).toContain('"pulumi-yamaha-nvr/dist/provider/dynamic"');
+    for (const word of ["routerFor", "safeParse", "ssh2", "ipsec", "redact"])
+      expect(text).not.toContain(word);
+    for (const secret of [PASSWORD, ADMIN_PASSWORD, PSK, USER_PW]) expect(text).not.toContain(secret);
+  });
+
+  test("up, refresh, update, destroy of a NatDescriptor as the engine sequences them", async () => {
+    const __provider = await serialise(installed, "NatDescriptor");
+    const urn = URN("NatDescriptor", "nat30");
+    const news = {
+      descriptor: 30,
+      type: "nat",
+      outer: ["192.168.253.254"],
+      inner: ["192.168.11.254"],
+      statics: [{ id: 1, outer: "192.168.253.2", inner: "192.168.11.2", count: 253 }],
+      commands: ["stale preview lines are recomputed by check"],
+      __provider,
+    };
+    const checked = await host.check(urn, {}, news);
+    expect(checked.failures).toEqual([]);
+    expect(checked.inputs.commands).toEqual([
+      "nat descriptor type 30 nat",
+      "nat descriptor address outer 30 192.168.253.254",
+      "nat descriptor address inner 30 192.168.11.254",
+      "nat descriptor static 30 1 192.168.253.2=192.168.11.2 253",
+    ]);
+    expect(checked.inputs.__provider).toBe(__provider);
+
+    const created = await host.create(urn, checked.inputs);
+    expect(created.id).toBe("nat descriptor 30");
+    expect(created.props.__provider).toBe(__provider);
+
+    const refreshed = await host.read(urn, created.id, created.props);
+    expect(refreshed.id).toBe(created.id);
+    const { router: _r, ...refreshedModel } = refreshed.inputs!;
+    expect(refreshedModel).toEqual(checked.inputs);
+    expect((await host.diff(urn, created.id, refreshed.props, checked.inputs)).changes).toBe(DIFF.NONE);
+
+    const renews = (await host.check(urn, refreshed.inputs!, { ...news, type: "nat-masquerade" })).inputs;
+    const d = await host.diff(urn, created.id, refreshed.props, renews);
+    expect(d).toEqual({ changes: DIFF.SOME, replaces: [], deleteBeforeReplace: false });
+    await idle(sim);
+    sim.clearEvents();
+    const updated = await host.update(urn, created.id, refreshed.props, renews);
+    await idle(sim);
+    expect(configCommands(sim)).toEqual(["nat descriptor type 30 nat-masquerade"]);
+
+    await host.delete(urn, created.id, updated);
+    await idle(sim);
+    expect(sim.runningConfig()).toBe(before);
+    expect(host.stderr()).toBe("");
+  });
+
+  test("an adopt refusal lists the conflicting lines with secrets masked", async () => {
+    const __provider = await serialise(installed, "L2tpAnonymousPool");
+    const urn = URN("L2tpAnonymousPool", "vpn");
+    const { inputs, failures } = await host.check(
+      urn,
+      {},
+      {
+        tunnels: [2],
+        users: [{ name: "someone@somewhere", password: "another-pw" }],
+        pool: "dhcp",
+        preSharedKey: "another-psk",
+        __provider,
+      },
+    );
+    expect(failures).toEqual([]);
+    const error = await host.create(urn, inputs).then(
+      () => undefined,
+      (e: Error) => e.message,
+    );
+    expect(error).toMatch(/set adopt: true/);
+    expect(error).toContain("ipsec ike pre-shared-key 2 text ********");
+    for (const secret of [PSK, USER_PW, "another-psk", "another-pw", PASSWORD, ADMIN_PASSWORD]) {
+      expect(error).not.toContain(secret);
+      expect(host.stderr()).not.toContain(secret);
+    }
+    await idle(sim);
+    expect(sim.runningConfig()).toBe(before);
+  });
+
+  test("bad inputs are check failures naming the property, with no SSH connection", async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ["NatDescriptor", { descriptor: 0, type: "nat" }, "descriptor"],
+      ["NatDescriptor", { descriptor: 30, type: "snat" }, "type"],
+      ["NatDescriptor", { descriptor: 30, type: "nat", outer: ["300.1.1.1"] }, "outer[0]"],
+      ["NatDescriptor", { descriptor: 30, type: "nat", router: { port: 70000 } }, "router.port"],
+      ["NatDescriptor", { descriptor: 30, type: "nat", router: { hots: "x" } }, "router"],
+      ["DhcpScope", { scope: 1, range: "192.168.11.2-192.168.11.63" }, "prefixLength"],
+      ["StaticRoute", { network: "192.168.253.1/24", gateways: ["192.168.11.240"] }, "network"],
+      ["StaticRoute", { network: "192.168.253.0/24", gateways: [] }, "gateways"],
+      ["LanInterface", { interface: "wan1" }, "interface"],
+      ["GlobalSwitch", { setting: "l2tp service", value: "maybe" }, "value"],
+      [
+        "L2tpAnonymousPool",
+        {
+          tunnels: { from: 1, to: 5 },
+          users: [{ name: "a", password: "b" }],
+          pool: "dhcp",
+          preSharedKey: "k",
+        },
+        "tunnels",
+      ],
+      ["L2tpAnonymousPool", { tunnels: [2], users: [], pool: "dhcp", preSharedKey: "k" }, "users"],
+    ];
+    await idle(sim);
+    sim.clearEvents();
+    for (const [kind, raw, property] of cases) {
+      const __provider = await serialise(installed, kind);
+      const { failures } = await host.check(URN(kind, "bad"), {}, { ...raw, __provider });
+      expect({ kind, raw, properties: failures.map((f) => f.property) }).toEqual({
+        kind,
+        raw,
+        properties: expect.arrayContaining([property]),
+      });
+    }
+    expect(sim.events().filter((e) => e.type === "connect")).toEqual([]);
+  });
+
+  test("inside the repository (the name does not resolve) the stub loads the implementation by absolute path", async () => {
+    const bare = path.join(tmp, "bare-program");
+    fs.mkdirSync(bare);
+    const other = await startHost(bare);
+    try {
+      await other.configure({});
+      const __provider = await serialise(installed, "StaticRoute");
+      const { inputs, failures } = await other.check(
+        URN("StaticRoute", "r"),
+        {},
+        {
+          network: "192.168.253.240",
+          gateways: ["192.168.11.240"],
+          __provider,
+        },
+      );
+      expect(failures).toEqual([]);
+      expect(inputs.network).toBe("192.168.253.240/32");
+      expect(inputs.commands).toEqual(["ip route 192.168.253.240/32 gateway 192.168.11.240"]);
+      // by name, the same host fails loudly (no silent by-value copy to fall back on)
+      expect(() => require.resolve("pulumi-yamaha-nvr/dist/provider/dynamic", { paths: [bare] })).toThrow();
+    } finally {
+      await other.stop();
+    }
+  });
+});
