@@ -36,7 +36,7 @@ function text(r: ReviewReport): string {
   out.push(r.diff.text === "" ? "  (none)" : r.diff.text.replace(/\n$/, ""));
   out.push("", "Commands per resource:");
   for (const p of r.resources) {
-    out.push(`  ${p.kind} ${p.name} (${p.identity}): ${p.commands.length === 0 ? "no change" : ""}`);
+    out.push(`  ${p.kind} ${p.name} (${p.identity}):${p.commands.length === 0 ? " no change" : ""}`);
     for (const c of p.commands) out.push(`    ${where(c)}${c.command}`);
   }
   out.push("", "Lint on the result:");

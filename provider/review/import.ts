@@ -7,7 +7,14 @@
 import type { ConfigIndex } from "../config/index";
 import { indexConfig } from "../config/index";
 import type { ConfigLine, ConfigTree, Context } from "../config/model";
-import { GLOBAL_SWITCHES, ReadError, resourceKinds, type ResourceKind } from "../resources";
+import {
+  GLOBAL_SWITCHES,
+  ReadError,
+  check,
+  resourceKinds,
+  type ResourceKind,
+  type ResourceKindName,
+} from "../resources";
 import { redact } from "../secrets";
 import { fromModel } from "../../sdk/names";
 
@@ -193,6 +200,14 @@ export function generateProgram(tree: ConfigTree, opts: ImportOptions = {}): Imp
       continue;
     }
     if (model === undefined) continue;
+    // The router may hold what the resource refuses (the seed's option 121 gateway outside its scope): such an
+    // object stays unexpressed rather than giving a program whose check fails.
+    const checked = check(kind.kind as ResourceKindName, model);
+    if ("failures" in checked) {
+      const f = checked.failures[0];
+      unreadable.push({ identity, reason: redact(`${f.property}: ${f.reason}`) });
+      continue;
+    }
     for (const c of kind.commands(model, { mask: false })) expressed.add(lineKey(c.context, c.command));
     resources.push({
       kind: kind.kind,

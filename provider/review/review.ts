@@ -100,6 +100,26 @@ function renumbered(tree: ConfigTree): { tree: ConfigTree; text: string[] } {
   return { tree: parseConfig(text), text: text.split("\n") };
 }
 
+/**
+ * Pulumi registers resources as their inputs resolve, in no fixed order; a review must not change between runs.
+ * Descriptors come before the interfaces that bind them (as dependencies make `pulumi up` do), then by name.
+ */
+const KIND_ORDER = [
+  "NatDescriptor",
+  "LanInterface",
+  "StaticRoute",
+  "DhcpScope",
+  "L2tpAnonymousPool",
+  "GlobalSwitch",
+];
+
+function ordered(resources: readonly DeclaredResource[]): DeclaredResource[] {
+  const rank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+  return [...resources].sort(
+    (a, b) => rank(a.kind) - rank(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+}
+
 function findingsOf(before: ConfigTree, after: ConfigTree, model?: string): ReviewFinding[] {
   const describe = (tree: ConfigTree) => {
     const { tree: numbered, text } = renumbered(tree);
@@ -145,7 +165,7 @@ export function review(input: ReviewInput): ReviewReport {
   const resources: ResourcePlan[] = [];
   const original = indexConfig(input.before);
   let current = input.before;
-  for (const r of input.resources) {
+  for (const r of ordered(input.resources)) {
     const kind = kindNamed(r.kind);
     if (!kind) {
       problems.push(`${r.name}: unknown NVR resource kind "${r.kind}"`);
@@ -161,7 +181,7 @@ export function review(input: ReviewInput): ReviewReport {
     const taken = kind.conflicts(original, model);
     if (taken.length > 0 && !r.adopt && !kind.alwaysExists)
       problems.push(
-        `${r.kind} ${r.name}: the router already has ${identity} (${taken.length} lines); set adopt: true to take them over`,
+        `${r.kind} ${r.name}: the router already has ${identity} (${taken.map((l) => redact(l.text)).join("; ")}); set adopt: true to take it over`,
       );
     const commands = kind.plan(indexConfig(current), model, undefined, identity);
     current = applyCommands(current, commands);
