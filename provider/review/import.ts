@@ -222,7 +222,8 @@ export function generateProgram(tree: ConfigTree, opts: ImportOptions = {}): Imp
     .filter(({ context, line }) => !expressed.has(lineKey(context, line.text)))
     .map(({ context, line }) => {
       const where = contextName(context);
-      return { line: line.line, text: redact(`${where === "" ? "" : `[${where}] `}${line.text}`) };
+      // Masked before the context prefix: redact recognises a command only at the start of a line.
+      return { line: line.line, text: `${where === "" ? "" : `[${where}] `}${redact(line.text)}` };
     });
 
   const secrets: { key: string; hint: string }[] = [];
