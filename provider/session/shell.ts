@@ -111,6 +111,8 @@ export function originalConsole(
 const SAVE_QUESTION = /\(Y\/N\)\s*$/;
 const PASSWORD_PROMPT = /Password: ?$/;
 const LOGIN_WAIT_MS = 10_000;
+/** How long a possible comment line must stay unfinished before `# ` counts as the prompt. */
+const COMMENT_SETTLE_MS = 300;
 
 export class Shell {
   private client = new Client();
@@ -120,6 +122,7 @@ export class Shell {
   private waiter?: () => void;
   private failure?: RouterError;
   private prompt: (buffer: string) => Prompt | undefined = () => undefined;
+  private prefix = "";
   private character?: string;
   private consoleChanged: ConsoleSettings = {};
   /** Current prompt state. */
@@ -298,7 +301,8 @@ export class Shell {
     const banner = this.text;
     const prefix = learnPrefix(banner);
     if (prefix === undefined) throw new RouterError(this.opts.name, "no prompt after login");
-    this.prompt = promptMatcher(prefix.replace(/(?:pp\d+|anonymous|tunnel\d+)$/, ""));
+    this.prefix = prefix.replace(/(?:pp\d+|anonymous|tunnel\d+)$/, "");
+    this.prompt = promptMatcher(this.prefix);
     const p = this.prompt(banner);
     this.admin = p?.admin ?? false;
     this.context = p?.context ?? "";
@@ -340,7 +344,6 @@ export class Shell {
     this.commands++;
     this.log(`> ${command}`);
     this.write(`${command}\r`);
-    const ambiguous = /^show\b/.test(command);
     for (;;) {
       const state = await this.wait(
         (t) => (endsWithPager(t) ? "pager" : SAVE_QUESTION.test(t) ? "question" : this.prompt(t)),
@@ -359,7 +362,7 @@ export class Shell {
         continue;
       }
       // A bare `# ` prompt is also how `show config`'s comment lines begin; accept it once the stream is quiet.
-      if (ambiguous && state.context === "" && !(await this.quiet(40))) continue;
+      if (this.mayBeComment(command, state) && !(await this.quiet(COMMENT_SETTLE_MS))) continue;
       const raw = this.take();
       const promptBytes = Buffer.byteLength(raw.toString("latin1").slice(state.start), "latin1");
       const body = raw.subarray(0, raw.length - promptBytes);
@@ -376,6 +379,17 @@ export class Shell {
       }
       return out;
     }
+  }
+
+  /**
+   * With the default prompt, the admin prompt `# ` is also how `show config`'s header comment lines begin, so a
+   * `# ` ending the buffer while only comment lines have arrived may be a header line cut by a packet boundary.
+   * Body lines never start with `#`, so once one has arrived the prompt is certain.
+   */
+  private mayBeComment(command: string, state: Prompt): boolean {
+    if (this.prefix !== "" || state.context !== "" || !state.admin || !/^show\b/.test(command)) return false;
+    const before = stripEcho(this.text.slice(0, state.start), command);
+    return before.split(/\r?\n/).every((l) => l.trim() === "" || l.startsWith("#"));
   }
 
   /** Reads the console settings, then sets the session's (only those that differ, so nothing changes needlessly). */
