@@ -33,6 +33,9 @@ export {
   OverlapSafeVpn,
   type OverlapSafeVpnArgs,
   type VpnUserArgs,
+  type VpnArgs,
   createChildren,
   type ChildInputs,
 } from "./overlap-safe-vpn";
+export { DistinctPoolVpn, type DistinctPoolVpnArgs } from "./distinct-pool-vpn";
+export { PpAnonymousNatVpn, type PpAnonymousNatVpnArgs } from "./pp-anonymous-nat-vpn";

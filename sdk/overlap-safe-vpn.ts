@@ -78,18 +78,61 @@ export interface VpnUserArgs {
 
 type DesignVpn = NonNullable<OverlapSafeVpnInputs["vpn"]>;
 
+/** The `vpn` input of the VPN components: the design's, with secrets (and the server name) as Pulumi inputs. */
+export type VpnArgs = Omit<DesignVpn, "users" | "preSharedKey" | "server"> & {
+  users: VpnUserArgs[];
+  /** Stored and sent only as a Pulumi secret. */
+  preSharedKey: pulumi.Input<string>;
+  /** The name clients dial (e.g. vpnsv.xx.netvolante.jp), reported in clientSettings. */
+  server?: pulumi.Input<string>;
+};
+
+/**
+ * The `vpn` input for a design, secrets replaced by a placeholder, and the overrides that give the pp anonymous
+ * child the real secrets (marked secret). The design's outputs are masked, so the placeholder never shows.
+ */
+export function splitSecrets(vpn: VpnArgs): { designVpn: DesignVpn; overrides: ChildInputs["overrides"] } {
+  const { server: _server, ...rest } = vpn;
+  return {
+    designVpn: {
+      ...rest,
+      users: vpn.users.map((u) => ({ name: u.name, password: SECRET_PLACEHOLDER })),
+      preSharedKey: SECRET_PLACEHOLDER,
+    },
+    overrides: {
+      "pp-anonymous": {
+        users: vpn.users.map((u) => ({ name: u.name, password: pulumi.secret(u.password) })),
+        preSharedKey: pulumi.secret(vpn.preSharedKey),
+      },
+    },
+  };
+}
+
+/**
+ * Logs a design's warnings on the component, plus the key's (known only as an input: the warning names its
+ * length, never the key). Resolves to all of them.
+ */
+export function logWarnings(
+  parent: pulumi.Resource,
+  designWarnings: readonly string[],
+  preSharedKey: pulumi.Input<string>,
+): pulumi.Output<string[]> {
+  for (const w of designWarnings) pulumi.log.warn(w, parent);
+  return pulumi.unsecret(
+    pulumi.output(preSharedKey).apply((k) => {
+      const w = preSharedKeyWarning(k);
+      if (w) pulumi.log.warn(w, parent);
+      return [...designWarnings, ...(w === undefined ? [] : [w])];
+    }),
+  );
+}
+
 export interface OverlapSafeVpnArgs extends Omit<OverlapSafeVpnInputs, "vpn"> {
   /** Connection overrides; unset fields come from stack config `nvr:*`. */
   router?: pulumi.Input<RouterArgs>;
   /** Take over existing router lines (e.g. descriptors 30/40 already there) instead of refusing to create. */
   adopt?: pulumi.Input<boolean>;
-  vpn: Omit<DesignVpn, "users" | "preSharedKey" | "server"> & {
-    users: VpnUserArgs[];
-    /** Stored and sent only as a Pulumi secret. */
-    preSharedKey: pulumi.Input<string>;
-    /** The name clients dial (e.g. vpnsv.xx.netvolante.jp), reported in clientSettings. */
-    server?: pulumi.Input<string>;
-  };
+  vpn: VpnArgs;
 }
 
 /**
@@ -114,35 +157,10 @@ export class OverlapSafeVpn extends pulumi.ComponentResource {
   constructor(name: string, args: OverlapSafeVpnArgs, opts?: pulumi.ComponentResourceOptions) {
     super("nvr:index:OverlapSafeVpn", name, {}, opts);
     const { router, adopt, vpn, ...network } = args;
-    const design = designOverlapSafeVpn({
-      ...network,
-      vpn: {
-        ...vpn,
-        server: undefined,
-        users: vpn.users.map((u) => ({ name: u.name, password: SECRET_PLACEHOLDER })),
-        preSharedKey: SECRET_PLACEHOLDER,
-      },
-    });
-    this.children = createChildren(this, name, design.resources, {
-      router,
-      adopt,
-      overrides: {
-        "pp-anonymous": {
-          users: vpn.users.map((u) => ({ name: u.name, password: pulumi.secret(u.password) })),
-          preSharedKey: pulumi.secret(vpn.preSharedKey),
-        },
-      },
-    });
-    for (const w of design.warnings) pulumi.log.warn(w, this);
-    // The key is known only as an input; its warning names its length, never the key.
-    const keyWarning = pulumi.unsecret(
-      pulumi.output(vpn.preSharedKey).apply((k) => {
-        const w = preSharedKeyWarning(k);
-        if (w) pulumi.log.warn(w, this);
-        return w;
-      }),
-    );
-
+    const { designVpn, overrides } = splitSecrets(vpn);
+    const design = designOverlapSafeVpn({ ...network, vpn: designVpn });
+    this.children = createChildren(this, name, design.resources, { router, adopt, overrides });
+    this.warnings = logWarnings(this, design.warnings, vpn.preSharedKey);
     this.publishedAliases = pulumi.output(design.publishedAliases);
     this.clientSettings = pulumi
       .output(vpn.server)
@@ -151,7 +169,6 @@ export class OverlapSafeVpn extends pulumi.ComponentResource {
       );
     this.script = pulumi.output(design.script);
     this.lintFindings = pulumi.output(design.lintFindings);
-    this.warnings = keyWarning.apply((w) => [...design.warnings, ...(w === undefined ? [] : [w])]);
     this.registerOutputs({
       publishedAliases: this.publishedAliases,
       clientSettings: this.clientSettings,

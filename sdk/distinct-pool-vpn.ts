@@ -1,0 +1,34 @@
+/**
+ * DistinctPoolVpn: the seed's first fix alone (section (2)) — L2TP/IPsec on pp anonymous with the VPN pool in a
+ * network of its own, so the LAN needs no proxy ARP. When to use it: clients never share the office's LAN, or as a
+ * first step; a client whose home LAN overlaps the office still reaches only the router. For that, OverlapSafeVpn.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { type DistinctPoolVpnInputs, designDistinctPoolVpn } from "../provider/vpn";
+import { type VpnArgs, createChildren, logWarnings, splitSecrets } from "./overlap-safe-vpn";
+import type { NvrResource, RouterArgs } from "./resource";
+
+export interface DistinctPoolVpnArgs extends Omit<DistinctPoolVpnInputs, "vpn"> {
+  router?: pulumi.Input<RouterArgs>;
+  /** Take over an existing pp anonymous (the seed's original design) instead of refusing to create. */
+  adopt?: pulumi.Input<boolean>;
+  vpn: VpnArgs;
+}
+
+export class DistinctPoolVpn extends pulumi.ComponentResource {
+  /** The commands the children own, secrets as `********`. */
+  readonly script: pulumi.Output<string>;
+  readonly warnings: pulumi.Output<string[]>;
+  readonly children: Record<string, NvrResource>;
+
+  constructor(name: string, args: DistinctPoolVpnArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("nvr:index:DistinctPoolVpn", name, {}, opts);
+    const { router, adopt, vpn, ...rest } = args;
+    const { designVpn, overrides } = splitSecrets(vpn);
+    const design = designDistinctPoolVpn({ ...rest, vpn: designVpn });
+    this.children = createChildren(this, name, design.resources, { router, adopt, overrides });
+    this.warnings = logWarnings(this, design.warnings, vpn.preSharedKey);
+    this.script = pulumi.output(design.script);
+    this.registerOutputs({ script: this.script, warnings: this.warnings });
+  }
+}

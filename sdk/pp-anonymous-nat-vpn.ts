@@ -1,0 +1,60 @@
+/**
+ * PpAnonymousNatVpn: the seed's second fix (section (3)) — the distinct pool plus a static NAT descriptor on
+ * pp anonymous that gives each published host an alias in the pool's network (192.168.11.240 as 192.168.254.240).
+ * When to use it: the router does not need port-saving masquerade (no MAP-E), and a few hosts are enough.
+ * On the NVR510 it sets `nat descriptor backward-compatibility 1`, which the router applies only after a restart:
+ * the component warns (and reports `restartRequired`), and never restarts the router.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { renderCommands } from "../provider/config/render";
+import { type PpAnonymousNatVpnInputs, designPpAnonymousNatVpn } from "../provider/vpn";
+import { type VpnArgs, createChildren, logWarnings, splitSecrets } from "./overlap-safe-vpn";
+import type { NvrResource, RouterArgs } from "./resource";
+
+export interface PpAnonymousNatVpnArgs extends Omit<PpAnonymousNatVpnInputs, "vpn"> {
+  router?: pulumi.Input<RouterArgs>;
+  /** Take over an existing pp anonymous or descriptor instead of refusing to create. */
+  adopt?: pulumi.Input<boolean>;
+  vpn: VpnArgs;
+}
+
+export class PpAnonymousNatVpn extends pulumi.ComponentResource {
+  /** Published host name → alias in the pool's network. */
+  readonly publishedAliases: pulumi.Output<Record<string, string>>;
+  /** Every command of the design, secrets as `********`, the hand-applied binding included. */
+  readonly script: pulumi.Output<string>;
+  /** Lines no child owns yet (pp anonymous's `ip pp nat descriptor`): enter them on the router yourself. */
+  readonly manualScript: pulumi.Output<string>;
+  /** True when the router must restart before NAT on pp anonymous works. The component never restarts it. */
+  readonly restartRequired: pulumi.Output<boolean>;
+  readonly warnings: pulumi.Output<string[]>;
+  readonly children: Record<string, NvrResource>;
+
+  constructor(name: string, args: PpAnonymousNatVpnArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("nvr:index:PpAnonymousNatVpn", name, {}, opts);
+    const { router, adopt, vpn, ...rest } = args;
+    const { designVpn, overrides } = splitSecrets(vpn);
+    const design = designPpAnonymousNatVpn({ ...rest, vpn: designVpn });
+    this.children = createChildren(this, name, design.resources, { router, adopt, overrides });
+    const manual = renderCommands(design.unowned);
+    this.warnings = logWarnings(
+      this,
+      [
+        ...design.warnings,
+        `pp anonymous: no resource owns the NAT binding yet; enter it on the router yourself:\n${manual}`,
+      ],
+      vpn.preSharedKey,
+    );
+    this.publishedAliases = pulumi.output(design.publishedAliases);
+    this.script = pulumi.output(design.script);
+    this.manualScript = pulumi.output(manual);
+    this.restartRequired = pulumi.output(design.restartRequired);
+    this.registerOutputs({
+      publishedAliases: this.publishedAliases,
+      script: this.script,
+      manualScript: this.manualScript,
+      restartRequired: this.restartRequired,
+      warnings: this.warnings,
+    });
+  }
+}
