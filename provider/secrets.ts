@@ -20,7 +20,12 @@ const FORMS: { before: string; secrets: number }[] = [
   { before: String.raw`login password(?: encrypted)?`, secrets: 1 },
   { before: String.raw`administrator password(?: encrypted)?`, secrets: 1 },
   { before: String.raw`login user ${ARG}(?: encrypted)?`, secrets: 1 },
-  { before: String.raw`l2tp tunnel auth on`, secrets: 1 },
+  { before: String.raw`l2tp tunnel auth (?:on|off)`, secrets: 1 },
+  { before: String.raw`tunnel hb46pp auth myname ${ARG}`, secrets: 1 },
+  { before: String.raw`ipsec ike (?:eap|xauth) myname ${ARG} ${ARG}`, secrets: 1 },
+  { before: String.raw`auth user ${ARG} ${ARG}`, secrets: 1 },
+  { before: String.raw`ex-license password`, secrets: 1 },
+  { before: String.raw`syslog (?:file|mount-server \S+)(?: ${ARG})?? crypto`, secrets: 1 },
   { before: String.raw`sshd host key generate(?: bit=\d+)?`, secrets: 3 },
   { before: String.raw`snmp community (?:read-only|read-write)`, secrets: 1 },
   { before: String.raw`snmpv3 usm user \d+ ${ARG}(?: group \d+)? \S+`, secrets: 1 },
@@ -39,6 +44,9 @@ const PATTERNS = FORMS.map(({ before, secrets }) => {
   return new RegExp(String.raw`(${START}${before})${args}`, "g");
 });
 
+/** `password=...` arguments (e.g. `mount smb ... password=...`), wherever they appear. */
+const KEYWORD_PASSWORD = /(\bpassword=)("(?:[^"\\]|\\.)*"|'[^']*'|\S+)/g;
+
 /** Masks the secret arguments of every secret-bearing command form in `text` (any number of lines, any prefix). */
 export function redact(text: string): string {
   let out = text;
@@ -52,5 +60,5 @@ export function redact(text: string): string {
       );
     });
   }
-  return out;
+  return out.replace(KEYWORD_PASSWORD, (_m: string, head: string) => `${head}${MASK}`);
 }

@@ -15,6 +15,11 @@ describe("redact", () => {
     ["administrator password topsecret", "administrator password ********"],
     ["l2tp tunnel auth on tunnelpw", "l2tp tunnel auth on ********"],
     ["pp1# pp auth myname u p4ss", "pp1# pp auth myname u ********"],
+    ["l2tp tunnel auth off tunnelpw", "l2tp tunnel auth off ********"],
+    ["tunnel hb46pp auth myname me mypw", "tunnel hb46pp auth myname me ********"],
+    ["ipsec ike xauth myname 1 me mypw", "ipsec ike xauth myname 1 me ********"],
+    ["auth user 1 alice alicepw", "auth user 1 alice ********"],
+    ["mount smb1 username=bob password=bobpw", "mount smb1 username=bob password=********"],
     ['command: "ipsec ike pre-shared-key 1 text k3y"', 'command: "ipsec ike pre-shared-key 1 text ********"'],
   ])("%s", (input, expected) => {
     expect(redact(input)).toBe(expected);
