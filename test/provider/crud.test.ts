@@ -108,8 +108,11 @@ describe("NatDescriptor CRUD through the dynamic provider", () => {
       deleteBeforeReplace: false,
     });
     const withCreds = { ...inputs, router: { username: "user", password: "rotated-pw" } };
+    // The resource's own credentials are kept (secret) for destroy, so rotating them is an update with no lines.
     const d = await dynamic.diff("NatDescriptor", "nat descriptor 30", outs, withCreds);
-    expect(d.replaces).toEqual([]);
+    expect(d).toMatchObject({ changes: true, replaces: [] });
+    // Stack-config credentials are read at call time and never stored: rotating them changes nothing.
+    expect((await dynamic.diff("NatDescriptor", "nat descriptor 30", outs, inputs)).changes).toBe(false);
     const otherRouter = { ...inputs, router: { host: "127.0.0.2" } };
     expect((await dynamic.diff("NatDescriptor", "nat descriptor 30", outs, otherRouter)).replaces).toEqual([
       "router",
@@ -142,5 +145,36 @@ describe("NatDescriptor CRUD through the dynamic provider", () => {
       await other.stop();
       await dynamic.configure(configureRequest(stackConfig(sim)));
     }
+  });
+
+  test("preview with unknown inputs: check defers validation instead of failing", async () => {
+    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    const r = await dynamic.check("NatDescriptor", {}, { ...NAT30, inner: unknown });
+    expect(r.failures ?? []).toEqual([]);
+  });
+});
+
+describe("connection handling", () => {
+  test("a refresh that cannot reach the router throws; it never reports the resource gone", async () => {
+    const sim = await seedSimulator();
+    const config = stackConfig(sim);
+    await sim.stop();
+    await dynamic.configure(configureRequest(config));
+    const state = { ...(await checked("NatDescriptor", NAT30)), router: { host: sim.host, port: sim.port } };
+    await expect(dynamic.read("NatDescriptor", "nat descriptor 30", state)).rejects.toThrow(sim.host);
+  });
+
+  test("stack config errors name the key; a missing host names router.host; secrets stay out of messages", async () => {
+    await expect(
+      dynamic.configure(configureRequest({ "nvr:port": "twenty-two", "nvr:password": "cfg-secret-pw" })),
+    ).rejects.toThrow(/nvr:port/);
+    await dynamic.configure(configureRequest({ "nvr:password": "cfg-secret-pw" }));
+    const inputs = await checked("NatDescriptor", NAT30);
+    const error = await dynamic.create("NatDescriptor", inputs).then(
+      () => "",
+      (e: Error) => e.message,
+    );
+    expect(error).toMatch(/router\.host is not set/);
+    expect(error).not.toContain("cfg-secret-pw");
   });
 });
