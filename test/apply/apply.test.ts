@@ -86,3 +86,24 @@ describe("a plan the connection could not finish", () => {
     }
   });
 });
+
+test("a failure inside a pp select block rolls back there and leaves the session usable at the top level", async () => {
+  const h = await harness({ faults: [{ type: "error-on", match: "^ppp lcp mru" }] });
+  try {
+    const before = h.sim.runningConfig();
+    const err = await h.router
+      .apply([pp("1", "pp auth myname changed changedpw"), pp("1", "ppp lcp mru on 1454")])
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CommandError);
+    // the same session goes on at the top level: a global command lands globally
+    await h.router.apply([g("ip route 10.91.0.0/16 gateway 192.168.100.254")]);
+    await h.router.close();
+    expect(h.sim.runningConfig()).toBe(
+      before.replace("\nip lan1", "\nip route 10.91.0.0/16 gateway 192.168.100.254\nip lan1"),
+    );
+    expect(h.sim.savedConfig()).toBe(h.sim.runningConfig());
+    expect(h.sim.events().filter((e) => e.type === "connect")).toHaveLength(1);
+  } finally {
+    await h.done();
+  }
+});
