@@ -1,0 +1,26 @@
+// lan1 of the seed's final design: reverse descriptor 30, DHCP relayed to the router's own lan2 address
+// (the DHCP server misbehaves behind a reverse descriptor). Proxy ARP stays off: the VPN pool has its own network.
+"use strict";
+const nvr = require("pulumi-yamaha-nvr");
+
+const nat = new nvr.NatDescriptor("alias-30", {
+  descriptor: 30,
+  type: "nat",
+  outer: ["192.168.253.254"],
+  inner: ["192.168.11.254"],
+  statics: [{ id: 1, outer: "192.168.253.2", inner: "192.168.11.2", count: 253 }],
+});
+
+// Depends on the descriptor, so a destroy unbinds it before the descriptor is removed.
+const lan1 = new nvr.LanInterface(
+  "lan1",
+  {
+    interface: "lan1",
+    address: "192.168.11.250/24",
+    natDescriptors: { reverse: [30] },
+    dhcp: { mode: "relay", servers: ["192.168.1.51"] },
+  },
+  { dependsOn: [nat] },
+);
+
+exports.commands = lan1.commands;

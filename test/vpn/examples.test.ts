@@ -1,0 +1,45 @@
+import * as fs from "fs";
+import * as path from "path";
+import { type ResourceKind, type ResourceKindName, check, resourceKinds } from "../../provider/resources";
+import { runProgram } from "../../provider/review/program";
+
+// As in home-lab.test.ts: Jest's resolver bypasses runProgram's alias, so name the real SDK source here too.
+jest.mock("pulumi-yamaha-nvr", () => jest.requireActual("../../sdk"));
+
+const EXAMPLES = path.join(__dirname, "..", "..", "examples");
+const CONFIG = { vpnPassword: "placeholder-password", vpnPreSharedKey: "placeholder-pre-shared-key" };
+
+/** Each per-resource example: what it declares, by kind, and one line its commands must show. */
+const CASES: [string, ResourceKindName[], string][] = [
+  ["nat-descriptor", ["NatDescriptor"], "nat descriptor static 30 1 192.168.253.2=192.168.11.2 253"],
+  ["lan-interface", ["LanInterface", "NatDescriptor"], "ip lan1 nat descriptor reverse 30"],
+  ["l2tp-anonymous-pool", ["GlobalSwitch", "GlobalSwitch", "L2tpAnonymousPool"], "tunnel template 3-4"],
+  [
+    "dhcp-scope",
+    ["DhcpScope"],
+    "dhcp scope option 1 classless_static_route=18,c0,a8,04,c0,a8,0b,fb,00,c0,a8,0b,fa",
+  ],
+  ["static-route", ["StaticRoute"], "ip route 192.168.253.240/32 gateway 192.168.11.240"],
+  ["global-switch", ["GlobalSwitch"], "dhcp server rfc2131 compliant except remain-silent"],
+];
+
+describe("per-resource examples", () => {
+  it("covers every example directory but home-lab", () => {
+    const dirs = fs.readdirSync(EXAMPLES).filter((d) => fs.statSync(path.join(EXAMPLES, d)).isDirectory());
+    expect(dirs.filter((d) => d !== "home-lab").sort()).toEqual(CASES.map(([d]) => d).sort());
+  });
+
+  it.each(CASES)("%s declares valid resources showing its line", async (dir, kinds, line) => {
+    const run = await runProgram({ dir: path.join(EXAMPLES, dir), config: CONFIG });
+    expect(run.project).toBe(dir);
+    expect(run.resources.map((r) => r.kind).sort()).toEqual(kinds);
+    const commands = run.resources.flatMap((r) => {
+      const result = check(r.kind as ResourceKindName, r.inputs);
+      if ("failures" in result)
+        throw new Error(`${r.name}: ${result.failures.map((f) => f.property).join(", ")}`);
+      const kind = resourceKinds[r.kind as ResourceKindName] as ResourceKind<unknown>;
+      return kind.commands(result.model, { mask: true }).map((c) => c.command);
+    });
+    expect(commands).toContain(line);
+  });
+});
