@@ -123,7 +123,11 @@ async function liveConfig(
       hostKey: opts.hostKey ?? known("hostKey"),
       model: opts.model ?? known("model"),
     },
-    { ...io.env, NVR_PASSWORD: io.env.NVR_PASSWORD ?? known("password") },
+    {
+      ...io.env,
+      NVR_PASSWORD: io.env.NVR_PASSWORD ?? known("password"),
+      NVR_ADMIN_PASSWORD: io.env.NVR_ADMIN_PASSWORD ?? known("adminPassword"),
+    },
     opts.verbose ? (l) => io.err(`${l}\n`) : undefined,
   );
   const router = routerFor(conn);

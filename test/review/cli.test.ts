@@ -1,0 +1,160 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { importCommand } from "../../cli/commands/import";
+import { planCommand } from "../../cli/commands/plan";
+import { startSimulator, type Simulator } from "../../simulator";
+
+// In-process runs resolve the SDK's package name through jest; the spawned CLI uses its own resolver alias.
+jest.mock("pulumi-yamaha-nvr", () => jest.requireActual("../../sdk"), { virtual: true });
+
+const ROOT = path.join(__dirname, "../..");
+const PROGRAM = path.join(__dirname, "fixtures", "seed-final");
+const START = path.join(ROOT, "simulator", "fixtures", "seed-start.conf");
+const FINAL = path.join(ROOT, "test", "fixtures", "seed", "fix-c-twice-nat.conf");
+const SECRETS = ["--config", "userPassword=s3cret-user-pw", "--config", "preSharedKey=example-psk"];
+// Runs cli/nvr.ts in a real node process: transpile-only require hook from the installed TypeScript.
+const RUN = `const ts=require("typescript");require.extensions[".ts"]=(m,f)=>m._compile(ts.transpileModule(require("fs").readFileSync(f,"utf8"),{compilerOptions:{module:ts.ModuleKind.CommonJS,target:ts.ScriptTarget.ES2022,esModuleInterop:true}}).outputText,f);require(process.argv[1]).buildProgram().parseAsync(process.argv.slice(2),{from:"user"}).catch(e=>{process.stderr.write("nvr: "+e.message+"\\n");process.exitCode=1});`;
+
+function nvr(...args: string[]) {
+  return spawnSync(process.execPath, ["-e", RUN, path.join(ROOT, "cli/nvr.ts"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+  });
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nvr-review-cli-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+function write(name: string, text: string): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+function capture(env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env } };
+}
+
+describe("nvr plan as a process", () => {
+  it("runs a program that imports pulumi-yamaha-nvr, prints the diff, lint and checks, exits 0", () => {
+    const res = nvr("plan", PROGRAM, "--from", START, ...SECRETS);
+    expect(res.stderr).toBe("");
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/^\+ip lan1 nat descriptor reverse 30$/m);
+    expect(res.stdout).toMatch(/^-ip lan1 proxyarp on$/m);
+    expect(res.stdout).toMatch(
+      /^ {2}PASS overlapping client reaches the file server: reachable via 192\.168\.253\.240/m,
+    );
+    expect(res.stdout).toMatch(/^ {2}PASS lan2 hosts keep their real address towards lan1/m);
+    expect(res.stdout).not.toContain("s3cret-user-pw");
+  });
+
+  it("--format markdown prints a pull-request comment", () => {
+    const res = nvr("plan", PROGRAM, "--from", START, "--format", "markdown", ...SECRETS);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/^### nvr plan: ✅ passes/);
+    expect(res.stdout).toContain("```diff\n--- before\n+++ after\n");
+    expect(res.stdout).toContain("| Result | Check | Detail |");
+  });
+
+  it("exits 1 when a check fails, naming it", () => {
+    const checks = write(
+      "failing.yaml",
+      "- name: file server hidden\n  client-lan: 192.168.11.0/24\n  service: 192.168.11.240:tcp/445\n  expect: unreachable\n",
+    );
+    const res = nvr("plan", PROGRAM, "--from", START, "--checks", checks, ...SECRETS);
+    expect(res.status).toBe(1);
+    expect(res.stdout).toMatch(/^ {2}FAIL file server hidden: reachable via 192\.168\.253\.240/m);
+    expect(res.stdout).toMatch(/result: FAIL\n$/);
+  });
+
+  it("exits 2 on bad input: no config source, a bad checks file, a missing program", () => {
+    const none = nvr("plan", PROGRAM, ...SECRETS);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toBe("nvr plan: give exactly one of --from FILE or --router\n");
+    const bad = write("bad.yaml", "- client-lan: 192.168.11.0/24\n  expect: reachable\n");
+    const badChecks = nvr("plan", PROGRAM, "--from", START, "--checks", bad, ...SECRETS);
+    expect(badChecks.status).toBe(2);
+    expect(badChecks.stderr).toBe(`nvr plan: ${bad}: check 1: service: Required\n`);
+    const missing = nvr("plan", path.join(tmp, "nowhere"), "--from", START);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/nowhere: not a directory/);
+  });
+
+  it("names the missing stack config key, never a secret", () => {
+    const res = nvr("plan", PROGRAM, "--from", START, "--stack", "other");
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/seed-final:userPassword/);
+  });
+});
+
+describe("nvr import as a process", () => {
+  it("prints the program on stdout and the unexpressed lines on stderr", () => {
+    const res = nvr("import", "--from", FINAL);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/^import \* as nvr from "pulumi-yamaha-nvr";$/m);
+    expect(res.stdout).toContain('new nvr.L2tpAnonymousPool("pp-anonymous", {');
+    expect(res.stderr.split("\n")).toEqual([
+      expect.stringMatching(/^nvr import: not expressed: dhcp scope 1: .*192\.168\.5\.5/),
+      "nvr import: not expressed: line 44: dhcp scope 1 192.168.11.2-192.168.11.63/24",
+      "nvr import: not expressed: line 45: dhcp scope bind 1 192.168.5.5 ethernet 00:30:f5:cc:dd:ee",
+      "nvr import: not expressed: line 46: dhcp scope option 1 classless_static_route=18,c0,a8,04,c0,a8,05,05,00,c0,a8,05,01",
+      "",
+    ]);
+    expect(res.stdout + res.stderr).not.toMatch(/placeholder-(password|key)/);
+  });
+
+  it("exits 2 without a source", () => {
+    const res = nvr("import");
+    expect(res.status).toBe(2);
+    expect(res.stderr).toBe("nvr import: give --from FILE or --host (with --user)\n");
+  });
+});
+
+describe("plan and import against a live router (nvr-sim)", () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ config: fs.readFileSync(START, "utf8") });
+  });
+  afterAll(() => sim.stop());
+
+  it("nvr plan --router reads the live config (stack config nvr:model, --host flags)", async () => {
+    const c = capture({ NVR_PASSWORD: "password", NVR_ADMIN_PASSWORD: "admin" });
+    const status = await planCommand(
+      PROGRAM,
+      {
+        router: true,
+        host: sim.host,
+        port: String(sim.port),
+        user: "user",
+        hostKey: sim.fingerprint,
+        config: ["userPassword=s3cret-user-pw", "preSharedKey=example-psk"],
+      },
+      c.io,
+    );
+    expect(c.err.join("")).toBe("");
+    expect(status).toBe(0);
+    const out = c.out.join("");
+    expect(out).toMatch(/^-ip lan1 proxyarp on$/m);
+    expect(out).toMatch(/^\+nat descriptor type 30 nat$/m);
+    expect(out).not.toMatch(/s3cret-user-pw|example-psk|vpnpass1/);
+  });
+
+  it("nvr import --host reads the live router", async () => {
+    const c = capture({ NVR_PASSWORD: "password", NVR_ADMIN_PASSWORD: "admin" });
+    const status = await importCommand(
+      { host: sim.host, port: String(sim.port), user: "user", hostKey: sim.fingerprint },
+      c.io,
+    );
+    expect(status).toBe(0);
+    const program = c.out.join("");
+    expect(program).toContain('new nvr.LanInterface("lan1", {');
+    expect(program).toContain("proxyArp: true,");
+    expect(program).toContain(`// Generated by \`nvr import\` from 127.0.0.1:${sim.port}`);
+    expect(program).not.toMatch(/vpnpass1|example-psk/);
+  });
+});
