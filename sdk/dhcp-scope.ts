@@ -49,6 +49,12 @@ export interface DhcpScopeArgs extends CommonArgs {
 
 /** A DHCP scope with its binds and options (`dhcp scope`, `dhcp scope bind`, `dhcp scope option`). */
 export class DhcpScope extends NvrResource {
+  /** Scope number. */
+  declare readonly scope: pulumi.Output<number>;
+  /** Address range handed out. */
+  declare readonly range: pulumi.Output<string>;
+  /** Prefix length of the scope's network (a netmask input is stored as this). */
+  declare readonly prefixLength: pulumi.Output<number>;
   constructor(name: string, args: DhcpScopeArgs, opts?: pulumi.CustomResourceOptions) {
     super(kind, name, { ...args }, opts);
   }

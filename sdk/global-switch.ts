@@ -18,6 +18,10 @@ export interface GlobalSwitchArgs extends CommonArgs {
  * resource never removes a line another still needs. Delete writes back the line it replaced.
  */
 export class GlobalSwitch extends NvrResource {
+  /** The setting, e.g. "l2tp service". */
+  declare readonly setting: pulumi.Output<string>;
+  /** Its value as the router prints it. */
+  declare readonly value: pulumi.Output<string>;
   constructor(name: string, args: GlobalSwitchArgs, opts?: pulumi.CustomResourceOptions) {
     super(kind, name, { ...args }, opts);
   }

@@ -62,6 +62,8 @@ export interface L2tpAnonymousPoolArgs extends CommonArgs {
  * written out, the rest by `tunnel template`), `ipsec transport` lines.
  */
 export class L2tpAnonymousPool extends NvrResource {
+  /** Tunnel numbers serving clients, ascending. */
+  declare readonly tunnels: pulumi.Output<number[]>;
   constructor(name: string, args: L2tpAnonymousPoolArgs, opts?: pulumi.CustomResourceOptions) {
     super(kind, name, { ...args }, opts);
   }

@@ -39,6 +39,10 @@ export interface LanInterfaceArgs extends CommonArgs {
  * records them (`prior`); delete writes them back rather than "deleting the interface".
  */
 export class LanInterface extends NvrResource {
+  /** The interface name, e.g. lan1. */
+  declare readonly interface: pulumi.Output<string>;
+  /** The address with prefix length, when set. */
+  declare readonly address: pulumi.Output<string | undefined>;
   constructor(name: string, args: LanInterfaceArgs, opts?: pulumi.CustomResourceOptions) {
     super(kind, name, { ...args }, opts);
   }

@@ -58,6 +58,14 @@ export interface NatDescriptorArgs extends CommonArgs {
  * `LanInterface.natDescriptors`; the interface depends on it, so destroy unbinds before it deletes.
  */
 export class NatDescriptor extends NvrResource {
+  /** Descriptor number. */
+  declare readonly descriptor: pulumi.Output<number>;
+  /** `nat`, `masquerade` or `nat-masquerade`. */
+  declare readonly type: pulumi.Output<string>;
+  /** Outer addresses, when set. */
+  declare readonly outer: pulumi.Output<string[] | undefined>;
+  /** Inner addresses, when set. */
+  declare readonly inner: pulumi.Output<string[] | undefined>;
   constructor(name: string, args: NatDescriptorArgs, opts?: pulumi.CustomResourceOptions) {
     super(kind, name, { ...args }, opts);
   }

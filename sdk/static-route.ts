@@ -23,6 +23,8 @@ export interface StaticRouteArgs extends CommonArgs {
 
 /** A static route: `ip route NETWORK gateway ...`. */
 export class StaticRoute extends NvrResource {
+  /** Destination as the router prints it ("192.168.253.240/32", "default", ...). */
+  declare readonly network: pulumi.Output<string>;
   constructor(name: string, args: StaticRouteArgs, opts?: pulumi.CustomResourceOptions) {
     super(kind, name, { ...args }, opts);
   }

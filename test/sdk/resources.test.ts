@@ -63,6 +63,10 @@ describe("SDK resources under mocks", () => {
     expect(await valueOf(route.commands)).toEqual(["ip route 192.168.253.0/24 gateway 192.168.11.240"]);
     expect(await valueOf(sw.commands)).toEqual(["dhcp server rfc2131 compliant except remain-silent"]);
     expect((await inputsOf(scope, "scope1")).scope).toBe(1);
+    // outputs are typed properties of the resource; the model's own id travels as `scope`
+    expect(await valueOf(scope.scope)).toBe(1);
+    expect(await valueOf(route.network)).toBe("192.168.253.0/24");
+    expect(await valueOf(scope.id)).toBe("scope1-id");
   });
 
   it("bad args reach the provider's check as failures naming the SDK property", async () => {
