@@ -1,0 +1,186 @@
+/**
+ * `npm run bench [-- --profile nvr500|zero] [--json] [--smoke]`: the benchmarks of issue 8 on nvr-sim.
+ * Prints a table for people, or one JSON object. `--smoke` is the CI size: zero latency, tiny stacks.
+ */
+import * as os from "os";
+import { Command } from "commander";
+import { parseScaling } from "./parse-scale";
+import { type Profile, PROFILES, profileNamed } from "./profiles";
+import { fleet, homeLab, manyRoutes } from "./stacks";
+
+interface Sizes {
+  parse: number[];
+  parseRepeats: number;
+  routes: number;
+  fleet: number;
+  /** Zero-latency runs of the example; the fastest is the engine's own overhead. */
+  overheadRuns: number;
+}
+
+const FULL: Sizes = {
+  parse: [1_000, 5_000, 10_000, 20_000],
+  parseRepeats: 5,
+  routes: 1_000,
+  fleet: 20,
+  overheadRuns: 2,
+};
+const SMOKE: Sizes = { parse: [250, 500, 1_000], parseRepeats: 1, routes: 10, fleet: 3, overheadRuns: 1 };
+
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+/** A ratio, or null when the denominator is not positive (the zero profile's floor is 0 ms). */
+const ratio = (n: number, d: number) => (d > 0 ? round(n / d) : null);
+
+export async function runBench(profile: Profile, sizes: Sizes, progress: (s: string) => void) {
+  const startedAt = new Date().toISOString();
+  progress("parse scaling");
+  const parse = parseScaling(sizes.parse, sizes.parseRepeats);
+  progress("home-lab: engine overhead, up, refresh, naive baseline");
+  const lab = await homeLab(profile, sizes.overheadRuns);
+  progress(`${sizes.routes} static routes on one router`);
+  const routes = await manyRoutes(profile, sizes.routes);
+  progress("fleet of 1");
+  const fleet1 = await fleet(profile, 1);
+  progress(`fleet of ${sizes.fleet}`);
+  const fleetN = await fleet(profile, sizes.fleet);
+  const oursMs = lab.upWallMs - lab.engineOverheadMs;
+  return {
+    profile: profile.name,
+    startedAt,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version },
+    // Section 1: home-lab `pulumi up` from an empty stack.
+    upWallMs: lab.upWallMs,
+    engineOverheadMs: lab.engineOverheadMs,
+    oursMs,
+    floorMs: lab.floorMs,
+    minimalCommands: lab.minimalCommands,
+    oursOverFloor: ratio(oursMs, lab.floorMs),
+    resources: lab.resources,
+    waves: lab.waves,
+    handshakes: lab.handshakes,
+    commands: lab.commands,
+    saves: lab.saves,
+    upConfigReads: lab.upConfigReads,
+    naiveWallMs: lab.naiveWallMs,
+    naiveHandshakes: lab.naiveHandshakes,
+    naiveCommands: lab.naiveCommands,
+    naiveSaves: lab.naiveSaves,
+    naiveOverOurs: ratio(lab.naiveWallMs, oursMs),
+    naiveOverUpWall: ratio(lab.naiveWallMs, lab.upWallMs),
+    // Section 2: refresh.
+    refreshWallMs: lab.refreshWallMs,
+    refreshHandshakes: lab.refreshHandshakes,
+    refreshConfigReads: lab.refreshConfigReads,
+    // Section 3: parsing.
+    parse10kMs: round(parse.parse10kMs),
+    parse10kHeapBytes: parse.parse10kHeapBytes,
+    parsePoints: parse.points.map((p) => ({
+      routes: p.routes,
+      ms: round(p.ms),
+      heapBytes: p.heapBytes,
+      usPerLine: round(p.usPerLine),
+      bytesPerLine: round(p.bytesPerLine, 0),
+    })),
+    parsePerLineCostRatio: round(parse.perLineCostRatio),
+    readOneScans: parse.readOneScans,
+    readOneUsSmall: round(parse.readOneUsSmall),
+    readOneUsLarge: round(parse.readOneUsLarge),
+    // Section 4: scale.
+    routesCount: routes.routesCount,
+    routes1000WallMs: routes.routesWallMs,
+    routesHandshakes: routes.routesHandshakes,
+    routesCommands: routes.routesCommands,
+    routesSaves: routes.routesSaves,
+    routesOnRouter: routes.routesOnRouter,
+    providerPeakRssBytes: routes.providerPeakRssBytes,
+    benchPeakRssBytes: process.resourceUsage().maxRSS * 1024,
+    fleetSize: fleetN.routers,
+    fleet1WallMs: fleet1.wallMs,
+    fleet20WallMs: fleetN.wallMs,
+    fleetHandshakes: fleetN.handshakes,
+    fleetSaves: fleetN.saves,
+    fleetGrowth: ratio(fleetN.wallMs, fleet1.wallMs),
+  };
+}
+
+export type BenchReport = Awaited<ReturnType<typeof runBench>>;
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mib = (b: number) => `${(b / 1048576).toFixed(1)} MiB`;
+
+function table(r: BenchReport): string {
+  const rows: [string, string, string][] = [
+    ["home-lab up: wall", secs(r.upWallMs), `${r.resources} resources, ${r.waves} dependency waves`],
+    ["  engine overhead (zero-latency up)", secs(r.engineOverheadMs), "measured apart, subtracted below"],
+    ["  ours (wall - engine)", secs(r.oursMs), `${r.oursOverFloor} x floor (target <= 1.3)`],
+    ["  physical floor", secs(r.floorMs), `1 handshake + ${r.minimalCommands} commands + 1 save`],
+    [
+      "  handshakes / commands / saves",
+      `${r.handshakes} / ${r.commands} / ${r.saves}`,
+      `targets: 1 handshake, saves <= ${r.waves}; ${r.upConfigReads} show config reads`,
+    ],
+    [
+      "naive per-resource tool",
+      secs(r.naiveWallMs),
+      `${r.naiveOverOurs} x ours (target >= 3); ${r.naiveOverUpWall} x full wall`,
+    ],
+    [
+      "  handshakes / commands / saves",
+      `${r.naiveHandshakes} / ${r.naiveCommands} / ${r.naiveSaves}`,
+      "one login and one save per resource",
+    ],
+    ["refresh: wall", secs(r.refreshWallMs), `${r.refreshHandshakes} handshake(s)`],
+    ["  show config reads", String(r.refreshConfigReads), "target: 1 per router"],
+    ...r.parsePoints.map((p): [string, string, string] => [
+      `parse+index ${p.routes} routes`,
+      `${p.ms} ms`,
+      `${p.usPerLine} us/line, ${mib(p.heapBytes)} heap (${p.bytesPerLine} B/line)`,
+    ]),
+    ["  per-line cost, largest / smallest", String(r.parsePerLineCostRatio), "~1 = linear"],
+    [
+      "  read one route from the index",
+      `${r.readOneUsLarge} us`,
+      `${r.readOneScans} rescans of the config (small: ${r.readOneUsSmall} us)`,
+    ],
+    [
+      `${r.routesCount} static routes, one router`,
+      secs(r.routes1000WallMs),
+      `${r.routesOnRouter} on the router`,
+    ],
+    ["  handshakes / commands / saves", `${r.routesHandshakes} / ${r.routesCommands} / ${r.routesSaves}`, ""],
+    ["  peak RSS provider / bench", `${mib(r.providerPeakRssBytes)} / ${mib(r.benchPeakRssBytes)}`, ""],
+    ["fleet of 1 router", secs(r.fleet1WallMs), ""],
+    [
+      `fleet of ${r.fleetSize} routers`,
+      secs(r.fleet20WallMs),
+      `${r.fleetGrowth} x fleet of 1; ${r.fleetHandshakes} handshakes, ${r.fleetSaves} saves`,
+    ],
+  ];
+  const w0 = Math.max(...rows.map((x) => x[0].length));
+  const w1 = Math.max(...rows.map((x) => x[1].length));
+  const head = `pulumi-yamaha-nvr bench, profile ${r.profile}, ${r.startedAt}, ${r.machine.cpus} CPUs (${r.machine.cpuModel}), node ${r.machine.node}`;
+  return [head, ...rows.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`.trimEnd())].join("\n");
+}
+
+async function main(argv: string[]): Promise<void> {
+  const opts = new Command("bench")
+    .description(
+      "Benchmarks on nvr-sim: pulumi up/refresh vs the physical floor and a naive tool, parsing, scale",
+    )
+    .option("--profile <name>", `latency profile: ${Object.keys(PROFILES).join(", ")}`, "nvr500")
+    .option("--json", "print one JSON object instead of a table")
+    .option("--smoke", "CI size: zero latency, tiny stacks (implies --profile zero)")
+    .parse(argv)
+    .opts<{ profile: string; json?: boolean; smoke?: boolean }>();
+  const profile = profileNamed(opts.smoke ? "zero" : opts.profile);
+  const report = await runBench(profile, opts.smoke ? SMOKE : FULL, (s) =>
+    process.stderr.write(`bench: ${s}\n`),
+  );
+  process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${table(report)}\n`);
+}
+
+if (require.main === module) {
+  main(process.argv).catch((e: unknown) => {
+    process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,322 @@
+/**
+ * Sections 1, 2 and 4: real `pulumi up` / `pulumi refresh` runs against simulated routers under a latency profile,
+ * counted from the simulators' event logs, next to the physical floor and the naive per-resource baseline.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { indexConfig, parseConfig, type ContextCommand } from "../provider/config";
+import { resourceKinds, type ResourceKind } from "../provider/resources";
+import { toModel } from "../sdk/names";
+import { startSimulator, type SimEvent, type Simulator } from "../simulator";
+import { floorMs, minimalCommands } from "./floor";
+import { naiveApply } from "./naive";
+import { type Profile, PROFILES, simulatorLatency } from "./profiles";
+import { BenchStack, REPO_ROOT } from "./pulumi";
+
+// The registry holds kinds of different model types; the bench treats models opaquely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyKind = ResourceKind<any>;
+
+const HOME_LAB = path.join(REPO_ROOT, "Pulumi.yaml");
+const FIXTURES = path.join(REPO_ROOT, "bench", "fixtures");
+const SEED_START = fs.readFileSync(path.join(REPO_ROOT, "simulator", "fixtures", "seed-start.conf"), "utf8");
+
+/** Bench-only credentials for throwaway simulators. */
+const LOGIN = { user: "user", password: "bench-login-pw", adminPassword: "bench-admin-pw" };
+const HOME_LAB_SECRETS: Record<string, string> = {
+  vpnPreSharedKey: "bench-psk",
+  ...Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`vpnPassword${i}`, `bench-vpn-pw-${i}`])),
+};
+
+/** The properties every NVR resource carries besides its model (sdk/resource.ts, provider/dynamic.ts). */
+const COMMON = new Set(["router", "adopt", "commands", "prior", "__provider"]);
+const NVR_TYPE = /^pulumi-nodejs:dynamic\/nvr:(\w+)$/;
+/** How `pulumi stack export --show-secrets` marks a secret value. */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+function startRouter(profile: Profile, config?: string): Promise<Simulator> {
+  return startSimulator({ config, ...LOGIN, ...simulatorLatency(profile) });
+}
+
+function routerSettings(sim: Simulator): {
+  settings: Record<string, string>;
+  secrets: Record<string, string>;
+} {
+  return {
+    settings: {
+      "nvr:host": sim.host,
+      "nvr:port": String(sim.port),
+      "nvr:username": LOGIN.user,
+      "nvr:hostKey": sim.fingerprint,
+    },
+    secrets: { "nvr:password": LOGIN.password, "nvr:adminPassword": LOGIN.adminPassword },
+  };
+}
+
+export interface WireCounts {
+  handshakes: number;
+  commands: number;
+  saves: number;
+  /** `show config` reads (full config, not the partial views). */
+  configReads: number;
+}
+
+export function countEvents(events: readonly SimEvent[]): WireCounts {
+  const commands = events.filter((e) => e.type === "command");
+  return {
+    handshakes: events.filter((e) => e.type === "connect").length,
+    commands: commands.length,
+    saves: events.filter((e) => e.type === "save").length,
+    configReads: commands.filter((e) => String(e.text).trim() === "show config").length,
+  };
+}
+
+/** Secrets as `--show-secrets` exports them, back to plain values. */
+function reveal(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reveal);
+  if (value && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    if (o[SECRET_SIG] !== undefined && typeof o.plaintext === "string")
+      return reveal(JSON.parse(o.plaintext));
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, reveal(v)]));
+  }
+  return value;
+}
+
+interface StackResource {
+  urn: string;
+  kind: AnyKind;
+  model: unknown;
+  dependencies: string[];
+}
+
+/** The stack's NVR resources with their models, in the engine's dependency order. */
+async function nvrResources(
+  stack: BenchStack,
+): Promise<{ resources: StackResource[]; parents: Map<string, string> }> {
+  const parents = new Map<string, string>();
+  const resources: StackResource[] = [];
+  for (const r of await stack.resources()) {
+    if (r.parent) parents.set(r.urn, r.parent);
+    const m = NVR_TYPE.exec(r.type);
+    if (!m) continue;
+    const kind = (resourceKinds as Record<string, AnyKind | undefined>)[m[1]];
+    if (!kind) throw new Error(`bench: the stack holds an unknown kind ${m[1]}`);
+    const outputs = reveal(r.outputs ?? {}) as Record<string, unknown>;
+    const props = Object.fromEntries(Object.entries(outputs).filter(([k]) => !COMMON.has(k)));
+    resources.push({
+      urn: r.urn,
+      kind,
+      model: kind.schema.parse(toModel(kind.kind, props)),
+      dependencies: r.dependencies ?? [],
+    });
+  }
+  return { resources, parents };
+}
+
+/**
+ * Dependency waves: the longest chain of NVR resources each waiting for the one before. A dependency on a component
+ * stands for every NVR resource under it.
+ */
+function dependencyWaves(resources: readonly StackResource[], parents: ReadonlyMap<string, string>): number {
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const under = (ancestor: string) =>
+    resources.filter((r) => {
+      for (let p = parents.get(r.urn); p !== undefined; p = parents.get(p)) if (p === ancestor) return true;
+      return false;
+    });
+  const depth = new Map<string, number>();
+  const depthOf = (r: StackResource): number => {
+    const known = depth.get(r.urn);
+    if (known !== undefined) return known;
+    depth.set(r.urn, 1); // cycles cannot occur in a Pulumi state; this only guards the recursion
+    const deps = r.dependencies.flatMap((u) => {
+      const direct = byUrn.get(u);
+      return direct ? [direct] : under(u);
+    });
+    const d = 1 + Math.max(0, ...deps.map(depthOf));
+    depth.set(r.urn, d);
+    return d;
+  };
+  return Math.max(0, ...resources.map(depthOf));
+}
+
+export interface HomeLabResult {
+  upWallMs: number;
+  engineOverheadMs: number;
+  floorMs: number;
+  minimalCommands: number;
+  resources: number;
+  waves: number;
+  handshakes: number;
+  commands: number;
+  saves: number;
+  upConfigReads: number;
+  naiveWallMs: number;
+  naiveHandshakes: number;
+  naiveCommands: number;
+  naiveSaves: number;
+  refreshWallMs: number;
+  refreshHandshakes: number;
+  refreshConfigReads: number;
+}
+
+async function homeLabStack(sim: Simulator): Promise<BenchStack> {
+  const stack = new BenchStack(HOME_LAB);
+  const { settings, secrets } = routerSettings(sim);
+  await stack.init(settings, { ...secrets, ...HOME_LAB_SECRETS });
+  return stack;
+}
+
+/** `pulumi up` of the home-lab example against a zero-latency router: what the engine costs by itself. */
+async function engineOverhead(runs: number): Promise<number> {
+  let fastest = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const sim = await startRouter(PROFILES.zero, SEED_START);
+    const stack = await homeLabStack(sim);
+    try {
+      fastest = Math.min(fastest, (await stack.up()).wallMs);
+    } finally {
+      await stack.remove();
+      await sim.stop();
+    }
+  }
+  return fastest;
+}
+
+/** Sections 1 and 2: the home-lab example from an empty stack, then a refresh; floor and naive baseline alongside. */
+export async function homeLab(profile: Profile, overheadRuns: number): Promise<HomeLabResult> {
+  const engineOverheadMs = await engineOverhead(overheadRuns);
+  const sim = await startRouter(profile, SEED_START);
+  const start = indexConfig(parseConfig(sim.runningConfig()));
+  const stack = await homeLabStack(sim);
+  try {
+    sim.clearEvents();
+    const up = await stack.up();
+    const ours = countEvents(sim.events());
+    const { resources, parents } = await nvrResources(stack);
+    const plan: ContextCommand[] = resources.flatMap((r) => r.kind.plan(start, r.model));
+    const minimal = minimalCommands(plan);
+
+    sim.clearEvents();
+    const refresh = await stack.refresh();
+    const refreshed = countEvents(sim.events());
+
+    const naive = await naiveBaseline(
+      profile,
+      resources.map((r) => ({
+        label: r.urn.split("::").pop() ?? r.urn,
+        commands: r.kind.commands(r.model, { mask: false }),
+      })),
+    );
+    return {
+      upWallMs: up.wallMs,
+      engineOverheadMs,
+      floorMs: floorMs(profile, minimal),
+      minimalCommands: minimal,
+      resources: resources.length,
+      waves: dependencyWaves(resources, parents),
+      handshakes: ours.handshakes,
+      commands: ours.commands,
+      saves: ours.saves,
+      upConfigReads: ours.configReads,
+      naiveWallMs: naive.wallMs,
+      naiveHandshakes: naive.handshakes,
+      naiveCommands: naive.commands,
+      naiveSaves: naive.saves,
+      refreshWallMs: refresh.wallMs,
+      refreshHandshakes: refreshed.handshakes,
+      refreshConfigReads: refreshed.configReads,
+    };
+  } finally {
+    await stack.remove();
+    await sim.stop();
+  }
+}
+
+/** The naive tool on a fresh copy of the starting router; its counts come from that router's event log too. */
+async function naiveBaseline(
+  profile: Profile,
+  blocks: { label: string; commands: ContextCommand[] }[],
+): Promise<{ wallMs: number } & WireCounts> {
+  const sim = await startRouter(profile, SEED_START);
+  try {
+    const { wallMs } = await naiveApply(
+      { host: sim.host, port: sim.port, username: LOGIN.user, ...LOGIN },
+      blocks,
+    );
+    return { wallMs, ...countEvents(sim.events()) };
+  } finally {
+    await sim.stop();
+  }
+}
+
+export interface RoutesResult {
+  routesCount: number;
+  routesWallMs: number;
+  routesHandshakes: number;
+  routesCommands: number;
+  routesSaves: number;
+  /** `ip route` lines on the router afterwards (all of them must have landed). */
+  routesOnRouter: number;
+  /** Peak RSS of the dynamic-provider process (0 if it could not be sampled). */
+  providerPeakRssBytes: number;
+}
+
+/** Section 4a: one router, `count` StaticRoutes in one stack. */
+export async function manyRoutes(profile: Profile, count: number): Promise<RoutesResult> {
+  const sim = await startRouter(profile);
+  const stack = new BenchStack(path.join(FIXTURES, "routes", "Pulumi.yaml"));
+  try {
+    const { settings, secrets } = routerSettings(sim);
+    await stack.init({ ...settings, routes: String(count) }, secrets);
+    sim.clearEvents();
+    const up = await stack.up();
+    const counts = countEvents(sim.events());
+    return {
+      routesCount: count,
+      routesWallMs: up.wallMs,
+      routesHandshakes: counts.handshakes,
+      routesCommands: counts.commands,
+      routesSaves: counts.saves,
+      routesOnRouter: sim
+        .runningConfig()
+        .split("\n")
+        .filter((l) => l.startsWith("ip route ")).length,
+      providerPeakRssBytes: up.providerPeakRssBytes,
+    };
+  } finally {
+    await stack.remove();
+    await sim.stop();
+  }
+}
+
+export interface FleetResult {
+  routers: number;
+  wallMs: number;
+  handshakes: number;
+  saves: number;
+}
+
+/** Section 4b: the fleet program over `size` simulated routers at once. */
+export async function fleet(profile: Profile, size: number): Promise<FleetResult> {
+  const sims = await Promise.all(Array.from({ length: size }, () => startRouter(profile)));
+  const stack = new BenchStack(path.join(FIXTURES, "fleet", "Pulumi.yaml"));
+  try {
+    const { settings, secrets } = routerSettings(sims[0]);
+    const routers = sims.map((s) => ({ host: s.host, port: s.port, hostKey: s.fingerprint }));
+    await stack.init({ "nvr:username": settings["nvr:username"], routers: JSON.stringify(routers) }, secrets);
+    sims.forEach((s) => s.clearEvents());
+    const up = await stack.up();
+    const counts = sims.map((s) => countEvents(s.events()));
+    return {
+      routers: size,
+      wallMs: up.wallMs,
+      handshakes: counts.reduce((n, c) => n + c.handshakes, 0),
+      saves: counts.reduce((n, c) => n + c.saves, 0),
+    };
+  } finally {
+    await stack.remove();
+    await Promise.all(sims.map((s) => s.stop()));
+  }
+}
