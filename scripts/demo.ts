@@ -1,0 +1,265 @@
+/**
+ * `npm run demo`: the whole thing on one machine, offline. A simulated NVR510 holding the seed's starting network,
+ * `pulumi up` of examples/home-lab against it, the change on the router as a diff of `show config`, proof that a VPN
+ * client whose home LAN overlaps the office LAN now reaches the file server, then `pulumi destroy`. Everything it
+ * starts or writes (simulator, Pulumi processes, state, stack config) is gone when it exits, on failure or Ctrl-C too.
+ */
+import { execFileSync, spawn, type ChildProcess } from "child_process";
+import { randomBytes } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Command } from "commander";
+import { createTwoFilesPatch } from "diff";
+import { buildNetwork, reach, type ReachResult } from "../provider/analysis";
+import { parseConfig } from "../provider/config/parse";
+import { redact } from "../provider/secrets";
+import { startSimulator, type Simulator } from "../simulator";
+
+/** The repository root, from src (scripts/) or build (dist/scripts/). */
+const ROOT = [path.resolve(__dirname, ".."), path.resolve(__dirname, "..", "..")].find((d) =>
+  fs.existsSync(path.join(d, "Pulumi.yaml")),
+) as string;
+
+const SEED_START = path.join(ROOT, "simulator", "fixtures", "seed-start.conf");
+
+/** The claim the seed is about: a client whose home LAN is the office LAN, and the office file server. */
+const OVERLAPPING_CLIENT = "192.168.11.0/24";
+const FILE_SERVER = { ip: "192.168.11.240", proto: "tcp" as const, port: 445 };
+
+/** The directory holding `pulumi` and its Node.js plugins: the last line scripts/ensure-pulumi.sh prints. */
+export function ensurePulumi(root: string = ROOT): string {
+  const out = execFileSync(path.join(root, "scripts", "ensure-pulumi.sh"), {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const dir = out.trim().split("\n").pop() ?? "";
+  if (!fs.existsSync(path.join(dir, "pulumi")))
+    throw new Error(
+      `scripts/ensure-pulumi.sh did not print a directory holding pulumi: ${JSON.stringify(dir)}`,
+    );
+  return dir;
+}
+
+/**
+ * Pulumi fully offline: a file backend and an isolated PULUMI_HOME under `dir`, a passphrase, no update check, no
+ * plugin download or registry look-up, and the toolchain first on PATH so the engine finds its Node.js plugins.
+ */
+export function offlinePulumiEnv(binDir: string, dir: string, passphrase: string): NodeJS.ProcessEnv {
+  const state = path.join(dir, "state");
+  const home = path.join(dir, "home");
+  fs.mkdirSync(state, { recursive: true });
+  fs.mkdirSync(home, { recursive: true });
+  return {
+    ...process.env,
+    PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}`,
+    PULUMI_BACKEND_URL: `file://${state}`,
+    PULUMI_HOME: home,
+    PULUMI_CONFIG_PASSPHRASE: passphrase,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_DISABLE_REGISTRY_RESOLVE: "true",
+    PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
+    PULUMI_SKIP_CONFIRMATIONS: "true",
+  };
+}
+
+/** A password nobody typed: the demo's router and VPN secrets exist only for this run. */
+function throwaway(): string {
+  return randomBytes(12).toString("hex");
+}
+
+/** Whatever must be undone before exit, newest first. */
+const cleanups: (() => void | Promise<void>)[] = [];
+const children = new Set<ChildProcess>();
+
+async function cleanUp(): Promise<void> {
+  for (const child of children) child.kill("SIGTERM");
+  while (cleanups.length > 0) {
+    try {
+      await cleanups.pop()?.();
+    } catch (e) {
+      console.error(`clean-up: ${(e as Error).message}`);
+    }
+  }
+}
+
+function heading(title: string): void {
+  console.log(`\n== ${title} ${"=".repeat(Math.max(0, 72 - title.length))}`);
+}
+
+class Pulumi {
+  constructor(
+    private readonly project: string,
+    private readonly binDir: string,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly stack: string,
+  ) {}
+
+  /** Runs `pulumi ARGS --stack S`; the engine's output is shown only when it fails (it names what went wrong). */
+  run(args: string[], opts: { stack?: boolean } = {}): Promise<string> {
+    const full = [
+      ...args,
+      ...(opts.stack === false ? [] : ["--stack", this.stack]),
+      "--non-interactive",
+      "--color",
+      "never",
+    ];
+    return new Promise((resolve, reject) => {
+      const child = spawn(path.join(this.binDir, "pulumi"), full, {
+        cwd: this.project,
+        env: this.env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      children.add(child);
+      let out = "";
+      child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+      child.stderr.setEncoding("utf8").on("data", (d: string) => (out += d));
+      child.on("error", reject);
+      child.on("close", (code) => {
+        children.delete(child);
+        if (code === 0) resolve(out);
+        else reject(new Error(`pulumi ${args.slice(0, 2).join(" ")} failed (exit ${code}):\n${redact(out)}`));
+      });
+    });
+  }
+}
+
+/** The engine's summary: the "Resources:" block and the duration, indented as the CLI prints them. */
+function summary(output: string): string {
+  const m = /\nResources:\n((?: {4}.*\n)+)/.exec(output);
+  const duration = /\nDuration: (.*)\n/.exec(output)?.[1];
+  return `${m ? m[1].trimEnd() : "    (no summary)"}${duration ? `\n    in ${duration}` : ""}`;
+}
+
+/** A unified diff of two `show config` texts, each masked first (a diff's +/- prefix hides a line's command). */
+function configDiff(fromName: string, from: string, toName: string, to: string): string {
+  const patch = createTwoFilesPatch(fromName, toName, redact(from), redact(to), undefined, undefined, {
+    context: 1,
+  });
+  // Drop the "=====" banner; keep the ---/+++ headers and the hunks.
+  return patch.split("\n").slice(1).join("\n").trimEnd();
+}
+
+function reachability(config: string): ReachResult {
+  return reach(buildNetwork(parseConfig(config), "NVR510"), {
+    clientLan: OVERLAPPING_CLIENT,
+    service: FILE_SERVER,
+  });
+}
+
+function describe(r: ReachResult): string {
+  return r.reachable ? `REACHABLE at ${r.via}\n    ${r.reason}` : `NOT reachable\n    ${r.reason}`;
+}
+
+async function demo(project: string): Promise<boolean> {
+  const started = Date.now();
+  heading("Pulumi CLI");
+  const binDir = ensurePulumi();
+  console.log(
+    `pulumi ${execFileSync(path.join(binDir, "pulumi"), ["version"], { encoding: "utf8" }).trim()} in ${binDir}`,
+  );
+
+  heading("Simulated router");
+  const password = throwaway();
+  const adminPassword = throwaway();
+  const sim: Simulator = await startSimulator({
+    model: "nvr510",
+    config: fs.readFileSync(SEED_START, "utf8"),
+    password,
+    adminPassword,
+  });
+  cleanups.push(() => sim.stop());
+  console.log(
+    `NVR510 on ${sim.host}:${sim.port} (host key ${sim.fingerprint}), loaded with the seed's starting network`,
+  );
+  console.log(`  ${path.relative(ROOT, SEED_START)}: the VPN pool lies inside lan1 192.168.11.0/24, no NAT`);
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nvr-demo-"));
+  cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const stack = `demo-${process.pid}`;
+  // Stack config lives next to Pulumi.yaml; it holds only ciphertext, and goes with the stack.
+  cleanups.push(() => fs.rmSync(path.join(project, `Pulumi.${stack}.yaml`), { force: true }));
+  const pulumi = new Pulumi(project, binDir, offlinePulumiEnv(binDir, tmp, throwaway()), stack);
+
+  heading("pulumi up (examples/home-lab)");
+  await pulumi.run(["stack", "init", stack], { stack: false });
+  const settings: [string, string][] = [
+    ["nvr:host", sim.host],
+    ["nvr:port", String(sim.port)],
+    ["nvr:username", "user"],
+    ["nvr:hostKey", sim.fingerprint],
+  ];
+  const secrets: [string, string][] = [
+    ["nvr:password", password],
+    ["nvr:adminPassword", adminPassword],
+    ["home-lab:vpnPreSharedKey", throwaway()],
+    ...[1, 2, 3, 4, 5].map((i): [string, string] => [`home-lab:vpnPassword${i}`, throwaway()]),
+  ];
+  for (const [key, value] of settings) await pulumi.run(["config", "set", key, value]);
+  for (const [key, value] of secrets) await pulumi.run(["config", "set", "--secret", key, value]);
+  console.log(
+    `stack ${stack}: local file backend in ${tmp}; router passwords, VPN passwords and key set as secrets`,
+  );
+
+  const before = sim.runningConfig();
+  const up = await pulumi.run(["up", "--yes", "--skip-preview"]);
+  console.log(summary(up));
+  const after = sim.runningConfig();
+
+  heading("What changed on the router (show config, secrets masked)");
+  console.log(configDiff("before (seed start)", before, "after pulumi up", after));
+  const saved = sim.savedConfig() === after;
+  console.log(saved ? "saved: the startup config holds the change" : "NOT saved: the startup config differs");
+
+  heading(
+    `Reachability: VPN client with home LAN ${OVERLAPPING_CLIENT} -> file server ${FILE_SERVER.ip} tcp/445`,
+  );
+  const was = reachability(before);
+  const now = reachability(after);
+  console.log(`before: ${describe(was)}`);
+  console.log(`after:  ${describe(now)}`);
+
+  heading("pulumi destroy");
+  console.log(summary(await pulumi.run(["destroy", "--yes", "--skip-preview"])));
+  await pulumi.run(["stack", "rm", "--yes"]);
+  const restored = sim.runningConfig() === before && sim.savedConfig() === before;
+  console.log(
+    restored
+      ? "the router's running and saved config are back to the starting network"
+      : `the router did NOT return to the starting network:\n${configDiff("start", before, "after destroy", sim.runningConfig())}`,
+  );
+
+  heading("Result");
+  const ok = saved && !was.reachable && now.reachable && restored;
+  console.log(`${ok ? "OK" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return ok;
+}
+
+async function main(): Promise<void> {
+  const { project } = new Command("demo")
+    .description("pulumi up of examples/home-lab against a simulated NVR510, proof of reachability, destroy")
+    .option("--project <dir>", "the Pulumi project whose program is examples/home-lab", ROOT)
+    .parse()
+    .opts<{ project: string }>();
+  let exiting = false;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      if (exiting) return;
+      exiting = true;
+      console.error(`\n${signal}: stopping the simulator and removing temporary files`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+  let ok = false;
+  try {
+    ok = await demo(path.resolve(project));
+  } catch (e) {
+    console.error(`\ndemo failed: ${redact((e as Error).message)}`);
+  } finally {
+    await cleanUp();
+  }
+  process.exitCode = ok ? 0 : 1;
+}
+
+if (require.main === module) void main();
