@@ -114,40 +114,28 @@ function rules(s: OverlapSafeVpnSettings, fail: Fail): void {
   const lanNet = g.lan.network.toCidrString();
   const [, lanBits] = s.lan.address.split("/");
   const [, aliasBits] = s.aliasNetwork.split("/");
-  const hostBad = (address: string, net: IPv4CidrRange) =>
-    address === net.getFirst().toString() || address === net.getLast().toString();
-
-  if (g.lan.network.getSize() > 2n && hostBad(g.lan.host, g.lan.network))
+  const edges = [g.lan.network.getFirst().toString(), g.lan.network.getLast().toString()];
+  if (g.lan.network.getSize() > 2n && edges.includes(g.lan.host))
     fail("lan.address", `${g.lan.host} is the network or broadcast address of ${lanNet}`);
   if (aliasBits !== lanBits)
     fail("aliasNetwork", `must have the LAN's prefix length /${lanBits} to map it 1:1, got /${aliasBits}`);
   if (g.first > g.last) fail("aliasFirstHost", `${s.aliasFirstHost} is past the last host of ${lanNet}`);
 
   // The alias must be an address nobody else has, or a client's packet to it lands elsewhere.
-  const others: [string, string, string][] = [
-    ["lan.address", lanNet, "the LAN"],
-    ["vpn.pool", s.vpn.pool, "the VPN pool"],
+  const taken = (input: string, range: string, what: string) => ({ input, range, what });
+  const others = [
+    taken("lan.address", lanNet, "the LAN"),
+    taken("vpn.pool", s.vpn.pool, "the VPN pool"),
     ...(s.upstream
-      ? [
-          ["upstream.address", attached(s.upstream.address).network.toCidrString(), "the upstream LAN"] as [
-            string,
-            string,
-            string,
-          ],
-        ]
+      ? [taken("upstream.address", attached(s.upstream.address).network.toCidrString(), "the upstream LAN")]
       : []),
     ...(s.dhcp === false
       ? []
-      : s.dhcp.subnetsBehindGateways.map(
-          (n, i) =>
-            [`dhcp.subnetsBehindGateways[${i}].network`, n.network, `subnet ${n.network}`] as [
-              string,
-              string,
-              string,
-            ],
+      : s.dhcp.subnetsBehindGateways.map((n, i) =>
+          taken(`dhcp.subnetsBehindGateways[${i}].network`, n.network, `subnet ${n.network}`),
         )),
   ];
-  for (const [input, range, what] of others)
+  for (const { input, range, what } of others)
     if (overlaps(s.aliasNetwork, range))
       fail("aliasNetwork", `${s.aliasNetwork} overlaps ${what} (${input} ${range})`);
 

@@ -386,6 +386,18 @@ describe("designOverlapSafeVpn: invalid combinations are rejected naming the inp
       /outside the scope range/,
     ],
     ["an unknown model", (i) => ({ ...i, model: "rtx9999" as "nvr510" }), "model", /Invalid enum value/],
+    [
+      "the router on the broadcast address",
+      (i) => ({ ...i, lan: { address: "192.168.11.255/24" } }),
+      "lan.address",
+      /network or broadcast address/,
+    ],
+    [
+      "an alias start past the last host",
+      (i) => ({ ...i, aliasFirstHost: 255 }),
+      "aliasFirstHost",
+      /past the last host/,
+    ],
   ])("%s", (_name, edit, property, reason) => {
     const found = failures(with_(edit));
     expect(found).toContainEqual({ property, reason: expect.stringMatching(reason) });
