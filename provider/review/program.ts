@@ -100,7 +100,29 @@ function stackConfig(
   return { values, secrets };
 }
 
-/** Makes `require("pulumi-yamaha-nvr")` in the program load this SDK (no build or install needed). */
+/**
+ * The Pulumi runtime the program itself loads: mocks set on another copy (a globally installed `nvr` next to a
+ * program's own node_modules) would see no resources.
+ */
+function runtimeFor(dir: string): typeof pulumi {
+  try {
+    return require(require.resolve("@pulumi/pulumi", { paths: [dir] })) as typeof pulumi;
+  } catch {
+    return pulumi;
+  }
+}
+
+/** Whether the program's directory resolves the SDK package itself (installed, or this repository built). */
+function sdkInstalled(dir: string): boolean {
+  try {
+    require.resolve("pulumi-yamaha-nvr", { paths: [dir] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Makes `require("pulumi-yamaha-nvr")` in the program load this SDK (a program inside this repository, unbuilt). */
 function withSdkAlias<T>(run: () => T): T {
   const sdk = path.resolve(__dirname, "../../sdk");
   type Resolve = (request: string, ...rest: unknown[]) => string;
@@ -150,7 +172,8 @@ export async function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
   const { values, secrets } = stackConfig(path.join(dir, `Pulumi.${stack}.yaml`), project, opts.config ?? {});
 
   const resources: DeclaredResource[] = [];
-  await pulumi.runtime.setMocks(
+  const runtime = runtimeFor(dir).runtime;
+  await runtime.setMocks(
     {
       newResource(args) {
         const kind = TYPE.exec(args.type)?.[1];
@@ -172,16 +195,17 @@ export async function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
     stack,
     false,
   );
-  pulumi.runtime.setAllConfig(values, secrets);
+  runtime.setAllConfig(values, secrets);
 
   try {
     if (entry.endsWith(".ts")) ensureTypeScript(dir);
-    const exported: unknown = withSdkAlias(() => require(entry));
+    const load = () => require(entry) as unknown;
+    const exported = sdkInstalled(dir) ? load() : withSdkAlias(load);
     const main =
       typeof exported === "function" ? exported : (exported as { default?: unknown } | undefined)?.default;
     if (typeof main === "function") await (main as () => unknown)();
     // Registrations finish asynchronously once each resource's inputs resolve.
-    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    await (runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
   } catch (e) {
     throw new ProgramError(
       `${path.relative(process.cwd(), entry) || entry}: ${(e as Error).message ?? String(e)}`,
