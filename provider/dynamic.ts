@@ -87,9 +87,23 @@ function issuePath(prefix: string, path: readonly (string | number)[]): string {
 }
 
 function failuresOf(error: z.ZodError, prefix = "", kind?: AnyKind): CheckFailure[] {
-  return error.issues.map((issue) => {
-    const path = issuePath(prefix, issue.path) || prefix || "(resource)";
-    return { property: kind ? propertyName(kind.kind, path) : path, reason: redact(issue.message) };
+  const named = (path: (string | number)[], reason: string): CheckFailure => {
+    const property = issuePath(prefix, path) || prefix || "(resource)";
+    return { property: kind ? propertyName(kind.kind, property) : property, reason: redact(reason) };
+  };
+  // A misspelt property is named itself, not its parent object. The resource schemas re-issue zod's
+  // unrecognized-keys issue as a custom one, so its standard message is read too.
+  return error.issues.flatMap((issue) => {
+    const keys =
+      issue.code === "unrecognized_keys"
+        ? issue.keys
+        : /^Unrecognized key\(s\) in object: (.*)$/
+            .exec(issue.message)?.[1]
+            .split(", ")
+            .map((k) => k.replace(/^'|'$/g, ""));
+    return keys
+      ? keys.map((key) => named([...issue.path, key], "unknown property"))
+      : [named(issue.path, issue.message)];
   });
 }
 

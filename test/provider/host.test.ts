@@ -178,7 +178,7 @@ describe("dynamic-provider host over gRPC", () => {
       ["NatDescriptor", { descriptor: 30, type: "snat" }, "type"],
       ["NatDescriptor", { descriptor: 30, type: "nat", outer: ["300.1.1.1"] }, "outer[0]"],
       ["NatDescriptor", { descriptor: 30, type: "nat", router: { port: 70000 } }, "router.port"],
-      ["NatDescriptor", { descriptor: 30, type: "nat", router: { hots: "x" } }, "router"],
+      ["NatDescriptor", { descriptor: 30, type: "nat", router: { hots: "x" } }, "router.hots"],
       ["DhcpScope", { scope: 1, range: "192.168.11.2-192.168.11.63" }, "prefixLength"],
       ["StaticRoute", { network: "192.168.253.1/24", gateways: ["192.168.11.240"] }, "network"],
       ["StaticRoute", { network: "192.168.253.0/24", gateways: [] }, "gateways"],
