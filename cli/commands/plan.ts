@@ -143,12 +143,12 @@ export async function planCommand(dir: string, opts: PlanCliOptions, io: CliIo):
   try {
     if ((opts.from === undefined) === (opts.router !== true))
       throw new CliError("give exactly one of --from FILE or --router");
-    const checksFile = opts.checks ?? path.join(dir, "checks.yaml");
-    const claims =
-      opts.checks !== undefined || fs.existsSync(checksFile)
-        ? parseChecks(readText(checksFile), checksFile)
-        : [];
     const run = await runProgram({ dir, stack: opts.stack, config: configPairs(opts.config) });
+    // Default: checks.yaml next to Pulumi.yaml, else next to the program its `main` names.
+    const checksFile =
+      opts.checks ??
+      [path.join(dir, "checks.yaml"), path.join(run.mainDir, "checks.yaml")].find((f) => fs.existsSync(f));
+    const claims = checksFile === undefined ? [] : parseChecks(readText(checksFile), checksFile);
     const before = opts.from !== undefined ? readConfig(opts.from) : await liveConfig(opts, run.config, io);
     const report = review({ before, resources: run.resources, claims, model: opts.model });
     io.out(formatReview(report, opts.format ?? "text"));
@@ -184,7 +184,10 @@ export function register(program: Command): void {
       "--config <key=value...>",
       "stack config values (repeatable); key without namespace: the project's",
     )
-    .option("--checks <file>", "claims to verify on the result (default PROGRAM_DIR/checks.yaml)")
+    .option(
+      "--checks <file>",
+      "claims to verify on the result (default: checks.yaml by Pulumi.yaml or the program)",
+    )
     .option("--model <model>", "router model for lint, e.g. NVR510 (default: the config header's)")
     .option("--host <host>", "router address (default stack config nvr:host)")
     .option("--port <port>", "SSH port (default nvr:port or 22)")

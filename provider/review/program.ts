@@ -33,6 +33,8 @@ export interface ProgramOptions {
 
 export interface ProgramRun {
   project: string;
+  /** The directory of the program's entry file (Pulumi.yaml `main` may point below the project directory). */
+  mainDir: string;
   stack: string;
   resources: DeclaredResource[];
   /** The stack config the program saw (secret values masked): for `--router`, the `nvr:*` connection keys. */
@@ -214,5 +216,5 @@ export async function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
   const shown = Object.fromEntries(
     Object.entries(values).map(([k, v]) => [k, secrets.includes(k) ? MASK : v]),
   );
-  return { project, stack, resources, config: shown };
+  return { project, mainDir: path.dirname(entry), stack, resources, config: shown };
 }

@@ -92,6 +92,71 @@ describe("nvr plan as a process", () => {
   });
 });
 
+describe("nvr plan of examples/home-lab against the seed's starting network", () => {
+  // The root Pulumi.yaml (project home-lab) points `main` at examples/home-lab/, where checks.yaml lives.
+  const config = [
+    ...[1, 2, 3, 4, 5].flatMap((n) => ["--config", `vpnPassword${n}=home-lab-secret-${n}`]),
+    "--config",
+    "vpnPreSharedKey=home-lab-psk-value",
+  ];
+
+  it("shows the seed's final lines as added, proxyarp and the lan1 DHCP server as removed; lint clean; checks pass", () => {
+    const res = nvr("plan", ".", "--from", START, ...config);
+    expect(res.status).toBe(0);
+    const lines = res.stdout.split("\n");
+    const added = lines.filter((l) => l.startsWith("+") && !l.startsWith("+++")).map((l) => l.slice(1));
+    const removed = lines.filter((l) => l.startsWith("-") && !l.startsWith("---")).map((l) => l.slice(1));
+    expect(added).toEqual(
+      expect.arrayContaining([
+        "ip route 192.168.253.240/32 gateway 192.168.11.240",
+        "ip lan1 nat descriptor reverse 30",
+        "ip lan1 dhcp service relay 192.168.1.51",
+        "ip lan2 nat descriptor 40",
+        " pp bind tunnel2-tunnel4",
+        " pp auth username someone@somewhere ********",
+        " ip pp remote address pool 192.168.254.1-192.168.254.3",
+        " tunnel template 3-4",
+        "nat descriptor type 30 nat",
+        "nat descriptor address outer 30 192.168.253.254",
+        "nat descriptor address inner 30 192.168.11.254",
+        "nat descriptor static 30 1 192.168.253.2=192.168.11.2 253",
+        "nat descriptor type 40 nat",
+        "nat descriptor address outer 40 192.168.11.254",
+        "nat descriptor address inner 40 192.168.253.254",
+        "nat descriptor static 40 1 192.168.11.2=192.168.253.2 253",
+        "ipsec transport template 2 3-4",
+        "dhcp server rfc2131 compliant except remain-silent",
+      ]),
+    );
+    expect(removed).toEqual(
+      expect.arrayContaining([
+        "ip lan1 proxyarp on",
+        "ip lan1 dhcp service server",
+        " ip pp remote address pool dhcp",
+      ]),
+    );
+    expect(res.stdout).toContain("Lint on the result:\n  no findings\n");
+    const checks = lines.filter((l) => /^ {2}(PASS|FAIL) /.test(l));
+    expect(checks).toHaveLength(6);
+    expect(checks.every((l) => l.startsWith("  PASS "))).toBe(true);
+    expect(res.stdout).toMatch(
+      /^ {2}PASS a VPN client whose home LAN is the office LAN reaches the file server at its alias: reachable via 192\.168\.253\.240/m,
+    );
+    expect(res.stdout + res.stderr).not.toMatch(/home-lab-secret|home-lab-psk-value/);
+  });
+
+  it("--format markdown: fenced diff and a table row per check", () => {
+    const res = nvr("plan", ".", "--from", START, "--format", "markdown", ...config);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/^### nvr plan: ✅ passes\n/);
+    expect(res.stdout).toMatch(
+      /```diff\n--- before\n\+\+\+ after\n@@ [^\n]+\n\+ip route 192\.168\.253\.240\/32 gateway 192\.168\.11\.240\n/,
+    );
+    expect(res.stdout.match(/^\| ✅ pass \| /gm)).toHaveLength(6);
+    expect(res.stdout).toContain("No findings.");
+  });
+});
+
 describe("nvr import as a process", () => {
   it("prints the program on stdout and the unexpressed lines on stderr", () => {
     const res = nvr("import", "--from", FINAL);
