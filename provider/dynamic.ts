@@ -12,6 +12,7 @@
  */
 import { z } from "zod";
 import type * as pulumi from "@pulumi/pulumi";
+import type { ContextCommand } from "./config/model";
 import type { CheckFailure, Prior, ResourceKind } from "./resources/contract";
 import { resourceKinds } from "./resources";
 import { routerFor, type RouterConnection } from "./session";
@@ -188,7 +189,8 @@ function outputsOf(kind: AnyKind, model: unknown, own: RouterInput, adopt: unkno
   return outs;
 }
 
-async function applyPlan(conn: RouterConnection, plan: Parameters<ReturnType<typeof routerFor>["apply"]>[0]) {
+/** Sends a plan (transactional and saved by the session layer); an empty plan sends nothing and saves nothing. */
+async function applyPlan(conn: RouterConnection, plan: ContextCommand[]): Promise<void> {
   if (plan.length === 0) return;
   const result = await routerFor(conn).apply(plan);
   if (result.rolledBack) throw new Error(`${conn.host}: the change was rolled back`);
