@@ -155,6 +155,31 @@ describe("NatDescriptor CRUD through the dynamic provider", () => {
 });
 
 describe("connection handling", () => {
+  test("concurrent operations on one router share one SSH login and never interleave", async () => {
+    const sim = await seedSimulator();
+    try {
+      await dynamic.configure(configureRequest(stackConfig(sim)));
+      const before = sim.runningConfig();
+      const routes = [1, 2, 3, 4, 5, 6].map((n) => ({
+        network: `192.168.${200 + n}.0/24`,
+        gateways: ["192.168.11.240"],
+      }));
+      const created = await Promise.all(
+        routes.map(async (raw) => dynamic.create("StaticRoute", await checked("StaticRoute", raw))),
+      );
+      await settle(sim);
+      for (const raw of routes)
+        expect(sim.runningConfig()).toContain(`ip route ${raw.network} gateway 192.168.11.240\n`);
+      expect(sim.events().filter((e) => e.type === "connect")).toHaveLength(1);
+      await Promise.all(created.map((c) => dynamic.delete("StaticRoute", c.id, c.outs)));
+      await settle(sim);
+      expect(sim.runningConfig()).toBe(before);
+    } finally {
+      await settle(sim);
+      await sim.stop();
+    }
+  });
+
   test("a refresh that cannot reach the router throws; it never reports the resource gone", async () => {
     const sim = await seedSimulator();
     const config = stackConfig(sim);
