@@ -209,6 +209,41 @@ describe("plan and import against a live router (nvr-sim)", () => {
     expect(out).not.toMatch(/s3cret-user-pw|example-psk|vpnpass1/);
   });
 
+  it("nvr plan --router takes the connection from the stack's nvr:* config", async () => {
+    // A copy of the fixture program whose Pulumi.dev.yaml names the simulator (inside the repository, so the
+    // program resolves @pulumi/pulumi).
+    const dir = fs.mkdtempSync(path.join(__dirname, "fixtures", ".stack-"));
+    try {
+      for (const f of ["Pulumi.yaml", "index.ts", "checks.yaml"])
+        fs.copyFileSync(path.join(PROGRAM, f), path.join(dir, f));
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.dev.yaml"),
+        [
+          "config:",
+          `  nvr:host: ${sim.host}`,
+          `  nvr:port: ${sim.port}`,
+          "  nvr:username: user",
+          `  nvr:hostKey: ${sim.fingerprint}`,
+          "  nvr:password: password",
+          "  nvr:adminPassword:",
+          "    secure: v1:bm90LWRlY3J5cHRhYmxl",
+          "  seed-final:userPassword: s3cret-user-pw",
+          "  seed-final:preSharedKey: example-psk",
+          "",
+        ].join("\n"),
+      );
+      // The secure admin password cannot be decrypted here: it comes from the environment.
+      const c = capture({ NVR_ADMIN_PASSWORD: "admin" });
+      const status = await planCommand(dir, { router: true, format: "markdown" }, c.io);
+      expect(c.err.join("")).toBe("");
+      expect(status).toBe(0);
+      expect(c.out.join("")).toMatch(/^-ip lan1 proxyarp on$/m);
+      expect(c.out.join("")).not.toMatch(/s3cret-user-pw|vpnpass1/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("nvr import --host reads the live router", async () => {
     const c = capture({ NVR_PASSWORD: "password", NVR_ADMIN_PASSWORD: "admin" });
     const status = await importCommand(
