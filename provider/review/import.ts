@@ -208,7 +208,10 @@ export function generateProgram(tree: ConfigTree, opts: ImportOptions = {}): Imp
       unreadable.push({ identity, reason: redact(`${f.property}: ${f.reason}`) });
       continue;
     }
-    for (const c of kind.commands(model, { mask: false })) expressed.add(lineKey(c.context, c.command));
+    const commands = kind.commands(model, { mask: false });
+    // An interface with only lines no kind models (`ip lan1 mtu`) reads as an empty model: nothing to adopt.
+    if (commands.length === 0) continue;
+    for (const c of commands) expressed.add(lineKey(c.context, c.command));
     resources.push({
       kind: kind.kind,
       name: resourceName(kind.kind, identity),

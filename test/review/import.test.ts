@@ -85,6 +85,13 @@ describe("generateProgram", () => {
     expect(other.program).not.toMatch(/pre-shared-key 1 text yamaha/);
     expect(other.unexpressed.every((u) => Number.isInteger(u.line) && u.line > 0)).toBe(true);
   });
+
+  it("adopts no interface that holds only lines no kind models", () => {
+    const tree = parseConfig("ip lan1 address 192.168.11.1/24\nip lan3 mtu 1400\n");
+    const generated = generateProgram(tree);
+    expect(generated.resources.map((r) => r.identity)).toEqual(["lan1"]);
+    expect(generated.unexpressed).toEqual([{ line: 2, text: "ip lan3 mtu 1400" }]);
+  });
 });
 
 describe("import → plan round trip", () => {
