@@ -9,7 +9,6 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
 import { buildNetwork, reach, type ReachResult } from "../provider/analysis";
 import { parseConfig } from "../provider/config/parse";
@@ -73,8 +72,31 @@ function throwaway(): string {
 const cleanups: (() => void | Promise<void>)[] = [];
 const children = new Set<ChildProcess>();
 
+/** Ends a Pulumi run with everything it started (language host, providers): its whole process group. */
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
+    return Promise.resolve();
+  const pid = child.pid;
+  const signal = (s: NodeJS.Signals): void => {
+    try {
+      process.kill(-pid, s);
+    } catch {
+      // the group is already gone
+    }
+  };
+  return new Promise((resolve) => {
+    const force = setTimeout(() => signal("SIGKILL"), 5_000);
+    child.once("close", () => {
+      clearTimeout(force);
+      signal("SIGKILL"); // plugins that outlived the CLI
+      resolve();
+    });
+    signal("SIGTERM");
+  });
+}
+
 async function cleanUp(): Promise<void> {
-  for (const child of children) child.kill("SIGTERM");
+  await Promise.all([...children].map(stop));
   while (cleanups.length > 0) {
     try {
       await cleanups.pop()?.();
@@ -110,6 +132,8 @@ class Pulumi {
         cwd: this.project,
         env: this.env,
         stdio: ["ignore", "pipe", "pipe"],
+        // Its own process group, so clean-up can end the CLI together with the plugins it started.
+        detached: true,
       });
       children.add(child);
       let out = "";
@@ -206,6 +230,10 @@ async function demo(project: string): Promise<boolean> {
   const up = await pulumi.run(["up", "--yes", "--skip-preview"]);
   console.log(summary(up));
   const after = sim.runningConfig();
+  if (after === before)
+    throw new Error(
+      `pulumi up changed nothing on the router: does ${path.join(project, "Pulumi.yaml")} run examples/home-lab/index.js?`,
+    );
 
   heading("What changed on the router (show config, secrets masked)");
   console.log(configDiff("before (seed start)", before, "after pulumi up", after));
@@ -237,11 +265,6 @@ async function demo(project: string): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const { project } = new Command("demo")
-    .description("pulumi up of examples/home-lab against a simulated NVR510, proof of reachability, destroy")
-    .option("--project <dir>", "the Pulumi project whose program is examples/home-lab", ROOT)
-    .parse()
-    .opts<{ project: string }>();
   let exiting = false;
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
@@ -253,7 +276,7 @@ async function main(): Promise<void> {
   }
   let ok = false;
   try {
-    ok = await demo(path.resolve(project));
+    ok = await demo(ROOT);
   } catch (e) {
     console.error(`\ndemo failed: ${redact((e as Error).message)}`);
   } finally {
