@@ -10,9 +10,8 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
 import { toModel } from "../../sdk/names";
+import { MASK } from "../resources/lines";
 import type { DeclaredResource } from "./review";
-
-export const MASK = "********";
 
 /** Thrown for a program that cannot be found, configured or run; the message names the file or key. */
 export class ProgramError extends Error {
