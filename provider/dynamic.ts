@@ -313,7 +313,8 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
       ),
     );
   }
-  const prior = conflicts.length > 0 ? conflicts.map((l) => l.text) : undefined;
+  // What this resource takes over (an interface's settings, an adopted block), restored on delete.
+  const prior = conflicts.length > 0 ? kind.prior(config, model) : undefined;
   await applyPlan(conn, kind.plan(config, model, prior));
   return { id: identity, outs: outputsOf(kind, model, own, inputs.adopt, prior) };
 }

@@ -16,8 +16,8 @@ export interface CheckFailure {
 }
 
 /**
- * What a resource recorded at create: the text of the global lines it replaced (LanInterface, GlobalSwitch).
- * The provider stores `conflicts(config, model).map((l) => l.text)` and passes it back to `plan` on delete;
+ * What a resource recorded at create: the lines it took over (`ResourceKind.prior`), as script lines.
+ * The provider stores it and passes it back to `plan` on delete;
  * `plan` accepts it as `unknown` (it comes back from Pulumi state) and ignores anything not a string list.
  */
 export type Prior = readonly string[];
@@ -55,6 +55,11 @@ export interface ResourceKind<Model> {
    * records `conflicts` as prior, and delete restores that prior instead of removing the object.
    */
   readonly alwaysExists: boolean;
+  /**
+   * What create takes over, to record in state and pass back to a delete `plan` so it restores the router as it
+   * was: the owned lines present now, as replayable script lines (select lines around block lines).
+   */
+  prior(config: ConfigIndex, model: Model): Prior;
   /** Existing router lines that creating `model` would overwrite (create refuses unless adopt is set). */
   conflicts(config: ConfigIndex, model: Model): ConfigLine[];
 }

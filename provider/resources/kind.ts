@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import type { ConfigLine } from "../config/model";
 import type { CheckFailure, ResourceKind } from "./contract";
-import { type Line, diffLines, planLines, priorLines, scoped, toCommands } from "./lines";
+import { type Line, diffLines, planLines, priorLines, recordPrior, scoped, toCommands } from "./lines";
 
 export interface Mapping<Model> {
   kind: string;
@@ -112,8 +112,9 @@ export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
     plan(config: ConfigIndex, desired: Model | undefined, prior?: unknown, identity?: string) {
       if (desired === undefined) {
         if (identity === undefined) throw new Error(`${m.kind}: a delete plan needs the identity`);
-        // Delete: everything owned goes (last-written first), except what a restore rewrites in place.
-        return planLines(m.owned(config, identity), m.alwaysExists ? priorLines(prior) : []);
+        // Delete: everything owned goes (last-written first), except what restoring the lines this resource took
+        // over at create (an interface's settings, an adopted block) rewrites in place.
+        return planLines(m.owned(config, identity), priorLines(prior));
       }
       const id = m.identity(desired);
       // What the router has, each line in its normal spelling (MAC case, mask form) so spelling is never a
@@ -126,6 +127,7 @@ export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
       const extra = m.resend ? m.resend(writes, want).filter((l) => !writes.includes(l)) : [];
       return [...removals, ...toCommands([...writes, ...extra], false)];
     },
+    prior: (config, model) => recordPrior(m.owned(config, m.identity(model))),
     conflicts: (config, model) =>
       m
         .owned(config, m.identity(model))

@@ -4,7 +4,7 @@
  * now against the lines it wants.
  */
 import type { ConfigLine, Context, ContextCommand } from "../config/model";
-import { type ConfigIndex, commandKey } from "../config/index";
+import { type ConfigIndex, commandKey, parseConfig, renderCommands } from "../config/index";
 
 export interface Line {
   context: Context;
@@ -84,8 +84,26 @@ export function planLines(current: readonly Line[], desired: readonly Line[]): C
   return [...removals, ...toCommands(writes, false)];
 }
 
-/** Lines recorded as `prior` (global context) back as keyed lines, for restore-on-delete. */
+/**
+ * What a resource took over at create, as replayable script lines (`pp select anonymous` ... `pp select none`
+ * around block lines), so a delete can restore lines in any context.
+ */
+export function recordPrior(lines: readonly Line[]): string[] {
+  return renderCommands(toCommands(lines, false))
+    .split("\n")
+    .filter((t) => t !== "");
+}
+
+/** Lines recorded by `recordPrior` (or plain global lines) back as keyed lines in their contexts. */
 export function priorLines(prior: unknown): Line[] {
   const texts = Array.isArray(prior) ? prior.filter((t): t is string => typeof t === "string") : [];
-  return texts.map((text) => line({ kind: "global" }, normal(text)));
+  if (texts.length === 0) return [];
+  const tree = parseConfig(texts.map(normal).join("\n"), { source: "file" });
+  return tree.items.flatMap((item) => {
+    if (item.type === "line") return [fromConfig({ kind: "global" }, item.line)];
+    const b = item.block;
+    const context: Context =
+      b.kind === "pp" ? { kind: "pp", peer: b.id } : { kind: "tunnel", tunnel: Number(b.id) };
+    return b.lines.map((l) => fromConfig(context, l));
+  });
 }
