@@ -145,6 +145,8 @@ export async function planCommand(dir: string, opts: PlanCliOptions, io: CliIo):
     if ((opts.from === undefined) === (opts.router !== true))
       throw new CliError("give exactly one of --from FILE or --router");
     const run = await runProgram({ dir, stack: opts.stack, config: configPairs(opts.config) });
+    if (run.maskedSecrets.length > 0)
+      io.err(`nvr plan: secrets not given, planned as ********: ${run.maskedSecrets.join(", ")}\n`);
     // Default: checks.yaml next to Pulumi.yaml, else next to the program its `main` names.
     const checksFile =
       opts.checks ??

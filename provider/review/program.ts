@@ -38,6 +38,8 @@ export interface ProgramRun {
   resources: DeclaredResource[];
   /** The stack config the program saw (secret values masked): for `--router`, the `nvr:*` connection keys. */
   config: Record<string, string>;
+  /** Secrets the program required but no config gave: planned as `********`. */
+  maskedSecrets: string[];
 }
 
 const TYPE = /^pulumi-nodejs:dynamic\/nvr:(\w+)$/;
@@ -105,12 +107,29 @@ function stackConfig(
  * The Pulumi runtime the program itself loads: mocks set on another copy (a globally installed `nvr` next to a
  * program's own node_modules) would see no resources.
  */
-function runtimeFor(dir: string): typeof pulumi {
+function libraryFor(dir: string): typeof pulumi {
   try {
     return require(require.resolve("@pulumi/pulumi", { paths: [dir] })) as typeof pulumi;
   } catch {
     return pulumi;
   }
+}
+
+/**
+ * Planning needs no secret: a secret the program requires but nobody gave is `********` (lines carrying it are
+ * masked in every output anyway). Returns the undo.
+ */
+function maskMissingSecrets(lib: typeof pulumi, masked: string[]): () => void {
+  const proto = lib.Config.prototype;
+  const original = proto.requireSecret;
+  proto.requireSecret = function (this: pulumi.Config, key: string) {
+    if (this.get(key) !== undefined) return original.call(this, key);
+    masked.push(`${this.name}:${key}`);
+    return lib.secret(MASK);
+  } as typeof original;
+  return () => {
+    proto.requireSecret = original;
+  };
 }
 
 /** Whether the program's directory resolves the SDK package itself (installed, or this repository built). */
@@ -173,7 +192,8 @@ export async function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
   const { values, secrets } = stackConfig(path.join(dir, `Pulumi.${stack}.yaml`), project, opts.config ?? {});
 
   const resources: DeclaredResource[] = [];
-  const runtime = runtimeFor(dir).runtime;
+  const lib = libraryFor(dir);
+  const runtime = lib.runtime;
   await runtime.setMocks(
     {
       newResource(args) {
@@ -198,6 +218,8 @@ export async function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
   );
   runtime.setAllConfig(values, secrets);
 
+  const maskedSecrets: string[] = [];
+  const unmask = maskMissingSecrets(lib, maskedSecrets);
   try {
     if (entry.endsWith(".ts")) ensureTypeScript(dir);
     const load = () => require(entry) as unknown;
@@ -211,9 +233,11 @@ export async function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
     throw new ProgramError(
       `${path.relative(process.cwd(), entry) || entry}: ${(e as Error).message ?? String(e)}`,
     );
+  } finally {
+    unmask();
   }
   const shown = Object.fromEntries(
     Object.entries(values).map(([k, v]) => [k, secrets.includes(k) ? MASK : v]),
   );
-  return { project, mainDir: path.dirname(entry), stack, resources, config: shown };
+  return { project, mainDir: path.dirname(entry), stack, resources, config: shown, maskedSecrets };
 }

@@ -85,10 +85,13 @@ describe("nvr plan as a process", () => {
     expect(missing.stderr).toMatch(/nowhere: not a directory/);
   });
 
-  it("names the missing stack config key, never a secret", () => {
+  it("plans without secrets: the ones no config gives are masked and named on stderr", () => {
     const res = nvr("plan", PROGRAM, "--from", START, "--stack", "other");
-    expect(res.status).toBe(2);
-    expect(res.stderr).toMatch(/seed-final:userPassword/);
+    expect(res.status).toBe(0);
+    expect(res.stderr).toBe(
+      "nvr plan: secrets not given, planned as ********: seed-final:userPassword, seed-final:preSharedKey\n",
+    );
+    expect(res.stdout).toMatch(/^\+ pp auth username someone@somewhere \*{8}$/m);
   });
 });
 
