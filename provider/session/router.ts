@@ -326,6 +326,8 @@ class SharedRouter implements Router {
     this.primary = undefined;
     this.cached = undefined;
     await shell.close();
+    // The console was put back: nothing left behind to remember (kept only when a session is cut off).
+    this.consoleOriginals = undefined;
   }
 
   async close(): Promise<void> {
