@@ -95,13 +95,12 @@ export class Stack {
     return this.run("config", "set", "--secret", "users", JSON.stringify(users));
   }
 
-  /** Everything the stack persisted: `pulumi stack export` and every file under the backend directory. */
+  /** Everything the stack persisted: `pulumi stack export` and every file of the backend and PULUMI_HOME. */
   async persisted(): Promise<string> {
     const exported = (await this.run("stack", "export")).stdout;
-    const state = path.join(this.tmp, "state");
     const files = fs
-      .readdirSync(state, { recursive: true, encoding: "utf8" })
-      .map((f) => path.join(state, f))
+      .readdirSync(this.tmp, { recursive: true, encoding: "utf8" })
+      .map((f) => path.join(this.tmp, f))
       .filter((f) => fs.statSync(f).isFile());
     return [exported, ...files.map((f) => fs.readFileSync(f, "utf8"))].join("\n");
   }
