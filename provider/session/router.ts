@@ -174,11 +174,14 @@ class SharedRouter implements Router {
     });
   }
 
-  private async shell(): Promise<Shell> {
-    if (this.primary && !this.primary.closed) return this.primary;
-    this.retire();
-    this.connecting ??= this.open(true).finally(() => (this.connecting = undefined));
-    this.primary = await this.connecting;
+  /** The primary session, with the session's console settings in place unless `sessionConsole` is false. */
+  private async shell(sessionConsole = true): Promise<Shell> {
+    if (!this.primary || this.primary.closed) {
+      this.retire();
+      this.connecting ??= this.open(true).finally(() => (this.connecting = undefined));
+      this.primary = await this.connecting;
+    }
+    if (sessionConsole) await this.primary.ensureConsole();
     return this.primary;
   }
 
@@ -244,8 +247,18 @@ class SharedRouter implements Router {
           continue;
         }
         // Queue drained: one save covers every operation applied since the last one.
-        if (this.unsaved.length === 0) break;
-        await this.saveCovered();
+        if (this.unsaved.length > 0) {
+          await this.saveCovered();
+          continue;
+        }
+        // Idle: put the console settings back now. Pulumi kills the provider without warning when a run ends,
+        // so waiting for the idle close would leave them changed in the running config (drift).
+        if (this.primary && !this.primary.closed) {
+          await this.primary
+            .restoreConsole()
+            .catch((e) => this.log(`restoring console: ${(e as Error).message}`));
+        }
+        if (this.queue.length === 0) break;
       }
     } finally {
       this.pumping = false;
@@ -273,7 +286,7 @@ class SharedRouter implements Router {
 
   /** `save`, with the session's console settings out of the running config while it runs. */
   private async save(): Promise<void> {
-    const shell = await this.shell();
+    const shell = await this.shell(false);
     await shell.withOriginalConsole(async () => {
       const out = await shell.run("save", 300_000);
       this.log(out.trim() === "" ? "saved" : out.trim());

@@ -125,6 +125,8 @@ export class Shell {
   private prefix = "";
   private character?: string;
   private consoleChanged: ConsoleSettings = {};
+  /** The settings this session works with (set at login; put back whenever the router goes idle). */
+  private consoleWanted: ConsoleSettings = {};
   /** Current prompt state. */
   context = "";
   admin = false;
@@ -415,6 +417,7 @@ export class Shell {
         this.consoleChanged[key] = SESSION_CONSOLE[key];
       }
     }
+    this.consoleWanted = { ...this.consoleChanged };
   }
 
   /** Puts back the console settings this session changed (they are configuration: leaving them is drift). */
@@ -428,22 +431,25 @@ export class Shell {
     }
   }
 
-  /** Runs `fn` with the original console settings in place (so a `save` never persists the session's). */
-  async withOriginalConsole<T>(fn: () => Promise<T>): Promise<T> {
-    const changed = { ...this.consoleChanged };
-    await this.restoreConsole();
-    try {
-      return await fn();
-    } finally {
-      if (!this.closed) {
-        for (const key of CONSOLE_KEYS) {
-          if (changed[key] === undefined) continue;
-          await this.run(`console ${key} ${SESSION_CONSOLE[key]}`);
-          if (key === "character") this.character = SESSION_CONSOLE.character;
-          this.consoleChanged[key] = SESSION_CONSOLE[key];
-        }
-      }
+  /** Sets the session's console settings again after `restoreConsole` (before the next command that needs them). */
+  async ensureConsole(): Promise<void> {
+    for (const key of CONSOLE_KEYS) {
+      const want = this.consoleWanted[key];
+      if (want === undefined || this.consoleChanged[key] !== undefined) continue;
+      await this.run(`console ${key} ${want}`);
+      if (key === "character") this.character = want;
+      this.consoleChanged[key] = want;
     }
+  }
+
+  /**
+   * Runs `fn` (a `save`) with the original console settings in place, so a save never persists the session's.
+   * They are not set again here: the next command that needs them does (`ensureConsole`), so a run that ends
+   * with a save leaves no console change behind even if the process is killed right after.
+   */
+  async withOriginalConsole<T>(fn: () => Promise<T>): Promise<T> {
+    await this.restoreConsole();
+    return fn();
   }
 
   /** Restores the console, leaves administrator mode answering `N` (one keystroke) to the save question, logs out. */

@@ -1,4 +1,5 @@
 import { harness, g, pp } from "./helpers";
+import { eventually } from "../simulator/helpers";
 
 describe("router over real SSH to the simulator", () => {
   test("happy path: plan applied in context, saved once, console settings restored", async () => {
@@ -12,14 +13,34 @@ describe("router over real SSH to the simulator", () => {
       expect(result).toMatchObject({ saved: true, rolledBack: false });
       await h.router.close();
       const running = h.sim.runningConfig();
-      console.log(h.logs.join("\n"));
-      console.log(running);
       expect(running).toContain("ip route 10.1.0.0/16 gateway 192.168.100.254\n");
       expect(running).toContain(" pp auth myname newuser newsecret\n");
       expect(h.sim.savedConfig()).toBe(running);
       expect(running.split("\n").filter((l) => l.startsWith("console"))).toEqual(
         before.split("\n").filter((l) => l.startsWith("console")),
       );
+    } finally {
+      await h.done();
+    }
+  });
+
+  // Pulumi kills the dynamic provider without warning at the end of a run: nothing may rely on close().
+  test("without close: once the router goes idle after an apply or a read, the running config carries no console change", async () => {
+    const h = await harness();
+    const consoleLines = (text: string) => text.split("\n").filter((l) => l.startsWith("console"));
+    try {
+      const before = consoleLines(h.sim.runningConfig());
+      await h.router.apply([g("ip route 10.2.0.0/16 gateway 192.168.100.254")]);
+      await eventually(() => expect(consoleLines(h.sim.runningConfig())).toEqual(before));
+      expect(h.sim.savedConfig()).toBe(h.sim.runningConfig());
+
+      const reads = h.sim.events().filter((e) => e.type === "command").length;
+      await h.router.config(); // served from the cache: no command at all
+      await h.router.apply([g("ip route 10.3.0.0/16 gateway 192.168.100.254")]);
+      await eventually(() => expect(consoleLines(h.sim.runningConfig())).toEqual(before));
+      expect(h.sim.savedConfig()).toBe(h.sim.runningConfig());
+      expect(h.sim.events().filter((e) => e.type === "connect")).toHaveLength(1);
+      expect(h.sim.events().filter((e) => e.type === "command").length).toBeGreaterThan(reads);
     } finally {
       await h.done();
     }
