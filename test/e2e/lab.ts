@@ -138,11 +138,13 @@ export function eventsOf(sim: Simulator, type: SimEvent["type"]): SimEvent[] {
   return sim.events().filter((e) => e.type === type);
 }
 
-/** The lines that change config, as the router received them (no show, console, mode or save commands). */
+/** The lines that change config, as the router received them (no show, mode or save commands, and none of the
+ * session's own console settings). */
 export function configCommands(sim: Simulator): string[] {
   return eventsOf(sim, "command")
     .map((e) => String(e.text))
     .filter(
-      (t) => !/^(show |administrator|save$|console |exit$|quit$|help$|\*|pp select |tunnel select )/.test(t),
+      (t) =>
+        !/^(show |administrator|save$|(no )?console |exit$|quit$|help$|\*|pp select |tunnel select )/.test(t),
     );
 }

@@ -150,6 +150,7 @@ describe("the lab stack against one simulated NVR510", () => {
     expect(preview.stdout).toMatch(/~ 1 to update/);
 
     const up = await observed(sim, () => run("up", "--yes", "--skip-preview"));
+    expect(up.result.stdout).toMatch(/~ 1 updated/);
     expect(up.commands).toEqual(["ip route 192.168.253.240/32 gateway 192.168.11.240"]);
     expect(up.connects).toBe(1);
     expect(up.saves).toBe(1);
