@@ -59,15 +59,40 @@ export interface WireCounts {
   saves: number;
   /** `show config` reads (full config, not the partial views). */
   configReads: number;
+  /** Commands by what they are for, to show where the time beyond the floor goes. */
+  mix: Record<CommandClass, number>;
+}
+
+type CommandClass = "showConfig" | "otherShow" | "console" | "select" | "mode" | "save" | "config";
+
+function classOf(text: string): CommandClass {
+  if (text === "show config") return "showConfig";
+  if (text.startsWith("show ")) return "otherShow";
+  if (/^(no )?console /.test(text)) return "console";
+  if (/^(pp|tunnel) select /.test(text)) return "select";
+  if (/^(administrator|exit|quit)\b/.test(text)) return "mode";
+  if (text === "save") return "save";
+  return "config";
 }
 
 export function countEvents(events: readonly SimEvent[]): WireCounts {
   const commands = events.filter((e) => e.type === "command");
+  const mix: WireCounts["mix"] = {
+    showConfig: 0,
+    otherShow: 0,
+    console: 0,
+    select: 0,
+    mode: 0,
+    save: 0,
+    config: 0,
+  };
+  for (const e of commands) mix[classOf(String(e.text).trim())]++;
   return {
     handshakes: events.filter((e) => e.type === "connect").length,
     commands: commands.length,
     saves: events.filter((e) => e.type === "save").length,
-    configReads: commands.filter((e) => String(e.text).trim() === "show config").length,
+    configReads: mix.showConfig,
+    mix,
   };
 }
 
@@ -152,6 +177,7 @@ export interface HomeLabResult {
   commands: number;
   saves: number;
   upConfigReads: number;
+  upCommandMix: WireCounts["mix"];
   naiveWallMs: number;
   naiveHandshakes: number;
   naiveCommands: number;
@@ -220,6 +246,7 @@ export async function homeLab(profile: Profile, overheadRuns: number): Promise<H
       commands: ours.commands,
       saves: ours.saves,
       upConfigReads: ours.configReads,
+      upCommandMix: ours.mix,
       naiveWallMs: naive.wallMs,
       naiveHandshakes: naive.handshakes,
       naiveCommands: naive.commands,
@@ -257,6 +284,7 @@ export interface RoutesResult {
   routesHandshakes: number;
   routesCommands: number;
   routesSaves: number;
+  routesConfigReads: number;
   /** `ip route` lines on the router afterwards (all of them must have landed). */
   routesOnRouter: number;
   /** Peak RSS of the dynamic-provider process (0 if it could not be sampled). */
@@ -279,6 +307,7 @@ export async function manyRoutes(profile: Profile, count: number): Promise<Route
       routesHandshakes: counts.handshakes,
       routesCommands: counts.commands,
       routesSaves: counts.saves,
+      routesConfigReads: counts.configReads,
       routesOnRouter: sim
         .runningConfig()
         .split("\n")
