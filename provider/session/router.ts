@@ -108,6 +108,11 @@ class SharedRouter implements Router {
   private queue: (() => Promise<void>)[] = [];
   private pumping = false;
   private unsaved: Pending[] = [];
+  /**
+   * Results held back until the router is idle and clean (saved, console settings put back): Pulumi may kill the
+   * provider as soon as the last operation reports, so nothing may remain to be done after that.
+   */
+  private settled: (() => void)[] = [];
   private idleTimer?: NodeJS.Timeout;
   private counts = { handshakes: 0, saves: 0, configReads: 0, retiredCommands: 0 };
 
@@ -225,7 +230,12 @@ class SharedRouter implements Router {
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push(() => work().then(resolve, reject));
+      this.queue.push(() =>
+        work().then(
+          (v) => this.settle(() => resolve(v)),
+          (e) => this.settle(() => reject(e)),
+        ),
+      );
       this.kick();
     });
   }
@@ -262,8 +272,13 @@ class SharedRouter implements Router {
       }
     } finally {
       this.pumping = false;
+      for (const report of this.settled.splice(0)) report();
       this.armIdle();
     }
+  }
+
+  private settle(report: () => void): void {
+    this.settled.push(report);
   }
 
   private armIdle(): void {
@@ -296,12 +311,15 @@ class SharedRouter implements Router {
 
   apply(plan: ContextCommand[], opts: ApplyOptions = {}): Promise<ApplyResult> {
     const wantSave = opts.save !== false;
-    return new Promise<ApplyResult>((resolve, reject) => {
+    return new Promise<ApplyResult>((resolveNow, reject) => {
+      const resolve = (r: ApplyResult) => this.settle(() => resolveNow(r));
       const fail = (e: unknown) =>
-        reject(
-          e instanceof RouterError
-            ? e
-            : new RouterError(this.name, redact(String((e as Error)?.message ?? e))),
+        this.settle(() =>
+          reject(
+            e instanceof RouterError
+              ? e
+              : new RouterError(this.name, redact(String((e as Error)?.message ?? e))),
+          ),
         );
       this.queue.push(async () => {
         try {
