@@ -79,13 +79,18 @@ function registry(): Registry {
   return (g[REGISTRY] ??= new Map());
 }
 
-/** The shared Router for a host:port:username in this process (later calls update the credentials it uses). */
+/**
+ * The shared Router for a host:port:username in this process. A later call fills in fields the stored
+ * connection lacks and updates those it gives (a rotated password), but never drops one: a call site without
+ * credentials must not break the router every other operation shares.
+ */
 export function routerFor(conn: RouterConnection): Router {
   const key = `${conn.host}:${conn.port ?? 22}:${conn.username}`;
   const reg = registry();
   const existing = reg.get(key);
   if (existing) {
-    existing.conn = conn;
+    const given = Object.entries(conn).filter(([, v]) => v !== undefined);
+    existing.conn = { ...existing.conn, ...Object.fromEntries(given) };
     return existing;
   }
   const router = new SharedRouter(conn);

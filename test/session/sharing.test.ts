@@ -120,3 +120,26 @@ test("after the router logs an idle session out, the next operation reconnects; 
     await h.done();
   }
 });
+
+test("a later routerFor without credentials keeps the stored ones; one that gives new credentials updates them", async () => {
+  const h = await harness();
+  try {
+    const { password, adminPassword: _admin, ...bare } = h.conn;
+    // e.g. a refresh whose state holds no credentials: the same router, still able to log in
+    expect(routerFor({ ...bare, password: undefined })).toBe(h.router);
+    await h.router.close();
+    await h.router.apply([g("ip route 10.91.0.0/16 gateway 192.168.100.254")]);
+    expect(h.sim.savedConfig()).toContain("ip route 10.91.0.0/16 gateway 192.168.100.254\n");
+    // given credentials replace the stored ones: a wrong password now fails the next login ...
+    routerFor({ ...bare, password: "rotated-away" });
+    await h.router.close();
+    await expect(h.router.apply([g("ip route 10.92.0.0/16 gateway 192.168.100.254")])).rejects.toThrow();
+    // ... and the right ones, given again, work without losing the admin password given only at first
+    routerFor({ ...bare, password });
+    await h.router.apply([g("ip route 10.93.0.0/16 gateway 192.168.100.254")]);
+    expect(h.sim.savedConfig()).toContain("ip route 10.93.0.0/16 gateway 192.168.100.254\n");
+    expect(h.sim.savedConfig()).not.toContain("10.92.0.0/16");
+  } finally {
+    await h.done();
+  }
+});
