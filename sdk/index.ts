@@ -9,6 +9,7 @@ export {
 export {
   NatDescriptor,
   type NatDescriptorArgs,
+  type NatBindingArgs,
   type NatStaticArgs,
   type NatMasqueradeStaticArgs,
   type NatMasqueradeIncomingArgs,

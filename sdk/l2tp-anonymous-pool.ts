@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { L2tpAnonymousPool as kind } from "../provider/resources/l2tp-anonymous-pool";
+import type { NatBindingArgs } from "./nat-descriptor";
 import { type CommonArgs, NvrResource } from "./resource";
 
 /** A VPN user: `pp auth username NAME PASSWORD`. */
@@ -31,7 +32,10 @@ export interface L2tpTransportArgs {
 }
 
 export interface L2tpAnonymousPoolArgs extends CommonArgs {
-  /** The router model for its tunnel limit: "nvr510" (default, 4 tunnels), "nvr500", "rtx830", "rtx1210". */
+  /**
+   * The router model for its tunnel limit: "nvr510" (4 tunnels), "nvr500", "rtx830", "rtx1210", ...
+   * Default: the `router` input's model, else stack config `nvr:model`, else "nvr510".
+   */
   model?: pulumi.Input<string>;
   /** Tunnels serving VPN clients: a range `{from, to}` (e.g. 2..4) or a list of tunnel numbers. */
   tunnels: pulumi.Input<{ from: pulumi.Input<number>; to: pulumi.Input<number> } | pulumi.Input<number>[]>;
@@ -43,6 +47,12 @@ export interface L2tpAnonymousPoolArgs extends CommonArgs {
   pool: pulumi.Input<"dhcp" | { range: pulumi.Input<string> }>;
   /** `ip pp mtu`, default 1280. */
   mtu?: pulumi.Input<number>;
+  /**
+   * NAT descriptors bound to pp anonymous (`ip pp nat descriptor`), e.g. `{forward: [20]}` for the seed's static
+   * aliases; none by default. Give the pool `dependsOn` the NatDescriptor resources, so they exist before the
+   * binding and are deleted after it. On the NVR510 this needs `nat descriptor backward-compatibility 1`.
+   */
+  natDescriptors?: pulumi.Input<NatBindingArgs>;
   /** IPsec pre-shared key; a Pulumi secret, shown as ******** in `commands`. */
   preSharedKey: pulumi.Input<string>;
   /** IPsec parameters. */

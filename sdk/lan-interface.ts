@@ -1,14 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { LanInterface as kind } from "../provider/resources/lan-interface";
+import type { NatBindingArgs } from "./nat-descriptor";
 import { type CommonArgs, NvrResource } from "./resource";
 
 /** NAT descriptors bound to the interface: `ip lanN nat descriptor FORWARD... reverse REVERSE...`. */
-export interface LanNatDescriptorsArgs {
-  /** Descriptor numbers applied in the forward direction, in order. */
-  forward?: pulumi.Input<pulumi.Input<number>[]>;
-  /** Descriptor numbers applied in the reverse direction, in order. */
-  reverse?: pulumi.Input<pulumi.Input<number>[]>;
-}
+export type LanNatDescriptorsArgs = NatBindingArgs;
 
 /** The interface's DHCP role: `ip lanN dhcp service ...`. */
 export type LanDhcpArgs =

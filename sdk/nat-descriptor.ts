@@ -54,8 +54,20 @@ export interface NatDescriptorArgs extends CommonArgs {
 }
 
 /**
+ * NAT descriptors bound to an interface: `ip IF nat descriptor FORWARD... reverse REVERSE...`, applied in list
+ * order; at most 16 in all. Give the binding resource `dependsOn` the NatDescriptor resources it names.
+ */
+export interface NatBindingArgs {
+  /** Descriptor numbers (1..2147483647) applied in the forward direction, in order. */
+  forward?: pulumi.Input<pulumi.Input<number>[]>;
+  /** Descriptor numbers (1..2147483647) applied in the reverse direction, in order. */
+  reverse?: pulumi.Input<pulumi.Input<number>[]>;
+}
+
+/**
  * A NAT descriptor (`nat descriptor type/address/static/masquerade ...`). Bind it to an interface with
- * `LanInterface.natDescriptors`; the interface depends on it, so destroy unbinds before it deletes.
+ * `LanInterface.natDescriptors` or to pp anonymous with `L2tpAnonymousPool.natDescriptors`; the binding resource
+ * depends on it, so destroy unbinds before it deletes.
  */
 export class NatDescriptor extends NvrResource {
   /** Descriptor number. */

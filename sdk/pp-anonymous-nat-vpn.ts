@@ -2,11 +2,12 @@
  * PpAnonymousNatVpn: the seed's second fix (section (3)) — the distinct pool plus a static NAT descriptor on
  * pp anonymous that gives each published host an alias in the pool's network (192.168.11.240 as 192.168.254.240).
  * When to use it: the router does not need port-saving masquerade (no MAP-E), and a few hosts are enough.
- * On the NVR510 it sets `nat descriptor backward-compatibility 1`, which the router applies only after a restart:
- * the component warns (and reports `restartRequired`), and never restarts the router.
+ * The pool child binds the descriptor on pp anonymous (`ip pp nat descriptor`), created after the descriptor and
+ * deleted before it. On the NVR510 it sets `nat descriptor backward-compatibility 1`, which the router applies only
+ * after a restart: the component warns (and reports `restartRequired`), and restarts the router only with
+ * `restartToApply: true`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { renderCommands } from "../provider/config/render";
 import { type PpAnonymousNatVpnInputs, designPpAnonymousNatVpn } from "../provider/vpn";
 import { type VpnArgs, createChildren, logWarnings, splitSecrets } from "./overlap-safe-vpn";
 import type { NvrResource, RouterArgs } from "./resource";
@@ -21,11 +22,9 @@ export interface PpAnonymousNatVpnArgs extends Omit<PpAnonymousNatVpnInputs, "vp
 export class PpAnonymousNatVpn extends pulumi.ComponentResource {
   /** Published host name → alias in the pool's network. */
   readonly publishedAliases: pulumi.Output<Record<string, string>>;
-  /** Every command of the design, secrets as `********`, the hand-applied binding included. */
+  /** Every command of the design, secrets as `********`. */
   readonly script: pulumi.Output<string>;
-  /** Lines no child owns yet (pp anonymous's `ip pp nat descriptor`): enter them on the router yourself. */
-  readonly manualScript: pulumi.Output<string>;
-  /** True when the router must restart before NAT on pp anonymous works. The component never restarts it. */
+  /** True when the router must restart before NAT on pp anonymous works (done only with `restartToApply`). */
   readonly restartRequired: pulumi.Output<boolean>;
   readonly warnings: pulumi.Output<string[]>;
   readonly children: Record<string, NvrResource>;
@@ -36,23 +35,13 @@ export class PpAnonymousNatVpn extends pulumi.ComponentResource {
     const { designVpn, overrides } = splitSecrets(vpn);
     const design = designPpAnonymousNatVpn({ ...rest, vpn: designVpn });
     this.children = createChildren(this, name, design.resources, { router, adopt, overrides });
-    const manual = renderCommands(design.unowned);
-    this.warnings = logWarnings(
-      this,
-      [
-        ...design.warnings,
-        `pp anonymous: no resource owns the NAT binding yet; enter it on the router yourself:\n${manual}`,
-      ],
-      vpn.preSharedKey,
-    );
+    this.warnings = logWarnings(this, design.warnings, vpn.preSharedKey);
     this.publishedAliases = pulumi.output(design.publishedAliases);
     this.script = pulumi.output(design.script);
-    this.manualScript = pulumi.output(manual);
     this.restartRequired = pulumi.output(design.restartRequired);
     this.registerOutputs({
       publishedAliases: this.publishedAliases,
       script: this.script,
-      manualScript: this.manualScript,
       restartRequired: this.restartRequired,
       warnings: this.warnings,
     });

@@ -3,6 +3,8 @@
  * blocks and the transports. Identity "pp anonymous" (a router has one). With `templates` the first tunnel is
  * written out and the rest are copies (`tunnel template`, `ipsec transport template`), so one edit changes all.
  * `l2tp service on` and `ipsec auto refresh on` are GlobalSwitch resources: other features use them too.
+ * `natDescriptors` binds NAT descriptors to pp anonymous (seed (3)); the descriptors are NatDescriptor resources,
+ * created before the pool and deleted after it.
  * A tunnel-range change is made in place: a replacement would share the identity and delete its successor.
  */
 import { z } from "zod";
@@ -11,6 +13,7 @@ import type { Context } from "../config/model";
 import { GLOBAL } from "../config/model";
 import { ReadError, defineKind } from "./kind";
 import { type Line, MASK, findLines, line } from "./lines";
+import { natBinding, natBindingArgs, natBindingRules, parseNatBinding } from "./nat-descriptor";
 import { ipv4Range, parseSpan } from "./net";
 
 /** Concurrent L2TP/IPsec connections per model (Yamaha rtpro L2TP/IPsec page). */
@@ -64,6 +67,8 @@ const shape = z
     authRequest: z.enum(["pap", "chap", "mschap", "mschap-v2", "chap-pap"]).default("mschap-v2"),
     pool: z.union([z.literal("dhcp"), z.object({ range: ipv4Range }).strict()]),
     mtu: z.number().int().min(64, "must be 64..1500").max(1500, "must be 64..1500").default(1280),
+    /** `ip pp nat descriptor` on pp anonymous; none by default (no line). */
+    natDescriptors: natBinding,
     preSharedKey: word(128),
     ipsec: z
       .object({
@@ -132,6 +137,7 @@ function lines(m: L2tpAnonymousPoolModel): Line[] {
   const [first, ...rest] = m.tunnels;
   const written = m.templates ? [first] : m.tunnels;
   const copies = m.templates ? rest : [];
+  const nat = natBindingArgs(m.natDescriptors);
   const transport = (t: number) =>
     line(GLOBAL, `ipsec transport ${t} ${t} ${m.transport.protocol} ${m.transport.port}`);
   return [
@@ -144,6 +150,7 @@ function lines(m: L2tpAnonymousPoolModel): Line[] {
     ...(m.msext ? [pp("ppp ipcp msext on")] : []),
     pp(`ip pp remote address pool ${m.pool === "dhcp" ? "dhcp" : m.pool.range}`),
     pp(`ip pp mtu ${m.mtu}`),
+    ...(nat ? [pp(`ip pp nat descriptor ${nat}`)] : []),
     pp("pp enable anonymous"),
     ...written.flatMap((t) => tunnelLines(m, t, t === first ? copies : [])),
     ...written.map(transport),
@@ -159,6 +166,7 @@ const PP_LINES = [
   "ppp ipcp msext",
   "ip pp remote address pool",
   "ip pp mtu",
+  "ip pp nat descriptor",
   "pp enable anonymous",
 ];
 
@@ -233,6 +241,7 @@ function parse(owned: Line[], _identity: string, config: ConfigIndex): unknown {
     authRequest: after(find("pp auth request"), 3)?.[0],
     pool: pool === undefined || pool === "dhcp" ? pool : { range: pool },
     mtu: number(after(find("ip pp mtu"), 3)?.[0]),
+    natDescriptors: parseNatBinding(after(find("ip pp nat descriptor"), 4) ?? []),
     preSharedKey: psk?.slice(1).join(" "),
     ipsec: {
       saPolicy: after(inFirst(`ipsec sa policy ${t}`), 5)?.join(" "),
@@ -254,6 +263,7 @@ export const L2tpAnonymousPool = defineKind<L2tpAnonymousPoolModel>({
     const limit = L2TP_TUNNEL_LIMIT[m.model];
     if (m.tunnels.length > limit)
       fail(["tunnels"], `${m.model} takes at most ${limit} L2TP/IPsec tunnels, got ${m.tunnels.length}`);
+    natBindingRules(m.natDescriptors, "natDescriptors", fail);
     m.users.forEach((u, i) => {
       if (m.users.findIndex((o) => o.name === u.name) < i)
         fail(["users", i, "name"], `duplicate user ${u.name}`);

@@ -9,10 +9,7 @@ import { GLOBAL } from "../config/model";
 import { ReadError, defineKind } from "./kind";
 import { type Line, findLines, line } from "./lines";
 import { interfaceNetwork, ipv4 } from "./net";
-import { descriptorId } from "./nat-descriptor";
-
-/** The router applies at most this many descriptors on one interface (forward and reverse together). */
-export const MAX_DESCRIPTORS_PER_INTERFACE = 16;
+import { natBinding, natBindingArgs, natBindingRules, parseNatBinding } from "./nat-descriptor";
 
 const dhcp = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("off") }).strict(),
@@ -31,14 +28,7 @@ const shape = z
     /** "192.168.11.250/24", or "dhcp". Absent: no address line. */
     address: z.string().optional(),
     proxyArp: z.boolean().default(false),
-    /** Applied in list order, so the order is kept as given. */
-    natDescriptors: z
-      .object({
-        forward: z.array(descriptorId).default([]),
-        reverse: z.array(descriptorId).default([]),
-      })
-      .strict()
-      .default({}),
+    natDescriptors: natBinding,
     /** Absent: the interface follows the global `dhcp service`. */
     dhcp: dhcp.optional(),
   })
@@ -48,12 +38,11 @@ export type LanInterfaceModel = z.output<typeof shape>;
 
 function lines(m: LanInterfaceModel): Line[] {
   const ip = (rest: string) => line(GLOBAL, `ip ${m.interface} ${rest}`);
-  const { forward, reverse } = m.natDescriptors;
-  const nat = [...forward, ...(reverse.length > 0 ? ["reverse", ...reverse] : [])];
+  const nat = natBindingArgs(m.natDescriptors);
   return [
     ...(m.address ? [ip(`address ${m.address}`)] : []),
     ...(m.proxyArp ? [ip("proxyarp on")] : []),
-    ...(nat.length > 0 ? [ip(`nat descriptor ${nat.join(" ")}`)] : []),
+    ...(nat ? [ip(`nat descriptor ${nat}`)] : []),
     ...(m.dhcp
       ? [ip(`dhcp service ${m.dhcp.mode}${m.dhcp.mode === "relay" ? ` ${m.dhcp.servers.join(" ")}` : ""}`)]
       : []),
@@ -77,14 +66,8 @@ function parse(owned: Line[], identity: string): unknown {
       if (args[0] !== "on" && args[0] !== "off")
         throw new ReadError(l.text, "only proxyarp on|off is modelled");
       model.proxyArp = args[0] === "on";
-    } else if (setting === "nat descriptor") {
-      const at = args.indexOf("reverse");
-      const ids = (list: string[]) => list.map(Number);
-      model.natDescriptors =
-        at < 0
-          ? { forward: ids(args), reverse: [] }
-          : { forward: ids(args.slice(0, at)), reverse: ids(args.slice(at + 1)) };
-    } else {
+    } else if (setting === "nat descriptor") model.natDescriptors = parseNatBinding(args);
+    else {
       model.dhcp = args[0] === "relay" ? { mode: "relay", servers: args.slice(1) } : { mode: args[0] };
     }
   }
@@ -106,19 +89,7 @@ export const LanInterface = defineKind<LanInterfaceModel>({
           fail(["address"], `${host} is the broadcast address of ${m.address}`);
       }
     }
-    const { forward, reverse } = m.natDescriptors;
-    if (forward.length + reverse.length > MAX_DESCRIPTORS_PER_INTERFACE)
-      fail(
-        ["natDescriptors"],
-        `at most ${MAX_DESCRIPTORS_PER_INTERFACE} descriptors per interface, got ${forward.length + reverse.length}`,
-      );
-    for (const [name, list] of [
-      ["forward", forward],
-      ["reverse", reverse],
-    ] as const)
-      list.forEach((id, i) => {
-        if (list.indexOf(id) < i) fail(["natDescriptors", name, i], `duplicate descriptor ${id}`);
-      });
+    natBindingRules(m.natDescriptors, "natDescriptors", fail);
   },
   identity: (m) => m.interface,
   replaceOnChange: ["interface"],

@@ -17,6 +17,58 @@ export const descriptorId = z
   .min(1, "must be 1..2147483647")
   .max(MAX_DESCRIPTOR_ID, "must be 1..2147483647");
 
+/** The router applies at most this many descriptors on one interface (forward and reverse together). */
+export const MAX_DESCRIPTORS_PER_INTERFACE = 16;
+
+/**
+ * The descriptors an interface applies, `ip IF nat descriptor FORWARD... [reverse REVERSE...]` (CR §23.2, the same
+ * for `ip lanN`, `ip pp` and `ip tunnel`). Applied in list order, so the order is kept as given.
+ */
+export const natBinding = z
+  .object({
+    forward: z.array(descriptorId).default([]),
+    reverse: z.array(descriptorId).default([]),
+  })
+  .strict()
+  .default({});
+
+export type NatBinding = z.output<typeof natBinding>;
+
+/** The binding's arguments after `nat descriptor`, or undefined when it binds nothing (no line). */
+export function natBindingArgs({ forward, reverse }: NatBinding): string | undefined {
+  const ids = [...forward, ...(reverse.length > 0 ? ["reverse", ...reverse] : [])];
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+/** The arguments after `nat descriptor` back as a binding. */
+export function parseNatBinding(args: readonly string[]): NatBinding {
+  const at = args.indexOf("reverse");
+  const ids = (list: readonly string[]) => list.map(Number);
+  return at < 0
+    ? { forward: ids(args), reverse: [] }
+    : { forward: ids(args.slice(0, at)), reverse: ids(args.slice(at + 1)) };
+}
+
+/** At most 16 descriptors, none twice in one direction; failures under `property`. */
+export function natBindingRules(
+  { forward, reverse }: NatBinding,
+  property: string,
+  fail: (path: (string | number)[], reason: string) => void,
+): void {
+  if (forward.length + reverse.length > MAX_DESCRIPTORS_PER_INTERFACE)
+    fail(
+      [property],
+      `at most ${MAX_DESCRIPTORS_PER_INTERFACE} descriptors per interface, got ${forward.length + reverse.length}`,
+    );
+  for (const [name, list] of [
+    ["forward", forward],
+    ["reverse", reverse],
+  ] as const)
+    list.forEach((id, i) => {
+      if (list.indexOf(id) < i) fail([property, name, i], `duplicate descriptor ${id}`);
+    });
+}
+
 const OUTER_MNEMONICS = ["ipcp", "primary", "secondary", "map-e", "hb46pp"];
 
 const addressItem = z

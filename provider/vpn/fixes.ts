@@ -8,7 +8,7 @@
  * - NAT on pp anonymous (seed (3)): a static descriptor on the VPN interface gives each published host an alias in
  *   the pool's network (192.168.254.240 → 192.168.11.240). Simplest when the router has no need for port-saving
  *   masquerade; on the NVR510 it needs `nat descriptor backward-compatibility 1`, which the router applies only
- *   after a restart. This design never restarts the router; it says so in its warnings.
+ *   after a restart. The router restarts only with the explicit `restartToApply` opt-in; the warnings say which.
  */
 import { z } from "zod";
 import type { ContextCommand } from "../config/model";
@@ -32,14 +32,12 @@ import {
 
 export interface FixDesign {
   resources: DesignedResource[];
-  /** The commands in order, secrets masked; may include lines no child owns (see `unowned`). */
+  /** The children's commands in order, secrets masked. */
   commands: ContextCommand[];
   script: string;
-  /** Lines the design needs that none of the resources can express yet; apply them by hand. */
-  unowned: ContextCommand[];
   publishedAliases: Record<string, string>;
   warnings: string[];
-  /** True when the router must restart before the design works (the component never restarts it). */
+  /** True when the router must restart before the design works (it does so only with `restartToApply`). */
   restartRequired: boolean;
 }
 
@@ -58,6 +56,11 @@ const ppAnonymousNatInputs = z
     ),
     /** The descriptor applied on pp anonymous (the seed's 20). */
     natDescriptor: descriptorId.default(20),
+    /**
+     * Where the model needs `nat descriptor backward-compatibility 1`: restart the router once the line is saved
+     * (every session and VPN drops). Default false: the line waits for a restart done by hand.
+     */
+    restartToApply: z.boolean().default(false),
   })
   .strict();
 export type PpAnonymousNatVpnInputs = z.input<typeof ppAnonymousNatInputs>;
@@ -80,7 +83,11 @@ function vpnRules(
     fail("vpn.tunnels", `${s.model} takes at most ${limit} L2TP/IPsec tunnels, got ${s.vpn.tunnels.length}`);
 }
 
-function vpnResources(s: { model: string; vpn: VpnSettings }): DesignedResource[] {
+/** The pool and its switches; `nat` binds descriptors on pp anonymous, after the children that must exist first. */
+function vpnResources(
+  s: { model: string; vpn: VpnSettings },
+  nat?: { descriptor: number; after: string[] },
+): DesignedResource[] {
   const pool: DesignedResource = {
     kind: "L2tpAnonymousPool",
     name: "pp-anonymous",
@@ -91,8 +98,9 @@ function vpnResources(s: { model: string; vpn: VpnSettings }): DesignedResource[
       pool: { range: s.vpn.pool },
       preSharedKey: s.vpn.preSharedKey,
       templates: s.vpn.templates,
+      ...(nat ? { natDescriptors: { forward: [nat.descriptor] } } : {}),
     },
-    dependsOn: [],
+    dependsOn: nat?.after ?? [],
   };
   return [
     pool,
@@ -119,19 +127,18 @@ const vpnInputOf = (r: DesignedResource, property: string) =>
 function finish(
   component: string,
   resources: DesignedResource[],
-  unowned: ContextCommand[],
   rest: Pick<FixDesign, "publishedAliases" | "warnings" | "restartRequired">,
 ): FixDesign {
   checkChildren(component, resources, vpnInputOf);
-  const commands = [...maskedCommands(resources), ...unowned];
-  return { resources, commands, script: renderCommands(commands), unowned, ...rest };
+  const commands = maskedCommands(resources);
+  return { resources, commands, script: renderCommands(commands), ...rest };
 }
 
 /** Seed (2): the VPN pool in a network of its own. */
 export function designDistinctPoolVpn(inputs: DistinctPoolVpnInputs): FixDesign {
   const s = validate("DistinctPoolVpn", distinctPoolInputs, inputs, vpnRules);
   const psk = preSharedKeyWarning(s.vpn.preSharedKey);
-  return finish("DistinctPoolVpn", vpnResources(s), [], {
+  return finish("DistinctPoolVpn", vpnResources(s), {
     publishedAliases: {},
     warnings: [
       `lan: a client whose home LAN overlaps ${attached(s.lan.address).network.toCidrString()} connects and reaches the router, but not the LAN's hosts; OverlapSafeVpn publishes them at aliases`,
@@ -201,17 +208,23 @@ export function designPpAnonymousNatVpn(inputs: PpAnonymousNatVpnInputs): FixDes
       ]
     : [];
   const psk = preSharedKeyWarning(s.vpn.preSharedKey);
+  const restart = s.restartToApply
+    ? "the router restarts once the line is saved (restartToApply), dropping every session and VPN"
+    : "until then NAT on pp anonymous does nothing. Restart the router yourself when it suits, or set restartToApply: true";
   return finish(
     component,
-    [...compat, descriptor, ...vpnResources(s)],
-    // L2tpAnonymousPool does not own pp anonymous's NAT binding yet.
-    [{ context: { kind: "pp", peer: "anonymous" }, command: `ip pp nat descriptor ${id}` }],
+    // The binding comes after the descriptor (and the switch it needs), so a destroy unbinds first.
+    [
+      ...compat,
+      descriptor,
+      ...vpnResources(s, { descriptor: id, after: [...compat, descriptor].map((r) => r.name) }),
+    ],
     {
       publishedAliases: Object.fromEntries(hosts.map((h) => [h.name, h.alias])),
       warnings: [
         ...(portSaving
           ? [
-              `model: the ${s.model} applies nat descriptor backward-compatibility 1 only after a restart; until then NAT on pp anonymous does nothing, and afterwards port saving is off (MAP-E needs it; DS-Lite does not). Restart the router yourself when it suits (this design never does)`,
+              `model: the ${s.model} applies nat descriptor backward-compatibility 1 only after a restart, and afterwards port saving is off (MAP-E needs it; DS-Lite does not); ${restart}`,
             ]
           : []),
         ...(psk ? [psk] : []),

@@ -281,6 +281,40 @@ const cases: Case[] = [
     "pool.range",
     /at most 32 addresses, got 40/,
   ],
+  [
+    "L2tpAnonymousPool",
+    "pp anonymous descriptor 0",
+    { ...pool, natDescriptors: { forward: [0] } },
+    "natDescriptors.forward[0]",
+    /1\.\.2147483647/,
+  ],
+  [
+    "L2tpAnonymousPool",
+    "17 descriptors on pp anonymous",
+    {
+      ...pool,
+      natDescriptors: {
+        forward: Array.from({ length: 9 }, (_, i) => i + 1),
+        reverse: Array.from({ length: 8 }, (_, i) => i + 10),
+      },
+    },
+    "natDescriptors",
+    /at most 16 descriptors per interface, got 17/,
+  ],
+  [
+    "L2tpAnonymousPool",
+    "a descriptor bound twice on pp anonymous",
+    { ...pool, natDescriptors: { forward: [20, 20] } },
+    "natDescriptors.forward[1]",
+    /duplicate descriptor 20/,
+  ],
+  [
+    "L2tpAnonymousPool",
+    "pp anonymous descriptors as a bare list",
+    { ...pool, natDescriptors: [20] },
+    "natDescriptors",
+    /object/,
+  ],
   // DhcpScope
   ["DhcpScope", "scope 0", { ...scope, id: 0 }, "id", /1\.\.65535/],
   ["DhcpScope", "reversed range", { ...scope, range: "192.168.11.63-192.168.11.2" }, "range", /reversed/],

@@ -21,7 +21,7 @@ const templated = L2tpAnonymousPool.schema.parse({
 });
 
 const others =
-  "ip lan1 address 192.168.11.250/24\nipsec auto refresh on\nl2tp service on\npp select anonymous\n ip pp nat descriptor 20";
+  "ip lan1 address 192.168.11.250/24\nipsec auto refresh on\nl2tp service on\nnat descriptor type 20 nat";
 
 const fromScript = (text: string) => indexConfig(parseConfig(text, { source: "file" }));
 
@@ -104,6 +104,11 @@ describe("L2tpAnonymousPool", () => {
       [{ context: pp, command: "no pp auth username someone5@somewhere5" }],
     ],
     [
+      "natDescriptors added",
+      { natDescriptors: { forward: [20], reverse: [] } },
+      [{ context: pp, command: "ip pp nat descriptor 20" }],
+    ],
+    [
       "tunnels 2-4 to 2-3",
       { tunnels: [2, 3], pool: { range: "192.168.254.1-192.168.254.3" } },
       [
@@ -143,6 +148,43 @@ describe("L2tpAnonymousPool", () => {
       script(L2tpAnonymousPool.commands(templated, { mask: false })).split("\n").length,
     );
     expect(L2tpAnonymousPool.secretProperties).toEqual(["users", "preSharedKey"]);
+  });
+
+  const natted = { ...templated, natDescriptors: { forward: [20], reverse: [] } };
+
+  test("natDescriptors bind on pp anonymous before pp enable, as the router lays them out, and read back", () => {
+    const text = script(L2tpAnonymousPool.commands(natted, { mask: false }));
+    expect(text).toContain("ip pp mtu 1280\nip pp nat descriptor 20\npp enable anonymous\n");
+    const both = { ...templated, natDescriptors: { forward: [20, 21], reverse: [30] } };
+    const commands = L2tpAnonymousPool.commands(both, { mask: false });
+    expect(commands).toContainEqual({ context: pp, command: "ip pp nat descriptor 20 21 reverse 30" });
+    expect(L2tpAnonymousPool.read(fromScript(script(commands)), "pp anonymous")).toEqual(both);
+    // none bound: no line, and the read of a block without one is the empty binding, not drift
+    expect(script(L2tpAnonymousPool.commands(templated, { mask: false }))).not.toContain("nat descriptor");
+    expect(
+      L2tpAnonymousPool.read(fromScript(text.replace(/ip pp nat descriptor 20\n/, "")), "pp anonymous"),
+    ).toEqual(templated);
+    expect(templated.natDescriptors).toEqual({ forward: [], reverse: [] });
+  });
+
+  test.each([
+    ["changed", { forward: [21], reverse: [] }, ["ip pp nat descriptor 21"]],
+    ["reverse added", { forward: [20], reverse: [30] }, ["ip pp nat descriptor 20 reverse 30"]],
+    ["removed", { forward: [], reverse: [] }, ["no ip pp nat descriptor"]],
+  ])("natDescriptors %s: only the binding line changes", (_n, natDescriptors, expected) => {
+    const before = apply(store(others), L2tpAnonymousPool.commands(natted, { mask: false }));
+    const desired = { ...natted, natDescriptors };
+    const plan = L2tpAnonymousPool.plan(index(before), desired);
+    expect(plan).toEqual(expected.map((command) => ({ context: pp, command })));
+    expect(L2tpAnonymousPool.read(index(apply(before, plan)), "pp anonymous")).toEqual(desired);
+  });
+
+  test("delete unbinds the descriptors and leaves the descriptor itself", () => {
+    const before = store(others);
+    const created = apply(before, L2tpAnonymousPool.commands(natted, { mask: false }));
+    const plan = L2tpAnonymousPool.plan(index(created), undefined, undefined, "pp anonymous");
+    expect(plan).toContainEqual({ context: pp, command: "no ip pp nat descriptor" });
+    expect(render(apply(created, plan))).toBe(render(before));
   });
 
   test("the model comes from the config header, so a declared RTX model is not drift", () => {

@@ -66,8 +66,12 @@ describe("nvr import → nvr plan round trip on every seed config", () => {
     expect(generated.program).toContain("// Every config line is expressed as a resource.");
   });
 
-  it("lists what the resources do not cover: NAT on pp anonymous in fix B", () => {
+  it("expresses NAT on pp anonymous in fix B as the pool's natDescriptors, after the descriptor it binds", () => {
     const generated = generateProgram(parseConfig(seed("fix-b-pp-anonymous-nat")));
-    expect(generated.unexpressed.map((u) => u.text)).toEqual(["[pp anonymous] ip pp nat descriptor 20"]);
+    expect(generated.unexpressed).toEqual([]);
+    const start = generated.program.indexOf("new nvr.L2tpAnonymousPool(");
+    const pool = generated.program.slice(start, generated.program.indexOf("});", start) + 3);
+    expect(pool).toContain("natDescriptors: { forward: [20], reverse: [] },");
+    expect(pool).toContain("}, { dependsOn: [natDescriptor20] });");
   });
 });

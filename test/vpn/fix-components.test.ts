@@ -38,7 +38,7 @@ describe("DistinctPoolVpn under mocks", () => {
 });
 
 describe("PpAnonymousNatVpn under mocks", () => {
-  it("on an NVR510: descriptor, backward-compatibility switch, restart warning, the manual binding", async () => {
+  it("on an NVR510: descriptor, backward-compatibility switch, restart warning, the binding on the pool", async () => {
     const c = new PpAnonymousNatVpn("ppnat", { vpn, publishedHosts: { fileserver: "192.168.11.240" } });
     const children = await registeredUnder("ppnat", c.children);
     expect(children.map((r) => r.name).sort()).toEqual([
@@ -53,11 +53,11 @@ describe("PpAnonymousNatVpn under mocks", () => {
     ]);
     expect(await valueOf(c.restartRequired)).toBe(true);
     expect(await valueOf(c.publishedAliases)).toEqual({ fileserver: "192.168.254.240" });
-    expect(await valueOf(c.manualScript)).toBe(
-      "pp select anonymous\nip pp nat descriptor 20\npp select none\n",
-    );
+    const pool = children.find((r) => r.name === "ppnat-pp-anonymous")!.inputs;
+    expect(pool.commands).toContain("ip pp nat descriptor 20");
+    expect(await valueOf(c.script)).toContain("pp select anonymous\n");
     const warnings = await valueOf(c.warnings);
-    expect(warnings).toContainEqual(expect.stringMatching(/only after a restart.*never does/));
+    expect(warnings).toContainEqual(expect.stringMatching(/only after a restart.*restartToApply: true/));
     expect(logged).toEqual(expect.arrayContaining(warnings));
   });
 

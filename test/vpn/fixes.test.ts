@@ -44,7 +44,6 @@ describe("designDistinctPoolVpn (seed (2))", () => {
       .join("\n")
       .replace(/xxxxxxxx|COMMONKEY/g, "********");
     expect(lineSet(d.commands)).toEqual(lineSet(commandsOf(seed)));
-    expect(d.unowned).toEqual([]);
     expect(d.restartRequired).toBe(false);
   });
 
@@ -72,7 +71,7 @@ describe("designDistinctPoolVpn (seed (2))", () => {
 describe("designPpAnonymousNatVpn (seed (3))", () => {
   const inputs = { vpn: VPN, publishedHosts: { fileserver: "192.168.11.240" } };
 
-  it("is the seed's NVR510 block: descriptor 20, backward-compatibility 1, the binding on pp anonymous", () => {
+  it("is the seed's NVR510 block: descriptor 20, backward-compatibility 1, the binding on pp anonymous (owned by the pool)", () => {
     const d = designPpAnonymousNatVpn(inputs);
     const seed = `pp select anonymous
 ip pp nat descriptor 20
@@ -85,14 +84,28 @@ nat descriptor static 20 1 192.168.254.240=192.168.11.240 1`;
     const ours = lineSet(d.commands);
     expect(ours).toEqual(expect.arrayContaining(lineSet(commandsOf(seed))));
     expect(d.publishedAliases).toEqual({ fileserver: "192.168.254.240" });
-    expect(d.unowned.map((c) => c.command)).toEqual(["ip pp nat descriptor 20"]);
+    // the pool child binds the descriptor, after the descriptor and the switch it needs
+    const pool = d.resources.find((r) => r.kind === "L2tpAnonymousPool");
+    expect(pool?.args.natDescriptors).toEqual({ forward: [20] });
+    expect(pool?.dependsOn).toEqual(["nat-backward-compatibility", "nat-20"]);
+    const order = d.commands.map((c) => c.command);
+    expect(order.indexOf("nat descriptor type 20 nat")).toBeLessThan(
+      order.indexOf("ip pp nat descriptor 20"),
+    );
   });
 
-  it("warns that the NVR510 needs a restart, and never restarts it", () => {
+  it("warns that the NVR510 needs a restart, and says whether it will happen (restartToApply)", () => {
     const d = designPpAnonymousNatVpn(inputs);
     expect(d.restartRequired).toBe(true);
-    expect(d.warnings).toContainEqual(expect.stringMatching(/only after a restart.*never does/));
+    expect(d.warnings).toContainEqual(
+      expect.stringMatching(/only after a restart.*Restart the router yourself.*restartToApply: true/),
+    );
     expect(d.commands.map((c) => c.command)).not.toContain("restart");
+    const opted = designPpAnonymousNatVpn({ ...inputs, restartToApply: true });
+    expect(opted.warnings).toContainEqual(
+      expect.stringMatching(/the router restarts once the line is saved/),
+    );
+    expect(opted.commands).toEqual(d.commands);
   });
 
   it("needs no restart on the NVR500 (no port saving), and writes no backward-compatibility line", () => {
