@@ -7,14 +7,15 @@
  *
  * Property layout, inputs and outputs alike: the resource's normalised model at the top level, plus
  * `commands` (the masked NVR lines, for review), `router` (connection overrides; in outputs also
- * the resolved host/port, so refresh and destroy reach the same router), `adopt`, and in outputs
- * `prior` (the router lines an adopted resource took over, restored on delete).
+ * the resolved host/port, so refresh and destroy reach the same router), `adopt`, `restartToApply` (consent to
+ * restart the router after saving a line it applies only at boot), and in outputs `prior` (the router lines an
+ * adopted resource took over, restored on delete).
  */
 import { z } from "zod";
 import type * as pulumi from "@pulumi/pulumi";
 import type { ContextCommand } from "./config/model";
 import type { CheckFailure, Prior, ResourceKind } from "./resources/contract";
-import { resourceKinds } from "./resources";
+import { resourceKinds, withRouterModel } from "./resources";
 import { routerFor, type RouterConnection } from "./session";
 import { redact } from "./secrets";
 import { previewLines } from "../sdk/commands";
@@ -24,7 +25,7 @@ import { fromModel, propertyName, toModel } from "../sdk/names";
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** Properties every resource has besides its model. */
-const COMMON = new Set(["router", "adopt", "commands", "prior", "__provider"]);
+const COMMON = new Set(["router", "adopt", "restartToApply", "commands", "prior", "__provider"]);
 
 /** Connection fields that are credentials: they never replace a resource. */
 const CREDENTIALS = ["username", "password", "adminPassword", "hostKey"] as const;
@@ -178,22 +179,41 @@ function previewOf(kind: AnyKind, model: unknown): string[] {
   return previewLines(kind.commands(model, { mask: true }));
 }
 
-function outputsOf(kind: AnyKind, model: unknown, own: RouterInput, adopt: unknown, prior: unknown): Props {
+/** The flags a resource carries from inputs to outputs unchanged. */
+function flagsOf(props: Props): Props {
+  const flags: Props = {};
+  if (props.adopt !== undefined) flags.adopt = props.adopt;
+  if (props.restartToApply !== undefined) flags.restartToApply = props.restartToApply;
+  return flags;
+}
+
+function outputsOf(kind: AnyKind, model: unknown, own: RouterInput, flags: Props, prior: unknown): Props {
   const outs: Props = {
     ...fromModel(kind.kind, plain(model as Props)),
     commands: previewOf(kind, model),
     router: storedRouter(own),
+    ...flags,
   };
-  if (adopt !== undefined) outs.adopt = adopt;
   if (prior !== undefined) outs.prior = prior;
   return outs;
 }
 
-/** Sends a plan (transactional and saved by the session layer); an empty plan sends nothing and saves nothing. */
-async function applyPlan(conn: RouterConnection, plan: ContextCommand[]): Promise<void> {
+/**
+ * Sends a plan (transactional and saved by the session layer); an empty plan sends nothing and saves nothing.
+ * When the router applies the lines only at boot and the resource consents (`restartToApply`), restarts it
+ * after the save and waits until it takes a login again.
+ */
+async function applyPlan(
+  conn: RouterConnection,
+  plan: ContextCommand[],
+  restart?: { kind: AnyKind; model: unknown; props: Props },
+): Promise<void> {
   if (plan.length === 0) return;
-  const result = await routerFor(conn).apply(plan);
+  const router = routerFor(conn);
+  const result = await router.apply(plan);
   if (result.rolledBack) throw new Error(`${conn.host}: the change was rolled back`);
+  if (restart && restart.props.restartToApply === true && restart.kind.appliesOnRestart(restart.model))
+    await router.restart();
 }
 
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
@@ -228,8 +248,14 @@ export async function check(
   const kind = kindOf(kindName);
   // During preview some inputs may be unknown; they are validated once known, at `up`.
   if (containsUnknown(modelInputs(kind, news)) || containsUnknown(news.router)) return { inputs: news };
-  const model = kind.schema.safeParse(modelInputs(kind, news));
   const router = routerSchema.safeParse(news.router ?? {});
+  // A kind with model limits takes the router's model when it names none (the resource's router, else nvr:model).
+  const raw = withRouterModel(
+    kind.kind,
+    modelInputs(kind, news),
+    resolve(router.success ? router.data : {}).model,
+  );
+  const model = kind.schema.safeParse(raw);
   const failures = [
     ...(model.success ? [] : failuresOf(model.error, "", kind)),
     ...(router.success ? [] : failuresOf(router.error, "router")),
@@ -237,14 +263,22 @@ export async function check(
   if (news.adopt !== undefined && typeof news.adopt !== "boolean") {
     failures.push({ property: "adopt", reason: "must be true or false" });
   }
+  if (news.restartToApply !== undefined && typeof news.restartToApply !== "boolean") {
+    failures.push({ property: "restartToApply", reason: "must be true or false" });
+  } else if (news.restartToApply === true && model.success && !kind.appliesOnRestart(model.data)) {
+    failures.push({
+      property: "restartToApply",
+      reason:
+        "the router applies these lines at once; only a setting it applies after a restart takes restartToApply",
+    });
+  }
   if (!model.success || failures.length > 0) return { inputs: news, failures };
   const inputs: Props = {
     ...fromModel(kind.kind, plain(model.data as Props)),
     commands: previewOf(kind, model.data),
   };
   if (news.router !== undefined) inputs.router = news.router;
-  if (news.adopt !== undefined) inputs.adopt = news.adopt;
-  return { inputs };
+  return { inputs: { ...inputs, ...flagsOf(news) } };
 }
 
 export async function diff(
@@ -315,8 +349,8 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
   }
   // What this resource takes over (an interface's settings, an adopted block), restored on delete.
   const prior = conflicts.length > 0 ? kind.prior(config, model) : undefined;
-  await applyPlan(conn, kind.plan(config, model, prior));
-  return { id: identity, outs: outputsOf(kind, model, own, inputs.adopt, prior) };
+  await applyPlan(conn, kind.plan(config, model, prior), { kind, model, props: inputs });
+  return { id: identity, outs: outputsOf(kind, model, own, flagsOf(inputs), prior) };
 }
 
 export async function read(kindName: string, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
@@ -326,13 +360,13 @@ export async function read(kindName: string, id: string, props: Props): Promise<
   const config = await routerFor(connectionOf(own)).config();
   const model = kind.read(config, id);
   if (model === undefined) return { id: "", props: {} };
-  const outs = outputsOf(kind, model, own, props.adopt, props.prior);
+  const outs = outputsOf(kind, model, own, flagsOf(props), props.prior);
   const inputs: Props = {
     ...fromModel(kind.kind, plain(model as Props)),
     commands: outs.commands,
     router: outs.router,
+    ...flagsOf(props),
   };
-  if (props.adopt !== undefined) inputs.adopt = props.adopt;
   return { id, props: outs, inputs };
 }
 
@@ -347,14 +381,17 @@ export async function update(
   const own = routerInput(news);
   const conn = connectionOf(own);
   const config = await routerFor(conn).config();
-  await applyPlan(conn, kind.plan(config, model, priorOf(olds)));
-  return { outs: outputsOf(kind, model, own, news.adopt ?? olds.adopt, olds.prior) };
+  await applyPlan(conn, kind.plan(config, model, priorOf(olds)), { kind, model, props: news });
+  return { outs: outputsOf(kind, model, own, flagsOf({ adopt: olds.adopt, ...flagsOf(news) }), olds.prior) };
 }
 
 async function remove(kindName: string, id: string, props: Props): Promise<void> {
   const kind = kindOf(kindName);
   const conn = connectionOf((props.router ?? {}) as RouterInput);
   const config = await routerFor(conn).config();
-  await applyPlan(conn, kind.plan(config, undefined, priorOf(props), id));
+  // What a delete writes back (a switch's prior value) also applies only after a restart.
+  const stored = kind.schema.safeParse(modelInputs(kind, props));
+  const restart = stored.success ? { kind, model: stored.data, props } : undefined;
+  await applyPlan(conn, kind.plan(config, undefined, priorOf(props), id), restart);
 }
 export { remove as delete };

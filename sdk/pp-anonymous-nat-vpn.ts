@@ -34,7 +34,12 @@ export class PpAnonymousNatVpn extends pulumi.ComponentResource {
     const { router, adopt, vpn, ...rest } = args;
     const { designVpn, overrides } = splitSecrets(vpn);
     const design = designPpAnonymousNatVpn({ ...rest, vpn: designVpn });
-    this.children = createChildren(this, name, design.resources, { router, adopt, overrides });
+    this.children = createChildren(this, name, design.resources, {
+      router,
+      adopt,
+      // Consent to restart goes to the switch that needs it, not the design (it writes no line).
+      overrides: { ...overrides, "nat-backward-compatibility": { restartToApply: rest.restartToApply } },
+    });
     this.warnings = logWarnings(this, design.warnings, vpn.preSharedKey);
     this.publishedAliases = pulumi.output(design.publishedAliases);
     this.script = pulumi.output(design.script);

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "../provider/resources/contract";
+import { withRouterModel } from "../provider/resources";
 import { previewLines } from "./commands";
 import { toModel } from "./names";
 import { providerFor } from "./provider";
@@ -52,10 +53,16 @@ function secretTops(kind: AnyKind): string[] {
  * Invalid args give no lines here; the provider's check reports them by property name.
  * Unsecret: the masked lines carry no secret, and a secret list would hide the whole preview.
  */
-export function previewCommands(kind: AnyKind, args: Record<string, unknown>): pulumi.Output<string[]> {
+export function previewCommands(
+  kind: AnyKind,
+  args: Record<string, unknown>,
+  router?: pulumi.Input<RouterArgs>,
+): pulumi.Output<string[]> {
   return pulumi.unsecret(
-    pulumi.output(args).apply((raw) => {
-      const parsed = kind.schema.safeParse(toModel(kind.kind, raw));
+    pulumi.all([args, pulumi.output(router)]).apply(([raw, r]) => {
+      // The router's model, as the provider's check takes it, so limits such as the tunnel count agree.
+      const routerModel = r?.model ?? new pulumi.Config("nvr").get("model");
+      const parsed = kind.schema.safeParse(withRouterModel(kind.kind, toModel(kind.kind, raw), routerModel));
       return parsed.success ? previewLines(kind.commands(parsed.data, { mask: true })) : [];
     }),
   );
@@ -85,7 +92,7 @@ export abstract class NvrResource extends pulumi.dynamic.Resource {
     args: CommonArgs & Record<string, unknown>,
     opts?: pulumi.CustomResourceOptions,
   ) {
-    const { router, adopt, ...model } = args;
+    const { router, adopt, restartToApply, ...model } = args;
     const secrets = secretTops(kind);
     // Outputs that may hold secrets in clear: the resource's own credentials, and adopted lines of a
     // kind that has secrets (e.g. a pre-shared-key line).
@@ -103,7 +110,8 @@ export abstract class NvrResource extends pulumi.dynamic.Resource {
       ),
       router: secretRouter(router),
       adopt,
-      commands: previewCommands(kind, model),
+      restartToApply,
+      commands: previewCommands(kind, model, router),
       prior: undefined,
     };
     super(

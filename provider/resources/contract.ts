@@ -60,6 +60,8 @@ export interface ResourceKind<Model> {
    * was: the owned lines present now, as replayable script lines (select lines around block lines).
    */
   prior(config: ConfigIndex, model: Model): Prior;
+  /** The router applies this model's lines only after a restart (`nat descriptor backward-compatibility`). */
+  appliesOnRestart(model: Model): boolean;
   /** Existing router lines that creating `model` would overwrite (create refuses unless adopt is set). */
   conflicts(config: ConfigIndex, model: Model): ConfigLine[];
 }

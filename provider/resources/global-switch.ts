@@ -14,7 +14,7 @@ import { type Line, findLines, line } from "./lines";
 export const GLOBAL_SWITCHES = {
   "dhcp service": /^(server|relay)$/,
   "dhcp server rfc2131 compliant": /^(on|off|except( [a-z-]+)+)$/,
-  /** Takes effect only after a restart (the provider reports it; it never restarts the router itself). */
+  /** Takes effect only after a restart (the router restarts only with the resource's `restartToApply` opt-in). */
   "nat descriptor backward-compatibility": /^[123]$/,
   "l2tp service": /^(on|off)( l2tp| l2tpv3)*$/,
   "ipsec auto refresh": /^(on|off)$/,
@@ -53,6 +53,7 @@ export const GlobalSwitch = defineKind<GlobalSwitchModel>({
   replaceOnChange: ["setting"],
   secretProperties: [],
   alwaysExists: true,
+  appliesOnRestart: (m) => RESTART_REQUIRED.includes(m.setting),
   lines: (m) => [line(GLOBAL, `${m.setting} ${m.value}`)],
   owned,
   parse: (owned, identity) =>

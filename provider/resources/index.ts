@@ -33,6 +33,23 @@ export function check<Name extends ResourceKindName>(
   return result.success ? { model: result.data } : { failures: failuresOf(result.error) };
 }
 
+/** Kinds whose limits depend on the router model (a `model` input, e.g. the L2TP tunnel limit). */
+const MODEL_LIMITED: readonly string[] = ["L2tpAnonymousPool"];
+
+/**
+ * The raw inputs with `model` taken from the router (the resource's `router.model`, else stack config `nvr:model`)
+ * when the resource gives none, so an RTX stack gets its own limits; lower-cased as the limits are named.
+ */
+export function withRouterModel(
+  kind: string,
+  rawInputs: Record<string, unknown>,
+  routerModel: string | undefined,
+): Record<string, unknown> {
+  if (!MODEL_LIMITED.includes(kind) || rawInputs.model !== undefined || routerModel === undefined)
+    return rawInputs;
+  return { ...rawInputs, model: routerModel.toLowerCase() };
+}
+
 export { DhcpScope, GlobalSwitch, L2tpAnonymousPool, LanInterface, NatDescriptor, StaticRoute };
 export type { DhcpScopeModel } from "./dhcp-scope";
 export type { GlobalSwitchModel, GlobalSwitchName } from "./global-switch";

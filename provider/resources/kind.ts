@@ -27,6 +27,8 @@ export interface Mapping<Model> {
   parse(owned: Line[], identity: string, config: ConfigIndex): unknown;
   /** The object always exists: delete restores the recorded prior lines instead of only removing. */
   alwaysExists?: boolean;
+  /** The router applies the lines only after a restart (default: never). */
+  appliesOnRestart?(model: Model): boolean;
   /** Extra lines to resend after the writes (e.g. what a rewritten `dhcp scope` line erases). */
   resend?(writes: readonly Line[], desired: readonly Line[]): Line[];
 }
@@ -127,6 +129,7 @@ export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
       const extra = m.resend ? m.resend(writes, want).filter((l) => !writes.includes(l)) : [];
       return [...removals, ...toCommands([...writes, ...extra], false)];
     },
+    appliesOnRestart: (model) => m.appliesOnRestart?.(model) ?? false,
     prior: (config, model) => recordPrior(m.owned(config, m.identity(model))),
     conflicts: (config, model) =>
       m

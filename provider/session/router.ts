@@ -11,7 +11,7 @@ import { redact } from "../secrets";
 import { applyConfirmed, type ConfirmLink } from "../apply/confirmed";
 import { touchesAccess } from "../apply/plan";
 import { applyPlan } from "../apply/transaction";
-import { RouterError } from "./errors";
+import { AuthError, ConnectionLostError, HostKeyError, RouterError, TimeoutError } from "./errors";
 import { Shell, withConsoleOriginals, type ConsoleSettings } from "./shell";
 
 export interface RouterConnection {
@@ -67,6 +67,12 @@ export interface Router {
   /** Raw `show config` text (LF line endings, console settings as they are outside this tool's sessions). */
   showConfig(): Promise<string>;
   apply(plan: ContextCommand[], opts?: ApplyOptions): Promise<ApplyResult>;
+  /**
+   * Saves, sends `restart`, and resolves once the router takes a login again (within `timeoutMs`, default 5 min).
+   * Only for settings the router applies at boot, and only with the user's explicit consent: every session and
+   * all traffic drop while it boots.
+   */
+  restart(opts?: { timeoutMs?: number }): Promise<void>;
   stats(): RouterStats;
   close(): Promise<void>;
 }
@@ -351,6 +357,42 @@ class SharedRouter implements Router {
       });
       this.kick();
     });
+  }
+
+  restart(opts: { timeoutMs?: number } = {}): Promise<void> {
+    return this.enqueue(async () => {
+      // The router boots the saved config: whatever is pending is saved first (console settings put back).
+      if (this.unsaved.length > 0) await this.saveCovered();
+      else await this.save();
+      const shell = await this.shell(false);
+      this.log("restarting the router");
+      await shell.run("restart", 30_000).then(
+        () => {
+          throw new RouterError(this.name, "the router answered `restart` without restarting");
+        },
+        (e: unknown) => {
+          // The session ends with the restart; a router that goes silent instead may take a moment to drop it.
+          if (!(e instanceof ConnectionLostError || e instanceof TimeoutError)) throw e;
+        },
+      );
+      this.retire();
+      this.cached = undefined;
+      this.primary = await this.loginAfterBoot(opts.timeoutMs ?? 300_000);
+      this.log("the router is back");
+    });
+  }
+
+  /** Logs in again, retrying while the router boots; wrong credentials or a changed host key fail at once. */
+  private async loginAfterBoot(timeoutMs: number): Promise<Shell> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await this.open(true);
+      } catch (e) {
+        if (e instanceof AuthError || e instanceof HostKeyError || Date.now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
   }
 
   private async closePrimary(): Promise<void> {

@@ -133,6 +133,9 @@ const cases: [string, Props, string][] = [
   ["L2tpAnonymousPool", { ...POOL, mtu: 9000 }, "mtu"],
   ["L2tpAnonymousPool", { ...POOL, preSharedKey: "" }, "preSharedKey"],
   ["L2tpAnonymousPool", { ...POOL, authRequest: "md5" }, "authRequest"],
+  // the tunnel limit of the router's model when the pool names none
+  ["L2tpAnonymousPool", { ...POOL, tunnels: { from: 1, to: 5 }, router: { model: "NVR500" } }, "tunnels"],
+  ["L2tpAnonymousPool", { ...POOL, router: { model: "rtx5000" } }, "model"],
   // GlobalSwitch
   ["GlobalSwitch", { ...SWITCH, setting: "ip routing" }, "setting"],
   ["GlobalSwitch", { ...SWITCH, value: "maybe" }, "value"],
@@ -158,6 +161,43 @@ describe("bad inputs are check failures naming the property, with no SSH connect
   it("has at least 40 cases across every resource kind", () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
     expect(new Set(cases.map(([kind]) => kind)).size).toBe(6);
+  });
+
+  describe("the L2TP tunnel limit follows the router's model", () => {
+    const FIVE = { ...POOL, tunnels: { from: 1, to: 5 }, pool: { range: "192.168.254.1-192.168.254.5" } };
+
+    it("an nvr500 router refuses 5 tunnels, naming tunnels and the model", async () => {
+      const { failures = [] } = await dynamic.check(
+        "L2tpAnonymousPool",
+        {},
+        { ...FIVE, router: { model: "NVR500" } },
+      );
+      expect(failures).toEqual([
+        { property: "tunnels", reason: "nvr500 takes at most 4 L2TP/IPsec tunnels, got 5" },
+      ]);
+    });
+
+    it("an rtx1210 router (its router.model, or stack config nvr:model) takes 5", async () => {
+      const own = await dynamic.check("L2tpAnonymousPool", {}, { ...FIVE, router: { model: "RTX1210" } });
+      expect(own.failures ?? []).toEqual([]);
+      expect(own.inputs).toMatchObject({ model: "rtx1210" });
+      await dynamic.configure(configureRequest({ ...stackConfig(sim), "nvr:model": "rtx1210" }));
+      try {
+        const stack = await dynamic.check("L2tpAnonymousPool", {}, FIVE);
+        expect(stack.failures ?? []).toEqual([]);
+        expect(stack.inputs).toMatchObject({ model: "rtx1210" });
+        // the pool's own model wins over the router's
+        const pinned = await dynamic.check("L2tpAnonymousPool", {}, { ...FIVE, model: "nvr510" });
+        expect(pinned.failures?.map((f) => f.property)).toEqual(["tunnels"]);
+      } finally {
+        await dynamic.configure(configureRequest(stackConfig(sim)));
+      }
+      // without any model the NVR510's limit still holds
+      const none = await dynamic.check("L2tpAnonymousPool", {}, FIVE);
+      expect(none.failures?.map((f) => f.reason)).toEqual([
+        "nvr510 takes at most 4 L2TP/IPsec tunnels, got 5",
+      ]);
+    });
   });
 
   it.each(cases)("%s %j names %s", async (kind, raw, property) => {

@@ -35,6 +35,25 @@ describe("SDK resources under mocks", () => {
     expect(isSecret(inputs.router)).toBe(true);
   });
 
+  it("L2tpAnonymousPool: the preview takes the router's model for the tunnel limit, as check does", async () => {
+    const args = {
+      tunnels: { from: 1, to: 6 },
+      users: [{ name: "someone", password: "pw" }],
+      pool: { range: "192.168.254.1-192.168.254.6" },
+      preSharedKey: "psk",
+      natDescriptors: { forward: [20] },
+    };
+    const rtx = await inputsOf(
+      new L2tpAnonymousPool("rtx", { ...args, router: { model: "RTX1210" } }),
+      "rtx",
+    );
+    expect(rtx.commands).toContain("pp bind tunnel1-tunnel6");
+    expect(rtx.commands).toContain("ip pp nat descriptor 20");
+    // an NVR has 4 tunnels: no lines in the program, check names the failure
+    const nvr = await inputsOf(new L2tpAnonymousPool("nvr", { ...args, router: { model: "NVR510" } }), "nvr");
+    expect(nvr.commands).toEqual([]);
+  });
+
   it("LanInterface, DhcpScope, StaticRoute, GlobalSwitch: the seed's lines as commands", async () => {
     const lan = new LanInterface("lan1", {
       interface: "lan1",

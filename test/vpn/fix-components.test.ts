@@ -61,6 +61,28 @@ describe("PpAnonymousNatVpn under mocks", () => {
     expect(logged).toEqual(expect.arrayContaining(warnings));
   });
 
+  it("restartToApply reaches the backward-compatibility switch only, and the warnings say the router restarts", async () => {
+    const c = new PpAnonymousNatVpn("ppnatrs", {
+      vpn,
+      publishedHosts: { fileserver: "192.168.11.240" },
+      restartToApply: true,
+    });
+    const children = await registeredUnder("ppnatrs", c.children);
+    const opted = children.filter((r) => r.inputs.restartToApply !== undefined);
+    expect(opted.map((r) => [r.name, r.inputs.restartToApply])).toEqual([
+      ["ppnatrs-nat-backward-compatibility", true],
+    ]);
+    expect(await valueOf(c.warnings)).toContainEqual(
+      expect.stringMatching(/the router restarts once the line is saved/),
+    );
+    // the switch itself says so in preview too
+    expect(logged).toContainEqual(
+      expect.stringMatching(
+        /^nat descriptor backward-compatibility: when this line changes, the router restarts/,
+      ),
+    );
+  });
+
   it("on an NVR500: no switch, no restart", async () => {
     const c = new PpAnonymousNatVpn("ppnat500", {
       model: "nvr500",
