@@ -109,33 +109,30 @@ export async function runBench(profile: Profile, sizes: Sizes, progress: (s: str
 export type BenchReport = Awaited<ReturnType<typeof runBench>>;
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const times = (x: number | null) => (x === null ? "n/a" : `${x} x`);
 const mib = (b: number) => `${(b / 1048576).toFixed(1)} MiB`;
 
 function table(r: BenchReport): string {
   const rows: [string, string, string][] = [
     ["home-lab up: wall", secs(r.upWallMs), `${r.resources} resources, ${r.waves} dependency waves`],
     ["  engine overhead (zero-latency up)", secs(r.engineOverheadMs), "measured apart, subtracted below"],
-    ["  ours (wall - engine)", secs(r.oursMs), `${r.oursOverFloor} x floor (target <= 1.3)`],
+    ["  ours (wall - engine)", secs(r.oursMs), `${times(r.oursOverFloor)} floor (target <= 1.3)`],
     ["  physical floor", secs(r.floorMs), `1 handshake + ${r.minimalCommands} commands + 1 save`],
     [
       "  handshakes / commands / saves",
       `${r.handshakes} / ${r.commands} / ${r.saves}`,
       `targets: 1 handshake, saves <= ${r.waves}; ${r.upConfigReads} show config reads`,
     ],
+    ["  command mix", Object.values(r.upCommandMix).join(" / "), Object.keys(r.upCommandMix).join(" / ")],
     [
       "naive per-resource tool",
       secs(r.naiveWallMs),
-      `${r.naiveOverOurs} x ours (target >= 3); ${r.naiveOverUpWall} x full wall`,
+      `${times(r.naiveOverOurs)} ours (target >= 3); ${times(r.naiveOverUpWall)} full wall`,
     ],
     [
       "  handshakes / commands / saves",
       `${r.naiveHandshakes} / ${r.naiveCommands} / ${r.naiveSaves}`,
       "one login and one save per resource",
-    ],
-    [
-      "  command mix",
-      Object.values(r.upCommandMix).join(" / "),
-      `${Object.keys(r.upCommandMix).join(" / ")}`,
     ],
     ["refresh: wall", secs(r.refreshWallMs), `${r.refreshHandshakes} handshake(s)`],
     ["  show config reads", String(r.refreshConfigReads), "target: 1 per router"],
@@ -165,7 +162,7 @@ function table(r: BenchReport): string {
     [
       `fleet of ${r.fleetSize} routers`,
       secs(r.fleet20WallMs),
-      `${r.fleetGrowth} x fleet of 1; ${r.fleetHandshakes} handshakes, ${r.fleetSaves} saves`,
+      `${times(r.fleetGrowth)} fleet of 1; ${r.fleetHandshakes} handshakes, ${r.fleetSaves} saves`,
     ],
   ];
   const w0 = Math.max(...rows.map((x) => x[0].length));
