@@ -106,7 +106,13 @@ const cases: Case[] = [
       pool: { range: "192.168.254.1-192.168.254.3" },
       preSharedKey: "psk-1",
     },
-    updates: [{ change: { mtu: 1300 }, sends: ["pp select anonymous", "ip pp mtu 1300"] }],
+    updates: [
+      { change: { mtu: 1300 }, sends: ["pp select anonymous", "ip pp mtu 1300"] },
+      {
+        change: { natDescriptors: { forward: [20] } },
+        sends: ["pp select anonymous", "ip pp nat descriptor 20"],
+      },
+    ],
     handEdit: {
       commands: [{ context: { kind: "pp", peer: "anonymous" }, command: "ip pp mtu 1400" }],
       property: "mtu",

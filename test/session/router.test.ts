@@ -45,4 +45,31 @@ describe("router over real SSH to the simulator", () => {
       await h.done();
     }
   });
+
+  test("restart saves what is pending first, restarts once, and the next operation runs on a new login", async () => {
+    const h = await harness();
+    try {
+      const consoleLines = (text: string) => text.split("\n").filter((l) => l.startsWith("console"));
+      const before = consoleLines(h.sim.runningConfig());
+      // queued behind an apply that has not been saved yet: the restart must not lose it
+      const applied = h.router.apply([g("ip route 10.61.0.0/16 gateway 192.168.100.254")]);
+      await h.router.restart();
+      await expect(applied).resolves.toMatchObject({ saved: true });
+      const events = h.sim.events();
+      expect(events.filter((e) => e.type === "restart")).toHaveLength(1);
+      expect(events.map((e) => e.type).lastIndexOf("save")).toBeLessThan(
+        events.map((e) => e.type).indexOf("restart"),
+      );
+      // the router booted the saved config: the route is there, the session's console settings are not
+      expect(h.sim.runningConfig()).toContain("ip route 10.61.0.0/16 gateway 192.168.100.254\n");
+      expect(consoleLines(h.sim.runningConfig())).toEqual(before);
+      expect(h.router.stats().handshakes).toBe(2);
+      await h.router.apply([g("ip route 10.62.0.0/16 gateway 192.168.100.254")]);
+      expect(h.sim.savedConfig()).toContain("ip route 10.62.0.0/16 gateway 192.168.100.254\n");
+      expect(h.sim.events().filter((e) => e.type === "connect")).toHaveLength(2);
+      expect(h.sim.events().filter((e) => e.type === "restart")).toHaveLength(1);
+    } finally {
+      await h.done();
+    }
+  });
 });

@@ -7,7 +7,7 @@ import { lint } from "../../provider/analysis/lint";
 import { buildNetwork } from "../../provider/analysis/network";
 import { parseConfig } from "../../provider/config/parse";
 import * as dynamic from "../../provider/dynamic";
-import { designOverlapSafeVpn } from "../../provider/vpn";
+import { designOverlapSafeVpn, designPpAnonymousNatVpn } from "../../provider/vpn";
 import { fromModel } from "../../sdk/names";
 import type { Simulator } from "../../simulator";
 import { configureRequest, seedSimulator, settle, stackConfig } from "../provider/harness";
@@ -106,5 +106,68 @@ describe("OverlapSafeVpn applied to the simulator through the provider", () => {
     expect(running).not.toMatch(
       /nat descriptor (type|static|address) (30|40)|ip lan\d nat descriptor|192\.168\.253\./,
     );
+  });
+});
+
+describe("PpAnonymousNatVpn applied to the simulator through the provider, with restartToApply", () => {
+  let sim: Simulator;
+  const design = designPpAnonymousNatVpn({
+    vpn: {
+      ...SEED_INPUTS.vpn,
+      users: [{ name: "someone@somewhere", password: PASSWORD }],
+      preSharedKey: KEY,
+    },
+    publishedHosts: { fileserver: "192.168.11.240" },
+    restartToApply: true,
+  });
+  const created: { kind: string; id: string; outs: Props }[] = [];
+  let before = "";
+  const restarts = () => sim.events().filter((e) => e.type === "restart").length;
+
+  beforeAll(async () => {
+    sim = await seedSimulator();
+    await dynamic.configure(configureRequest(stackConfig(sim)));
+    before = sim.runningConfig();
+    for (const r of design.resources) {
+      // what the component passes to its switch child: the consent to restart
+      const restart = r.name === "nat-backward-compatibility" ? { restartToApply: true } : {};
+      const checked = await dynamic.check(
+        r.kind,
+        {},
+        { ...fromModel(r.kind, r.args), adopt: true, ...restart },
+      );
+      expect(checked.failures ?? []).toEqual([]);
+      const c = await dynamic.create(r.kind, checked.inputs as Props);
+      created.push({ kind: r.kind, id: c.id, outs: c.outs as Props });
+    }
+    await settle(sim);
+  }, 120_000);
+  afterAll(async () => {
+    await settle(sim);
+    await sim.stop();
+  });
+
+  it("binds descriptor 20 on pp anonymous through the pool, after the restart that made the switch effective", () => {
+    expect(restarts()).toBe(1);
+    const running = sim.runningConfig();
+    expect(running).toContain("pp select anonymous\n");
+    expect(running).toMatch(/pp select anonymous\n( .+\n)* ip pp nat descriptor 20\n/);
+    expect(sim.savedConfig()).toContain(" ip pp nat descriptor 20\n");
+    expect(running).toContain("nat descriptor backward-compatibility 1\n");
+    const tree = parseConfig(running);
+    expect(
+      reach(buildNetwork(tree, "NVR510"), {
+        clientLan: "192.168.11.0/24",
+        service: { ip: "192.168.11.240", proto: "tcp", port: 445 },
+      }),
+    ).toMatchObject({ reachable: true, via: "192.168.254.240" });
+  });
+
+  it("deletes in reverse order, the binding before the descriptor, and restores the router as it was", async () => {
+    for (const c of [...created].reverse()) await dynamic.delete(c.kind, c.id, c.outs);
+    await settle(sim);
+    expect(sim.runningConfig()).toBe(before);
+    // putting the switch back is a change the router applies at boot too: the consent covers it
+    expect(restarts()).toBe(2);
   });
 });
