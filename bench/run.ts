@@ -109,7 +109,7 @@ export async function runBench(profile: Profile, sizes: Sizes, progress: (s: str
 export type BenchReport = Awaited<ReturnType<typeof runBench>>;
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const times = (x: number | null) => (x === null ? "n/a" : `${x} x`);
+const times = (x: number | null) => (x === null ? "n/a x" : `${x} x`);
 const mib = (b: number) => `${(b / 1048576).toFixed(1)} MiB`;
 
 function table(r: BenchReport): string {
