@@ -31,7 +31,11 @@ export interface RouterConnection {
   /** For messages; default host:port. */
   name?: string;
   commandTimeoutMs?: number;
-  /** Close the shared session after this long without work (default 2000 ms), restoring console settings. */
+  /**
+   * Log out after this long without work (default 30 s). Idle time between Pulumi's dependency waves can be many
+   * seconds on a slow router; logging out in between would cost another handshake. Nothing is left to do at
+   * logout: the router is saved and its console settings put back whenever it goes idle.
+   */
   idleCloseMs?: number;
   /** Receives every log line, already redacted. */
   log?: (line: string) => void;
@@ -297,7 +301,9 @@ class SharedRouter implements Router {
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
       void this.enqueue(() => this.closePrimary()).catch((e) => this.log(`closing: ${(e as Error).message}`));
-    }, this.conn.idleCloseMs ?? 2000);
+    }, this.conn.idleCloseMs ?? 30_000);
+    // An idle session must not keep a CLI process alive: the router is already clean when it is idle.
+    this.idleTimer.unref();
   }
 
   /** One save for every operation waiting for one; each resolves (or fails) with it. */
