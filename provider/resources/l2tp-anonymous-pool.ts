@@ -45,7 +45,8 @@ const word = (max: number) =>
 
 const tunnelNumber = z.number().int().min(1, "must be a tunnel number from 1");
 
-const tunnels = z
+/** Tunnel numbers, as a list or a from/to range; sorted, without repeats. The VPN designs take the same input. */
+export const tunnels = z
   .union([
     z
       .object({ from: tunnelNumber, to: tunnelNumber })

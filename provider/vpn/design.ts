@@ -32,7 +32,9 @@ import {
   offsetOf,
   preSharedKeyWarning,
   scriptOf,
+  tunnelLimitRule,
   validate,
+  vpnInputOf,
 } from "./shared";
 
 const COMPONENT = "OverlapSafeVpn";
@@ -155,9 +157,7 @@ function rules(s: OverlapSafeVpnSettings, fail: Fail): void {
       fail("natDescriptors.upstream", `must differ from natDescriptors.lan ${s.natDescriptors.lan}`);
   }
 
-  const limit = L2TP_TUNNEL_LIMIT[s.model];
-  if (s.vpn.tunnels.length > limit)
-    fail("vpn.tunnels", `${s.model} takes at most ${limit} L2TP/IPsec tunnels, got ${s.vpn.tunnels.length}`);
+  tunnelLimitRule(s, fail);
   const poolSize = parseSpan(s.vpn.pool)?.getSize() ?? 0n;
   if (poolSize < BigInt(s.vpn.tunnels.length))
     fail("vpn.pool", `${poolSize} addresses cannot serve ${s.vpn.tunnels.length} tunnels`);
@@ -239,9 +239,7 @@ function warningsFor(s: OverlapSafeVpnSettings, hosts: { name: string; address: 
 
 /** Child property → the design input it came from, for failures the children's own checks find. */
 function inputOf(r: DesignedResource, property: string): string {
-  if (r.kind === "L2tpAnonymousPool") return `vpn.${property.replace(/^pool\.range$/, "pool")}`;
-  if (r.kind === "DhcpScope") return `dhcp.${property}`;
-  return `${r.name}.${property}`;
+  return r.kind === "DhcpScope" ? `dhcp.${property}` : vpnInputOf(r, property);
 }
 
 export function resourcesOf(

@@ -16,7 +16,7 @@ import { renderCommands } from "../config/render";
 import { L2TP_TUNNEL_LIMIT } from "../resources";
 import { ipv4, parseSpan } from "../resources/net";
 import { descriptorId } from "../resources/nat-descriptor";
-import { lan, model, vpn } from "./inputs";
+import { hostName, lan, model, vpn } from "./inputs";
 import {
   type DesignedResource,
   type Fail,
@@ -27,7 +27,9 @@ import {
   maskedCommands,
   offsetOf,
   preSharedKeyWarning,
+  tunnelLimitRule,
   validate,
+  vpnInputOf,
 } from "./shared";
 
 export interface FixDesign {
@@ -50,10 +52,7 @@ const ppAnonymousNatInputs = z
     lan,
     vpn,
     /** Host name → LAN address; each gets the alias at the same host number in the pool's network. */
-    publishedHosts: z.record(
-      z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be a word such as fileserver"),
-      ipv4,
-    ),
+    publishedHosts: z.record(hostName, ipv4),
     /** The descriptor applied on pp anonymous (the seed's 20). */
     natDescriptor: descriptorId.default(20),
     /**
@@ -78,9 +77,7 @@ function vpnRules(
       "vpn.pool",
       `${s.vpn.pool} lies in the LAN ${l.network.toCidrString()}; the pool needs a network of its own`,
     );
-  const limit = L2TP_TUNNEL_LIMIT[s.model];
-  if (s.vpn.tunnels.length > limit)
-    fail("vpn.tunnels", `${s.model} takes at most ${limit} L2TP/IPsec tunnels, got ${s.vpn.tunnels.length}`);
+  tunnelLimitRule(s, fail);
 }
 
 /** The pool and its switches; `nat` binds descriptors on pp anonymous, after the children that must exist first. */
@@ -118,11 +115,6 @@ function vpnResources(
     },
   ];
 }
-
-const vpnInputOf = (r: DesignedResource, property: string) =>
-  r.kind === "L2tpAnonymousPool"
-    ? `vpn.${property.replace(/^pool\.range$/, "pool")}`
-    : `${r.name}.${property}`;
 
 function finish(
   component: string,

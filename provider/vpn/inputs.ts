@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { L2TP_TUNNEL_LIMIT } from "../resources";
+import { tunnels } from "../resources/l2tp-anonymous-pool";
 import { interfaceNetwork, ipv4, ipv4Range, isNetwork } from "../resources/net";
 import { descriptorId } from "../resources/nat-descriptor";
 
@@ -29,20 +30,7 @@ export const network = z
   .refine(isNetwork, "must be a network such as 192.168.253.0/24 (no host bits set)");
 
 /** Pulumi resource names are built from host names, so they stay plain words. */
-const hostName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be a word such as fileserver");
-
-const tunnelNumber = z.number().int().min(1, "must be a tunnel number from 1");
-
-export const tunnels = z
-  .union([
-    z
-      .object({ from: tunnelNumber, to: tunnelNumber })
-      .strict()
-      .refine((r) => r.from <= r.to, { message: "from must not be after to", path: ["to"] })
-      .transform((r) => Array.from({ length: r.to - r.from + 1 }, (_, i) => r.from + i)),
-    z.array(tunnelNumber).min(1, "must list at least one tunnel"),
-  ])
-  .transform((list) => [...new Set(list)].sort((a, b) => a - b));
+export const hostName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be a word such as fileserver");
 
 export const lan = z
   .object({

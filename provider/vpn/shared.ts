@@ -8,6 +8,7 @@ import { renderCommands } from "../config/render";
 import type { ContextCommand } from "../config/model";
 import {
   type CheckFailure,
+  L2TP_TUNNEL_LIMIT,
   type ResourceKind,
   type ResourceKindName,
   check,
@@ -72,6 +73,23 @@ export function checkChildren(
       : [];
   });
   if (failures.length > 0) throw new VpnDesignError(component, failures);
+}
+
+/** The rule every design shares: the model carries at most so many L2TP/IPsec tunnels. */
+export function tunnelLimitRule(
+  s: { model: keyof typeof L2TP_TUNNEL_LIMIT; vpn: { tunnels: readonly number[] } },
+  fail: Fail,
+): void {
+  const limit = L2TP_TUNNEL_LIMIT[s.model];
+  if (s.vpn.tunnels.length > limit)
+    fail("vpn.tunnels", `${s.model} takes at most ${limit} L2TP/IPsec tunnels, got ${s.vpn.tunnels.length}`);
+}
+
+/** Child property → design input for the pool (its `pool.range` is the design's `vpn.pool`) and named children. */
+export function vpnInputOf(r: DesignedResource, property: string): string {
+  return r.kind === "L2tpAnonymousPool"
+    ? `vpn.${property.replace(/^pool\.range$/, "pool")}`
+    : `${r.name}.${property}`;
 }
 
 // The registry holds kinds of different model types; a design treats models opaquely.
