@@ -5,14 +5,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { type DistinctPoolVpnInputs, designDistinctPoolVpn } from "../provider/vpn";
-import { type VpnArgs, createChildren, logWarnings, splitSecrets } from "./overlap-safe-vpn";
-import type { NvrResource, RouterArgs } from "./resource";
+import { type VpnComponentArgs, buildVpnComponent } from "./overlap-safe-vpn";
+import type { NvrResource } from "./resource";
 
-export interface DistinctPoolVpnArgs extends Omit<DistinctPoolVpnInputs, "vpn"> {
-  router?: pulumi.Input<RouterArgs>;
+export interface DistinctPoolVpnArgs extends Omit<DistinctPoolVpnInputs, "vpn">, VpnComponentArgs {
   /** Take over an existing pp anonymous (the seed's original design) instead of refusing to create. */
   adopt?: pulumi.Input<boolean>;
-  vpn: VpnArgs;
 }
 
 export class DistinctPoolVpn extends pulumi.ComponentResource {
@@ -23,11 +21,9 @@ export class DistinctPoolVpn extends pulumi.ComponentResource {
 
   constructor(name: string, args: DistinctPoolVpnArgs, opts?: pulumi.ComponentResourceOptions) {
     super("nvr:index:DistinctPoolVpn", name, {}, opts);
-    const { router, adopt, vpn, ...rest } = args;
-    const { designVpn, overrides } = splitSecrets(vpn);
-    const design = designDistinctPoolVpn({ ...rest, vpn: designVpn });
-    this.children = createChildren(this, name, design.resources, { router, adopt, overrides });
-    this.warnings = logWarnings(this, design.warnings, vpn.preSharedKey);
+    const { design, children, warnings } = buildVpnComponent(this, name, args, designDistinctPoolVpn);
+    this.children = children;
+    this.warnings = warnings;
     this.script = pulumi.output(design.script);
     this.registerOutputs({ script: this.script, warnings: this.warnings });
   }

@@ -91,7 +91,7 @@ export type VpnArgs = Omit<DesignVpn, "users" | "preSharedKey" | "server"> & {
  * The `vpn` input for a design, secrets replaced by a placeholder, and the overrides that give the pp anonymous
  * child the real secrets (marked secret). The design's outputs are masked, so the placeholder never shows.
  */
-export function splitSecrets(vpn: VpnArgs): { designVpn: DesignVpn; overrides: ChildInputs["overrides"] } {
+function splitSecrets(vpn: VpnArgs): { designVpn: DesignVpn; overrides: ChildInputs["overrides"] } {
   const { server: _server, ...rest } = vpn;
   return {
     designVpn: {
@@ -112,7 +112,7 @@ export function splitSecrets(vpn: VpnArgs): { designVpn: DesignVpn; overrides: C
  * Logs a design's warnings on the component, plus the key's (known only as an input: the warning names its
  * length, never the key). Resolves to all of them.
  */
-export function logWarnings(
+function logWarnings(
   parent: pulumi.Resource,
   designWarnings: readonly string[],
   preSharedKey: pulumi.Input<string>,
@@ -127,12 +127,42 @@ export function logWarnings(
   );
 }
 
-export interface OverlapSafeVpnArgs extends Omit<OverlapSafeVpnInputs, "vpn"> {
+/** What every VPN component takes besides its design's inputs. */
+export interface VpnComponentArgs {
   /** Connection overrides; unset fields come from stack config `nvr:*`. */
   router?: pulumi.Input<RouterArgs>;
-  /** Take over existing router lines (e.g. descriptors 30/40 already there) instead of refusing to create. */
+  /** Take over existing router lines instead of refusing to create. */
   adopt?: pulumi.Input<boolean>;
   vpn: VpnArgs;
+}
+
+type DesignOutput = { resources: readonly DesignedResource[]; warnings: readonly string[] };
+
+/**
+ * A VPN component's common construction: runs the design with the secrets replaced by placeholders, creates the
+ * children (with the real secrets, plus `extraOverrides`), and logs the warnings.
+ */
+export function buildVpnComponent<A extends VpnComponentArgs, D extends DesignOutput>(
+  parent: pulumi.ComponentResource,
+  name: string,
+  args: A,
+  design: (inputs: Omit<A, keyof VpnComponentArgs> & { vpn: DesignVpn }) => D,
+  extraOverrides: ChildInputs["overrides"] = {},
+): { design: D; children: Record<string, NvrResource>; warnings: pulumi.Output<string[]> } {
+  const { router, adopt, vpn, ...rest } = args;
+  const { designVpn, overrides } = splitSecrets(vpn);
+  const designed = design({ ...rest, vpn: designVpn });
+  const children = createChildren(parent, name, designed.resources, {
+    router,
+    adopt,
+    overrides: { ...overrides, ...extraOverrides },
+  });
+  return { design: designed, children, warnings: logWarnings(parent, designed.warnings, vpn.preSharedKey) };
+}
+
+export interface OverlapSafeVpnArgs extends Omit<OverlapSafeVpnInputs, "vpn">, VpnComponentArgs {
+  /** Take over existing router lines (e.g. descriptors 30/40 already there) instead of refusing to create. */
+  adopt?: pulumi.Input<boolean>;
 }
 
 /**
@@ -156,14 +186,12 @@ export class OverlapSafeVpn extends pulumi.ComponentResource {
 
   constructor(name: string, args: OverlapSafeVpnArgs, opts?: pulumi.ComponentResourceOptions) {
     super("nvr:index:OverlapSafeVpn", name, {}, opts);
-    const { router, adopt, vpn, ...network } = args;
-    const { designVpn, overrides } = splitSecrets(vpn);
-    const design = designOverlapSafeVpn({ ...network, vpn: designVpn });
-    this.children = createChildren(this, name, design.resources, { router, adopt, overrides });
-    this.warnings = logWarnings(this, design.warnings, vpn.preSharedKey);
+    const { design, children, warnings } = buildVpnComponent(this, name, args, designOverlapSafeVpn);
+    this.children = children;
+    this.warnings = warnings;
     this.publishedAliases = pulumi.output(design.publishedAliases);
     this.clientSettings = pulumi
-      .output(vpn.server)
+      .output(args.vpn.server)
       .apply((server) =>
         server === undefined ? design.clientSettings : { ...design.clientSettings, server },
       );

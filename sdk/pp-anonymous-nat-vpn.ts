@@ -9,14 +9,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { type PpAnonymousNatVpnInputs, designPpAnonymousNatVpn } from "../provider/vpn";
-import { type VpnArgs, createChildren, logWarnings, splitSecrets } from "./overlap-safe-vpn";
-import type { NvrResource, RouterArgs } from "./resource";
+import { type VpnComponentArgs, buildVpnComponent } from "./overlap-safe-vpn";
+import type { NvrResource } from "./resource";
 
-export interface PpAnonymousNatVpnArgs extends Omit<PpAnonymousNatVpnInputs, "vpn"> {
-  router?: pulumi.Input<RouterArgs>;
+export interface PpAnonymousNatVpnArgs extends Omit<PpAnonymousNatVpnInputs, "vpn">, VpnComponentArgs {
   /** Take over an existing pp anonymous or descriptor instead of refusing to create. */
   adopt?: pulumi.Input<boolean>;
-  vpn: VpnArgs;
 }
 
 export class PpAnonymousNatVpn extends pulumi.ComponentResource {
@@ -31,16 +29,12 @@ export class PpAnonymousNatVpn extends pulumi.ComponentResource {
 
   constructor(name: string, args: PpAnonymousNatVpnArgs, opts?: pulumi.ComponentResourceOptions) {
     super("nvr:index:PpAnonymousNatVpn", name, {}, opts);
-    const { router, adopt, vpn, ...rest } = args;
-    const { designVpn, overrides } = splitSecrets(vpn);
-    const design = designPpAnonymousNatVpn({ ...rest, vpn: designVpn });
-    this.children = createChildren(this, name, design.resources, {
-      router,
-      adopt,
+    const { design, children, warnings } = buildVpnComponent(this, name, args, designPpAnonymousNatVpn, {
       // Consent to restart goes to the switch that needs it, not the design (it writes no line).
-      overrides: { ...overrides, "nat-backward-compatibility": { restartToApply: rest.restartToApply } },
+      "nat-backward-compatibility": { restartToApply: args.restartToApply },
     });
-    this.warnings = logWarnings(this, design.warnings, vpn.preSharedKey);
+    this.children = children;
+    this.warnings = warnings;
     this.publishedAliases = pulumi.output(design.publishedAliases);
     this.script = pulumi.output(design.script);
     this.restartRequired = pulumi.output(design.restartRequired);
