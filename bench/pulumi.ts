@@ -3,39 +3,16 @@
  * temporary directory, and each project run from a temporary copy so no stack config lands in the repository.
  * Every run is timed, and the dynamic provider's peak RSS is sampled from /proc while it runs.
  */
-import { execFileSync, spawn } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
+import { REPO_ROOT, ensurePulumi, offlinePulumiEnv } from "../scripts/pulumi-toolchain";
 
-/** The repository root: the nearest directory up from here holding scripts/ensure-pulumi.sh (source or dist). */
-export const REPO_ROOT = (() => {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "scripts", "ensure-pulumi.sh"))) return dir;
-  }
-  throw new Error(`bench: no scripts/ensure-pulumi.sh above ${__dirname}`);
-})();
+export { REPO_ROOT };
 
 const PASSPHRASE = "bench-passphrase-not-a-secret";
-
-let binDir: string | undefined;
-
-function pulumiBinDir(): string {
-  if (binDir === undefined) {
-    const out = execFileSync(path.join(REPO_ROOT, "scripts", "ensure-pulumi.sh"), {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    binDir = out.trim().split("\n").pop() ?? "";
-    if (!fs.existsSync(path.join(binDir, "pulumi"))) {
-      throw new Error(
-        `scripts/ensure-pulumi.sh did not print a directory holding pulumi: ${JSON.stringify(binDir)}`,
-      );
-    }
-  }
-  return binDir;
-}
 
 /** A resource as the state file records it. */
 export interface StateResource {
@@ -120,22 +97,7 @@ export class BenchStack {
       `module.exports = require(${JSON.stringify(program)});\n`,
     );
     fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(this.project, "node_modules"));
-    const state = path.join(this.tmp, "state");
-    const home = path.join(this.tmp, "home");
-    fs.mkdirSync(state);
-    fs.mkdirSync(home);
-    this.env = {
-      ...process.env,
-      PATH: `${pulumiBinDir()}${path.delimiter}${process.env.PATH ?? ""}`,
-      PULUMI_BACKEND_URL: `file://${state}`,
-      PULUMI_HOME: home,
-      PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      PULUMI_DISABLE_REGISTRY_RESOLVE: "true",
-      PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
-      PULUMI_SKIP_CONFIRMATIONS: "true",
-    };
+    this.env = offlinePulumiEnv(ensurePulumi(), this.tmp, PASSPHRASE);
   }
 
   /** `pulumi <args>`; throws with the engine's output on a non-zero exit. */
@@ -143,7 +105,7 @@ export class BenchStack {
     const all = [...args, "--non-interactive", "--color", "never"];
     return new Promise((resolve, reject) => {
       const t0 = Date.now();
-      const child = spawn(path.join(pulumiBinDir(), "pulumi"), all, {
+      const child = spawn(path.join(ensurePulumi(), "pulumi"), all, {
         cwd: this.project,
         env: this.env,
         stdio: ["ignore", "pipe", "pipe"],

@@ -14,6 +14,7 @@ import { buildNetwork, reach, type ReachResult } from "../provider/analysis";
 import { parseConfig } from "../provider/config/parse";
 import { redact } from "../provider/secrets";
 import { startSimulator, type Simulator } from "../simulator";
+import { ensurePulumi, offlinePulumiEnv } from "./pulumi-toolchain";
 
 /** The repository root, from src (scripts/) or build (dist/scripts/). */
 const ROOT = [path.resolve(__dirname, ".."), path.resolve(__dirname, "..", "..")].find((d) =>
@@ -25,43 +26,6 @@ const SEED_START = path.join(ROOT, "simulator", "fixtures", "seed-start.conf");
 /** The claim the seed is about: a client whose home LAN is the office LAN, and the office file server. */
 const OVERLAPPING_CLIENT = "192.168.11.0/24";
 const FILE_SERVER = { ip: "192.168.11.240", proto: "tcp" as const, port: 445 };
-
-/** The directory holding `pulumi` and its Node.js plugins: the last line scripts/ensure-pulumi.sh prints. */
-export function ensurePulumi(root: string = ROOT): string {
-  const out = execFileSync(path.join(root, "scripts", "ensure-pulumi.sh"), {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const dir = out.trim().split("\n").pop() ?? "";
-  if (!fs.existsSync(path.join(dir, "pulumi")))
-    throw new Error(
-      `scripts/ensure-pulumi.sh did not print a directory holding pulumi: ${JSON.stringify(dir)}`,
-    );
-  return dir;
-}
-
-/**
- * Pulumi fully offline: a file backend and an isolated PULUMI_HOME under `dir`, a passphrase, no update check, no
- * plugin download or registry look-up, and the toolchain first on PATH so the engine finds its Node.js plugins.
- */
-export function offlinePulumiEnv(binDir: string, dir: string, passphrase: string): NodeJS.ProcessEnv {
-  const state = path.join(dir, "state");
-  const home = path.join(dir, "home");
-  fs.mkdirSync(state, { recursive: true });
-  fs.mkdirSync(home, { recursive: true });
-  return {
-    ...process.env,
-    PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}`,
-    PULUMI_BACKEND_URL: `file://${state}`,
-    PULUMI_HOME: home,
-    PULUMI_CONFIG_PASSPHRASE: passphrase,
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_DISABLE_REGISTRY_RESOLVE: "true",
-    PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
-    PULUMI_SKIP_CONFIRMATIONS: "true",
-  };
-}
 
 /** A password nobody typed: the demo's router and VPN secrets exist only for this run. */
 function throwaway(): string {
@@ -179,7 +143,7 @@ function describe(r: ReachResult): string {
 async function demo(project: string): Promise<boolean> {
   const started = Date.now();
   heading("Pulumi CLI");
-  const binDir = ensurePulumi();
+  const binDir = ensurePulumi(ROOT);
   console.log(
     `pulumi ${execFileSync(path.join(binDir, "pulumi"), ["version"], { encoding: "utf8" }).trim()} in ${binDir}`,
   );

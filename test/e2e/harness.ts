@@ -1,56 +1,23 @@
 // Helpers for end-to-end tests that drive the real Pulumi CLI, fully offline.
-import { execFileSync, spawn } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { ensurePulumi, offlinePulumiEnv } from "../../scripts/pulumi-toolchain";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
-let binDir: string | undefined;
-
 /** The directory holding `pulumi` and its Node.js plugins, from scripts/ensure-pulumi.sh (its last line). */
 export function pulumiBinDir(): string {
-  if (binDir === undefined) {
-    const out = execFileSync(path.join(REPO_ROOT, "scripts", "ensure-pulumi.sh"), {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const last = out.trim().split("\n").pop() ?? "";
-    if (!fs.existsSync(path.join(last, "pulumi"))) {
-      throw new Error(
-        `scripts/ensure-pulumi.sh did not print a directory holding pulumi: ${JSON.stringify(last)}`,
-      );
-    }
-    binDir = last;
-  }
-  return binDir;
+  return ensurePulumi(REPO_ROOT);
 }
 
 /** The passphrase of every e2e stack; tests may assert that it never shows up either. */
 export const E2E_PASSPHRASE = "e2e-passphrase-not-a-secret";
 
-/**
- * Environment for running `pulumi` offline: state in `<tmpDir>/state`, an isolated PULUMI_HOME in
- * `<tmpDir>/home`, a fixed passphrase, no update check, no plugin download, no registry calls, and the
- * toolchain directory first on PATH so the engine finds the language host and dynamic-provider launcher.
- */
+/** Environment for running `pulumi` offline (offlinePulumiEnv): state and home under `tmpDir`, the e2e passphrase. */
 export function pulumiEnv(tmpDir: string): NodeJS.ProcessEnv {
-  const state = path.join(tmpDir, "state");
-  const home = path.join(tmpDir, "home");
-  fs.mkdirSync(state, { recursive: true });
-  fs.mkdirSync(home, { recursive: true });
-  return {
-    ...process.env,
-    PATH: `${pulumiBinDir()}${path.delimiter}${process.env.PATH ?? ""}`,
-    PULUMI_BACKEND_URL: `file://${state}`,
-    PULUMI_HOME: home,
-    PULUMI_CONFIG_PASSPHRASE: E2E_PASSPHRASE,
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_DISABLE_REGISTRY_RESOLVE: "true",
-    PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
-    PULUMI_SKIP_CONFIRMATIONS: "true",
-  };
+  return offlinePulumiEnv(pulumiBinDir(), tmpDir, E2E_PASSPHRASE);
 }
 
 export interface PulumiResult {
