@@ -11,6 +11,7 @@ import { startSimulator, type SimEvent, type Simulator } from "../simulator";
 import { floorMs, minimalCommands } from "./floor";
 import { naiveApply } from "./naive";
 import { type Profile, PROFILES, simulatorLatency } from "./profiles";
+import { routerStackConfig } from "../scripts/pulumi-toolchain";
 import { BenchStack, REPO_ROOT } from "./pulumi";
 
 // The registry holds kinds of different model types; the bench treats models opaquely.
@@ -38,19 +39,8 @@ function startRouter(profile: Profile, config?: string): Promise<Simulator> {
   return startSimulator({ config, ...LOGIN, ...simulatorLatency(profile) });
 }
 
-function routerSettings(sim: Simulator): {
-  settings: Record<string, string>;
-  secrets: Record<string, string>;
-} {
-  return {
-    settings: {
-      "nvr:host": sim.host,
-      "nvr:port": String(sim.port),
-      "nvr:username": LOGIN.user,
-      "nvr:hostKey": sim.fingerprint,
-    },
-    secrets: { "nvr:password": LOGIN.password, "nvr:adminPassword": LOGIN.adminPassword },
-  };
+function routerSettings(sim: Simulator): ReturnType<typeof routerStackConfig> {
+  return routerStackConfig(sim, LOGIN);
 }
 
 export interface WireCounts {

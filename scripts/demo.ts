@@ -14,7 +14,7 @@ import { buildNetwork, reach, type ReachResult } from "../provider/analysis";
 import { parseConfig } from "../provider/config/parse";
 import { redact } from "../provider/secrets";
 import { startSimulator, type Simulator } from "../simulator";
-import { ensurePulumi, offlinePulumiEnv } from "./pulumi-toolchain";
+import { ensurePulumi, offlinePulumiEnv, routerStackConfig } from "./pulumi-toolchain";
 
 /** The repository root, from src (scripts/) or build (dist/scripts/). */
 const ROOT = [path.resolve(__dirname, ".."), path.resolve(__dirname, "..", "..")].find((d) =>
@@ -172,15 +172,10 @@ async function demo(project: string): Promise<boolean> {
 
   heading("pulumi up (examples/home-lab)");
   await pulumi.run(["stack", "init", stack], { stack: false });
-  const settings: [string, string][] = [
-    ["nvr:host", sim.host],
-    ["nvr:port", String(sim.port)],
-    ["nvr:username", "user"],
-    ["nvr:hostKey", sim.fingerprint],
-  ];
+  const router = routerStackConfig(sim, { user: "user", password, adminPassword });
+  const settings = Object.entries(router.settings);
   const secrets: [string, string][] = [
-    ["nvr:password", password],
-    ["nvr:adminPassword", adminPassword],
+    ...Object.entries(router.secrets),
     ["home-lab:vpnPreSharedKey", throwaway()],
     ...[1, 2, 3, 4, 5].map((i): [string, string] => [`home-lab:vpnPassword${i}`, throwaway()]),
   ];

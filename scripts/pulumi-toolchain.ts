@@ -58,3 +58,19 @@ export function offlinePulumiEnv(binDir: string, dir: string, passphrase: string
     PULUMI_SKIP_CONFIRMATIONS: "true",
   };
 }
+
+/** Stack config pointing the provider at a router: the `nvr:*` connection settings and the passwords (secrets). */
+export function routerStackConfig(
+  router: { host: string; port: number; fingerprint: string },
+  login: { user: string; password: string; adminPassword: string },
+): { settings: Record<string, string>; secrets: Record<string, string> } {
+  return {
+    settings: {
+      "nvr:host": router.host,
+      "nvr:port": String(router.port),
+      "nvr:username": login.user,
+      "nvr:hostKey": router.fingerprint,
+    },
+    secrets: { "nvr:password": login.password, "nvr:adminPassword": login.adminPassword },
+  };
+}

@@ -3,6 +3,7 @@
 // wrapper that fails loudly, and views of the simulator's event log.
 import * as fs from "fs";
 import * as path from "path";
+import { routerStackConfig } from "../../scripts/pulumi-toolchain";
 import { startSimulator, type SimEvent, type Simulator, type SimulatorOptions } from "../../simulator";
 import {
   makeTmpDir,
@@ -118,16 +119,15 @@ export function routerConfig(sim: Simulator): {
   settings: Record<string, string>;
   secrets: Record<string, string>;
 } {
+  const { settings, secrets } = routerStackConfig(sim, {
+    user: "user",
+    password: SECRETS.password,
+    adminPassword: SECRETS.adminPassword,
+  });
   return {
-    settings: {
-      "nvr:host": sim.host,
-      "nvr:port": String(sim.port),
-      "nvr:username": "user",
-      "nvr:hostKey": sim.fingerprint,
-    },
+    settings,
     secrets: {
-      "nvr:password": SECRETS.password,
-      "nvr:adminPassword": SECRETS.adminPassword,
+      ...secrets,
       "lab:preSharedKey": SECRETS.preSharedKey,
       "lab:users": JSON.stringify(SECRETS.users),
     },
