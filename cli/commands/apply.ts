@@ -97,6 +97,13 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/** The real process's streams and environment, for the commands' actions (tests pass their own CliIo). */
+export const processIo: CliIo = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  env: process.env,
+};
+
 export interface ApplyCliOptions extends RouterCliOptions {
   save?: boolean;
   commitConfirmed?: boolean;
@@ -156,10 +163,6 @@ export function register(program: Command): void {
     .option("--commit-confirmed", "arm a restart first and verify from a fresh login before saving")
     .option("--confirm-timeout <sec>", "seconds until the armed restart (default 300)")
     .action(async (file: string, opts: ApplyCliOptions) => {
-      process.exitCode = await applyCommand(file, opts, {
-        out: (t) => process.stdout.write(t),
-        err: (t) => process.stderr.write(t),
-        env: process.env,
-      });
+      process.exitCode = await applyCommand(file, opts, processIo);
     });
 }

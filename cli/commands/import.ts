@@ -8,7 +8,7 @@ import type { ConfigTree } from "../../provider/config/model";
 import { generateProgram } from "../../provider/review";
 import { redact } from "../../provider/secrets";
 import { routerFor } from "../../provider/session";
-import { connectionFrom, type CliIo, type RouterCliOptions } from "./apply";
+import { connectionFrom, type CliIo, processIo, type RouterCliOptions } from "./apply";
 import { CliError, readConfig } from "./config";
 
 export interface ImportCliOptions extends RouterCliOptions {
@@ -66,10 +66,6 @@ export function register(program: Command): void {
     .option("--timeout <ms>", "per-command timeout in milliseconds")
     .option("--verbose", "print the session log (secrets masked) to stderr")
     .action(async (opts: ImportCliOptions) => {
-      process.exitCode = await importCommand(opts, {
-        out: (t) => process.stdout.write(t),
-        err: (t) => process.stderr.write(t),
-        env: process.env,
-      });
+      process.exitCode = await importCommand(opts, processIo);
     });
 }

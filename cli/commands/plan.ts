@@ -15,7 +15,7 @@ import { MASK } from "../../provider/resources/lines";
 import { ProgramError, runProgram } from "../../provider/review/program";
 import { redact } from "../../provider/secrets";
 import { routerFor } from "../../provider/session";
-import { connectionFrom, type CliIo, type RouterCliOptions } from "./apply";
+import { connectionFrom, type CliIo, processIo, type RouterCliOptions } from "./apply";
 import { CliError, readConfig } from "./config";
 import { parseService } from "./reach";
 
@@ -201,10 +201,6 @@ export function register(program: Command): void {
     .option("--timeout <ms>", "per-command timeout in milliseconds")
     .option("--verbose", "print the session log (secrets masked) to stderr")
     .action(async (dir: string, opts: PlanCliOptions) => {
-      process.exitCode = await planCommand(dir, opts, {
-        out: (t) => process.stdout.write(t),
-        err: (t) => process.stderr.write(t),
-        env: process.env,
-      });
+      process.exitCode = await planCommand(dir, opts, processIo);
     });
 }

@@ -2,7 +2,7 @@
 import { Command } from "commander";
 import { redact } from "../../provider/secrets";
 import { routerFor } from "../../provider/session";
-import { addRouterOptions, connectionFrom, type CliIo, type RouterCliOptions } from "./apply";
+import { addRouterOptions, connectionFrom, type CliIo, processIo, type RouterCliOptions } from "./apply";
 import { CliError } from "./config";
 
 export interface ShowConfigCliOptions extends RouterCliOptions {
@@ -35,10 +35,6 @@ export function register(program: Command): void {
   addRouterOptions(program.command("show-config").description("print the router's live configuration"))
     .option("--show-secrets", "print pre-shared keys and PPP passwords in clear")
     .action(async (opts: ShowConfigCliOptions) => {
-      process.exitCode = await showConfigCommand(opts, {
-        out: (t) => process.stdout.write(t),
-        err: (t) => process.stderr.write(t),
-        env: process.env,
-      });
+      process.exitCode = await showConfigCommand(opts, processIo);
     });
 }
