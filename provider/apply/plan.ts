@@ -3,7 +3,7 @@
  * applied, what is still missing after a dropped connection, and whether the router's config shows the plan.
  * Settings are compared per (context, command key): re-entering a key overwrites it, `no KEY` removes it.
  */
-import type { ConfigIndex } from "../config/index";
+import { type ConfigIndex, contextName } from "../config/index";
 import { commandKey, noForm } from "../config/keys";
 import type { ConfigLine, ConfigTree, Context, ContextCommand } from "../config/model";
 import { renderCommands } from "../config/render";
@@ -28,17 +28,6 @@ export function scriptFor(plan: readonly ContextCommand[]): ScriptStep[] {
     else steps.push({ line });
   }
   return steps;
-}
-
-function contextName(context: Context): string {
-  switch (context.kind) {
-    case "global":
-      return "";
-    case "pp":
-      return `pp ${context.peer}`;
-    case "tunnel":
-      return `tunnel ${context.tunnel}`;
-  }
 }
 
 function settingKey(context: Context, tokens: readonly string[]): string {

@@ -22,10 +22,11 @@ export interface ConfigIndex {
   byKey(key: readonly string[], context?: Context): ConfigLine | undefined;
 }
 
-function contextKey(context: Context): string {
+/** The context as the router names it (`pp 1`, `tunnel 2`); empty at the top level. Also a lookup key. */
+export function contextName(context: Context): string {
   switch (context.kind) {
     case "global":
-      return "g";
+      return "";
     case "pp":
       return `pp ${context.peer}`;
     case "tunnel":
@@ -52,7 +53,7 @@ export function indexConfig(tree: ConfigTree): ConfigIndex {
 
   for (const item of tree.items) {
     if (item.type === "line") {
-      add("g", item.line);
+      add(contextName({ kind: "global" }), item.line);
     } else {
       const b = item.block;
       blocks.set(`${b.kind} ${b.id}`, b);
@@ -68,7 +69,7 @@ export function indexConfig(tree: ConfigTree): ConfigIndex {
     find(prefix, context = { kind: "global" }) {
       if (prefix.length === 0) throw new Error("find: empty prefix");
       const head = prefix.slice(0, MAX_PREFIX);
-      const hits = byPrefix.get(`${contextKey(context)}\u0000${head.join(" ")}`) ?? [];
+      const hits = byPrefix.get(`${contextName(context)}\u0000${head.join(" ")}`) ?? [];
       if (prefix.length <= MAX_PREFIX) return hits;
       return hits.filter((l) => prefix.every((t, i) => l.tokens[i] === t));
     },
@@ -79,7 +80,7 @@ export function indexConfig(tree: ConfigTree): ConfigIndex {
       return ordered[kind];
     },
     byKey(key, context = { kind: "global" }) {
-      return keyed.get(`${contextKey(context)}\u0000${key.join("\u0000")}`);
+      return keyed.get(`${contextName(context)}\u0000${key.join("\u0000")}`);
     },
   };
 }

@@ -4,8 +4,7 @@
  * counts as expressed only when that model's `commands` reproduce it, so the program's plan against the same
  * config is empty. Output is deterministic: resources in a fixed kind order, each kind in config order.
  */
-import type { ConfigIndex } from "../config/index";
-import { indexConfig } from "../config/index";
+import { type ConfigIndex, contextName, indexConfig } from "../config/index";
 import type { ConfigLine, ConfigTree, Context } from "../config/model";
 import {
   GLOBAL_SWITCHES,
@@ -62,8 +61,6 @@ interface Found {
   identity: string;
 }
 
-const contextName = (c: Context) =>
-  c.kind === "global" ? "" : c.kind === "pp" ? `pp ${c.peer}` : `tunnel ${c.tunnel}`;
 const lineKey = (c: Context, text: string) => `${contextName(c)}\u0000${text.trim().split(/\s+/).join(" ")}`;
 
 function uniq(list: string[]): string[] {
