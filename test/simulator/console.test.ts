@@ -1,26 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { startSimulator, type Simulator } from "../../simulator/index";
-import { PROMPT, Shell } from "./helpers";
-
-const SEED = readFileSync(join(__dirname, "../../simulator/fixtures/seed-start.conf"), "utf8");
+import { startSimulator } from "../../simulator/index";
+import { PROMPT, Shell, seedSimulatorPerTest } from "./helpers";
 
 describe("console behaviour: pager, hard wrap, message language", () => {
-  let sim: Simulator;
-  const shells: Shell[] = [];
-  const open = async (): Promise<Shell> => {
-    const s = await Shell.open(sim);
-    shells.push(s);
-    await s.login();
-    return s;
-  };
-  beforeEach(async () => {
-    sim = await startSimulator({ config: SEED });
-  });
-  afterEach(async () => {
-    for (const s of shells.splice(0)) s.close();
-    await sim.stop();
-  });
+  const seed = seedSimulatorPerTest();
+  const { open } = seed;
 
   test("default console lines 24: 23 lines, the pager line, Enter = one line, space = a page, q quits", async () => {
     const sh = await open();
@@ -55,7 +38,7 @@ describe("console behaviour: pager, hard wrap, message language", () => {
     expect(all).not.toContain("---more---");
     expect(all.split("\n").at(-1)).toBe("l2tp service on");
     // Settings typed at `>` belong to the login only, not to the configuration.
-    expect(sim.runningConfig()).not.toContain("console");
+    expect(seed.sim.runningConfig()).not.toContain("console");
   });
 
   test("output lines hard-wrap after columns-1 characters, also for other widths", async () => {
@@ -82,7 +65,7 @@ describe("console behaviour: pager, hard wrap, message language", () => {
     const [row1, row2] = echoed.split("\r\n");
     expect(`# ${row1}`).toHaveLength(79);
     expect(`${row1}${row2}`).toBe(command);
-    expect(sim.runningConfig()).toContain(command);
+    expect(seed.sim.runningConfig()).toContain(command);
   });
 
   test("errors are Japanese by default and English under console character en.ascii", async () => {
@@ -98,7 +81,7 @@ describe("console behaviour: pager, hard wrap, message language", () => {
     await sh.run("console character ja.utf8");
     expect(await sh.run("frobnicate")).toBe("エラー: コマンド名を確認してください");
     // In administrator mode the console settings are configuration (CR §4.21 note).
-    expect(sim.runningConfig()).toContain("console character ja.utf8\n");
+    expect(seed.sim.runningConfig()).toContain("console character ja.utf8\n");
   });
 
   test("show config at > is allowed by default and refused with showConfigAdminOnly", async () => {
@@ -108,7 +91,7 @@ describe("console behaviour: pager, hard wrap, message language", () => {
     const strict = await startSimulator({ showConfigAdminOnly: true });
     try {
       const s2 = await Shell.open(strict);
-      shells.push(s2);
+      seed.closeAfter(s2);
       await s2.login();
       expect(await s2.run("show config")).toBe("エラー: このコマンドは管理レベルでのみ使用できます");
       await s2.administrator();

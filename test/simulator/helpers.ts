@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client, type ClientChannel } from "ssh2";
-import type { Simulator } from "../../simulator/index";
+import { startSimulator, type Simulator } from "../../simulator/index";
 
 export const PROMPT = /[>#] $/;
 
@@ -166,4 +166,48 @@ export async function eventually(check: () => void, timeoutMs = 5000): Promise<v
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/** The seed's starting network (section (1)). */
+export const SEED = readFileSync(join(__dirname, "../../simulator/fixtures/seed-start.conf"), "utf8");
+
+/**
+ * For the tests of the enclosing describe: a fresh simulator on the seed config per test, and `open`, which logs a
+ * shell in and runs `prepare` on it; those shells, any given to `closeAfter`, and the simulator are closed after
+ * the test.
+ */
+export function seedSimulatorPerTest(prepare: (shell: Shell) => Promise<void> = async () => undefined): {
+  readonly sim: Simulator;
+  open: (opts?: Parameters<typeof Shell.open>[1]) => Promise<Shell>;
+  closeAfter: (shell: Shell) => Shell;
+} {
+  let sim: Simulator | undefined;
+  const shells: Shell[] = [];
+  const started = (): Simulator => {
+    if (sim === undefined) throw new Error("the simulator starts in beforeEach");
+    return sim;
+  };
+  beforeEach(async () => {
+    sim = await startSimulator({ config: SEED });
+  });
+  afterEach(async () => {
+    for (const s of shells.splice(0)) s.close();
+    await started().stop();
+  });
+  return {
+    get sim() {
+      return started();
+    },
+    async open(opts) {
+      const s = await Shell.open(started(), opts);
+      shells.push(s);
+      await s.login();
+      await prepare(s);
+      return s;
+    },
+    closeAfter(shell) {
+      shells.push(shell);
+      return shell;
+    },
+  };
 }

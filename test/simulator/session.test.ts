@@ -1,46 +1,26 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { startSimulator, type Simulator } from "../../simulator/index";
-import { PROMPT, Shell } from "./helpers";
-
-const SEED = readFileSync(join(__dirname, "../../simulator/fixtures/seed-start.conf"), "utf8");
+import { PROMPT, Shell, seedSimulatorPerTest } from "./helpers";
 
 describe("nvr-sim over ssh2: login, administrator, change, save, restart", () => {
-  let sim: Simulator;
-  const shells: Shell[] = [];
-  const open = async (opts?: Parameters<typeof Shell.open>[1]): Promise<Shell> => {
-    const s = await Shell.open(sim, opts);
-    shells.push(s);
-    await s.login();
-    await s.unpaged();
-    return s;
-  };
-
-  beforeEach(async () => {
-    sim = await startSimulator({ config: SEED });
-  });
-  afterEach(async () => {
-    for (const s of shells.splice(0)) s.close();
-    await sim.stop();
-  });
+  const seed = seedSimulatorPerTest((s) => s.unpaged());
+  const { open } = seed;
 
   test("the seed config loads cleanly and show config prints it in the router's layout", async () => {
-    expect(sim.loadWarnings).toEqual([]);
+    expect(seed.sim.loadWarnings).toEqual([]);
     const sh = await open();
     const text = await sh.run("show config");
     const lines = text.split("\n");
     expect(lines[0]).toBe("# NVR510 Rev.15.01.21 (Thu Nov 10 17:02:24 2022)");
     expect(lines[4]).toMatch(/^# Reporting Date: [A-Z][a-z]{2} \d{1,2} \d\d:\d\d:\d\d \d{4}$/);
-    expect(`${lines.slice(5).join("\n")}\n`).toBe(sim.runningConfig());
-    expect(sim.runningConfig()).toContain(
+    expect(`${lines.slice(5).join("\n")}\n`).toBe(seed.sim.runningConfig());
+    expect(seed.sim.runningConfig()).toContain(
       "tunnel select 2\n tunnel encapsulation l2tp\n ipsec tunnel 2\n  ipsec sa policy",
     );
-    expect(sim.runningConfig()).toContain("pp select anonymous\n pp bind tunnel2\n");
+    expect(seed.sim.runningConfig()).toContain("pp select anonymous\n pp bind tunnel2\n");
   });
 
   test("banner, > prompt, CRLF line endings", async () => {
-    const sh = await Shell.open(sim);
-    shells.push(sh);
+    const sh = await Shell.open(seed.sim);
+    seed.closeAfter(sh);
     const banner = await sh.expect(PROMPT);
     expect(banner).toContain("\r\nNVR510 Rev.15.01.21 (Thu Nov 10 17:02:24 2022)\r\n");
     expect(banner).toContain("Yamaha Corporation. All Rights Reserved.\r\n");
@@ -71,14 +51,14 @@ describe("nvr-sim over ssh2: login, administrator, change, save, restart", () =>
     expect(await sh.run("console character en.ascii")).toBe("");
     expect(await sh.run("ip route default gateway pp 1")).toBe("");
     expect(await sh.run("show config")).toContain("\nip route default gateway pp 1\n");
-    expect(sim.savedConfig()).not.toContain("ip route default");
+    expect(seed.sim.savedConfig()).not.toContain("ip route default");
     sh.send("exit\r");
     await sh.expect("Save new configuration ? (Y/N)");
     sh.send("Y");
     const after = await sh.expect(PROMPT);
     expect(after).toBe("YSaving ... CONFIG0 Done .\r\n> ");
-    expect(sim.savedConfig()).toContain("ip route default gateway pp 1\n");
-    expect(sim.savedConfig()).toBe(sim.runningConfig());
+    expect(seed.sim.savedConfig()).toContain("ip route default gateway pp 1\n");
+    expect(seed.sim.savedConfig()).toBe(seed.sim.runningConfig());
   });
 
   test("answering N keeps the change unsaved; without changes exit asks nothing", async () => {
@@ -89,14 +69,14 @@ describe("nvr-sim over ssh2: login, administrator, change, save, restart", () =>
     await sh.expect("(Y/N)");
     sh.send("N");
     expect(await sh.expect(PROMPT)).toBe("N\r\n> ");
-    expect(sim.runningConfig()).toContain("ip lan2 address 192.168.1.52/24");
-    expect(sim.savedConfig()).toContain("ip lan2 address 192.168.1.51/24");
+    expect(seed.sim.runningConfig()).toContain("ip lan2 address 192.168.1.52/24");
+    expect(seed.sim.savedConfig()).toContain("ip lan2 address 192.168.1.51/24");
     await sh.administrator();
     await sh.run("ip lan2 address 192.168.1.53/24");
     // `quit save` saves without asking.
     sh.send("quit save\r");
     expect((await sh.expect(PROMPT)).split("\r\n").slice(1)).toEqual(["セーブ中... CONFIG0 終了", "> "]);
-    expect(sim.savedConfig()).toContain("ip lan2 address 192.168.1.53/24");
+    expect(seed.sim.savedConfig()).toContain("ip lan2 address 192.168.1.53/24");
     await sh.administrator();
     expect(await sh.run("exit")).toBe("");
     expect(sh.output.endsWith("\r\n> ")).toBe(true);
@@ -108,13 +88,13 @@ describe("nvr-sim over ssh2: login, administrator, change, save, restart", () =>
     await a.administrator();
     expect(await a.run("save")).toBe("セーブ中... CONFIG0 終了");
     await a.run("ip route 10.0.0.0/8 gateway 192.168.11.1");
-    expect(sim.runningConfig()).toContain("ip route 10.0.0.0/8");
+    expect(seed.sim.runningConfig()).toContain("ip route 10.0.0.0/8");
     a.send("restart\r");
     await a.closedWithin();
     await b.closedWithin();
-    expect(sim.runningConfig()).not.toContain("ip route 10.0.0.0/8");
-    expect(sim.runningConfig()).toBe(sim.savedConfig());
-    expect(sim.events().some((e) => e.type === "restart")).toBe(true);
+    expect(seed.sim.runningConfig()).not.toContain("ip route 10.0.0.0/8");
+    expect(seed.sim.runningConfig()).toBe(seed.sim.savedConfig());
+    expect(seed.sim.events().some((e) => e.type === "restart")).toBe(true);
     const c = await open();
     expect(await c.run("show config")).not.toContain("10.0.0.0/8");
   });
@@ -142,7 +122,7 @@ describe("nvr-sim over ssh2: login, administrator, change, save, restart", () =>
     await sh.expect("NVRpp2# ");
     sh.send("pp select none\r");
     await sh.expect("NVR# ");
-    expect(sim.runningConfig()).toContain("console prompt NVR\n");
+    expect(seed.sim.runningConfig()).toContain("console prompt NVR\n");
   });
 
   test("show config pp anonymous and show config tunnel N expand with templates", async () => {
@@ -253,7 +233,7 @@ describe("nvr-sim over ssh2: login, administrator, change, save, restart", () =>
     await sh.expect("# ");
     sh.send("ip route 10.1.0.0/16 gateway 192.168.11.9x\x7f\r");
     await sh.expect("# ");
-    expect(sim.runningConfig()).toContain("ip lan2 address 192.168.1.99/24");
-    expect(sim.runningConfig()).toContain("ip route 10.1.0.0/16 gateway 192.168.11.9\n");
+    expect(seed.sim.runningConfig()).toContain("ip lan2 address 192.168.1.99/24");
+    expect(seed.sim.runningConfig()).toContain("ip route 10.1.0.0/16 gateway 192.168.11.9\n");
   });
 });
