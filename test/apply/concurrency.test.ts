@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { ContextCommand } from "../../provider/config/model";
 import { routerFor } from "../../provider/session";
 import { startSimulator } from "../../simulator";
-import { BASE_CONFIG, g, pp, tunnel } from "../session/helpers";
+import { BASE_CONFIG, connectionTo, g, pp, tunnel } from "../session/helpers";
 
 const command: fc.Arbitrary<ContextCommand> = fc.oneof(
   fc
@@ -21,16 +21,6 @@ const command: fc.Arbitrary<ContextCommand> = fc.oneof(
 async function simulator() {
   return startSimulator({ config: BASE_CONFIG });
 }
-
-const connOf = (sim: { host: string; port: number; fingerprint: string }) => ({
-  host: sim.host,
-  port: sim.port,
-  username: "user",
-  password: "password",
-  adminPassword: "admin",
-  hostKey: sim.fingerprint,
-  idleCloseMs: 60_000,
-});
 
 /**
  * The session log in send order: each operation starts with its "apply opN" line. A context is never still open
@@ -57,8 +47,8 @@ test("N plans applied concurrently end as applied one by one, and their contexts
       async (plans) => {
         const [a, b] = await Promise.all([simulator(), simulator()]);
         const log: string[] = [];
-        const ra = routerFor({ ...connOf(a), log: (l: string) => log.push(l) });
-        const rb = routerFor(connOf(b));
+        const ra = routerFor({ ...connectionTo(a), log: (l: string) => log.push(l) });
+        const rb = routerFor(connectionTo(b));
         try {
           const concurrent = await Promise.allSettled(plans.map((p, i) => ra.apply(p, { label: `op${i}` })));
           const sequential: PromiseSettledResult<unknown>[] = [];

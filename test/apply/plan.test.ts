@@ -9,21 +9,11 @@ import {
   unmetCommands,
   verifyProblems,
 } from "../../provider/apply/plan";
-import { g, pp, tunnel } from "../session/helpers";
+import { NETWORK_CONFIG, g, pp, tunnel } from "../session/helpers";
 
 const config = (text: string) => indexConfig(parseConfig(text));
 
-const SNAPSHOT = config(
-  [
-    "ip route 10.0.0.0/8 gateway 192.168.100.254",
-    "ip lan1 address 192.168.100.1/24",
-    "pp select 1",
-    " pp auth myname olduser oldsecret",
-    " pp enable 1",
-    "dhcp service server",
-    "",
-  ].join("\n"),
-);
+const SNAPSHOT = config(NETWORK_CONFIG);
 
 describe("plan arithmetic", () => {
   test("scriptFor wraps context runs in select lines and maps plan lines back to their index", () => {

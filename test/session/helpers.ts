@@ -1,9 +1,8 @@
 import { startSimulator, type Simulator, type SimulatorOptions } from "../../simulator";
 import { routerFor, type Router, type RouterConnection } from "../../provider/session";
 
-export const BASE_CONFIG = [
-  "login password *",
-  "console character ja.sjis",
+/** A small network: a route, lan1, pp 1 with credentials, the DHCP server. */
+export const NETWORK_CONFIG = [
   "ip route 10.0.0.0/8 gateway 192.168.100.254",
   "ip lan1 address 192.168.100.1/24",
   "pp select 1",
@@ -13,11 +12,27 @@ export const BASE_CONFIG = [
   "",
 ].join("\n");
 
+/** The network as a router holds it, with the login and console lines of a real config. */
+export const BASE_CONFIG = `login password *\nconsole character ja.sjis\n${NETWORK_CONFIG}`;
+
 export interface Harness {
   sim: Simulator;
   router: Router;
   logs: string[];
   conn: RouterConnection;
+}
+
+/** A login to the simulator with its default credentials, pinned to its host key. */
+export function connectionTo(sim: Pick<Simulator, "host" | "port" | "fingerprint">): RouterConnection {
+  return {
+    host: sim.host,
+    port: sim.port,
+    username: "user",
+    password: "password",
+    adminPassword: "admin",
+    hostKey: sim.fingerprint,
+    idleCloseMs: 60_000,
+  };
 }
 
 /** A simulator on a free port and a router pinned to its host key; `done` stops both. */
@@ -28,14 +43,8 @@ export async function harness(
   const sim = await startSimulator({ config: BASE_CONFIG, ...simOpts });
   const logs: string[] = [];
   const conn: RouterConnection = {
-    host: sim.host,
-    port: sim.port,
-    username: "user",
-    password: "password",
-    adminPassword: "admin",
-    hostKey: sim.fingerprint,
+    ...connectionTo(sim),
     commandTimeoutMs: 5000,
-    idleCloseMs: 60_000,
     log: (l) => logs.push(l),
     ...connOpts,
   };
