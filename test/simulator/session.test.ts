@@ -1,5 +1,18 @@
 import { PROMPT, Shell, seedSimulatorPerTest } from "./helpers";
 
+/** The seed's pp anonymous block as `show config pp anonymous` prints it. */
+const SEED_PP_ANONYMOUS = [
+  "pp select anonymous",
+  " pp bind tunnel2",
+  " pp auth request mschap-v2",
+  " pp auth username vpnuser1 vpnpass1",
+  " ppp ipcp ipaddress on",
+  " ppp ipcp msext on",
+  " ip pp remote address pool dhcp",
+  " ip pp mtu 1280",
+  " pp enable anonymous",
+];
+
 describe("nvr-sim over ssh2: login, administrator, change, save, restart", () => {
   const seed = seedSimulatorPerTest((s) => s.unpaged());
   const { open } = seed;
@@ -128,19 +141,7 @@ describe("nvr-sim over ssh2: login, administrator, change, save, restart", () =>
   test("show config pp anonymous and show config tunnel N expand with templates", async () => {
     const sh = await open();
     await sh.administrator();
-    expect(await sh.run("show config pp anonymous")).toBe(
-      [
-        "pp select anonymous",
-        " pp bind tunnel2",
-        " pp auth request mschap-v2",
-        " pp auth username vpnuser1 vpnpass1",
-        " ppp ipcp ipaddress on",
-        " ppp ipcp msext on",
-        " ip pp remote address pool dhcp",
-        " ip pp mtu 1280",
-        " pp enable anonymous",
-      ].join("\n"),
-    );
+    expect(await sh.run("show config pp anonymous")).toBe(SEED_PP_ANONYMOUS.join("\n"));
     await sh.run("tunnel select 2");
     await sh.run("tunnel template 3-4");
     await sh.run("no tunnel select");
@@ -209,18 +210,7 @@ describe("nvr-sim over ssh2: login, administrator, change, save, restart", () =>
         stream.on("close", () => resolve(out));
       });
     });
-    expect(output.split("\r\n")).toEqual([
-      "pp select anonymous",
-      " pp bind tunnel2",
-      " pp auth request mschap-v2",
-      " pp auth username vpnuser1 vpnpass1",
-      " ppp ipcp ipaddress on",
-      " ppp ipcp msext on",
-      " ip pp remote address pool dhcp",
-      " ip pp mtu 1280",
-      " pp enable anonymous",
-      "",
-    ]);
+    expect(output.split("\r\n")).toEqual([...SEED_PP_ANONYMOUS, ""]);
     // The login on the same connection is still there.
     expect(await shell.run("show environment")).toContain("NVR510");
   });
