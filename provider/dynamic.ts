@@ -331,12 +331,18 @@ export async function diff(
   };
 }
 
-export async function create(kindName: string, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+/** Where create and update start: the kind, the model from `props`, its router and that router's live config. */
+async function againstRouter(kindName: string, props: Props) {
   const kind = kindOf(kindName);
-  const model = modelOf(kind, inputs);
-  const own = routerInput(inputs);
+  const model = modelOf(kind, props);
+  const own = routerInput(props);
   const conn = connectionOf(own);
   const config = await routerFor(conn).config();
+  return { kind, model, own, conn, config };
+}
+
+export async function create(kindName: string, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+  const { kind, model, own, conn, config } = await againstRouter(kindName, inputs);
   const identity = kind.identity(model);
   const conflicts = kind.conflicts(config, model);
   if (conflicts.length > 0 && inputs.adopt !== true && !kind.alwaysExists) {
@@ -376,11 +382,7 @@ export async function update(
   olds: Props,
   news: Props,
 ): Promise<pulumi.dynamic.UpdateResult> {
-  const kind = kindOf(kindName);
-  const model = modelOf(kind, news);
-  const own = routerInput(news);
-  const conn = connectionOf(own);
-  const config = await routerFor(conn).config();
+  const { kind, model, own, conn, config } = await againstRouter(kindName, news);
   await applyPlan(conn, kind.plan(config, model, priorOf(olds)), { kind, model, props: news });
   return { outs: outputsOf(kind, model, own, flagsOf({ adopt: olds.adopt, ...flagsOf(news) }), olds.prior) };
 }
