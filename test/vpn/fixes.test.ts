@@ -5,6 +5,7 @@ import { parseConfig } from "../../provider/config/parse";
 import { VpnDesignError, designDistinctPoolVpn, designPpAnonymousNatVpn } from "../../provider/vpn";
 import { SEED_L2TP, SEED_TEMPLATE_ADDITIONS } from "../resources/seed";
 import { commandsOf, lineSet } from "./lines";
+import { SEED_VPN } from "./seed-inputs";
 
 const VPN = {
   users: [{ name: "someone@somewhere", password: "xxxxxxxx" }],
@@ -28,18 +29,7 @@ function failureOf(f: () => unknown): { property: string; reason: string }[] {
 
 describe("designDistinctPoolVpn (seed (2))", () => {
   it("is the seed's L2TP/IPsec block with its template additions and the distinct pool", () => {
-    const d = designDistinctPoolVpn({
-      vpn: {
-        ...VPN,
-        users: [
-          "someone@somewhere",
-          "someone2@somewhere2",
-          "someone3@somewhere3",
-          "someone4@somewhere4",
-          "someone5@somewhere5",
-        ].map((name) => ({ name, password: "xxxxxxxx" })),
-      },
-    });
+    const d = designDistinctPoolVpn({ vpn: SEED_VPN });
     const seed = [SEED_L2TP, SEED_TEMPLATE_ADDITIONS, "ipsec auto refresh on\nl2tp service on"]
       .join("\n")
       .replace(/xxxxxxxx|COMMONKEY/g, "********");
