@@ -37,6 +37,12 @@ export interface RouterConnection {
    * logout: the router is saved and its console settings put back whenever it goes idle.
    */
   idleCloseMs?: number;
+  /**
+   * When the queue empties, wait this long (default 250 ms) for more work before saving and putting the console
+   * back. Pulumi starts the operations of one dependency wave a few milliseconds apart; without the wait one wave
+   * could cost several 2-second flash writes.
+   */
+  lingerMs?: number;
   /** Receives every log line, already redacted. */
   log?: (line: string) => void;
 }
@@ -271,13 +277,18 @@ class SharedRouter implements Router {
           await work();
           continue;
         }
-        // Queue drained: one save covers every operation applied since the last one.
+        // Queue drained: wait a moment for the rest of the wave, then one save covers every operation applied
+        // since the last one, and the console settings go back. Only then are the operations reported.
+        if (this.unsaved.length > 0 || this.consoleToRestore()) {
+          await new Promise((r) => setTimeout(r, this.conn.lingerMs ?? 250));
+          if (this.queue.length > 0) continue;
+        }
         if (this.unsaved.length > 0) {
           await this.saveCovered();
           continue;
         }
-        // Idle: put the console settings back now. Pulumi kills the provider without warning when a run ends,
-        // so waiting for the idle close would leave them changed in the running config (drift).
+        // Pulumi kills the provider without warning when a run ends, so waiting for the idle logout would leave
+        // the session's console settings in the running config (drift).
         if (this.primary && !this.primary.closed) {
           await this.primary
             .restoreConsole()
@@ -290,6 +301,10 @@ class SharedRouter implements Router {
       for (const report of this.settled.splice(0)) report();
       this.armIdle();
     }
+  }
+
+  private consoleToRestore(): boolean {
+    return this.primary !== undefined && !this.primary.closed && this.primary.consoleChangedNow();
   }
 
   private settle(report: () => void): void {

@@ -74,16 +74,22 @@ export async function settle(sim: Simulator): Promise<void> {
   await routerOf(sim).close();
 }
 
-/** Waits until every SSH session to the simulator has ended (another process's session idles out by itself). */
-export async function idle(sim: Simulator, timeoutMs = 15_000): Promise<void> {
+/**
+ * Waits until the simulator has seen no event for a moment. The provider reports an operation only once the router
+ * is idle and clean (saved, console put back), so nothing should trail a response; this catches it if it does.
+ * (The session itself stays logged in for reuse until it idles out.)
+ */
+export async function idle(sim: Simulator, quietMs = 300, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let seen = sim.events().length;
+  let since = Date.now();
   for (;;) {
-    const events = sim.events();
-    const open =
-      events.filter((e) => e.type === "connect").length -
-      events.filter((e) => e.type === "disconnect").length;
-    if (open <= 0) return;
-    if (Date.now() > deadline) throw new Error(`${open} SSH session(s) still open after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
+    const now = sim.events().length;
+    if (now !== seen) {
+      seen = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+    if (Date.now() > deadline) throw new Error(`the simulator kept receiving events for ${timeoutMs} ms`);
   }
 }
