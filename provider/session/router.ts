@@ -32,9 +32,10 @@ export interface RouterConnection {
   name?: string;
   commandTimeoutMs?: number;
   /**
-   * Log out after this long without work (default 30 s). Idle time between Pulumi's dependency waves can be many
-   * seconds on a slow router; logging out in between would cost another handshake. Nothing is left to do at
-   * logout: the router is saved and its console settings put back whenever it goes idle.
+   * Log out after this long without work (default 240 s, inside the router's own 300 s `login timer`). One Pulumi
+   * command can leave a router idle for many seconds between dependency waves, and a fresh login costs seconds on an
+   * NVR; holding the session is free because nothing is left to do at logout (the router is saved and its console
+   * settings put back whenever it goes idle), and the provider process exits at the end of the run anyway.
    */
   idleCloseMs?: number;
   /**
@@ -316,7 +317,7 @@ class SharedRouter implements Router {
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
       void this.enqueue(() => this.closePrimary()).catch((e) => this.log(`closing: ${(e as Error).message}`));
-    }, this.conn.idleCloseMs ?? 30_000);
+    }, this.conn.idleCloseMs ?? 240_000);
     // An idle session must not keep a CLI process alive: the router is already clean when it is idle.
     this.idleTimer.unref();
   }
