@@ -38,12 +38,6 @@ export interface RouterConnection {
    * settings put back whenever it goes idle), and the provider process exits at the end of the run anyway.
    */
   idleCloseMs?: number;
-  /**
-   * When the queue empties, wait this long (default 250 ms) for more work before saving and putting the console
-   * back. Pulumi starts the operations of one dependency wave a few milliseconds apart; without the wait one wave
-   * could cost several 2-second flash writes.
-   */
-  lingerMs?: number;
   /** Receives every log line, already redacted. */
   log?: (line: string) => void;
 }
@@ -278,12 +272,8 @@ class SharedRouter implements Router {
           await work();
           continue;
         }
-        // Queue drained: wait a moment for the rest of the wave, then one save covers every operation applied
-        // since the last one, and the console settings go back. Only then are the operations reported.
-        if (this.unsaved.length > 0 || this.consoleToRestore()) {
-          await new Promise((r) => setTimeout(r, this.conn.lingerMs ?? 250));
-          if (this.queue.length > 0) continue;
-        }
+        // Queue drained: one save covers every operation applied since the last one, then the console settings
+        // go back. Only then are the operations reported.
         if (this.unsaved.length > 0) {
           await this.saveCovered();
           continue;
@@ -302,10 +292,6 @@ class SharedRouter implements Router {
       for (const report of this.settled.splice(0)) report();
       this.armIdle();
     }
-  }
-
-  private consoleToRestore(): boolean {
-    return this.primary !== undefined && !this.primary.closed && this.primary.consoleChangedNow();
   }
 
   private settle(report: () => void): void {

@@ -431,11 +431,6 @@ export class Shell {
     }
   }
 
-  /** Whether this session's console settings are in the running config now. */
-  consoleChangedNow(): boolean {
-    return Object.values(this.consoleChanged).some((v) => v !== undefined);
-  }
-
   /** Sets the session's console settings again after `restoreConsole` (before the next command that needs them). */
   async ensureConsole(): Promise<void> {
     for (const key of CONSOLE_KEYS) {
