@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import type * as pulumi from "@pulumi/pulumi";
+import type { ConfigIndex } from "./config/index";
 import type { ContextCommand } from "./config/model";
 import type { CheckFailure, Prior, ResourceKind } from "./resources/contract";
 import { resourceKinds, withRouterModel } from "./resources";
@@ -198,21 +199,27 @@ function outputsOf(kind: AnyKind, model: unknown, own: RouterInput, flags: Props
   return outs;
 }
 
+const STAGES = ["define", "enable", "bind"] as const;
+
 /**
- * Sends a plan (transactional and saved by the session layer); an empty plan sends nothing and saves nothing.
- * When the router applies the lines only at boot and the resource consents (`restartToApply`), restarts it
- * after the save and waits until it takes a login again.
+ * Plans against the router's config when the operation's turn comes and sends the plan (transactional and saved
+ * by the session layer); an empty plan sends nothing and saves nothing. Creates and updates go in their kind's
+ * stage, deletes in the reverse order after them. When the router applies the lines only at boot and the
+ * resource consents (`restartToApply`), restarts it after the save and waits until it takes a login again.
  */
 async function applyPlan(
   conn: RouterConnection,
-  plan: ContextCommand[],
-  restart?: { kind: AnyKind; model: unknown; props: Props },
+  kind: AnyKind,
+  plan: (config: ConfigIndex) => readonly ContextCommand[],
+  restart: { model: unknown; props: Props } | undefined,
+  deleting = false,
 ): Promise<void> {
-  if (plan.length === 0) return;
   const router = routerFor(conn);
-  const result = await router.apply(plan);
+  const at = STAGES.indexOf(kind.stage);
+  const result = await router.apply(plan, { stage: deleting ? 2 * STAGES.length - 1 - at : at });
   if (result.rolledBack) throw new Error(`${conn.host}: the change was rolled back`);
-  if (restart && restart.props.restartToApply === true && restart.kind.appliesOnRestart(restart.model))
+  if (result.applied.length === 0) return;
+  if (restart && restart.props.restartToApply === true && kind.appliesOnRestart(restart.model))
     await router.restart();
 }
 
@@ -331,31 +338,37 @@ export async function diff(
   };
 }
 
-/** Where create and update start: the kind, the model from `props`, its router and that router's live config. */
-async function againstRouter(kindName: string, props: Props) {
+/** Where create and update start: the kind, the model from `props` and its router. */
+function target(kindName: string, props: Props) {
   const kind = kindOf(kindName);
   const model = modelOf(kind, props);
   const own = routerInput(props);
-  const conn = connectionOf(own);
-  const config = await routerFor(conn).config();
-  return { kind, model, own, conn, config };
+  return { kind, model, own, conn: connectionOf(own) };
 }
 
 export async function create(kindName: string, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
-  const { kind, model, own, conn, config } = await againstRouter(kindName, inputs);
+  const { kind, model, own, conn } = target(kindName, inputs);
   const identity = kind.identity(model);
-  const conflicts = kind.conflicts(config, model);
-  if (conflicts.length > 0 && inputs.adopt !== true && !kind.alwaysExists) {
-    const lines = conflicts.map((l) => `  line ${l.line}: ${l.text}`).join("\n");
-    throw new Error(
-      redact(
-        `${kind.kind} ${identity}: ${conn.host} already has these lines; set adopt: true to take them over:\n${lines}`,
-      ),
-    );
-  }
-  // What this resource takes over (an interface's settings, an adopted block), restored on delete.
-  const prior = conflicts.length > 0 ? kind.prior(config, model) : undefined;
-  await applyPlan(conn, kind.plan(config, model, prior), { kind, model, props: inputs });
+  let prior: Prior | undefined;
+  await applyPlan(
+    conn,
+    kind,
+    (config) => {
+      const conflicts = kind.conflicts(config, model);
+      if (conflicts.length > 0 && inputs.adopt !== true && !kind.alwaysExists) {
+        const lines = conflicts.map((l) => `  line ${l.line}: ${l.text}`).join("\n");
+        throw new Error(
+          redact(
+            `${kind.kind} ${identity}: ${conn.host} already has these lines; set adopt: true to take them over:\n${lines}`,
+          ),
+        );
+      }
+      // What this resource takes over (an interface's settings, an adopted block), restored on delete.
+      prior = conflicts.length > 0 ? kind.prior(config, model) : undefined;
+      return kind.plan(config, model, prior);
+    },
+    { model, props: inputs },
+  );
   return { id: identity, outs: outputsOf(kind, model, own, flagsOf(inputs), prior) };
 }
 
@@ -382,18 +395,17 @@ export async function update(
   olds: Props,
   news: Props,
 ): Promise<pulumi.dynamic.UpdateResult> {
-  const { kind, model, own, conn, config } = await againstRouter(kindName, news);
-  await applyPlan(conn, kind.plan(config, model, priorOf(olds)), { kind, model, props: news });
+  const { kind, model, own, conn } = target(kindName, news);
+  await applyPlan(conn, kind, (config) => kind.plan(config, model, priorOf(olds)), { model, props: news });
   return { outs: outputsOf(kind, model, own, flagsOf({ adopt: olds.adopt, ...flagsOf(news) }), olds.prior) };
 }
 
 async function remove(kindName: string, id: string, props: Props): Promise<void> {
   const kind = kindOf(kindName);
   const conn = connectionOf((props.router ?? {}) as RouterInput);
-  const config = await routerFor(conn).config();
   // What a delete writes back (a switch's prior value) also applies only after a restart.
   const stored = kind.schema.safeParse(modelInputs(kind, props));
-  const restart = stored.success ? { kind, model: stored.data, props } : undefined;
-  await applyPlan(conn, kind.plan(config, undefined, priorOf(props), id), restart);
+  const restart = stored.success ? { model: stored.data, props } : undefined;
+  await applyPlan(conn, kind, (config) => kind.plan(config, undefined, priorOf(props), id), restart, true);
 }
 export { remove as delete };

@@ -49,8 +49,8 @@ export interface L2tpAnonymousPoolArgs extends CommonArgs {
   mtu?: pulumi.Input<number>;
   /**
    * NAT descriptors bound to pp anonymous (`ip pp nat descriptor`), e.g. `{forward: [20]}` for the seed's static
-   * aliases; none by default. Give the pool `dependsOn` the NatDescriptor resources, so they exist before the
-   * binding and are deleted after it. On the NVR510 this needs `nat descriptor backward-compatibility 1`.
+   * aliases; none by default. No `dependsOn` is needed: the provider defines descriptors before it binds them and
+   * unbinds before it deletes them. On the NVR510 this needs `nat descriptor backward-compatibility 1`.
    */
   natDescriptors?: pulumi.Input<NatBindingArgs>;
   /** IPsec pre-shared key; a Pulumi secret, shown as ******** in `commands`. */

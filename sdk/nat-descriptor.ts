@@ -55,7 +55,8 @@ export interface NatDescriptorArgs extends CommonArgs {
 
 /**
  * NAT descriptors bound to an interface: `ip IF nat descriptor FORWARD... reverse REVERSE...`, applied in list
- * order; at most 16 in all. Give the binding resource `dependsOn` the NatDescriptor resources it names.
+ * order; at most 16 in all. The binding resource needs no `dependsOn` on the NatDescriptor resources it names: the
+ * provider defines descriptors before it binds them and unbinds before it deletes them.
  */
 export interface NatBindingArgs {
   /** Descriptor numbers (1..2147483647) applied in the forward direction, in order. */

@@ -62,10 +62,7 @@ export function createChildren(
       adopt: inputs.adopt,
     };
     const Class = CHILD_CLASSES[r.kind];
-    children[r.name] = new Class(`${prefix}-${r.name}`, args as never, {
-      parent,
-      dependsOn: r.dependsOn.map((d) => children[d]),
-    });
+    children[r.name] = new Class(`${prefix}-${r.name}`, args as never, { parent });
   }
   return children;
 }

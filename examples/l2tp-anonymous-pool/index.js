@@ -15,11 +15,12 @@ const pool = new nvr.L2tpAnonymousPool("pp-anonymous", {
   preSharedKey: config.requireSecret("vpnPreSharedKey"),
   templates: true,
 });
-// Router-wide lines other features share, so they are resources of their own.
+// Router-wide lines other features share, so they are resources of their own (pp anonymous stays disabled until
+// the last line of its block, so the order of the two in a batch does not matter).
 for (const [name, setting] of [
   ["l2tp-service", "l2tp service"],
   ["ipsec-auto-refresh", "ipsec auto refresh"],
 ])
-  new nvr.GlobalSwitch(name, { setting, value: "on" }, { dependsOn: [pool] });
+  new nvr.GlobalSwitch(name, { setting, value: "on" });
 
 exports.commands = pool.commands;

@@ -3,7 +3,7 @@
 "use strict";
 const nvr = require("pulumi-yamaha-nvr");
 
-const nat = new nvr.NatDescriptor("alias-30", {
+new nvr.NatDescriptor("alias-30", {
   descriptor: 30,
   type: "nat",
   outer: ["192.168.253.254"],
@@ -11,16 +11,12 @@ const nat = new nvr.NatDescriptor("alias-30", {
   statics: [{ id: 1, outer: "192.168.253.2", inner: "192.168.11.2", count: 253 }],
 });
 
-// Depends on the descriptor, so a destroy unbinds it before the descriptor is removed.
-const lan1 = new nvr.LanInterface(
-  "lan1",
-  {
-    interface: "lan1",
-    address: "192.168.11.250/24",
-    natDescriptors: { reverse: [30] },
-    dhcp: { mode: "relay", servers: ["192.168.1.51"] },
-  },
-  { dependsOn: [nat] },
-);
+// No dependsOn: the provider binds after it defines and unbinds before it deletes, in one batch and one save.
+const lan1 = new nvr.LanInterface("lan1", {
+  interface: "lan1",
+  address: "192.168.11.250/24",
+  natDescriptors: { reverse: [30] },
+  dhcp: { mode: "relay", servers: ["192.168.1.51"] },
+});
 
 exports.commands = lan1.commands;

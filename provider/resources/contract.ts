@@ -22,6 +22,14 @@ export interface CheckFailure {
  */
 export type Prior = readonly string[];
 
+/**
+ * Where a kind goes in a batch of operations on one router: "define" an object (a descriptor, a route, a scope),
+ * "enable" a router-wide service, "bind" on an interface (a LAN, pp anonymous). A batch creates and updates in
+ * that order and deletes in the reverse one, so the router never binds what is not yet defined and resources need
+ * no `dependsOn` for it: what the engine sends at once lands in one batch, covered by one save.
+ */
+export type Stage = "define" | "enable" | "bind";
+
 export interface ResourceKind<Model> {
   /** The Pulumi type name, e.g. "NatDescriptor". */
   readonly kind: string;
@@ -32,6 +40,7 @@ export interface ResourceKind<Model> {
   readonly schema: z.ZodType<Model, z.ZodTypeDef, unknown>;
   /** The router object this model owns, e.g. "nat descriptor 30", "ip route 192.168.253.240/32", "lan1". Becomes the Pulumi id. */
   identity(model: Model): string;
+  readonly stage: Stage;
   /** Input properties whose change replaces the resource (identity only). */
   readonly replaceOnChange: readonly string[];
   /** Secret-bearing input properties (stored as Pulumi secrets, masked in `commands`). */

@@ -195,6 +195,7 @@ export const DhcpScope = defineKind<DhcpScopeModel>({
   // The router lists reservations in address order.
   normalise: (m) => ({ ...m, binds: [...m.binds].sort((a, b) => compareAddresses(a.ip, b.ip)) }),
   identity: (m) => `dhcp scope ${m.id}`,
+  stage: "define",
   replaceOnChange: ["id"],
   secretProperties: [],
   lines,

@@ -50,6 +50,7 @@ export const GlobalSwitch = defineKind<GlobalSwitchModel>({
       fail(["value"], `"${m.value}" is not a value of ${m.setting} (${values.source})`);
   },
   identity: (m) => m.setting,
+  stage: "enable",
   replaceOnChange: ["setting"],
   secretProperties: [],
   alwaysExists: true,

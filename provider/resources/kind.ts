@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import type { ConfigLine } from "../config/model";
-import type { CheckFailure, ResourceKind } from "./contract";
+import type { CheckFailure, ResourceKind, Stage } from "./contract";
 import { type Line, diffLines, planLines, priorLines, recordPrior, scoped, toCommands } from "./lines";
 
 export interface Mapping<Model> {
@@ -17,6 +17,7 @@ export interface Mapping<Model> {
   /** The router's ordering of lists (statics by id, binds by address), applied after the rules. */
   normalise?(model: Model): Model;
   identity(model: Model): string;
+  stage: Stage;
   replaceOnChange: readonly string[];
   secretProperties: readonly string[];
   /** The model's lines in the order the router needs them. */
@@ -106,6 +107,7 @@ export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
     kind: m.kind,
     schema,
     identity: m.identity,
+    stage: m.stage,
     replaceOnChange: m.replaceOnChange,
     secretProperties: m.secretProperties,
     alwaysExists: m.alwaysExists ?? false,

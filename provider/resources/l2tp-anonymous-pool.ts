@@ -281,6 +281,7 @@ export const L2tpAnonymousPool = defineKind<L2tpAnonymousPoolModel>({
   // One tunnel is the same config with or without templates.
   normalise: (m) => (m.tunnels.length === 1 ? { ...m, templates: true } : m),
   identity: () => "pp anonymous",
+  stage: "bind",
   replaceOnChange: [],
   secretProperties: ["users", "preSharedKey"],
   lines,

@@ -92,6 +92,7 @@ export const LanInterface = defineKind<LanInterfaceModel>({
     natBindingRules(m.natDescriptors, "natDescriptors", fail);
   },
   identity: (m) => m.interface,
+  stage: "bind",
   replaceOnChange: ["interface"],
   secretProperties: [],
   alwaysExists: true,

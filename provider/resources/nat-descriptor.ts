@@ -315,6 +315,7 @@ export const NatDescriptor = defineKind<NatDescriptorModel>({
   // The router lists entries by id.
   normalise: (m) => ({ ...m, statics: byId(m.statics), masqueradeStatics: byId(m.masqueradeStatics) }),
   identity: (m) => `nat descriptor ${m.id}`,
+  stage: "define",
   replaceOnChange: ["id"],
   secretProperties: [],
   lines,

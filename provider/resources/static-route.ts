@@ -136,6 +136,7 @@ export const StaticRoute = defineKind<StaticRouteModel>({
     });
   },
   identity: (m) => `ip route ${m.network}`,
+  stage: "define",
   replaceOnChange: ["network"],
   secretProperties: [],
   lines,

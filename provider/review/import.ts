@@ -227,11 +227,7 @@ export function generateProgram(tree: ConfigTree, opts: ImportOptions = {}): Imp
     });
 
   const secrets: { key: string; hint: string }[] = [];
-  const descriptorVariable = new Map(
-    resources.filter((r) => r.kind === "NatDescriptor").map((r) => [r.model.id as number, camel(r.name)]),
-  );
   const blocks = resources.map((r) => {
-    const variable = camel(r.name);
     const secretTops = new Set(r.kindDef.secretProperties.map((p) => p.split(/[.[]/)[0]));
     const secretKey = (path: string) => {
       const top = path.split(/[.[]/)[0];
@@ -246,15 +242,8 @@ export function generateProgram(tree: ConfigTree, opts: ImportOptions = {}): Imp
       return key;
     };
     const props = { adopt: true, ...fromModel(r.kind, r.model) };
-    const args = literal(props, "", secretKey, "");
-    // An interface depends on the descriptors it binds, so a destroy unbinds before it deletes.
-    const nat = r.model.natDescriptors as { forward: number[]; reverse: number[] } | undefined;
-    const bound = nat
-      ? [...nat.forward, ...nat.reverse].map((id) => descriptorVariable.get(id)).filter((v) => v)
-      : [];
-    const options = bound.length > 0 ? `, { dependsOn: [${bound.join(", ")}] }` : "";
-    const statement = `new nvr.${r.kind}(${JSON.stringify(r.name)}, ${args}${options});`;
-    return r.kind === "NatDescriptor" ? `const ${variable} = ${statement}` : statement;
+    // No dependsOn between resources: the provider defines before it binds and unbinds before it deletes.
+    return `new nvr.${r.kind}(${JSON.stringify(r.name)}, ${literal(props, "", secretKey, "")});`;
   });
 
   const header = [

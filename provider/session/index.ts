@@ -1,6 +1,6 @@
 /** The session layer's public face: one shared Router per router per process. */
 export { routerFor } from "./router";
-export type { ApplyOptions, ApplyResult, Router, RouterConnection, RouterStats } from "./router";
+export type { ApplyOptions, ApplyResult, PlanSource, Router, RouterConnection, RouterStats } from "./router";
 export {
   AuthError,
   CommandError,

@@ -42,7 +42,20 @@ export interface RouterConnection {
   log?: (line: string) => void;
 }
 
+/**
+ * A plan, or how to make one from the router's config as it is when the operation's turn comes: reading and
+ * writing in one turn of the queue means no other operation can change the router in between, and the
+ * operation needs no report (and no console round trip) between its read and its write.
+ */
+export type PlanSource = readonly ContextCommand[] | ((config: ConfigIndex) => readonly ContextCommand[]);
+
 export interface ApplyOptions {
+  /**
+   * Where the operation goes among those waiting for the router (lower first; equal ones in arrival order),
+   * so a batch lands in the order the router needs it — objects defined before an interface binds them — however
+   * the engine happened to send it. Default 0.
+   */
+  stage?: number;
   /** Default "auto": when the plan touches the session's own interface address or the ssh/login settings. */
   commitConfirmed?: boolean | "auto";
   /** Seconds until the armed restart (1..3600, default 300). */
@@ -71,7 +84,8 @@ export interface Router {
   config(): Promise<ConfigIndex>;
   /** Raw `show config` text (LF line endings, console settings as they are outside this tool's sessions). */
   showConfig(): Promise<string>;
-  apply(plan: ContextCommand[], opts?: ApplyOptions): Promise<ApplyResult>;
+  /** An empty plan sends nothing and saves nothing. Errors thrown by a plan function reach the caller as they are. */
+  apply(plan: PlanSource, opts?: ApplyOptions): Promise<ApplyResult>;
   /**
    * Saves, sends `restart`, and resolves once the router takes a login again (within `timeoutMs`, default 5 min).
    * Only for settings the router applies at boot, and only with the user's explicit consent: every session and
@@ -114,6 +128,15 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+interface Queued {
+  stage: number;
+  /** Whether the operation needs a login (closing a session does not). */
+  login: boolean;
+  run: () => Promise<void>;
+  /** Reports a failure that ends the operation before it runs (the router could not be reached). */
+  fail: (e: unknown) => void;
+}
+
 class SharedRouter implements Router {
   readonly name: string;
   private primary?: Shell;
@@ -121,7 +144,7 @@ class SharedRouter implements Router {
   private consoleOriginals?: ConsoleSettings;
   private learnedHostKey?: string;
   private cached?: { text: string; index?: ConfigIndex };
-  private queue: (() => Promise<void>)[] = [];
+  private queue: Queued[] = [];
   private pumping = false;
   private unsaved: Pending[] = [];
   /**
@@ -244,16 +267,29 @@ class SharedRouter implements Router {
 
   // ---- queue and save coalescing ----------------------------------------------------------------------------
 
-  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+  private enqueue<T>(work: () => Promise<T>, stage = 0, login = true): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push(() =>
-        work().then(
-          (v) => this.settle(() => resolve(v)),
-          (e) => this.settle(() => reject(e)),
-        ),
-      );
+      this.queue.push({
+        stage,
+        login,
+        run: () =>
+          work().then(
+            (v) => this.settle(() => resolve(v)),
+            (e) => this.settle(() => reject(e)),
+          ),
+        fail: (e) => this.settle(() => reject(e)),
+      });
       this.kick();
     });
+  }
+
+  /** The waiting operation of the lowest stage, the earliest among equals. */
+  private next(): Queued | undefined {
+    let best = -1;
+    this.queue.forEach((q, i) => {
+      if (best < 0 || q.stage < this.queue[best].stage) best = i;
+    });
+    return best < 0 ? undefined : this.queue.splice(best, 1)[0];
   }
 
   private kick(): void {
@@ -267,9 +303,19 @@ class SharedRouter implements Router {
   private async pump(): Promise<void> {
     try {
       for (;;) {
-        const work = this.queue.shift();
+        if (this.queue.some((q) => q.login) && (!this.primary || this.primary.closed)) {
+          // Log in before picking: what arrives during the handshake joins the batch in stage order. A router
+          // that cannot be reached fails everything waiting for it at once, after one attempt.
+          const failure = await this.shell().then(
+            () => undefined,
+            (e: unknown) => e ?? new Error("login failed"),
+          );
+          if (failure !== undefined) for (const q of this.queue.splice(0)) q.fail(failure);
+          continue;
+        }
+        const work = this.next();
         if (work) {
-          await work();
+          await work.run();
           continue;
         }
         // Queue drained: one save covers every operation applied since the last one, then the console settings
@@ -302,7 +348,9 @@ class SharedRouter implements Router {
     if (!this.primary) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
-      void this.enqueue(() => this.closePrimary()).catch((e) => this.log(`closing: ${(e as Error).message}`));
+      void this.enqueue(() => this.closePrimary(), Infinity, false).catch((e) =>
+        this.log(`closing: ${(e as Error).message}`),
+      );
     }, this.conn.idleCloseMs ?? 240_000);
     // An idle session must not keep a CLI process alive: the router is already clean when it is idle.
     this.idleTimer.unref();
@@ -328,7 +376,7 @@ class SharedRouter implements Router {
     this.counts.saves++;
   }
 
-  apply(plan: ContextCommand[], opts: ApplyOptions = {}): Promise<ApplyResult> {
+  apply(source: PlanSource, opts: ApplyOptions = {}): Promise<ApplyResult> {
     const wantSave = opts.save !== false;
     return new Promise<ApplyResult>((resolveNow, reject) => {
       const resolve = (r: ApplyResult) => this.settle(() => resolveNow(r));
@@ -340,28 +388,42 @@ class SharedRouter implements Router {
               : new RouterError(this.name, redact(String((e as Error)?.message ?? e))),
           ),
         );
-      this.queue.push(async () => {
-        try {
-          if (opts.label) this.log(`apply ${opts.label}: ${plan.length} command(s)`);
-          const snapshot = await this.readIndex();
-          const confirmed =
-            opts.commitConfirmed === true ||
-            ((opts.commitConfirmed ?? "auto") === "auto" && touchesAccess(snapshot, plan, this.conn.host));
-          if (confirmed) {
-            // Operations waiting for a save must not be lost if the armed restart fires: save them first.
-            await this.saveCovered();
-            await applyConfirmed(this.link, plan, opts.confirmTimeoutSec ?? 300);
-            return resolve({ applied: plan, saved: true, rolledBack: false });
+      this.queue.push({
+        stage: opts.stage ?? 0,
+        login: true,
+        fail,
+        run: async () => {
+          let plan: readonly ContextCommand[] = [];
+          try {
+            const snapshot = await this.readIndex();
+            try {
+              plan = typeof source === "function" ? source(snapshot) : source;
+            } catch (e) {
+              // The caller's own refusal (an input conflict, an unreadable line): not a router error.
+              return this.settle(() => reject(e));
+            }
+            if (plan.length === 0) return resolve({ applied: [], saved: false, rolledBack: false });
+            if (opts.label) this.log(`apply ${opts.label}: ${plan.length} command(s)`);
+            const confirmed =
+              opts.commitConfirmed === true ||
+              ((opts.commitConfirmed ?? "auto") === "auto" && touchesAccess(snapshot, plan, this.conn.host));
+            if (confirmed) {
+              // Operations waiting for a save must not be lost if the armed restart fires: save them first.
+              await this.saveCovered();
+              await applyConfirmed(this.link, plan, opts.confirmTimeoutSec ?? 300);
+              return resolve({ applied: [...plan], saved: true, rolledBack: false });
+            }
+            await applyPlan(this.link, plan);
+            if (!wantSave) return resolve({ applied: [...plan], saved: false, rolledBack: false });
+            const applied = [...plan];
+            this.unsaved.push({
+              resolve: () => resolve({ applied, saved: true, rolledBack: false }),
+              reject: fail,
+            });
+          } catch (e) {
+            fail(e);
           }
-          await applyPlan(this.link, plan);
-          if (!wantSave) return resolve({ applied: plan, saved: false, rolledBack: false });
-          this.unsaved.push({
-            resolve: () => resolve({ applied: plan, saved: true, rolledBack: false }),
-            reject: fail,
-          });
-        } catch (e) {
-          fail(e);
-        }
+        },
       });
       this.kick();
     });
@@ -419,7 +481,7 @@ class SharedRouter implements Router {
   async close(): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
-    await this.enqueue(() => this.closePrimary());
+    await this.enqueue(() => this.closePrimary(), Infinity, false);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
   }

@@ -254,12 +254,8 @@ export function resourcesOf(
   const aliasFirst = hostAt(g.alias, g.first);
   const lanLast = hostAt(g.lan.network, g.last);
   const aliasLast = hostAt(g.alias, g.last);
-  const res = (
-    kind: DesignedResource["kind"],
-    name: string,
-    args: Record<string, unknown>,
-    dependsOn: string[] = [],
-  ) => ({ kind, name, args, dependsOn }) satisfies DesignedResource;
+  const res = (kind: DesignedResource["kind"], name: string, args: Record<string, unknown>) =>
+    ({ kind, name, args }) satisfies DesignedResource;
 
   const descriptors = [
     // Outer = alias: applied in reverse on the LAN, a client's packet to an alias leaves with the real address.
@@ -297,8 +293,8 @@ export function resourcesOf(
     templates: s.vpn.templates,
   });
   const switches = [
-    res("GlobalSwitch", "ipsec-auto-refresh", { setting: "ipsec auto refresh", value: "on" }, [pool.name]),
-    res("GlobalSwitch", "l2tp-service", { setting: "l2tp service", value: "on" }, [pool.name]),
+    res("GlobalSwitch", "ipsec-auto-refresh", { setting: "ipsec auto refresh", value: "on" }),
+    res("GlobalSwitch", "l2tp-service", { setting: "l2tp service", value: "on" }),
   ];
   const dhcp =
     s.dhcp === false
@@ -319,43 +315,30 @@ export function resourcesOf(
           });
           return [
             scope,
-            res("GlobalSwitch", "dhcp-service", { setting: "dhcp service", value: "server" }, [scope.name]),
-            res(
-              "GlobalSwitch",
-              "dhcp-rfc2131",
-              { setting: "dhcp server rfc2131 compliant", value: "except remain-silent" },
-              [scope.name],
-            ),
+            res("GlobalSwitch", "dhcp-service", { setting: "dhcp service", value: "server" }),
+            res("GlobalSwitch", "dhcp-rfc2131", {
+              setting: "dhcp server rfc2131 compliant",
+              value: "except remain-silent",
+            }),
           ];
         })();
   const upstream = s.upstream
     ? [
-        res(
-          "LanInterface",
-          s.upstream.interface,
-          {
-            interface: s.upstream.interface,
-            address: s.upstream.address,
-            natDescriptors: { forward: [upNat] },
-          },
-          [`nat-${upNat}`],
-        ),
+        res("LanInterface", s.upstream.interface, {
+          interface: s.upstream.interface,
+          address: s.upstream.address,
+          natDescriptors: { forward: [upNat] },
+        }),
       ]
     : [];
   const relayTo =
     s.dhcp === false ? undefined : (s.dhcp.relayTo ?? (s.upstream && attached(s.upstream.address).host));
-  const lan = res(
-    "LanInterface",
-    s.lan.interface,
-    {
-      interface: s.lan.interface,
-      address: s.lan.address,
-      natDescriptors: { reverse: [lanNat] },
-      ...(relayTo ? { dhcp: { mode: "relay", servers: [relayTo] } } : {}),
-    },
-    // The relay target must exist first; DHCP must be served before the LAN relays to it.
-    [`nat-${lanNat}`, ...upstream.map((u) => u.name), ...dhcp.map((d) => d.name)],
-  );
+  const lan = res("LanInterface", s.lan.interface, {
+    interface: s.lan.interface,
+    address: s.lan.address,
+    natDescriptors: { reverse: [lanNat] },
+    ...(relayTo ? { dhcp: { mode: "relay", servers: [relayTo] } } : {}),
+  });
   return [...descriptors, ...routes, pool, ...switches, ...dhcp, ...upstream, lan];
 }
 

@@ -80,10 +80,10 @@ function vpnRules(
   tunnelLimitRule(s, fail);
 }
 
-/** The pool and its switches; `nat` binds descriptors on pp anonymous, after the children that must exist first. */
+/** The pool and its switches; `nat` binds a descriptor on pp anonymous. */
 function vpnResources(
   s: { model: string; vpn: VpnSettings },
-  nat?: { descriptor: number; after: string[] },
+  nat?: { descriptor: number },
 ): DesignedResource[] {
   const pool: DesignedResource = {
     kind: "L2tpAnonymousPool",
@@ -97,7 +97,6 @@ function vpnResources(
       templates: s.vpn.templates,
       ...(nat ? { natDescriptors: { forward: [nat.descriptor] } } : {}),
     },
-    dependsOn: nat?.after ?? [],
   };
   return [
     pool,
@@ -105,13 +104,11 @@ function vpnResources(
       kind: "GlobalSwitch",
       name: "ipsec-auto-refresh",
       args: { setting: "ipsec auto refresh", value: "on" },
-      dependsOn: [pool.name],
     },
     {
       kind: "GlobalSwitch",
       name: "l2tp-service",
       args: { setting: "l2tp service", value: "on" },
-      dependsOn: [pool.name],
     },
   ];
 }
@@ -186,7 +183,6 @@ export function designPpAnonymousNatVpn(inputs: PpAnonymousNatVpnInputs): FixDes
       inner: hosts.map((h) => h.address),
       statics: hosts.map((h, i) => ({ id: i + 1, outer: h.alias, inner: h.address, count: 1 })),
     },
-    dependsOn: [],
   };
   const portSaving = PORT_SAVING_MODELS.includes(s.model);
   const compat: DesignedResource[] = portSaving
@@ -195,7 +191,6 @@ export function designPpAnonymousNatVpn(inputs: PpAnonymousNatVpnInputs): FixDes
           kind: "GlobalSwitch",
           name: "nat-backward-compatibility",
           args: { setting: "nat descriptor backward-compatibility", value: "1" },
-          dependsOn: [],
         },
       ]
     : [];
@@ -205,12 +200,8 @@ export function designPpAnonymousNatVpn(inputs: PpAnonymousNatVpnInputs): FixDes
     : "until then NAT on pp anonymous does nothing. Restart the router yourself when it suits, or set restartToApply: true";
   return finish(
     component,
-    // The binding comes after the descriptor (and the switch it needs), so a destroy unbinds first.
-    [
-      ...compat,
-      descriptor,
-      ...vpnResources(s, { descriptor: id, after: [...compat, descriptor].map((r) => r.name) }),
-    ],
+    // The pool binds the descriptor on pp anonymous: a later stage, so a batch defines before it binds.
+    [...compat, descriptor, ...vpnResources(s, { descriptor: id })],
     {
       publishedAliases: Object.fromEntries(hosts.map((h) => [h.name, h.alias])),
       warnings: [

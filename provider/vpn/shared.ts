@@ -17,16 +17,16 @@ import {
 import { failuresOf } from "../resources/kind";
 import { type Span, addressInside, interfaceNetwork, networkOf, spanOfNetwork } from "../resources/net";
 
-/** One child of a design: the resource kind, its Pulumi name, its model-shaped args and the children it needs first. */
+/**
+ * One child of a design: the resource kind, its Pulumi name and its model-shaped args. Children carry no
+ * `dependsOn`: the provider applies what reaches a router together in stage order (descriptors and scopes,
+ * then switches, then the interfaces that bind them; deletes the other way), so the engine sends them all at once
+ * and one save covers them.
+ */
 export interface DesignedResource {
   kind: ResourceKindName;
   name: string;
   args: Record<string, unknown>;
-  /**
-   * Names of children this one must be created after and deleted before (an interface after the descriptor it
-   * binds, so a destroy unbinds before it removes).
-   */
-  dependsOn: string[];
 }
 
 /** Invalid design inputs: every failure names the input (dotted path, e.g. "vpn.pool"). Never carries secrets. */

@@ -33,6 +33,62 @@ describe("one shared session per router", () => {
     }
   });
 
+  test("a batch lands in stage order, each plan made against what the router has when its turn comes", async () => {
+    const h = await harness({ handshakeDelayMs: 300 });
+    try {
+      const route = (n: number) => g(`ip route 10.${n}.0.0/16 gateway 192.168.100.254`);
+      const seen: number[] = [];
+      // Sent in reverse: a binding stage first, a definition last, all while the login is under way.
+      const ops = [
+        h.router.apply([route(42)], { stage: 2 }),
+        h.router.apply(
+          (config) => {
+            seen.push(config.find(["ip", "route"]).length);
+            return [route(41)];
+          },
+          { stage: 1 },
+        ),
+        h.router.apply([route(40)], { stage: 0 }),
+      ];
+      await Promise.all(ops);
+      const sent = h.sim
+        .events()
+        .flatMap((e) =>
+          e.type === "command" && String(e.text).startsWith("ip route 10.4") ? [String(e.text)] : [],
+        );
+      expect(sent.map((c) => c.split(" ")[2])).toEqual(["10.40.0.0/16", "10.41.0.0/16", "10.42.0.0/16"]);
+      // The stage-1 plan was made after the stage-0 route was applied.
+      const routesBefore = (await h.router.config()).find(["ip", "route"]).length - 3;
+      expect(seen).toEqual([routesBefore + 1]);
+      expect(h.sim.events().filter((e) => e.type === "save")).toHaveLength(1);
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("a plan function's refusal reaches the caller as it is, and nothing is sent or saved", async () => {
+    const h = await harness();
+    try {
+      const refusal = new Error("lan1 already has these lines; set adopt: true to take them over");
+      const err = await h.router
+        .apply(() => {
+          throw refusal;
+        })
+        .catch((e: unknown) => e);
+      expect(err).toBe(refusal);
+      const events = h.sim.events();
+      expect(events.filter((e) => e.type === "command").map((e) => String(e.text))).not.toContainEqual(
+        expect.stringMatching(/^ip /),
+      );
+      expect(events.filter((e) => e.type === "save")).toHaveLength(0);
+      // An empty plan is no change: nothing to save either.
+      expect(await h.router.apply(() => [])).toEqual({ applied: [], saved: false, rolledBack: false });
+      expect(h.sim.events().filter((e) => e.type === "save")).toHaveLength(0);
+    } finally {
+      await h.done();
+    }
+  });
+
   test("console settings are restored when the session ends, and never saved", async () => {
     const h = await harness();
     try {

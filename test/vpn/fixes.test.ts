@@ -4,7 +4,7 @@ import { buildNetwork } from "../../provider/analysis/network";
 import { parseConfig } from "../../provider/config/parse";
 import { VpnDesignError, designDistinctPoolVpn, designPpAnonymousNatVpn } from "../../provider/vpn";
 import { SEED_L2TP, SEED_TEMPLATE_ADDITIONS } from "../resources/seed";
-import { commandsOf, lineSet } from "./lines";
+import { commandsOf, lineSet, stageOf } from "./lines";
 import { SEED_VPN } from "./seed-inputs";
 
 const VPN = {
@@ -74,10 +74,11 @@ nat descriptor static 20 1 192.168.254.240=192.168.11.240 1`;
     const ours = lineSet(d.commands);
     expect(ours).toEqual(expect.arrayContaining(lineSet(commandsOf(seed))));
     expect(d.publishedAliases).toEqual({ fileserver: "192.168.254.240" });
-    // the pool child binds the descriptor, after the descriptor and the switch it needs
+    // the pool child binds the descriptor: its stage comes after the descriptor's and the switch it needs
     const pool = d.resources.find((r) => r.kind === "L2tpAnonymousPool");
     expect(pool?.args.natDescriptors).toEqual({ forward: [20] });
-    expect(pool?.dependsOn).toEqual(["nat-backward-compatibility", "nat-20"]);
+    expect(stageOf("L2tpAnonymousPool")).toBeGreaterThan(stageOf("NatDescriptor"));
+    expect(stageOf("L2tpAnonymousPool")).toBeGreaterThan(stageOf("GlobalSwitch"));
     const order = d.commands.map((c) => c.command);
     expect(order.indexOf("nat descriptor type 20 nat")).toBeLessThan(
       order.indexOf("ip pp nat descriptor 20"),

@@ -4,6 +4,7 @@
  */
 import { parseConfig } from "../../provider/config/parse";
 import { GLOBAL, type ContextCommand } from "../../provider/config/model";
+import { resourceKinds, type ResourceKindName } from "../../provider/resources";
 import { apply, store } from "../resources/router";
 
 /** A typed script (blocks closed by `... select none` / `no tunnel select`) as context-tagged commands. */
@@ -36,4 +37,9 @@ export function difference(
   b: readonly string[],
 ): { removed: string[]; added: string[] } {
   return { removed: a.filter((l) => !b.includes(l)), added: b.filter((l) => !a.includes(l)) };
+}
+
+/** Where a child's kind goes in a batch on the router (define 0, enable 1, bind 2): a larger stage is applied later. */
+export function stageOf(kind: ResourceKindName): number {
+  return ["define", "enable", "bind"].indexOf(resourceKinds[kind].stage);
 }
