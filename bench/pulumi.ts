@@ -139,8 +139,9 @@ export class BenchStack {
       await this.run("config", "set", ...args);
   }
 
-  up(): Promise<RunResult> {
-    return this.run("up", "--yes", "--skip-preview");
+  /** `pulumi up`; `parallel` is the engine's `--parallel` (default: the engine's own, 4 × CPUs). */
+  up(parallel?: number): Promise<RunResult> {
+    return this.run("up", "--yes", "--skip-preview", ...(parallel ? ["--parallel", String(parallel)] : []));
   }
 
   refresh(): Promise<RunResult> {

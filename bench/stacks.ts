@@ -3,6 +3,7 @@
  * counted from the simulators' event logs, next to the physical floor and the naive per-resource baseline.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { indexConfig, parseConfig, type ContextCommand } from "../provider/config";
 import { resourceKinds, type ResourceKind } from "../provider/resources";
@@ -129,11 +130,25 @@ async function nvrResources(
   return { resources, parents };
 }
 
+/** The engine's `--parallel` when none is given: PULUMI_PARALLEL, else 4 × CPUs (pulumi/cmd/pulumi/operations/up.go). */
+export function engineParallel(): number {
+  const fromEnv = Number(process.env.PULUMI_PARALLEL);
+  return fromEnv > 0 ? fromEnv : 4 * os.availableParallelism();
+}
+
+/** The `--parallel` of the second home-lab up: the engine's default on an 8-core machine. */
+export const WIDE_PARALLEL = 32;
+
 /**
- * Dependency waves: the longest chain of NVR resources each waiting for the one before. A dependency on a component
- * stands for every NVR resource under it.
+ * Dependency waves: the longest chain of NVR resources each waiting for the one before (a dependency on a component
+ * stands for every NVR resource under it); and the engine's rounds: it starts at most `parallel` operations at once
+ * and the next only when one reports, so a wave of n resources takes ceil(n / parallel) rounds.
  */
-function dependencyWaves(resources: readonly StackResource[], parents: ReadonlyMap<string, string>): number {
+function dependencyWaves(
+  resources: readonly StackResource[],
+  parents: ReadonlyMap<string, string>,
+  parallel: number,
+): { waves: number; rounds: number } {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const under = (ancestor: string) =>
     resources.filter((r) => {
@@ -153,7 +168,10 @@ function dependencyWaves(resources: readonly StackResource[], parents: ReadonlyM
     depth.set(r.urn, d);
     return d;
   };
-  return Math.max(0, ...resources.map(depthOf));
+  const widths = new Map<number, number>();
+  for (const r of resources) widths.set(depthOf(r), (widths.get(depthOf(r)) ?? 0) + 1);
+  const rounds = [...widths.values()].reduce((n, w) => n + Math.ceil(w / parallel), 0);
+  return { waves: Math.max(0, ...resources.map(depthOf)), rounds };
 }
 
 export interface HomeLabResult {
@@ -163,6 +181,9 @@ export interface HomeLabResult {
   minimalCommands: number;
   resources: number;
   waves: number;
+  /** The engine's default `--parallel` on this machine, and the rounds it needs for the stack's waves. */
+  engineParallel: number;
+  engineRounds: number;
   handshakes: number;
   commands: number;
   saves: number;
@@ -175,6 +196,13 @@ export interface HomeLabResult {
   refreshWallMs: number;
   refreshHandshakes: number;
   refreshConfigReads: number;
+  /** The same up with `--parallel` WIDE_PARALLEL, on a fresh router and stack. */
+  wideParallel: number;
+  wideRounds: number;
+  wideUpWallMs: number;
+  wideHandshakes: number;
+  wideCommands: number;
+  wideSaves: number;
 }
 
 async function homeLabStack(sim: Simulator): Promise<BenchStack> {
@@ -218,6 +246,9 @@ export async function homeLab(profile: Profile, overheadRuns: number): Promise<H
     const refresh = await stack.refresh();
     const refreshed = countEvents(sim.events());
 
+    const wide = await wideUp(profile);
+    const parallel = engineParallel();
+    const { waves, rounds } = dependencyWaves(resources, parents, parallel);
     const naive = await naiveBaseline(
       profile,
       resources.map((r) => ({
@@ -231,7 +262,15 @@ export async function homeLab(profile: Profile, overheadRuns: number): Promise<H
       floorMs: floorMs(profile, minimal),
       minimalCommands: minimal,
       resources: resources.length,
-      waves: dependencyWaves(resources, parents),
+      waves,
+      engineParallel: parallel,
+      engineRounds: rounds,
+      wideParallel: WIDE_PARALLEL,
+      wideRounds: dependencyWaves(resources, parents, WIDE_PARALLEL).rounds,
+      wideUpWallMs: wide.wallMs,
+      wideHandshakes: wide.handshakes,
+      wideCommands: wide.commands,
+      wideSaves: wide.saves,
       handshakes: ours.handshakes,
       commands: ours.commands,
       saves: ours.saves,
@@ -245,6 +284,20 @@ export async function homeLab(profile: Profile, overheadRuns: number): Promise<H
       refreshHandshakes: refreshed.handshakes,
       refreshConfigReads: refreshed.configReads,
     };
+  } finally {
+    await stack.remove();
+    await sim.stop();
+  }
+}
+
+/** The home-lab up from an empty stack on a fresh router, with the engine's `--parallel` at WIDE_PARALLEL. */
+async function wideUp(profile: Profile): Promise<{ wallMs: number } & WireCounts> {
+  const sim = await startRouter(profile, SEED_START);
+  const stack = await homeLabStack(sim);
+  try {
+    sim.clearEvents();
+    const { wallMs } = await stack.up(WIDE_PARALLEL);
+    return { wallMs, ...countEvents(sim.events()) };
   } finally {
     await stack.remove();
     await sim.stop();

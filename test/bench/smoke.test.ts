@@ -63,6 +63,14 @@ describe("npm run bench -- --smoke --json", () => {
     expect(num("commands")).toBeGreaterThanOrEqual(num("minimalCommands"));
   });
 
+  test("the wide up: one login, a save per engine round at most the engine's, rounds follow --parallel", () => {
+    expect(num("wideHandshakes")).toBe(1);
+    expect(num("wideSaves")).toBeGreaterThanOrEqual(1);
+    expect(num("wideParallel")).toBeGreaterThanOrEqual(num("resources"));
+    expect(num("wideRounds")).toBe(num("waves"));
+    expect(num("engineRounds")).toBe(Math.ceil(num("resources") / num("engineParallel")));
+  });
+
   test("the naive baseline logs in and saves once per resource", () => {
     expect(num("naiveHandshakes")).toBe(num("resources"));
     expect(num("naiveSaves")).toBe(num("resources"));
