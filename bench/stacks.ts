@@ -87,6 +87,20 @@ export function countEvents(events: readonly SimEvent[]): WireCounts {
   };
 }
 
+/**
+ * How long the router was busy with the run, from its own log: from the start of the first login (the simulator
+ * logs `connect` once the handshake delay has passed) to the reply to the last command or the end of the last
+ * flash write. Gaps inside, where the router waits for the engine, count too, and nothing before the first login
+ * does: this is the part of the wall time a faster provider could shorten, and it cannot be below the floor.
+ */
+export function routerBusyMs(events: readonly SimEvent[], profile: Profile): number {
+  const first = events.find((e) => e.type === "connect");
+  const last = events.filter((e) => e.type === "command" || e.type === "save").at(-1);
+  if (!first || !last) return 0;
+  const end = Date.parse(last.ts) + (last.type === "command" ? profile.roundTripMs : 0);
+  return end - (Date.parse(first.ts) - profile.handshakeMs);
+}
+
 /** Secrets as `--show-secrets` exports them, back to plain values. */
 function reveal(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reveal);
@@ -187,6 +201,8 @@ export interface HomeLabResult {
   handshakes: number;
   commands: number;
   saves: number;
+  /** routerBusyMs of the up. */
+  busyMs: number;
   upConfigReads: number;
   upCommandMix: WireCounts["mix"];
   naiveWallMs: number;
@@ -200,6 +216,7 @@ export interface HomeLabResult {
   wideParallel: number;
   wideRounds: number;
   wideUpWallMs: number;
+  wideBusyMs: number;
   wideHandshakes: number;
   wideCommands: number;
   wideSaves: number;
@@ -238,6 +255,7 @@ export async function homeLab(profile: Profile, overheadRuns: number): Promise<H
     sim.clearEvents();
     const up = await stack.up();
     const ours = countEvents(sim.events());
+    const busyMs = routerBusyMs(sim.events(), profile);
     const { resources, parents } = await nvrResources(stack);
     const plan: ContextCommand[] = resources.flatMap((r) => r.kind.plan(start, r.model));
     const minimal = minimalCommands(plan);
@@ -268,12 +286,14 @@ export async function homeLab(profile: Profile, overheadRuns: number): Promise<H
       wideParallel: WIDE_PARALLEL,
       wideRounds: dependencyWaves(resources, parents, WIDE_PARALLEL).rounds,
       wideUpWallMs: wide.wallMs,
+      wideBusyMs: wide.busyMs,
       wideHandshakes: wide.handshakes,
       wideCommands: wide.commands,
       wideSaves: wide.saves,
       handshakes: ours.handshakes,
       commands: ours.commands,
       saves: ours.saves,
+      busyMs,
       upConfigReads: ours.configReads,
       upCommandMix: ours.mix,
       naiveWallMs: naive.wallMs,
@@ -291,13 +311,13 @@ export async function homeLab(profile: Profile, overheadRuns: number): Promise<H
 }
 
 /** The home-lab up from an empty stack on a fresh router, with the engine's `--parallel` at WIDE_PARALLEL. */
-async function wideUp(profile: Profile): Promise<{ wallMs: number } & WireCounts> {
+async function wideUp(profile: Profile): Promise<{ wallMs: number; busyMs: number } & WireCounts> {
   const sim = await startRouter(profile, SEED_START);
   const stack = await homeLabStack(sim);
   try {
     sim.clearEvents();
     const { wallMs } = await stack.up(WIDE_PARALLEL);
-    return { wallMs, ...countEvents(sim.events()) };
+    return { wallMs, busyMs: routerBusyMs(sim.events(), profile), ...countEvents(sim.events()) };
   } finally {
     await stack.remove();
     await sim.stop();

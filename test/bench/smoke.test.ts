@@ -63,6 +63,16 @@ describe("npm run bench -- --smoke --json", () => {
     expect(num("commands")).toBeGreaterThanOrEqual(num("minimalCommands"));
   });
 
+  test("the router's busy span is positive and inside the up's wall time", () => {
+    for (const [busy, wall] of [
+      ["routerBusyMs", "upWallMs"],
+      ["wideRouterBusyMs", "wideUpWallMs"],
+    ]) {
+      expect(num(busy)).toBeGreaterThan(0);
+      expect(num(busy)).toBeLessThan(num(wall));
+    }
+  });
+
   test("the wide up: one login, a save per engine round at most the engine's, rounds follow --parallel", () => {
     expect(num("wideHandshakes")).toBe(1);
     expect(num("wideSaves")).toBeGreaterThanOrEqual(1);
