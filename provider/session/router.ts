@@ -149,7 +149,8 @@ class SharedRouter implements Router {
   private unsaved: Pending[] = [];
   /**
    * Results held back until the router is idle and clean (saved, console settings put back): Pulumi may kill the
-   * provider as soon as the last operation reports, so nothing may remain to be done after that.
+   * provider as soon as the last operation reports, so nothing may remain to be done after that. Only the last
+   * result needs holding: see `settle`.
    */
   private settled: (() => void)[] = [];
   private idleTimer?: NodeJS.Timeout;
@@ -340,8 +341,16 @@ class SharedRouter implements Router {
     }
   }
 
+  /**
+   * Reports a result at once while another operation on this router is still to report (queued, waiting for its
+   * save, or held here): the engine cannot end the run before that one, which is held until the router is clean.
+   * So an operation with nothing to write, or one its save already covers, frees its engine slot without waiting
+   * for the rest of the batch, and the engine can send the next operations into the same batch.
+   */
   private settle(report: () => void): void {
-    this.settled.push(report);
+    // A queued close is not an engine operation: the engine may end the run while it still runs.
+    if (this.queue.some((q) => q.login) || this.unsaved.length > 0 || this.settled.length > 0) report();
+    else this.settled.push(report);
   }
 
   private armIdle(): void {

@@ -66,6 +66,27 @@ describe("one shared session per router", () => {
     }
   });
 
+  test("an operation with nothing to write reports before the batch's save; the last report waits until clean", async () => {
+    const h = await harness({ handshakeDelayMs: 300, saveDelayMs: 300 });
+    try {
+      const consoleLines = (text: string) => text.split("\n").filter((l) => l.startsWith("console "));
+      const before = consoleLines(h.sim.runningConfig());
+      const saves = () => h.sim.events().filter((e) => e.type === "save").length;
+      const write = h.router
+        .apply([g("ip route 10.50.0.0/16 gateway 192.168.100.254")])
+        .then(() => ({ saves: saves(), console: consoleLines(h.sim.runningConfig()) }));
+      const read = h.router.config().then(saves);
+      const nothing = h.router.apply(() => [], { stage: 1 }).then(saves);
+      // While the write was still to report, the read and the empty plan went out before the save.
+      expect(await read).toBe(0);
+      expect(await nothing).toBe(0);
+      // The write reports last: after its save, with the session's console settings already put back.
+      expect(await write).toEqual({ saves: 1, console: before });
+    } finally {
+      await h.done();
+    }
+  });
+
   test("a plan function's refusal reaches the caller as it is, and nothing is sent or saved", async () => {
     const h = await harness();
     try {
