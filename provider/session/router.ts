@@ -402,29 +402,29 @@ class SharedRouter implements Router {
         login: true,
         fail,
         run: async () => {
-          let plan: readonly ContextCommand[] = [];
           try {
             const snapshot = await this.readIndex();
+            let applied: ContextCommand[];
             try {
-              plan = typeof source === "function" ? source(snapshot) : source;
+              applied = [...(typeof source === "function" ? source(snapshot) : source)];
             } catch (e) {
               // The caller's own refusal (an input conflict, an unreadable line): not a router error.
               return this.settle(() => reject(e));
             }
-            if (plan.length === 0) return resolve({ applied: [], saved: false, rolledBack: false });
-            if (opts.label) this.log(`apply ${opts.label}: ${plan.length} command(s)`);
+            if (applied.length === 0) return resolve({ applied, saved: false, rolledBack: false });
+            if (opts.label) this.log(`apply ${opts.label}: ${applied.length} command(s)`);
             const confirmed =
               opts.commitConfirmed === true ||
-              ((opts.commitConfirmed ?? "auto") === "auto" && touchesAccess(snapshot, plan, this.conn.host));
+              ((opts.commitConfirmed ?? "auto") === "auto" &&
+                touchesAccess(snapshot, applied, this.conn.host));
             if (confirmed) {
               // Operations waiting for a save must not be lost if the armed restart fires: save them first.
               await this.saveCovered();
-              await applyConfirmed(this.link, plan, opts.confirmTimeoutSec ?? 300);
-              return resolve({ applied: [...plan], saved: true, rolledBack: false });
+              await applyConfirmed(this.link, applied, opts.confirmTimeoutSec ?? 300);
+              return resolve({ applied, saved: true, rolledBack: false });
             }
-            await applyPlan(this.link, plan);
-            if (!wantSave) return resolve({ applied: [...plan], saved: false, rolledBack: false });
-            const applied = [...plan];
+            await applyPlan(this.link, applied);
+            if (!wantSave) return resolve({ applied, saved: false, rolledBack: false });
             this.unsaved.push({
               resolve: () => resolve({ applied, saved: true, rolledBack: false }),
               reject: fail,
