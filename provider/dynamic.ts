@@ -15,7 +15,7 @@ import { z } from "zod";
 import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigIndex } from "./config/index";
 import type { ContextCommand } from "./config/model";
-import type { CheckFailure, Prior, ResourceKind } from "./resources/contract";
+import { STAGES, type CheckFailure, type Prior, type ResourceKind } from "./resources/contract";
 import { resourceKinds, withRouterModel } from "./resources";
 import { routerFor, type RouterConnection } from "./session";
 import { redact } from "./secrets";
@@ -198,8 +198,6 @@ function outputsOf(kind: AnyKind, model: unknown, own: RouterInput, flags: Props
   if (prior !== undefined) outs.prior = prior;
   return outs;
 }
-
-const STAGES = ["define", "enable", "bind"] as const;
 
 /**
  * Plans against the router's config when the operation's turn comes and sends the plan (transactional and saved

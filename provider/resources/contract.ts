@@ -28,7 +28,8 @@ export type Prior = readonly string[];
  * that order and deletes in the reverse one, so the router never binds what is not yet defined and resources need
  * no `dependsOn` for it: what the engine sends at once lands in one batch, covered by one save.
  */
-export type Stage = "define" | "enable" | "bind";
+export const STAGES = ["define", "enable", "bind"] as const;
+export type Stage = (typeof STAGES)[number];
 
 export interface ResourceKind<Model> {
   /** The Pulumi type name, e.g. "NatDescriptor". */

@@ -284,6 +284,11 @@ class SharedRouter implements Router {
     });
   }
 
+  /** Whether an operation (not a close, which no engine call waits for) is queued. */
+  private operationsWaiting(): boolean {
+    return this.queue.some((q) => q.login);
+  }
+
   /** The waiting operation of the lowest stage, the earliest among equals. */
   private next(): Queued | undefined {
     let best = -1;
@@ -304,7 +309,7 @@ class SharedRouter implements Router {
   private async pump(): Promise<void> {
     try {
       for (;;) {
-        if (this.queue.some((q) => q.login) && (!this.primary || this.primary.closed)) {
+        if (this.operationsWaiting() && (!this.primary || this.primary.closed)) {
           // Log in before picking: what arrives during the handshake joins the batch in stage order. A router
           // that cannot be reached fails everything waiting for it at once, after one attempt.
           const failure = await this.shell().then(
@@ -348,8 +353,7 @@ class SharedRouter implements Router {
    * for the rest of the batch, and the engine can send the next operations into the same batch.
    */
   private settle(report: () => void): void {
-    // A queued close is not an engine operation: the engine may end the run while it still runs.
-    if (this.queue.some((q) => q.login) || this.unsaved.length > 0 || this.settled.length > 0) report();
+    if (this.operationsWaiting() || this.unsaved.length > 0 || this.settled.length > 0) report();
     else this.settled.push(report);
   }
 

@@ -5,6 +5,7 @@
 import { parseConfig } from "../../provider/config/parse";
 import { GLOBAL, type ContextCommand } from "../../provider/config/model";
 import { resourceKinds, type ResourceKindName } from "../../provider/resources";
+import { STAGES } from "../../provider/resources/contract";
 import { apply, store } from "../resources/router";
 
 /** A typed script (blocks closed by `... select none` / `no tunnel select`) as context-tagged commands. */
@@ -41,5 +42,5 @@ export function difference(
 
 /** Where a child's kind goes in a batch on the router (define 0, enable 1, bind 2): a larger stage is applied later. */
 export function stageOf(kind: ResourceKindName): number {
-  return ["define", "enable", "bind"].indexOf(resourceKinds[kind].stage);
+  return STAGES.indexOf(resourceKinds[kind].stage);
 }
