@@ -43,6 +43,7 @@ export async function runBench(profile: Profile, sizes: Sizes, progress: (s: str
   progress(`fleet of ${sizes.fleet}`);
   const fleetN = await fleet(profile, sizes.fleet);
   const oursMs = lab.upWallMs - lab.engineOverheadMs;
+  const wideOursMs = lab.wideUpWallMs - lab.engineOverheadMs;
   return {
     profile: profile.name,
     startedAt,
@@ -70,8 +71,8 @@ export async function runBench(profile: Profile, sizes: Sizes, progress: (s: str
     wideParallel: lab.wideParallel,
     wideRounds: lab.wideRounds,
     wideUpWallMs: lab.wideUpWallMs,
-    wideOursMs: lab.wideUpWallMs - lab.engineOverheadMs,
-    wideOursOverFloor: ratio(lab.wideUpWallMs - lab.engineOverheadMs, lab.floorMs),
+    wideOursMs,
+    wideOursOverFloor: ratio(wideOursMs, lab.floorMs),
     wideRouterBusyMs: lab.wideBusyMs,
     wideBusyOverFloor: ratio(lab.wideBusyMs, lab.floorMs),
     wideHandshakes: lab.wideHandshakes,

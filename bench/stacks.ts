@@ -154,15 +154,13 @@ export function engineParallel(): number {
 export const WIDE_PARALLEL = 32;
 
 /**
- * Dependency waves: the longest chain of NVR resources each waiting for the one before (a dependency on a component
- * stands for every NVR resource under it); and the engine's rounds: it starts at most `parallel` operations at once
- * and the next only when one reports, so a wave of n resources takes ceil(n / parallel) rounds.
+ * Dependency waves, as the number of NVR resources in each: wave k holds the resources whose longest chain of
+ * resources waiting on each other has length k (a dependency on a component stands for every NVR resource under it).
  */
 function dependencyWaves(
   resources: readonly StackResource[],
   parents: ReadonlyMap<string, string>,
-  parallel: number,
-): { waves: number; rounds: number } {
+): number[] {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const under = (ancestor: string) =>
     resources.filter((r) => {
@@ -182,10 +180,17 @@ function dependencyWaves(
     depth.set(r.urn, d);
     return d;
   };
-  const widths = new Map<number, number>();
-  for (const r of resources) widths.set(depthOf(r), (widths.get(depthOf(r)) ?? 0) + 1);
-  const rounds = [...widths.values()].reduce((n, w) => n + Math.ceil(w / parallel), 0);
-  return { waves: Math.max(0, ...resources.map(depthOf)), rounds };
+  const widths: number[] = [];
+  for (const r of resources) {
+    const wave = depthOf(r) - 1;
+    widths[wave] = (widths[wave] ?? 0) + 1;
+  }
+  return widths;
+}
+
+/** The engine starts at most `parallel` operations at once and the next only when one reports: ceil(n / parallel) rounds per wave. */
+function engineRounds(waveWidths: readonly number[], parallel: number): number {
+  return waveWidths.reduce((n, w) => n + Math.ceil(w / parallel), 0);
 }
 
 export interface HomeLabResult {
@@ -229,19 +234,28 @@ async function homeLabStack(sim: Simulator): Promise<BenchStack> {
   return stack;
 }
 
+/** The home-lab up from an empty stack on a fresh starting router, with the engine's `--parallel` if given. */
+async function freshUp(
+  profile: Profile,
+  parallel?: number,
+): Promise<{ wallMs: number; busyMs: number } & WireCounts> {
+  const sim = await startRouter(profile, SEED_START);
+  const stack = await homeLabStack(sim);
+  try {
+    sim.clearEvents();
+    const { wallMs } = await stack.up(parallel);
+    const events = sim.events();
+    return { wallMs, busyMs: routerBusyMs(events, profile), ...countEvents(events) };
+  } finally {
+    await stack.remove();
+    await sim.stop();
+  }
+}
+
 /** `pulumi up` of the home-lab example against a zero-latency router: what the engine costs by itself. */
 async function engineOverhead(runs: number): Promise<number> {
   let fastest = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const sim = await startRouter(PROFILES.zero, SEED_START);
-    const stack = await homeLabStack(sim);
-    try {
-      fastest = Math.min(fastest, (await stack.up()).wallMs);
-    } finally {
-      await stack.remove();
-      await sim.stop();
-    }
-  }
+  for (let i = 0; i < runs; i++) fastest = Math.min(fastest, (await freshUp(PROFILES.zero)).wallMs);
   return fastest;
 }
 
@@ -264,9 +278,9 @@ export async function homeLab(profile: Profile, overheadRuns: number): Promise<H
     const refresh = await stack.refresh();
     const refreshed = countEvents(sim.events());
 
-    const wide = await wideUp(profile);
+    const wide = await freshUp(profile, WIDE_PARALLEL);
     const parallel = engineParallel();
-    const { waves, rounds } = dependencyWaves(resources, parents, parallel);
+    const waveWidths = dependencyWaves(resources, parents);
     const naive = await naiveBaseline(
       profile,
       resources.map((r) => ({
@@ -280,11 +294,11 @@ export async function homeLab(profile: Profile, overheadRuns: number): Promise<H
       floorMs: floorMs(profile, minimal),
       minimalCommands: minimal,
       resources: resources.length,
-      waves,
+      waves: waveWidths.length,
       engineParallel: parallel,
-      engineRounds: rounds,
+      engineRounds: engineRounds(waveWidths, parallel),
       wideParallel: WIDE_PARALLEL,
-      wideRounds: dependencyWaves(resources, parents, WIDE_PARALLEL).rounds,
+      wideRounds: engineRounds(waveWidths, WIDE_PARALLEL),
       wideUpWallMs: wide.wallMs,
       wideBusyMs: wide.busyMs,
       wideHandshakes: wide.handshakes,
@@ -304,20 +318,6 @@ export async function homeLab(profile: Profile, overheadRuns: number): Promise<H
       refreshHandshakes: refreshed.handshakes,
       refreshConfigReads: refreshed.configReads,
     };
-  } finally {
-    await stack.remove();
-    await sim.stop();
-  }
-}
-
-/** The home-lab up from an empty stack on a fresh router, with the engine's `--parallel` at WIDE_PARALLEL. */
-async function wideUp(profile: Profile): Promise<{ wallMs: number; busyMs: number } & WireCounts> {
-  const sim = await startRouter(profile, SEED_START);
-  const stack = await homeLabStack(sim);
-  try {
-    sim.clearEvents();
-    const { wallMs } = await stack.up(WIDE_PARALLEL);
-    return { wallMs, busyMs: routerBusyMs(sim.events(), profile), ...countEvents(sim.events()) };
   } finally {
     await stack.remove();
     await sim.stop();

@@ -73,7 +73,7 @@ describe("npm run bench -- --smoke --json", () => {
     }
   });
 
-  test("the wide up: one login, a save per engine round at most the engine's, rounds follow --parallel", () => {
+  test("the wide up logs in once and saves; its --parallel covers the stack, so its rounds are the waves", () => {
     expect(num("wideHandshakes")).toBe(1);
     expect(num("wideSaves")).toBeGreaterThanOrEqual(1);
     expect(num("wideParallel")).toBeGreaterThanOrEqual(num("resources"));
