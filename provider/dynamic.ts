@@ -215,7 +215,6 @@ async function applyPlan(
   const router = routerFor(conn);
   const at = STAGES.indexOf(kind.stage);
   const result = await router.apply(plan, { stage: deleting ? 2 * STAGES.length - 1 - at : at });
-  if (result.rolledBack) throw new Error(`${conn.host}: the change was rolled back`);
   if (result.applied.length === 0) return;
   if (restart && restart.props.restartToApply === true && kind.appliesOnRestart(restart.model))
     await router.restart();
