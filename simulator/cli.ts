@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { SIMULATOR_DEFAULTS, startSimulator, type SimulatorModel } from "./index";
+import { FAULT_SYNTAX, parseFault } from "./faults";
+import { type Fault, SIMULATOR_DEFAULTS, startSimulator, type SimulatorModel } from "./index";
 
 const MODELS: SimulatorModel[] = ["nvr510", "nvr500", "rtx830", "rtx1210"];
 
@@ -15,6 +16,15 @@ function nonNegative(name: string) {
       throw new InvalidArgumentError(`${name} must be a whole number`);
     return n;
   };
+}
+
+/** Repeatable `--fault SPEC`; commander names the option and the value in front of the reason. */
+function addFault(spec: string, previous: Fault[] = []): Fault[] {
+  try {
+    return [...previous, parseFault(spec)];
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
 }
 
 const program = new Command("nvr-sim")
@@ -46,6 +56,11 @@ const program = new Command("nvr-sim")
   )
   .option("--save-delay-ms <n>", "fault: delay of the save message", nonNegative("--save-delay-ms"), 0)
   .option(
+    "--fault <spec>",
+    `fault, repeatable: ${FAULT_SYNTAX} (the regex is all after the first '=')`,
+    addFault,
+  )
+  .option(
     "--max-sessions <n>",
     "concurrent logins",
     nonNegative("--max-sessions"),
@@ -72,6 +87,7 @@ async function main(): Promise<void> {
     latencyMs: number;
     handshakeDelayMs: number;
     saveDelayMs: number;
+    fault?: Fault[];
     maxSessions: number;
     showConfigAdminOnly?: boolean;
   }>();
@@ -96,6 +112,7 @@ async function main(): Promise<void> {
     latencyMs: o.latencyMs,
     handshakeDelayMs: o.handshakeDelayMs,
     saveDelayMs: o.saveDelayMs,
+    faults: o.fault,
     maxSessions: o.maxSessions,
     showConfigAdminOnly: o.showConfigAdminOnly,
   });

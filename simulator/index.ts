@@ -9,9 +9,10 @@ import { parseConfigCommand } from "./engine/grammar";
 import { MODELS } from "./engine/models";
 import { EventLog, type SimEvent } from "./events";
 import { loadOrCreateHostKey } from "./hostkey";
-import { type Fault, SimServer } from "./server";
+import type { Fault } from "./faults";
+import { SimServer } from "./server";
 
-export type { Fault } from "./server";
+export type { Fault } from "./faults";
 export type { SimEvent } from "./events";
 export type { LoadWarning } from "./engine/engine";
 

@@ -12,12 +12,8 @@ import { maskSecrets } from "./engine/mask";
 import { errorLine, message } from "./engine/messages";
 import { hasPublicKeyAuth } from "./engine/device";
 import type { EventLog } from "./events";
+import { type Fault, type FaultHit, FaultSet } from "./faults";
 import type { HostKey } from "./hostkey";
-
-export type Fault =
-  | { type: "drop-after-commands"; count: number }
-  | { type: "drop-on"; match: string }
-  | { type: "error-on"; match: string; message?: string };
 
 export interface ServerOptions {
   user: string;
@@ -46,20 +42,14 @@ export function hardWrap(line: string, width: number): string[] {
   return parts;
 }
 
-/** One drop-after-commands fault counts commands across all sessions; it fires once. */
-interface ArmedFault {
-  fault: Fault;
-  regex?: RegExp;
-  remaining: number;
-}
-
 export class SimServer {
   private readonly net: NetServer;
   private readonly ssh: SshServer;
   private readonly terminals = new Set<Terminal>();
   private readonly sockets = new Set<Socket>();
   private readonly schedules = new Map<number, NodeJS.Timeout>();
-  private faults: ArmedFault[] = [];
+  /** Replaced whole by setFaults, which re-arms drop-after-commands. */
+  faults: FaultSet;
 
   constructor(
     readonly engine: Engine,
@@ -68,7 +58,7 @@ export class SimServer {
     readonly opts: ServerOptions,
     faults: readonly Fault[],
   ) {
-    this.setFaults(faults);
+    this.faults = new FaultSet(faults);
     this.ssh = new SshServer({ hostKeys: [hostKey.pem] }, (client, info) =>
       this.onClient(client, `${info.ip}:${info.port}`),
     );
@@ -93,27 +83,7 @@ export class SimServer {
   }
 
   setFaults(faults: readonly Fault[]): void {
-    this.faults = faults.map((fault, i) => {
-      if (fault.type === "drop-after-commands") return { fault, remaining: fault.count };
-      try {
-        return { fault, regex: new RegExp(fault.match), remaining: 0 };
-      } catch (e) {
-        throw new Error(`faults[${i}].match: not a regular expression: ${(e as Error).message}`);
-      }
-    });
-  }
-
-  /** The fault that applies to this command, if any; counts it against drop-after-commands. */
-  faultFor(command: string): { drop: "before" | "after" | undefined; error?: string } {
-    const hit = (type: Fault["type"]): ArmedFault | undefined =>
-      this.faults.find((a) => a.fault.type === type && a.regex?.test(command));
-    if (hit("drop-on")) return { drop: "before" };
-    const error = hit("error-on")?.fault;
-    let drop: "after" | undefined;
-    for (const a of this.faults) {
-      if (a.fault.type === "drop-after-commands" && a.remaining > 0 && --a.remaining === 0) drop = "after";
-    }
-    return { drop, error: error?.type === "error-on" ? (error.message ?? "") : undefined };
+    this.faults = new FaultSet(faults);
   }
 
   schedule(id: number, seconds: number, command: string): void {
@@ -442,7 +412,7 @@ class Terminal {
     const engine = this.server.engine;
     if (line.trim() !== "")
       this.server.events.add("command", { session: this.session.id, text: maskSecrets(line) });
-    const fault = line.trim() === "" ? { drop: undefined } : this.server.faultFor(line.trim());
+    const fault: FaultHit = line.trim() === "" ? {} : this.server.faults.hit(line.trim());
     if (fault.drop === "before") {
       this.drop("fault: drop-on");
       return false;
