@@ -107,7 +107,7 @@ export class SimServer {
     for (const effect of reply.effects) {
       if (effect.type === "save") {
         if (this.opts.saveDelayMs > 0) await sleep(this.opts.saveDelayMs);
-        this.events.add("save", { session: terminal?.session.id });
+        this.events.add("save", { session: terminal?.session.id, file: effect.file });
       } else if (effect.type === "schedule") this.schedule(effect.id, effect.seconds, effect.command);
       else if (effect.type === "unschedule") this.unschedule(effect.id);
       else if (effect.type === "restart") {
@@ -365,7 +365,7 @@ class Terminal {
       // Ctrl-C abandons the line; Ctrl-U clears it.
       this.line = "";
       this.write(CRLF);
-      if (ch === "\x03" && secret) this.session.awaiting = "command";
+      if (ch === "\x03" && secret) this.server.engine.cancelPrompt(this.session);
       this.prompt();
     } else if (ch === "\x1b") {
       // Cursor keys and other escape sequences: no history or line editing here.

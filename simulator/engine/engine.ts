@@ -5,7 +5,7 @@
  */
 import type { GrammarError, GrammarResult, ParseConfigCommand, SimContext } from "./grammar-contract";
 import { type SimModel, bannerLines, configHeaderLines } from "./models";
-import { errorLine, languageOf, message, type Language, type MessageId } from "./messages";
+import { errorLine, languageOf, message, saveDone, type Language, type MessageId } from "./messages";
 import { BACKWARD_COMPATIBILITY_DEFAULT, environmentLines, reportingDate } from "./device";
 import { expandTransports, expandTunnel, idList } from "./expand";
 import {
@@ -25,7 +25,8 @@ import {
 } from "./state";
 
 export type Effect =
-  | { type: "save" }
+  /** Internal config file `file` was written; 0 is the boot file. */
+  | { type: "save"; file: number }
   /** The device reboots: every session is dropped and timers are cancelled. */
   | { type: "restart" }
   /** This session logs out. */
@@ -46,10 +47,16 @@ export type Awaiting =
   /** The three prompts of the interactive `administrator password` / `login password` (CR §4.1, §4.3). */
   | "old-password"
   | "new-password"
-  | "confirm-password";
+  | "confirm-password"
+  /** The two prompts of `show config FILE` (CR §57.2). */
+  | "file-login-password"
+  | "file-admin-password";
 
 const PASSWORD_PROMPTS: Partial<Record<Awaiting, string>> = {
   "admin-password": "Password: ",
+  // [D] the wording rtprov expects from `load config N`; CR §57.2 only says both passwords are asked.
+  "file-login-password": "Login Password: ",
+  "file-admin-password": "Administrator Password: ",
   "old-password": "Old_Password: ",
   "new-password": "New_Password: ",
   "confirm-password": "New_Password(Confirm): ",
@@ -71,6 +78,8 @@ export interface Session {
   console: ConsoleOverrides;
   /** The password being changed by an interactive password command, and the new value once typed. */
   passwordChange?: { target: "administrator" | "login"; next?: string };
+  /** `show config FILE` waiting for its passwords: the file, the `| grep` filters, the login password typed. */
+  fileRequest?: { file: string; filters: string[]; loginAnswer?: string };
 }
 
 export interface ConsoleSettings {
@@ -99,6 +108,9 @@ export interface LoadWarning {
 
 const CONSOLE_DEFAULTS = { lines: "24", columns: "80", character: "ja.sjis", prompt: "" };
 
+/** An internal config file (0..4) or one of its backups (N.1, N.2), as `show config FILE` takes it (CR §57.2). */
+const CONFIG_FILE = /^[0-4](?:\.[12])?$/;
+
 /** Strips one level of `"..."`/`'...'` quoting and `\x` escapes (CR §1.5). */
 function unquote(text: string): string {
   const m = /^(["'])(.*)\1$/.exec(text);
@@ -113,7 +125,10 @@ function blockOf(scope: "global" | "pp" | "tunnel", context: SimContext): Block 
 
 export class Engine {
   running: ConfigState = emptyConfig();
+  /** Config file 0, the boot file (`show environment`: `Default config. file: config0`). */
   saved: ConfigState = emptyConfig();
+  /** Config files 1..4 written by `save N`; backups N.1, N.2 are never made (no `copy config`). */
+  private readonly otherFiles = new Map<string, ConfigState>();
   /** Value the firmware booted with; a changed setting applies only after `restart` (CR §23.1). */
   effectiveBackwardCompatibility = BACKWARD_COMPATIBILITY_DEFAULT;
   bootTime: Date;
@@ -282,11 +297,21 @@ export class Engine {
     session.awaiting = "command";
     session.admin = false;
     if (answer === "N") return { lines: [], effects: [] };
-    this.saved = cloneConfig(this.running);
-    return {
-      lines: [message("save-done", this.consoleSettings(session).language)],
-      effects: [{ type: "save" }],
-    };
+    return this.save(0, this.consoleSettings(session).language);
+  }
+
+  /** Writes the running config to internal file `file`; 0 is the boot file, the one a restart loads. */
+  private save(file: number, lang: Language): Reply {
+    if (file === 0) this.saved = cloneConfig(this.running);
+    else this.otherFiles.set(String(file), cloneConfig(this.running));
+    return { lines: [saveDone(file, lang)], effects: [{ type: "save", file }] };
+  }
+
+  /** Ends a password prompt without an answer (Ctrl-C). */
+  cancelPrompt(session: Session): void {
+    session.awaiting = "command";
+    session.passwordChange = undefined;
+    session.fileRequest = undefined;
   }
 
   /** One line of input: the administrator password when it was asked for, else a command. */
@@ -299,6 +324,8 @@ export class Engine {
       session.admin = true;
       return { lines: [], effects: [] };
     }
+    if (session.awaiting === "file-login-password" || session.awaiting === "file-admin-password")
+      return this.showFile(session, input, now, fail);
     if (this.awaitingSecret(session)) return this.changePassword(session, input, fail);
     if (session.awaiting === "save-question") return { lines: [], effects: [] };
     const line = input.trim();
@@ -326,14 +353,17 @@ export class Engine {
     }
     if (first === "show") {
       const [command, ...filters] = line.split(/\s+\|\s*(?=grep\s)/);
-      const reply = this.show(session, command.split(/\s+/).slice(1), lang, now);
-      return filters.length === 0 ? reply : grep(reply, filters, (id) => fail(id));
+      const reply = this.show(session, command.split(/\s+/).slice(1), filters, lang, now);
+      // `show config FILE` asks for the passwords first; its filters apply when the file is printed.
+      return filters.length === 0 || session.fileRequest ? reply : grep(reply, filters, (id) => fail(id));
     }
     if (first === "save") {
       if (!session.admin) return fail("admin-only");
       if (words.length > 3) return fail("parameters");
-      this.saved = cloneConfig(this.running);
-      return { lines: [message("save-done", lang)], effects: [{ type: "save" }] };
+      // `save [FILE [COMMENT]]` (CR §56.3.3): internal files 0..4; [U] no external memory, so other names fail.
+      if (second !== "" && !/^\d+$/.test(second)) return fail("illegal-keyword");
+      if (Number(second) > 4) return fail("out-of-range");
+      return this.save(Number(second), lang);
     }
     if (line === "administrator password" || line === "login password") {
       if (!session.admin) return fail("admin-only");
@@ -435,10 +465,8 @@ export class Engine {
   private quit(session: Session, save: boolean): Reply {
     if (!session.admin) return { lines: [], effects: [{ type: "logout" }] };
     if (save) {
-      this.saved = cloneConfig(this.running);
       session.admin = false;
-      const lang = this.consoleSettings(session).language;
-      return { lines: [message("save-done", lang)], effects: [{ type: "save" }] };
+      return this.save(0, this.consoleSettings(session).language);
     }
     if (this.unsaved()) session.awaiting = "save-question";
     else session.admin = false;
@@ -470,7 +498,7 @@ export class Engine {
     return { lines: [], effects: [] };
   }
 
-  private show(session: Session, args: string[], lang: Language, now: Date): Reply {
+  private show(session: Session, args: string[], filters: string[], lang: Language, now: Date): Reply {
     const ok = (lines: string[]): Reply => ({ lines, effects: [] });
     const fail = (id: MessageId): Reply => ({ lines: [errorLine(message(id, lang), lang)], effects: [] });
     const [what = "", ...rest] = args;
@@ -488,9 +516,11 @@ export class Engine {
     if (what === "copyright" && rest.length === 0) return ok(this.banner().slice(1, 3));
     if (what !== "config") return fail("invalid-command");
     if (this.opts.showConfigAdminOnly && !session.admin) return fail("admin-only");
-    if (rest.length === 0) {
-      const header = [...configHeaderLines(this.opts.model), `# Reporting Date: ${reportingDate(now)}`];
-      return ok([...header, ...this.body(this.running)]);
+    if (rest.length === 0) return ok([...this.header(now), ...this.body(this.running)]);
+    if (rest.length === 1 && CONFIG_FILE.test(rest[0])) {
+      session.fileRequest = { file: rest[0], filters };
+      session.awaiting = "file-login-password";
+      return ok([]);
     }
     const [part, range, ...more] = rest;
     if (part === "pp" && more.length === 0) {
@@ -509,6 +539,33 @@ export class Engine {
       return ok(tunnels.flatMap((t) => (expand ? this.expandedTunnel(t) : renderTunnel(this.running, t))));
     }
     return fail("parameters");
+  }
+
+  private header(now: Date): string[] {
+    return [...configHeaderLines(this.opts.model), `# Reporting Date: ${reportingDate(now)}`];
+  }
+
+  /**
+   * The answers to `show config FILE`'s prompts, then the file in `show config` form. Both passwords are asked
+   * before either is checked, and a missing file is reported only to who knows them [U]. An unset login password
+   * is answered with an empty line.
+   */
+  private showFile(session: Session, input: string, now: Date, fail: (id: MessageId) => Reply): Reply {
+    const request = session.fileRequest;
+    if (request && session.awaiting === "file-login-password") {
+      session.fileRequest = { ...request, loginAnswer: input };
+      session.awaiting = "file-admin-password";
+      return { lines: [], effects: [] };
+    }
+    this.cancelPrompt(session);
+    if (!request) return fail("invalid-command");
+    const loginPassword = this.passwordSetting("login")?.secret ?? "";
+    if (request.loginAnswer !== loginPassword || input !== this.adminPassword())
+      return fail("incorrect-password");
+    const file = request.file === "0" ? this.saved : this.otherFiles.get(request.file);
+    if (!file) return fail("file-not-found");
+    const reply = { lines: [...this.header(now), ...this.body(file)], effects: [] };
+    return request.filters.length === 0 ? reply : grep(reply, request.filters, fail);
   }
 
   /**

@@ -13,7 +13,7 @@ export type MessageId =
   | "incorrect-password"
   | "password-mismatch"
   | "save-question"
-  | "save-done"
+  | "file-not-found"
   | "pager";
 
 const TEXTS: Record<MessageId, Record<Language, string>> = {
@@ -38,13 +38,19 @@ const TEXTS: Record<MessageId, Record<Language, string>> = {
   // [U] no capture of a mistyped confirmation.
   "password-mismatch": { en: "Password mismatch", ja: "パスワードが一致しません" },
   "save-question": { en: "Save new configuration ? (Y/N)", ja: "新しい設定を保存しますか? (Y/N)" },
-  "save-done": { en: "Saving ... CONFIG0 Done .", ja: "セーブ中... CONFIG0 終了" },
+  // [U] no capture of `show config N` for a file never saved.
+  "file-not-found": { en: "File not found", ja: "ファイルが見つかりません" },
   // [D] the English pager string comes from Oxidized, not from a capture.
   pager: { en: "---more---", ja: "---つづく---" },
 };
 
 export function message(id: MessageId, language: Language): string {
   return TEXTS[id][language];
+}
+
+/** What `save` prints for internal config file N (CR §56.3.3). */
+export function saveDone(file: number, language: Language): string {
+  return language === "en" ? `Saving ... CONFIG${file} Done .` : `セーブ中... CONFIG${file} 終了`;
 }
 
 /** An error line as the device prints it: ASCII colon and space in both languages. */
