@@ -17,6 +17,7 @@ import type { ConfigIndex } from "./config/index";
 import type { ContextCommand } from "./config/model";
 import { STAGES, type CheckFailure, type Prior, type ResourceKind } from "./resources/contract";
 import { resourceKinds, withRouterModel } from "./resources";
+import { typedTextProblem } from "./resources/lines";
 import { routerFor, type RouterConnection } from "./session";
 import { redact } from "./secrets";
 import { previewLines } from "../sdk/commands";
@@ -31,13 +32,22 @@ const COMMON = new Set(["router", "adopt", "restartToApply", "commands", "prior"
 /** Connection fields that are credentials: they never replace a resource. */
 const CREDENTIALS = ["username", "password", "adminPassword", "hostKey"] as const;
 
+/** A router password: typed at the router's `Password:` prompt, so printable ASCII, at most 32 characters (CR §4.1, §4.3). */
+const routerPassword = z
+  .string()
+  .max(32, "must be at most 32 characters")
+  .superRefine((s, ctx) => {
+    const problem = typedTextProblem(s, true);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
 const routerSchema = z
   .object({
     host: z.string().min(1).optional(),
     port: z.number().int().min(1).max(65535).optional(),
     username: z.string().min(1).optional(),
-    password: z.string().optional(),
-    adminPassword: z.string().optional(),
+    password: routerPassword.optional(),
+    adminPassword: routerPassword.optional(),
     hostKey: z.string().min(1).optional(),
     model: z.string().min(1).optional(),
   })
@@ -51,6 +61,8 @@ type AnyKind = ResourceKind<any>;
 
 /** Router defaults from stack config (`nvr:*`), set by configure(). Never serialised: read in the host. */
 let defaults: RouterInput = {};
+/** Stack config `nvr:takeOverUnsaved`: save others' unsaved router changes with ours instead of refusing. */
+let takeOverUnsaved = false;
 
 function kindOf(name: string): AnyKind {
   const kind = (resourceKinds as Record<string, AnyKind | undefined>)[name];
@@ -89,10 +101,23 @@ function issuePath(prefix: string, path: readonly (string | number)[]): string {
   return prefix ? `${prefix}${rest}` : rest.replace(/^\./, "");
 }
 
+/**
+ * The top-level inputs holding a kind's secrets ("users" for "users[].password"). The engine prints a check
+ * failure's property with the value it finds under that exact input name (`property 'x' value {...}`), secret or
+ * not, so a failure on one of these names its property in the reason instead.
+ */
+function secretInputs(kind: AnyKind | undefined): string[] {
+  return kind ? kind.secretProperties.map((p) => p.split(/[.[]/)[0]) : [];
+}
+
 function failuresOf(error: z.ZodError, prefix = "", kind?: AnyKind): CheckFailure[] {
+  const hidden = secretInputs(kind);
   const named = (path: (string | number)[], reason: string): CheckFailure => {
-    const property = issuePath(prefix, path) || prefix || "(resource)";
-    return { property: kind ? propertyName(kind.kind, property) : property, reason: redact(reason) };
+    const where = issuePath(prefix, path) || prefix || "(resource)";
+    const property = kind ? propertyName(kind.kind, where) : where;
+    return hidden.includes(property)
+      ? { property: "", reason: `${property}: ${redact(reason)}` }
+      : { property, reason: redact(reason) };
   };
   // A misspelt property is named itself, not its parent object. The resource schemas re-issue zod's
   // unrecognized-keys issue as a custom one, so its standard message is read too.
@@ -157,6 +182,8 @@ function connectionOf(own: RouterInput): RouterConnection {
     adminPassword: r.adminPassword,
     hostKey: r.hostKey,
     model: r.model,
+    takeOverUnsaved,
+    client: "the Pulumi provider",
   };
 }
 
@@ -242,6 +269,10 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
     throw new Error(`stack config: ${list.join("; ")}`);
   }
   defaults = parsed.data;
+  const takeOver = get("takeOverUnsaved");
+  if (takeOver !== undefined && !["true", "false"].includes(takeOver))
+    throw new Error(`stack config: nvr:takeOverUnsaved: must be true or false`);
+  takeOverUnsaved = takeOver === "true";
 }
 
 export async function check(

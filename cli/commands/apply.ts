@@ -6,6 +6,8 @@
 import { Command } from "commander";
 import { z } from "zod";
 import { planFromTree } from "../../provider/apply/plan";
+import { isOperation } from "../../provider/config/keys";
+import type { ContextCommand } from "../../provider/config/model";
 import { renderCommands } from "../../provider/config/render";
 import { redact } from "../../provider/secrets";
 import { RouterError, routerFor, type RouterConnection } from "../../provider/session";
@@ -108,6 +110,27 @@ export interface ApplyCliOptions extends RouterCliOptions {
   save?: boolean;
   commitConfirmed?: boolean;
   confirmTimeout?: string;
+  allowOperations?: boolean;
+  takeOverUnsaved?: boolean;
+}
+
+/**
+ * The file's lines as a plan, refusing what must never be typed from a file: control characters (Ctrl-U clears
+ * the router's input line, so `x\x15restart` runs `restart`) and, unless explicitly allowed, operation commands.
+ */
+function planOfFile(file: string, allowOperations: boolean): ContextCommand[] {
+  const tree = readConfig(file, { source: "file" });
+  const lines = tree.items.flatMap((i) => (i.type === "line" ? [i.line] : i.block.lines));
+  for (const line of lines) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(line.text))
+      throw new CliError(`${file}:${line.line}: a control character in a command line is never sent`);
+    if (!allowOperations && isOperation(line.tokens))
+      throw new CliError(
+        `${file}:${line.line}: "${line.tokens.slice(0, 2).join(" ")}" is an operation, not configuration; nothing was sent (pass --allow-operations to send it anyway)`,
+      );
+  }
+  return planFromTree(tree);
 }
 
 /** Runs `nvr apply`; returns the exit status (0 applied and saved, 1 failed, 2 bad input). */
@@ -116,7 +139,7 @@ export async function applyCommand(file: string, opts: ApplyCliOptions, io: CliI
   let plan;
   try {
     conn = connectionFrom(opts, io.env, opts.verbose ? (l) => io.err(`${l}\n`) : undefined);
-    plan = planFromTree(readConfig(file, { source: "file" }));
+    plan = planOfFile(file, opts.allowOperations === true);
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
     io.err(`nvr apply: ${redact(e.message)}\n`);
@@ -128,7 +151,7 @@ export async function applyCommand(file: string, opts: ApplyCliOptions, io: CliI
     io.out("nothing to apply\n");
     return 0;
   }
-  const router = routerFor(conn);
+  const router = routerFor({ ...conn, takeOverUnsaved: opts.takeOverUnsaved === true, client: "nvr apply" });
   try {
     const result = await router.apply(plan, {
       save: opts.save,
@@ -162,6 +185,14 @@ export function register(program: Command): void {
     .option("--no-save", "apply and verify, but do not save")
     .option("--commit-confirmed", "arm a restart first and verify from a fresh login before saving")
     .option("--confirm-timeout <sec>", "seconds until the armed restart (default 300)")
+    .option(
+      "--allow-operations",
+      "send operation commands in the file too (restart, delete, load, clear, ...)",
+    )
+    .option(
+      "--take-over-unsaved",
+      "save unsaved changes someone else left in the running config together with this file's (default: refuse)",
+    )
     .action(async (file: string, opts: ApplyCliOptions) => {
       process.exitCode = await applyCommand(file, opts, processIo);
     });

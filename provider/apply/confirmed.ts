@@ -9,9 +9,9 @@ import type { ContextCommand } from "../config/model";
 import { parseConfig } from "../config/parse";
 import { indexConfig } from "../config/index";
 import { RouterError } from "../session/errors";
-import type { Shell } from "../session/shell";
+import { toGlobal, type Shell } from "../session/shell";
 import { verifyProblems } from "./plan";
-import { applyPlan, markRolledBack, toGlobal, type Link } from "./transaction";
+import { applyPlan, type Link } from "./transaction";
 
 export interface ConfirmLink extends Link {
   /** A second, independent login (closed by the caller). */
@@ -38,7 +38,12 @@ export async function applyConfirmed(
   const shell = await link.shell();
   await toGlobal(shell);
   link.invalidate();
-  await shell.run(`schedule at ${id} +${confirmTimeoutSec} * restart`);
+  const arm = {
+    context: { kind: "global" as const },
+    command: `schedule at ${id} +${confirmTimeoutSec} * restart`,
+  };
+  link.journal([arm]);
+  await shell.run(arm.command);
   const cancel = async () => {
     const s = await link.shell();
     await toGlobal(s);
@@ -61,11 +66,10 @@ export async function applyConfirmed(
   } catch (e) {
     link.discard();
     link.invalidate();
-    throw markRolledBack(
-      new RouterError(
-        link.name,
-        `verification from a fresh login failed (${(e as Error).message}); not saving: the router restarts into its saved configuration within ${confirmTimeoutSec} s (schedule at ${id})`,
-      ),
+    // Not rolled back yet: the change stays live until the armed restart fires and boots the saved config.
+    throw new RouterError(
+      link.name,
+      `verification from a fresh login failed (${(e as Error).message}); not saving. The change is still live: the router restarts into its saved configuration (without it) within ${confirmTimeoutSec} s (schedule at ${id})`,
     );
   } finally {
     await fresh?.close().catch(() => undefined);

@@ -90,11 +90,23 @@ export function rollbackCommands(
   return out;
 }
 
-/** Compares lines ignoring how a secret is shown (`login user NAME *` is what the router prints for any password). */
+/**
+ * A setting's text as the router compares it. Pre-shared keys and PPP passwords print in clear (yamaha-cli.md §7.2),
+ * so they compare as they are: a changed key is a changed setting. Login passwords print as `*` (or `encrypted *`)
+ * whatever they are; such a line says nothing about the value (see `unverifiable`).
+ */
 function comparable(text: string): string {
-  return redact(joinTokens(tokenize(text)))
-    .replace(/ encrypted \*/g, " *")
-    .replace(/ \*{8}/g, " *");
+  return joinTokens(tokenize(text));
+}
+
+/**
+ * A router line that shows a secret the plan sets as `*` (`login user NAME encrypted *` for `login user NAME PASS`):
+ * the line exists, but whether it holds the plan's value cannot be read back.
+ */
+function masked(routerLine: string, planned: readonly string[]): boolean {
+  const shown = tokenize(routerLine);
+  const typed = joinTokens(planned);
+  return shown[shown.length - 1] === "*" && redact(typed) !== typed;
 }
 
 /** The intended final state of each setting the plan touches: the last command for its key wins. */
@@ -109,14 +121,21 @@ function intended(plan: readonly ContextCommand[]): Map<string, { cmd: ContextCo
   return map;
 }
 
+/**
+ * Whether the router shows a setting in its intended state. A masked secret cannot be compared: verification
+ * after a complete apply accepts it (`maskedMeans: "met"`), completing a plan cut short resends it ("unmet").
+ */
 function settingMet(
   current: Map<string, { context: Context; lines: ConfigLine[] }>,
   key: string,
   tokens: readonly string[],
+  maskedMeans: "met" | "unmet",
 ): boolean {
   const lines = current.get(key)?.lines ?? [];
   if (isNo(tokens)) return lines.length === 0;
-  return lines.length === 1 && comparable(lines[0].text) === comparable(joinTokens(tokens));
+  if (lines.length !== 1) return false;
+  if (masked(lines[0].text, tokens)) return maskedMeans === "met";
+  return comparable(lines[0].text) === comparable(joinTokens(tokens));
 }
 
 /** Why the config does not show the plan (empty when it does): each setting missing, left over or different. */
@@ -124,7 +143,7 @@ export function verifyProblems(after: ConfigIndex, plan: readonly ContextCommand
   const current = linesByKey(after);
   const problems: string[] = [];
   for (const [key, { cmd, tokens }] of intended(plan)) {
-    if (settingMet(current, key, tokens)) continue;
+    if (settingMet(current, key, tokens, "met")) continue;
     const where = contextName(cmd.context) === "" ? "" : ` in ${contextName(cmd.context)}`;
     const found = (current.get(key)?.lines ?? []).map((l) => l.text);
     problems.push(
@@ -138,7 +157,8 @@ export function verifyProblems(after: ConfigIndex, plan: readonly ContextCommand
 export function unmetCommands(current: ConfigIndex, plan: readonly ContextCommand[]): ContextCommand[] {
   const map = linesByKey(current);
   const unmet = new Set<ContextCommand>();
-  for (const [key, { cmd, tokens }] of intended(plan)) if (!settingMet(map, key, tokens)) unmet.add(cmd);
+  for (const [key, { cmd, tokens }] of intended(plan))
+    if (!settingMet(map, key, tokens, "unmet")) unmet.add(cmd);
   return plan.filter((c) => unmet.has(c));
 }
 
@@ -192,4 +212,40 @@ export function planFromTree(tree: ConfigTree): ContextCommand[] {
     }
   }
   return plan;
+}
+
+/** A setting's name for the unsaved journal: context and key, secrets masked (the journal is a file on disk). */
+export function journalKey(cmd: ContextCommand): string {
+  return redact(`${contextName(cmd.context) || "global"}|${joinTokens(commandKey(tokenize(cmd.command)))}`);
+}
+
+/** A setting whose running lines differ from the saved ones. */
+export interface UnsavedSetting {
+  context: Context;
+  /** As `journalKey` names it. */
+  key: string;
+  running: string[];
+  saved: string[];
+}
+
+/** The settings whose running lines are not what the saved config holds (right-trimmed, secrets compared as shown). */
+export function unsavedSettings(running: ConfigIndex, saved: ConfigIndex): UnsavedSetting[] {
+  const now = linesByKey(running);
+  const then = linesByKey(saved);
+  const out: UnsavedSetting[] = [];
+  for (const key of new Set([...now.keys(), ...then.keys()])) {
+    const r = (now.get(key)?.lines ?? []).map((l) => comparable(l.text));
+    const s = (then.get(key)?.lines ?? []).map((l) => comparable(l.text));
+    if (r.length === s.length && r.every((line, i) => line === s[i])) continue;
+    const context = (now.get(key) ?? then.get(key))!.context;
+    const command = r[0] ?? s[0];
+    out.push({ context, key: journalKey({ context, command }), running: r, saved: s });
+  }
+  return out;
+}
+
+/** The commands that put unsaved settings back to the saved config's lines. */
+export function revertCommands(saved: ConfigIndex, settings: readonly UnsavedSetting[]): ContextCommand[] {
+  const then = linesByKey(saved);
+  return settings.flatMap((s) => restoreSetting(then, s.context, tokenize(s.running[0] ?? s.saved[0])));
 }

@@ -6,7 +6,7 @@
 import type { ConfigIndex } from "../config/index";
 import type { ContextCommand } from "../config/model";
 import { CommandError, ConnectionLostError, RouterError, TimeoutError, VerifyError } from "../session/errors";
-import type { Shell } from "../session/shell";
+import { refuseControlCharacters, toGlobal, type Shell } from "../session/shell";
 import { restoreCommands, rollbackCommands, scriptFor, unmetCommands, verifyProblems } from "./plan";
 
 /** What the apply logic needs from a Router (implemented in session/router.ts). */
@@ -21,6 +21,11 @@ export interface Link {
   /** Marks the cached config stale; every write calls it before typing. */
   invalidate(): void;
   log(line: string): void;
+  /**
+   * Records, before they are typed, the settings a plan is about to change, so a session cut before its save can
+   * be told from someone else's unsaved work by the next session (custody.ts).
+   */
+  journal(plan: readonly ContextCommand[]): void;
   /** A plan cut short by a connection that could not be re-established: settled before the next plan. */
   pending?: { snapshot: ConfigIndex; plan: readonly ContextCommand[] };
 }
@@ -35,12 +40,6 @@ const RECONNECT_ATTEMPTS = 3;
 
 function lost(e: unknown): boolean {
   return e instanceof ConnectionLostError || e instanceof TimeoutError;
-}
-
-/** Returns the session to the top level (a failed command may leave it inside `pp select` / `tunnel select`). */
-export async function toGlobal(shell: Shell): Promise<void> {
-  if (shell.context.startsWith("tunnel")) await shell.run("tunnel select none");
-  else if (shell.context !== "") await shell.run("pp select none");
 }
 
 /** Types commands with their context lines; `applied` collects the plan commands the router accepted. */
@@ -148,8 +147,11 @@ async function settlePending(link: Link): Promise<void> {
  * Throws the router's error after restoring every setting the plan touched.
  */
 export async function applyPlan(link: Link, plan: readonly ContextCommand[]): Promise<void> {
+  // Refused whole before the first line is typed, so a bad line never leaves a plan half-applied.
+  for (const step of scriptFor(plan)) refuseControlCharacters(link.name, step.line);
   await settlePending(link);
   const snapshot = await link.config();
+  link.journal(plan);
   link.invalidate();
   const applied: ContextCommand[] = [];
   try {

@@ -221,3 +221,68 @@ export function sameKey(a: readonly string[], b: readonly string[]): boolean {
   const kb = commandKey(b);
   return ka.length === kb.length && ka.every((t, i) => t === kb[i]);
 }
+
+/**
+ * Operation commands (CR §56, §57, §58): they act on the router — restart it, erase or load files, clear tables,
+ * save, dial, leave administrator mode — rather than set configuration. A command file for `nvr apply` holds
+ * configuration; one of these in it is a mistake or an attack (`restart` typed through a file cuts every session).
+ * Each entry is the leading words of the command.
+ */
+const OPERATIONS: readonly string[] = [
+  "administrator",
+  "call",
+  "clear",
+  "cold start",
+  "confirm",
+  "connect",
+  "copy",
+  "delete",
+  "disconnect",
+  "execute",
+  "exit",
+  "format",
+  "http revision-up go",
+  "interface reset",
+  "less",
+  "license authentication",
+  "load",
+  "lua",
+  "mail notify",
+  "make directory",
+  "mount",
+  "nslookup",
+  "ping",
+  "ping6",
+  "pp reset",
+  "pri loopback",
+  "quit",
+  "remote setup",
+  "rename",
+  "restart",
+  "rollback timer",
+  "rotate",
+  "save",
+  "set-default-config",
+  "set-default-exec",
+  "set-serial-baudrate",
+  "show",
+  "shutdown",
+  "sip server connect",
+  "sip server disconnect",
+  "ssh",
+  "telnet",
+  "terminate",
+  "tftp",
+  "traceroute",
+  "traceroute6",
+  "unmount",
+  "wol send",
+];
+
+/** Whether a command is an operation rather than configuration (see OPERATIONS). */
+export function isOperation(tokens: readonly string[]): boolean {
+  return OPERATIONS.some((op) => {
+    const words = op.split(" ");
+    return words.every((w, i) => tokens[i] === w);
+  });
+}

@@ -52,3 +52,16 @@ export class CommandError extends RouterError {}
 
 /** After applying, the router's config does not contain what the plan intended. */
 export class VerifyError extends RouterError {}
+
+/**
+ * The running config holds changes that are not saved and that no session of this tool made: saving would
+ * persist someone else's work. Nothing was sent.
+ */
+export class UnsavedChangesError extends RouterError {
+  constructor(router: string, changes: string) {
+    super(
+      router,
+      `the running config has unsaved changes this tool did not make: ${changes}. Nothing was sent. Save or undo them on the router, or take them over explicitly (nvr:takeOverUnsaved / nvr apply --take-over-unsaved)`,
+    );
+  }
+}

@@ -9,10 +9,25 @@ import type { ContextCommand } from "../config/model";
 import { parseConfig } from "../config/parse";
 import { redact } from "../secrets";
 import { applyConfirmed, type ConfirmLink } from "../apply/confirmed";
-import { touchesAccess } from "../apply/plan";
+import {
+  journalKey,
+  revertCommands,
+  touchesAccess,
+  unsavedSettings,
+  type UnsavedSetting,
+} from "../apply/plan";
 import { applyPlan } from "../apply/transaction";
-import { AuthError, ConnectionLostError, HostKeyError, RouterError, TimeoutError } from "./errors";
-import { Shell, withConsoleOriginals, type ConsoleSettings } from "./shell";
+import { UnsavedJournal, WriterLock } from "./custody";
+import {
+  AuthError,
+  CommandError,
+  ConnectionLostError,
+  HostKeyError,
+  RouterError,
+  TimeoutError,
+  UnsavedChangesError,
+} from "./errors";
+import { Shell, consoleSettingsOf, withConsoleOriginals, type ConsoleSettings } from "./shell";
 
 export interface RouterConnection {
   host: string;
@@ -40,6 +55,18 @@ export interface RouterConnection {
   idleCloseMs?: number;
   /** Receives every log line, already redacted. */
   log?: (line: string) => void;
+  /**
+   * Unsaved changes on the router that no session of this tool made are taken over (saved together with this
+   * run's) instead of stopping the run. Default false: a run never saves what it did not write.
+   */
+  takeOverUnsaved?: boolean;
+  /**
+   * How long to wait for the router: for another client of this tool on this machine to finish its batch (the
+   * writer lock) and for other administrator logins to leave (default 300 s).
+   */
+  lockWaitMs?: number;
+  /** Who holds the writer lock, for the messages other clients show while they wait (e.g. "nvr apply"). */
+  client?: string;
 }
 
 /**
@@ -155,12 +182,18 @@ class SharedRouter implements Router {
   private settled: (() => void)[] = [];
   private idleTimer?: NodeJS.Timeout;
   private counts = { handshakes: 0, saves: 0, configReads: 0, retiredCommands: 0 };
+  /** Held from the first operation of a batch until the router is clean and idle again. */
+  private readonly lock: WriterLock;
+  /** Whether this lock hold has checked the router before its first write (other administrators, unsaved lines). */
+  private checked = false;
+  private bootFile?: string;
 
   /** What the apply logic uses from inside queued work (so it never queues behind itself). */
   private readonly link: ConfirmLink;
 
   constructor(public conn: RouterConnection) {
     this.name = conn.name ?? `${conn.host}:${conn.port ?? 22}`;
+    this.lock = new WriterLock(conn.host, conn.port ?? 22, conn.client ?? "a pulumi-yamaha-nvr client");
     this.link = {
       name: this.name,
       shell: () => this.shell(),
@@ -170,6 +203,7 @@ class SharedRouter implements Router {
       log: (line) => this.log(line),
       freshSession: () => this.open(false),
       save: () => this.save(),
+      journal: (plan) => this.journal().add(plan.map(journalKey)),
     };
   }
 
@@ -226,8 +260,126 @@ class SharedRouter implements Router {
       this.connecting ??= this.open(true).finally(() => (this.connecting = undefined));
       this.primary = await this.connecting;
     }
+    await this.primary.ensureAdministrator();
     if (sessionConsole) await this.primary.ensureConsole();
     return this.primary;
+  }
+
+  /** The unsaved journal of this router (keyed by its host key, known once a session has connected). */
+  private journal(): UnsavedJournal {
+    return new UnsavedJournal(this.conn.host, this.conn.port ?? 22, this.learnedHostKey ?? "unknown");
+  }
+
+  // ---- custody: one writer, nothing saved that is not ours ----------------------------------------------------
+
+  private async takeLock(): Promise<void> {
+    const wait = this.conn.lockWaitMs ?? 300_000;
+    const othersHeldIt = await this.lock
+      .acquire(wait, (who) => this.log(`waiting for the router lock: ${who}`))
+      .catch((e: Error) => {
+        throw new RouterError(this.name, e.message);
+      });
+    // Another client may have written since this process last looked.
+    if (othersHeldIt) this.cached = undefined;
+    this.checked = false;
+  }
+
+  /**
+   * Before the first write of a lock hold: no other login may be in administrator mode (YAMAHA has no config
+   * lock, so its lines would be saved with ours or ours with its), and the running config must equal the saved
+   * one except for what a session of ours left unsaved — which goes back to the saved config first.
+   */
+  private async checkBeforeWriting(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.waitForOtherAdministrators();
+        await this.repairUnsaved();
+        this.checked = true;
+        return;
+      } catch (e) {
+        // Nothing of the operation was typed yet: a drop here only costs a new login.
+        if (!(e instanceof ConnectionLostError || e instanceof TimeoutError) || attempt >= 3) throw e;
+        this.retire();
+        this.cached = undefined;
+      }
+    }
+  }
+
+  private async waitForOtherAdministrators(): Promise<void> {
+    const deadline = Date.now() + (this.conn.lockWaitMs ?? 300_000);
+    let told = false;
+    for (;;) {
+      const others = await (await this.shell(false)).otherAdministrators();
+      if (others === undefined || others.length === 0) return;
+      const who = others.join(", ");
+      if (Date.now() >= deadline)
+        throw new RouterError(
+          this.name,
+          `another login is in administrator mode: ${who}. YAMAHA routers have no configuration lock, so this tool does not write while one is open (its lines would be saved with ours); ask them to leave administrator mode (quit) and run again`,
+        );
+      if (!told) this.log(`waiting for other administrator logins to leave: ${who}`);
+      told = true;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+
+  /** The boot config file, as `show environment` names it ("Default config. file: config0"); read once per router. */
+  private async bootConfigFile(shell: Shell): Promise<string> {
+    if (this.bootFile === undefined) {
+      const env = await shell.run("show environment").catch((e: unknown) => {
+        if (e instanceof CommandError) return "";
+        throw e;
+      });
+      this.bootFile = /config\. file:\s*config(\d+(?:\.\d+)?)/i.exec(env)?.[1] ?? "0";
+    }
+    return this.bootFile;
+  }
+
+  /** Puts back what an interrupted session of ours left unsaved (reading running and saved config afresh). */
+  private async repairUnsaved(): Promise<void> {
+    this.cached = undefined;
+    const shell = await this.shell();
+    let savedText: string;
+    try {
+      savedText = (await shell.showSaved(await this.bootConfigFile(shell))).replace(/\r\n/g, "\n");
+    } catch (e) {
+      if (!(e instanceof CommandError || e instanceof AuthError)) throw e;
+      this.log(
+        `cannot read the saved config (${e.message}); unsaved changes of other sessions cannot be detected on this router`,
+      );
+      return;
+    }
+    if (shell.adoptSavedConsole(consoleSettingsOf(savedText))) {
+      this.consoleOriginals = shell.originals;
+      this.cached = undefined;
+    }
+    const running = await this.readIndex();
+    const saved = indexConfig(parseConfig(savedText));
+    const ours = this.journal().keys();
+    const unsaved = unsavedSettings(running, saved);
+    const foreign = unsaved.filter((u) => !ours.has(u.key));
+    if (foreign.length > 0) {
+      if (!this.conn.takeOverUnsaved) throw new UnsavedChangesError(this.name, describeUnsaved(foreign));
+      this.log(`taking over unsaved changes of another session: ${describeUnsaved(foreign)}`);
+    }
+    const mine = unsaved.filter((u) => ours.has(u.key));
+    if (mine.length > 0) {
+      this.log(`putting back ${mine.length} setting(s) an interrupted session of this tool left unsaved`);
+      await applyPlan(this.link, revertCommands(saved, mine));
+    }
+    if (foreign.length === 0) this.journal().clear();
+  }
+
+  /** Leaves the router to others: its batch is over (saved, console put back). */
+  private async releaseLock(): Promise<void> {
+    if (!this.lock.isHeld) return;
+    // An idle login in administrator mode would stop other clients' writes (waitForOtherAdministrators).
+    if (this.primary && !this.primary.closed)
+      await this.primary
+        .leaveAdministrator()
+        .catch((e: Error) => this.log(`leaving administrator mode: ${e.message}`));
+    this.lock.release();
+    this.checked = false;
   }
 
   private retire(): void {
@@ -309,6 +461,14 @@ class SharedRouter implements Router {
   private async pump(): Promise<void> {
     try {
       for (;;) {
+        if (this.operationsWaiting() && !this.lock.isHeld) {
+          const failure = await this.takeLock().then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+          if (failure !== undefined) for (const q of this.queue.splice(0)) q.fail(failure);
+          continue;
+        }
         if (this.operationsWaiting() && (!this.primary || this.primary.closed)) {
           // Log in before picking: what arrives during the handshake joins the batch in stage order. A router
           // that cannot be reached fails everything waiting for it at once, after one attempt.
@@ -340,6 +500,7 @@ class SharedRouter implements Router {
         if (this.queue.length === 0) break;
       }
     } finally {
+      await this.releaseLock();
       this.pumping = false;
       for (const report of this.settled.splice(0)) report();
       this.armIdle();
@@ -387,6 +548,8 @@ class SharedRouter implements Router {
       this.log(out.trim() === "" ? "saved" : out.trim());
     });
     this.counts.saves++;
+    // Running == saved now: nothing of ours is left unsaved.
+    this.journal().clear();
   }
 
   apply(source: PlanSource, opts: ApplyOptions = {}): Promise<ApplyResult> {
@@ -407,13 +570,24 @@ class SharedRouter implements Router {
         fail,
         run: async () => {
           try {
-            const snapshot = await this.readIndex();
+            let snapshot = await this.readIndex();
             let applied: ContextCommand[];
+            const planFrom = (config: ConfigIndex) => [
+              ...(typeof source === "function" ? source(config) : source),
+            ];
             try {
-              applied = [...(typeof source === "function" ? source(snapshot) : source)];
+              applied = planFrom(snapshot);
+              // Checked only when there is something to write. The check reads the router afresh (and may put
+              // back leftovers), so the plan is made again from what it read.
+              if (applied.length > 0 && !this.checked) {
+                await this.checkBeforeWriting();
+                snapshot = await this.readIndex();
+                applied = planFrom(snapshot);
+              }
             } catch (e) {
               // The caller's own refusal (an input conflict, an unreadable line): not a router error.
-              return this.settle(() => reject(e));
+              if (!(e instanceof RouterError)) return this.settle(() => reject(e));
+              throw e;
             }
             if (applied.length === 0) return resolve({ applied, saved: false, rolledBack: false });
             if (opts.label) this.log(`apply ${opts.label}: ${applied.length} command(s)`);
@@ -498,4 +672,16 @@ class SharedRouter implements Router {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
   }
+}
+
+/** Unsaved settings as `+ line` (running only) / `- line` (saved only), secrets masked. */
+function describeUnsaved(settings: readonly UnsavedSetting[]): string {
+  return settings
+    .map((u) => {
+      const where = u.key.split("|")[0];
+      const ctx = where === "global" ? "" : ` (in ${where})`;
+      return [...u.saved.map((l) => `- ${l}${ctx}`), ...u.running.map((l) => `+ ${l}${ctx}`)].join(", ");
+    })
+    .map(redact)
+    .join("; ");
 }

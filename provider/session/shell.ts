@@ -108,6 +108,19 @@ export function originalConsole(
   return out;
 }
 
+/**
+ * The last line of defence against command injection: a control character typed at the router edits the line
+ * (Ctrl-U clears it, so `pw\x15restart` runs `restart`) or ends it (CR, LF). Inputs are checked long before this;
+ * nothing that reaches here may contain one, whatever its origin.
+ */
+export function refuseControlCharacters(router: string, text: string, what = "a command"): void {
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(text))
+    throw new RouterError(router, `refusing to type ${what} containing a control character or line break`, {
+      command: what === "a command" ? JSON.stringify(text).slice(1, -1) : undefined,
+    });
+}
+
 const SAVE_QUESTION = /\(Y\/N\)\s*$/;
 const PASSWORD_PROMPT = /Password: ?$/;
 const LOGIN_WAIT_MS = 10_000;
@@ -320,6 +333,7 @@ export class Shell {
       "administrator",
     );
     this.take();
+    refuseControlCharacters(this.opts.name, this.opts.adminPassword ?? "", "the administrator password");
     this.write(`${this.opts.adminPassword ?? ""}\r`);
     const outcome = await this.wait(
       (t) => (PASSWORD_PROMPT.test(t) ? "again" : (this.prompt(t) ?? undefined)),
@@ -342,16 +356,54 @@ export class Shell {
    * output carries `Error:` / `エラー:`, so nothing further is sent after a failure.
    */
   async run(command: string, timeoutMs = this.opts.commandTimeoutMs): Promise<string> {
+    return this.converse(command, timeoutMs);
+  }
+
+  /**
+   * Reads a saved config file (`show config N`, CR §57.2). The router asks for the login and the administrator
+   * passwords first; they are typed without echo and never logged.
+   */
+  showSaved(file: string): Promise<string> {
+    return this.converse(`show config ${file}`, 120_000, (promptLine) =>
+      /login/i.test(promptLine) ? (this.opts.password ?? "") : (this.opts.adminPassword ?? ""),
+    );
+  }
+
+  private async converse(
+    command: string,
+    timeoutMs: number,
+    password?: (promptLine: string) => string,
+  ): Promise<string> {
+    refuseControlCharacters(this.opts.name, command);
     this.take();
     this.commands++;
     this.log(`> ${command}`);
     this.write(`${command}\r`);
+    let asked = 0;
     for (;;) {
       const state = await this.wait(
-        (t) => (endsWithPager(t) ? "pager" : SAVE_QUESTION.test(t) ? "question" : this.prompt(t)),
+        (t) =>
+          endsWithPager(t)
+            ? "pager"
+            : SAVE_QUESTION.test(t)
+              ? "question"
+              : password && PASSWORD_PROMPT.test(t)
+                ? "password"
+                : this.prompt(t),
         timeoutMs,
         command,
       );
+      if (state === "password") {
+        // Two questions at most (login, then administrator); a third means a password was refused.
+        if (++asked > 2)
+          throw new AuthError(this.opts.name, `the router refused the passwords for \`${command}\``);
+        const line = this.text.split(/\r?\n/).pop() ?? "";
+        const answer = password!(line);
+        refuseControlCharacters(this.opts.name, answer, "a password");
+        this.take();
+        this.write(`${answer}\r`);
+        continue;
+      }
       if (state === "pager") {
         this.write(" ");
         await this.wait((t) => (endsWithPager(t) ? undefined : true), timeoutMs, command);
@@ -420,6 +472,73 @@ export class Shell {
     this.consoleWanted = { ...this.consoleChanged };
   }
 
+  /**
+   * Corrects the console originals from the saved config. A running console line showing this tool's session value
+   * that the saved config does not hold is the leftover of a session of ours that was cut off (a drop, a killed
+   * provider): the router's own value is the saved one, and it goes back when the session restores its console.
+   */
+  adoptSavedConsole(saved: ConsoleSettings): boolean {
+    let changed = false;
+    for (const key of CONSOLE_KEYS) {
+      if (this.originals[key] !== SESSION_CONSOLE[key] || saved[key] === SESSION_CONSOLE[key]) continue;
+      if (saved[key] === undefined) delete this.originals[key];
+      else this.originals[key] = saved[key];
+      this.consoleWanted[key] = SESSION_CONSOLE[key];
+      this.consoleChanged[key] = SESSION_CONSOLE[key];
+      changed = true;
+    }
+    return changed;
+  }
+
+  /**
+   * Other logins in administrator mode (`show status user`, CR §58.47: `+` marks administrator mode, `*` this
+   * login), as "user (connection, from IP)". Undefined when the router has no such command.
+   */
+  async otherAdministrators(): Promise<string[] | undefined> {
+    let out: string;
+    try {
+      out = await this.run("show status user");
+    } catch (e) {
+      if (e instanceof CommandError) return undefined;
+      throw e;
+    }
+    const table = out.split(/\r?\n/);
+    const start = table.findIndex((l) => /^-{10,}/.test(l.trim()));
+    if (start < 0) return undefined;
+    return table
+      .slice(start + 1)
+      .map((l) =>
+        /^\s*([*+@]*)(\S+)\s+(\S+)(?:.*?\s(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*))?\s*$/i.exec(l),
+      )
+      .filter((m): m is RegExpExecArray => m !== null && m[1].includes("+") && !m[1].includes("*"))
+      .map((m) => `${m[2]} (${m[3]}${m[4] ? `, from ${m[4]}` : ""})`);
+  }
+
+  /** Leaves administrator mode (nothing is unsaved when the router calls this: a save question is declined). */
+  async leaveAdministrator(): Promise<void> {
+    if (!this.admin || this.closed) return;
+    await toGlobal(this);
+    this.take();
+    this.write("quit\r");
+    const state = await this.wait(
+      (t) => (SAVE_QUESTION.test(t) ? "question" : this.prompt(t)),
+      this.opts.commandTimeoutMs,
+      "quit",
+    );
+    if (state === "question") {
+      this.write("N");
+      await this.wait((t) => this.prompt(t), this.opts.commandTimeoutMs, "quit");
+    }
+    this.take();
+    this.admin = false;
+    this.context = "";
+  }
+
+  /** Enters administrator mode again after `leaveAdministrator`. */
+  async ensureAdministrator(): Promise<void> {
+    if (!this.admin) await this.enterAdministrator();
+  }
+
   /** Puts back the console settings this session changed (they are configuration: leaving them is drift). */
   async restoreConsole(): Promise<void> {
     for (const key of [...CONSOLE_KEYS].reverse()) {
@@ -456,23 +575,9 @@ export class Shell {
   async close(): Promise<void> {
     if (this.closed) return this.destroy();
     try {
-      if (this.context !== "")
-        await this.run(this.context.startsWith("tunnel") ? "tunnel select none" : "pp select none");
+      await toGlobal(this);
       await this.restoreConsole();
-      if (this.admin) {
-        this.take();
-        this.write("quit\r");
-        const state = await this.wait(
-          (t) => (SAVE_QUESTION.test(t) ? "question" : this.prompt(t)),
-          this.opts.commandTimeoutMs,
-          "quit",
-        );
-        if (state === "question") {
-          this.write("N");
-          await this.wait((t) => this.prompt(t), this.opts.commandTimeoutMs, "quit");
-        }
-        this.admin = false;
-      }
+      await this.leaveAdministrator();
       this.take();
       this.write("quit\r");
       await this.wait(() => (this.closed ? true : undefined), 2_000, "quit").catch(() => undefined);
@@ -486,4 +591,10 @@ export class Shell {
     this.failure ??= new ConnectionLostError(this.opts.name, "session closed");
     this.client.end();
   }
+}
+
+/** Returns a session to the top level (a failed command may leave it inside `pp select` / `tunnel select`). */
+export async function toGlobal(shell: Shell): Promise<void> {
+  if (shell.context !== "")
+    await shell.run(shell.context.startsWith("tunnel") ? "tunnel select none" : "pp select none");
 }

@@ -37,10 +37,15 @@ describe("transactional apply", () => {
   test("a connection drop in the middle of a plan converges on the reconnect: whole plan, saved", async () => {
     const h = await harness();
     try {
-      await h.router.showConfig(); // login and the first read are done: the next commands are the plan's
-      h.sim.setFaults([{ type: "drop-after-commands", count: 2 }]); // fires once, after the second plan command
       const texts = () => h.sim.events().flatMap((e) => (e.type === "command" ? [String(e.text)] : []));
-      const first = h.router.apply(PLAN);
+      // The first write of a session is planned twice: once to see there is something to write, once more after
+      // the checks before writing read the router afresh. Armed at the second, the next commands are the plan's;
+      // it fires once, after the second plan command.
+      let plans = 0;
+      const first = h.router.apply(() => {
+        if (++plans === 2) h.sim.setFaults([{ type: "drop-after-commands", count: 2 }]);
+        return PLAN;
+      });
       const result = await first;
       expect(result.saved).toBe(true);
       await h.router.close();
@@ -54,6 +59,7 @@ describe("transactional apply", () => {
       expect(texts().filter((t) => t === "ip route 10.1.0.0/16 gateway 192.168.100.254")).toHaveLength(1);
       expect(texts().filter((t) => t === "ip route 10.0.0.0/8 gateway 192.168.100.253")).toHaveLength(1);
       expect(h.sim.events().filter((e) => e.type === "connect").length).toBe(2);
+      expect(plans).toBe(2);
     } finally {
       await h.done();
     }

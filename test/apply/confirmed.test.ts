@@ -14,8 +14,10 @@ describe("commit-confirmed", () => {
         (e: unknown) => e,
       )) as RouterError;
       expect(err).toBeInstanceOf(RouterError);
-      expect(err.rolledBack).toBe(true);
+      // not rolled back yet: the change stays live until the armed restart fires
+      expect(err.rolledBack).toBe(false);
       expect(err.message).toMatch(/verification from a fresh login failed/);
+      expect(err.message).toMatch(/still live/);
       expect(err.message).toMatch(/restarts into its saved configuration/);
       expect(h.sim.runningConfig()).toContain("ip lan1 address 192.168.200.1/24");
       expect(h.sim.savedConfig()).toBe(saved);
