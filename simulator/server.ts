@@ -60,7 +60,7 @@ export class SimServer {
   ) {
     this.faults = new FaultSet(faults);
     this.ssh = new SshServer({ hostKeys: [hostKey.pem] }, (client, info) =>
-      this.onClient(client, `${info.ip}:${info.port}`),
+      this.onClient(client, info.ip, info.port),
     );
     this.net = createServer((socket) => this.onSocket(socket));
   }
@@ -152,15 +152,16 @@ export class SimServer {
     else inject();
   }
 
-  private onClient(client: Connection, remote: string): void {
+  private onClient(client: Connection, ip: string, port: number): void {
     const session = this.engine.newSession();
-    this.events.add("connect", { session: session.id, remote });
+    this.events.add("connect", { session: session.id, remote: `${ip}:${port}` });
     let user = "";
     const ending: Ending = {};
     client.on("error", () => (ending.reason ??= "error"));
-    client.on("close", () =>
-      this.events.add("disconnect", { session: session.id, reason: ending.reason ?? "client" }),
-    );
+    client.on("close", () => {
+      this.engine.endLogin(session);
+      this.events.add("disconnect", { session: session.id, reason: ending.reason ?? "client" });
+    });
     client.on("authentication", (ctx) => {
       user = ctx.username;
       if (ctx.method === "password") {
@@ -197,6 +198,7 @@ export class SimServer {
       ctx.reject(this.methods());
     });
     client.on("ready", () => {
+      this.engine.startLogin(session, user, ip, new Date());
       client.on("session", (accept) => {
         const channel = accept();
         let columns: number | undefined;
@@ -327,6 +329,8 @@ class Terminal {
   }
 
   private onData(text: string): void {
+    // `show status user` counts idle time from the last keystroke.
+    if (this.session.login) this.session.login.lastInput = new Date();
     this.queue += text;
     this.touch();
     this.pump();

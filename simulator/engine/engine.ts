@@ -8,6 +8,7 @@ import { type SimModel, bannerLines, configHeaderLines } from "./models";
 import { errorLine, languageOf, message, saveDone, type Language, type MessageId } from "./messages";
 import { BACKWARD_COMPATIBILITY_DEFAULT, environmentLines, reportingDate } from "./device";
 import { expandTransports, expandTunnel, idList } from "./expand";
+import { type Login, statusUserLines } from "./status-user";
 import {
   type Block,
   type ConfigState,
@@ -80,6 +81,8 @@ export interface Session {
   passwordChange?: { target: "administrator" | "login"; next?: string };
   /** `show config FILE` waiting for its passwords: the file, the `| grep` filters, the login password typed. */
   fileRequest?: { file: string; filters: string[]; loginAnswer?: string };
+  /** Set while an SSH login holds the session (not for the config loader or a schedule). */
+  login?: Login;
 }
 
 export interface ConsoleSettings {
@@ -133,6 +136,8 @@ export class Engine {
   effectiveBackwardCompatibility = BACKWARD_COMPATIBILITY_DEFAULT;
   bootTime: Date;
   private nextSessionId = 1;
+  /** The sessions `show status user` lists, in login order. */
+  private readonly logins = new Set<Session>();
 
   constructor(private readonly opts: EngineOptions) {
     this.bootTime = opts.bootTime;
@@ -181,6 +186,19 @@ export class Engine {
       awaiting: "command",
       console: {},
     };
+  }
+
+  /** An SSH login starts; it takes the lowest free `sshN` slot. */
+  startLogin(session: Session, user: string, remote: string, now: Date): void {
+    const taken = new Set([...this.logins].map((s) => s.login?.via));
+    let slot = 1;
+    while (taken.has(`ssh${slot}`)) slot++;
+    session.login = { user, via: `ssh${slot}`, remote, since: now, lastInput: now };
+    this.logins.add(session);
+  }
+
+  endLogin(session: Session): void {
+    this.logins.delete(session);
   }
 
   /** The login banner; the factory-password notice shows while no `login password` is set (yamaha-cli.md §1.3). */
@@ -514,6 +532,12 @@ export class Engine {
       );
     }
     if (what === "copyright" && rest.length === 0) return ok(this.banner().slice(1, 3));
+    if (what === "status" && rest.join(" ") === "user") {
+      const rows = [...this.logins].flatMap((s) =>
+        s.login ? [{ ...s.login, admin: s.admin, self: s === session }] : [],
+      );
+      return ok(statusUserLines(rows, lang, now));
+    }
     if (what !== "config") return fail("invalid-command");
     if (this.opts.showConfigAdminOnly && !session.admin) return fail("admin-only");
     if (rest.length === 0) return ok([...this.header(now), ...this.body(this.running)]);
