@@ -21,6 +21,12 @@ export interface RouterArgs {
   password?: pulumi.Input<string>;
   /** Password for `administrator` mode (`nvr:adminPassword`); stored only as a Pulumi secret. */
   adminPassword?: pulumi.Input<string>;
+  /**
+   * The router's own `login password` (`nvr:loginPassword`), which `show config 0` asks for: with it the provider
+   * compares the running config with the saved one before writing, so it never saves someone else's unsaved
+   * lines. Default: the login password, then empty. Stored only as a Pulumi secret.
+   */
+  loginPassword?: pulumi.Input<string>;
   /** Expected SSH host key fingerprint, `SHA256:...` (`nvr:hostKey`). */
   hostKey?: pulumi.Input<string>;
   /** Router model, e.g. "NVR510" (`nvr:model`); checks limits such as the number of L2TP tunnels. */
@@ -74,6 +80,7 @@ function secretRouter(router: pulumi.Input<RouterArgs> | undefined): pulumi.Inpu
     ...r,
     ...(r.password === undefined ? {} : { password: pulumi.secret(r.password) }),
     ...(r.adminPassword === undefined ? {} : { adminPassword: pulumi.secret(r.adminPassword) }),
+    ...(r.loginPassword === undefined ? {} : { loginPassword: pulumi.secret(r.loginPassword) }),
   }));
 }
 

@@ -81,6 +81,7 @@ export function connectionFrom(
     username: o.user,
     password: env.NVR_PASSWORD,
     adminPassword: env.NVR_ADMIN_PASSWORD,
+    loginPassword: env.NVR_LOGIN_PASSWORD,
     privateKey: o.privateKey,
     passphrase: env.NVR_KEY_PASSPHRASE,
     hostKey: o.hostKey,

@@ -38,6 +38,11 @@ export interface RouterConnection {
   privateKey?: string;
   passphrase?: string;
   adminPassword?: string;
+  /**
+   * The router's `login password` (CR §4.1), which `show config N` asks for before it prints the saved config.
+   * Default: tried as the login password, then empty (none set).
+   */
+  loginPassword?: string;
   /** SHA256 fingerprint pin, as `ssh-keygen -lf` prints it: `SHA256:...`. */
   hostKey?: string;
   knownHostsFile?: string;
@@ -335,20 +340,39 @@ class SharedRouter implements Router {
     return this.bootFile;
   }
 
+  /**
+   * The saved boot config, or undefined (logged) when the router will not show it: then unsaved changes of other
+   * sessions cannot be told apart on this router.
+   */
+  private async readSaved(shell: Shell): Promise<string | undefined> {
+    const file = await this.bootConfigFile(shell);
+    const candidates =
+      this.conn.loginPassword !== undefined
+        ? [this.conn.loginPassword]
+        : [...new Set([this.conn.password ?? "", ""])];
+    let failure: unknown;
+    for (const loginPassword of candidates) {
+      try {
+        const text = (await shell.showSaved(file, loginPassword)).replace(/\r\n/g, "\n");
+        this.conn.loginPassword = loginPassword;
+        return text;
+      } catch (e) {
+        if (!(e instanceof CommandError || e instanceof AuthError)) throw e;
+        failure = e;
+      }
+    }
+    this.log(
+      `cannot read the saved config (${(failure as Error).message}); set the router's login password (nvr:loginPassword) so unsaved changes of other sessions can be detected`,
+    );
+    return undefined;
+  }
+
   /** Puts back what an interrupted session of ours left unsaved (reading running and saved config afresh). */
   private async repairUnsaved(): Promise<void> {
     this.cached = undefined;
     const shell = await this.shell();
-    let savedText: string;
-    try {
-      savedText = (await shell.showSaved(await this.bootConfigFile(shell))).replace(/\r\n/g, "\n");
-    } catch (e) {
-      if (!(e instanceof CommandError || e instanceof AuthError)) throw e;
-      this.log(
-        `cannot read the saved config (${e.message}); unsaved changes of other sessions cannot be detected on this router`,
-      );
-      return;
-    }
+    const savedText = await this.readSaved(shell);
+    if (savedText === undefined) return;
     if (shell.adoptSavedConsole(consoleSettingsOf(savedText))) {
       this.consoleOriginals = shell.originals;
       this.cached = undefined;

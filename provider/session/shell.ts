@@ -360,12 +360,12 @@ export class Shell {
   }
 
   /**
-   * Reads a saved config file (`show config N`, CR §57.2). The router asks for the login and the administrator
-   * passwords first; they are typed without echo and never logged.
+   * Reads a saved config file (`show config N`, CR §57.2). The router asks for the router's `login password`
+   * (not the SSH user's) and the administrator password first; they are typed without echo and never logged.
    */
-  showSaved(file: string): Promise<string> {
+  showSaved(file: string, loginPassword: string): Promise<string> {
     return this.converse(`show config ${file}`, 120_000, (promptLine) =>
-      /login/i.test(promptLine) ? (this.opts.password ?? "") : (this.opts.adminPassword ?? ""),
+      /login/i.test(promptLine) ? loginPassword : (this.opts.adminPassword ?? ""),
     );
   }
 
