@@ -342,8 +342,9 @@ export class Engine {
       session.admin = true;
       return { lines: [], effects: [] };
     }
-    if (session.awaiting === "file-login-password" || session.awaiting === "file-admin-password")
-      return this.showFile(session, input, now, fail);
+    const request = session.fileRequest;
+    if (request && (session.awaiting === "file-login-password" || session.awaiting === "file-admin-password"))
+      return this.showFile(session, request, input, now, fail);
     if (this.awaitingSecret(session)) return this.changePassword(session, input, fail);
     if (session.awaiting === "save-question") return { lines: [], effects: [] };
     const line = input.trim();
@@ -565,24 +566,29 @@ export class Engine {
     return fail("parameters");
   }
 
+  /** `show config`'s header: the model lines, then the reporting date read at each call. */
   private header(now: Date): string[] {
     return [...configHeaderLines(this.opts.model), `# Reporting Date: ${reportingDate(now)}`];
   }
 
   /**
    * The answers to `show config FILE`'s prompts, then the file in `show config` form. Both passwords are asked
-   * before either is checked, and a missing file is reported only to who knows them [U]. An unset login password
-   * is answered with an empty line.
+   * before either is checked, and only a login that knows them learns whether the file exists [U]. An unset login
+   * password is answered with an empty line.
    */
-  private showFile(session: Session, input: string, now: Date, fail: (id: MessageId) => Reply): Reply {
-    const request = session.fileRequest;
-    if (request && session.awaiting === "file-login-password") {
+  private showFile(
+    session: Session,
+    request: NonNullable<Session["fileRequest"]>,
+    input: string,
+    now: Date,
+    fail: (id: MessageId) => Reply,
+  ): Reply {
+    if (session.awaiting === "file-login-password") {
       session.fileRequest = { ...request, loginAnswer: input };
       session.awaiting = "file-admin-password";
       return { lines: [], effects: [] };
     }
     this.cancelPrompt(session);
-    if (!request) return fail("invalid-command");
     const loginPassword = this.passwordSetting("login")?.secret ?? "";
     if (request.loginAnswer !== loginPassword || input !== this.adminPassword())
       return fail("incorrect-password");

@@ -75,8 +75,16 @@ describe("show config FILE and save FILE (CR §57.2, §56.3.3)", () => {
     // Only the running config has the new password, masked as show config masks it.
     expect(sim.runningConfig()).toContain("login password encrypted *\n");
     expect(shown).not.toContain("login password encrypted *");
+    // Once saved, the file shows the passwords masked as show config does.
+    await sh.run("login user ops Ops-Pw8");
+    await sh.run("save");
+    const saved = await showFile(sh, "show config 0", "Login-Pw7", ADMIN);
+    expect(saved).toEqual(expect.arrayContaining(["login password encrypted *", "login user ops *"]));
+    expect(saved.join("\n")).not.toContain("Ops-Pw8");
+    // Answers at the hidden prompts never reach the screen.
+    expect(sh.output).not.toContain("Login-Pw7");
     const log = JSON.stringify(sim.events());
-    for (const secret of ["Login-Pw7", ADMIN, "Wrong-Guess1"]) expect(log).not.toContain(secret);
+    for (const secret of ["Login-Pw7", "Ops-Pw8", ADMIN, "Wrong-Guess1"]) expect(log).not.toContain(secret);
   });
 
   test("Ctrl-C at a password prompt abandons the command; the next line is a command again", async () => {
