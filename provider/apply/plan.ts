@@ -4,7 +4,7 @@
  * Settings are compared per (context, command key): re-entering a key overwrites it, `no KEY` removes it.
  */
 import { type ConfigIndex, contextName } from "../config/index";
-import { commandKey, noForm } from "../config/keys";
+import { commandKey, isOperation, noForm } from "../config/keys";
 import type { ConfigLine, ConfigTree, Context, ContextCommand } from "../config/model";
 import { renderCommands } from "../config/render";
 import { joinTokens, tokenize } from "../config/tokenize";
@@ -81,6 +81,7 @@ export function rollbackCommands(
   const out: ContextCommand[] = [];
   for (const cmd of [...applied].reverse()) {
     const tokens = tokenize(cmd.command);
+    if (isOperation(tokens)) continue;
     const key = settingKey(cmd.context, tokens);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -109,11 +110,15 @@ function masked(routerLine: string, planned: readonly string[]): boolean {
   return shown[shown.length - 1] === "*" && redact(typed) !== typed;
 }
 
-/** The intended final state of each setting the plan touches: the last command for its key wins. */
+/**
+ * The intended final state of each setting the plan touches: the last command for its key wins. Operation
+ * commands (sent only with explicit consent) set nothing: they are neither verified nor undone.
+ */
 function intended(plan: readonly ContextCommand[]): Map<string, { cmd: ContextCommand; tokens: string[] }> {
   const map = new Map<string, { cmd: ContextCommand; tokens: string[] }>();
   for (const cmd of plan) {
     const tokens = tokenize(cmd.command);
+    if (isOperation(tokens)) continue;
     const key = settingKey(cmd.context, tokens);
     map.delete(key); // keep insertion order = order of the last write
     map.set(key, { cmd, tokens });

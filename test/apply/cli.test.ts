@@ -82,6 +82,60 @@ describe("nvr apply / nvr show-config", () => {
     expect(sim.events().filter((e) => e.type === "connect")).toHaveLength(0);
   });
 
+  test("operation commands and control characters in a file are refused before any connection", async () => {
+    for (const [text, line, reason] of [
+      ["ip route 10.5.0.0/16 gateway 192.168.100.254\nrestart\n", 2, /"restart" is an operation/],
+      ["cold start\n", 1, /"cold start" is an operation/],
+      ["pp select 1\n delete config 0\n", 2, /"delete config" is an operation/],
+      ["save\n", 1, /"save" is an operation/],
+      ["ip route 10.5.0.0/16 gateway 192.168.100.254\x15restart\n", 1, /control character/],
+      ["pp select 1\n pp auth myname u pw\x1b[2K\n", 2, /control character/],
+    ] as const) {
+      const c = capture();
+      expect(await applyCommand(file(text), opts(), c.io)).toBe(2);
+      expect(c.err.join("")).toMatch(new RegExp(`plan\\.txt:${line}: `));
+      expect(c.err.join("")).toMatch(reason);
+      expect(c.err.join("")).not.toContain("pw");
+    }
+    expect(sim.events().filter((e) => e.type === "connect")).toHaveLength(0);
+  });
+
+  test("--allow-operations sends an operation command the file asks for", async () => {
+    const c = capture();
+    const plan = file("ip route 10.5.0.0/16 gateway 192.168.100.254\nshow config pp 1\n");
+    expect(await applyCommand(plan, { ...opts(), allowOperations: true }, c.io)).toBe(0);
+    expect(
+      sim.events().filter((e) => e.type === "command" && e.text === "show environment").length,
+    ).toBeGreaterThan(0);
+    expect(sim.savedConfig()).toContain("ip route 10.5.0.0/16 gateway 192.168.100.254");
+  });
+
+  test("a changed password cut off by a drop is never reported applied while the old one is on the router", async () => {
+    const plan = file(
+      "ip route 10.5.0.0/16 gateway 192.168.100.254\npp select 1\n pp auth myname olduser newsecret\n",
+    );
+    for (let n = 1; n <= 12; n++) {
+      const c = capture();
+      const s = await startSimulator({ config: BASE_CONFIG });
+      try {
+        s.setFaults([{ type: "drop-after-commands", count: n }]);
+        const code = await applyCommand(
+          plan,
+          { host: s.host, port: String(s.port), user: "user", hostKey: s.fingerprint },
+          c.io,
+        );
+        const running = s.runningConfig();
+        if (code === 0) {
+          expect(running).toContain(" pp auth myname olduser newsecret\n");
+          expect(s.savedConfig()).toBe(running);
+        } else expect(c.err.join("")).not.toMatch(/applied .* saved/);
+        expect(c.out.join("") + c.err.join("")).not.toMatch(/newsecret|oldsecret/);
+      } finally {
+        await s.stop();
+      }
+    }
+  });
+
   test("show-config prints the live config with secrets masked unless asked", async () => {
     const c = capture();
     expect(await showConfigCommand(opts(), c.io)).toBe(0);

@@ -16,6 +16,29 @@ const config = (text: string) => indexConfig(parseConfig(text));
 const SNAPSHOT = config(NETWORK_CONFIG);
 
 describe("plan arithmetic", () => {
+  test("a changed pre-shared key or PPP password is a changed setting: completing a cut plan resends it", () => {
+    const current = config(
+      "pp select 1\n pp auth myname olduser oldsecret\ntunnel select 1\n ipsec tunnel 101\n  ipsec ike pre-shared-key 1 text oldkey\n",
+    );
+    const plan = [
+      pp("1", "pp auth myname olduser newsecret"),
+      tunnel(1, "ipsec ike pre-shared-key 1 text newkey"),
+    ];
+    expect(unmetCommands(current, plan)).toEqual(plan);
+    expect(verifyProblems(current, plan)).toHaveLength(2);
+    // the problems name the settings, never the keys
+    expect(verifyProblems(current, plan).join(" ")).not.toMatch(/oldkey|newkey|oldsecret|newsecret/);
+    const same = [pp("1", "pp auth myname olduser oldsecret")];
+    expect(unmetCommands(current, same)).toEqual([]);
+  });
+
+  test("a secret the router shows masked cannot be read back: verified as present, resent when completing", () => {
+    const current = config("login user admin2 encrypted *\n");
+    const plan = [g("login user admin2 s3cret")];
+    expect(verifyProblems(current, plan)).toEqual([]);
+    expect(unmetCommands(current, plan)).toEqual(plan);
+  });
+
   test("scriptFor wraps context runs in select lines and maps plan lines back to their index", () => {
     const plan = [
       g("ip route 10.1.0.0/16 gateway 1.1.1.1"),
