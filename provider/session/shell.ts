@@ -505,13 +505,16 @@ export class Shell {
     const table = out.split(/\r?\n/);
     const start = table.findIndex((l) => /^-{10,}/.test(l.trim()));
     if (start < 0) return undefined;
+    // Each row: three flag columns (`*` this login, `+` administrator mode, `@` RADIUS), the name, the connection,
+    // login time, idle time and the client's address.
     return table
       .slice(start + 1)
-      .map((l) =>
-        /^\s*([*+@]*)(\S+)\s+(\S+)(?:.*?\s(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*))?\s*$/i.exec(l),
-      )
-      .filter((m): m is RegExpExecArray => m !== null && m[1].includes("+") && !m[1].includes("*"))
-      .map((m) => `${m[2]} (${m[3]}${m[4] ? `, from ${m[4]}` : ""})`);
+      .map((l) => ({ flags: l.slice(0, 3), fields: l.slice(3).trim().split(/\s+/) }))
+      .filter((r) => r.flags.includes("+") && !r.flags.includes("*") && r.fields[0] !== "")
+      .map(({ fields }) => {
+        const address = fields.length > 4 ? `, from ${fields[fields.length - 1]}` : "";
+        return `${fields[0]} (${fields[1]}${address})`;
+      });
   }
 
   /** Leaves administrator mode (nothing is unsaved when the router calls this: a save question is declined). */
