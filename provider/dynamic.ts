@@ -17,7 +17,7 @@ import type { ConfigIndex } from "./config/index";
 import type { ContextCommand } from "./config/model";
 import { STAGES, type CheckFailure, type Prior, type ResourceKind } from "./resources/contract";
 import { resourceKinds, withRouterModel } from "./resources";
-import { typedTextProblem } from "./resources/lines";
+import { escapeControls, typedTextProblem } from "./resources/lines";
 import { routerFor, type RouterConnection } from "./session";
 import { redact } from "./secrets";
 import { previewLines } from "../sdk/commands";
@@ -113,7 +113,7 @@ function secretInputs(kind: AnyKind | undefined): string[] {
 function failuresOf(error: z.ZodError, prefix = "", kind?: AnyKind): CheckFailure[] {
   const hidden = secretInputs(kind);
   const named = (path: (string | number)[], reason: string): CheckFailure => {
-    const where = issuePath(prefix, path) || prefix || "(resource)";
+    const where = escapeControls(issuePath(prefix, path)) || prefix || "(resource)";
     const property = kind ? propertyName(kind.kind, where) : where;
     return hidden.includes(property)
       ? { property: "", reason: `${property}: ${redact(reason)}` }

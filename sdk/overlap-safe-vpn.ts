@@ -10,6 +10,7 @@ import {
   type ClientSettings,
   type DesignedResource,
   type OverlapSafeVpnInputs,
+  checkServer,
   designOverlapSafeVpn,
   preSharedKeyWarning,
 } from "../provider/vpn";
@@ -89,10 +90,12 @@ export type VpnArgs = Omit<DesignVpn, "users" | "preSharedKey" | "server"> & {
  * child the real secrets (marked secret). The design's outputs are masked, so the placeholder never shows.
  */
 function splitSecrets(vpn: VpnArgs): { designVpn: DesignVpn; overrides: ChildInputs["overrides"] } {
-  const { server: _server, ...rest } = vpn;
+  const { server, ...rest } = vpn;
   return {
     designVpn: {
       ...rest,
+      // A server name known now is checked with the design; one that resolves later, when it does.
+      ...(typeof server === "string" ? { server } : {}),
       users: vpn.users.map((u) => ({ name: u.name, password: SECRET_PLACEHOLDER })),
       preSharedKey: SECRET_PLACEHOLDER,
     },
@@ -187,11 +190,11 @@ export class OverlapSafeVpn extends pulumi.ComponentResource {
     this.children = children;
     this.warnings = warnings;
     this.publishedAliases = pulumi.output(design.publishedAliases);
-    this.clientSettings = pulumi
-      .output(args.vpn.server)
-      .apply((server) =>
-        server === undefined ? design.clientSettings : { ...design.clientSettings, server },
-      );
+    this.clientSettings = pulumi.output(args.vpn.server).apply((server) => {
+      if (server === undefined) return design.clientSettings;
+      checkServer("OverlapSafeVpn", server);
+      return { ...design.clientSettings, server };
+    });
     this.script = pulumi.output(design.script);
     this.lintFindings = pulumi.output(design.lintFindings);
     this.registerOutputs({

@@ -25,6 +25,15 @@ import { decodeClasslessRoutes, encodeClasslessRoutes } from "./rfc3442";
 const compareAddresses = (a: string, b: string) =>
   Number(IPv4.fromString(a).getValue() - IPv4.fromString(b).getValue());
 
+/** The longest lease current firmware takes, in minutes (CR §12.1.4). */
+const MAX_LEASE_MINUTES = 21474836;
+
+/** Minutes of a lease time "M" or "hh:mm". */
+function leaseMinutes(s: string): number {
+  const [a, b] = s.split(":").map(Number);
+  return b === undefined ? a : a * 60 + b;
+}
+
 const mac = z
   .string()
   .regex(/^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/, "must be a MAC address such as 00:30:f5:cc:dd:ee")
@@ -56,6 +65,10 @@ const shape = z
     expire: z
       .union([z.number().int().min(1).transform(String), z.string()])
       .refine((s) => /^(\d+|\d+:[0-5]\d|infinity)$/.test(s), "must be minutes, hh:mm or infinity")
+      .refine(
+        (s) => s === "infinity" || leaseMinutes(s) <= MAX_LEASE_MINUTES,
+        `must be at most ${MAX_LEASE_MINUTES} minutes`,
+      )
       .optional(),
     binds: z.array(z.object({ ip: ipv4, mac }).strict()).default([]),
     options: z

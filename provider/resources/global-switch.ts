@@ -10,14 +10,18 @@ import { GLOBAL } from "../config/model";
 import { defineKind } from "./kind";
 import { type Line, findLines, line } from "./lines";
 
+/** The RFC 2131 functions `dhcp server rfc2131 compliant` switches one by one (CR §12.1.2). */
+const RFC2131 = "(broadcast-nak|none-domain-null|remain-silent|reply-ack|use-clientid)";
+
 /** The switches this resource may own, with the values each takes. */
 export const GLOBAL_SWITCHES = {
-  "dhcp service": /^(server|relay)$/,
-  "dhcp server rfc2131 compliant": /^(on|off|except( [a-z-]+)+)$/,
+  "dhcp service": /^(server|relay)$/, // CR §12.1.1
+  // on, off, or functions (with `except`: all but them)
+  "dhcp server rfc2131 compliant": new RegExp(`^(on|off|(except )?${RFC2131}( ${RFC2131})*)$`),
   /** Takes effect only after a restart (the router restarts only with the resource's `restartToApply` opt-in). */
-  "nat descriptor backward-compatibility": /^[123]$/,
-  "l2tp service": /^(on|off)( l2tp| l2tpv3)*$/,
-  "ipsec auto refresh": /^(on|off)$/,
+  "nat descriptor backward-compatibility": /^[123]$/, // CR §23.1
+  "l2tp service": /^(on|off)( l2tp)?( l2tpv3)?$/, // CR §16.1
+  "ipsec auto refresh": /^(on|off)$/, // CR §15
 } as const;
 
 export type GlobalSwitchName = keyof typeof GLOBAL_SWITCHES;
@@ -47,7 +51,7 @@ export const GlobalSwitch = defineKind<GlobalSwitchModel>({
   rules(m, fail) {
     const values = GLOBAL_SWITCHES[m.setting];
     if (!values.test(m.value))
-      fail(["value"], `"${m.value}" is not a value of ${m.setting} (${values.source})`);
+      fail(["value"], `${JSON.stringify(m.value)} is not a value of ${m.setting} (${values.source})`);
   },
   identity: (m) => m.setting,
   stage: "enable",

@@ -33,8 +33,8 @@ export function check<Name extends ResourceKindName>(
   return result.success ? { model: result.data } : { failures: failuresOf(result.error) };
 }
 
-/** Kinds whose limits depend on the router model (a `model` input, e.g. the L2TP tunnel limit). */
-const MODEL_LIMITED: readonly string[] = ["L2tpAnonymousPool"];
+/** Kinds whose limits depend on the router model (a `model` input: tunnel numbers, LAN interfaces, ...). */
+const MODEL_LIMITED: readonly string[] = ["L2tpAnonymousPool", "LanInterface"];
 
 /**
  * The raw inputs with `model` taken from the router (the resource's `router.model`, else stack config `nvr:model`)
@@ -55,11 +55,18 @@ export type { DhcpScopeModel } from "./dhcp-scope";
 export type { GlobalSwitchModel, GlobalSwitchName } from "./global-switch";
 export { GLOBAL_SWITCHES, RESTART_REQUIRED } from "./global-switch";
 export type { L2tpAnonymousPoolModel } from "./l2tp-anonymous-pool";
-export { L2TP_TUNNEL_LIMIT } from "./l2tp-anonymous-pool";
+export {
+  DEFAULT_MODEL,
+  ROUTER_MODELS,
+  type ModelFacts,
+  type RouterModelName,
+  factsOf,
+  lanInterfaceProblem,
+} from "./models";
 export type { LanInterfaceModel } from "./lan-interface";
 export type { NatDescriptorModel } from "./nat-descriptor";
 export type { RouteGateway, StaticRouteModel } from "./static-route";
 export type { ClasslessRoute } from "./rfc3442";
 export { decodeClasslessRoutes, encodeClasslessRoutes } from "./rfc3442";
 export type { CheckFailure, Prior, ResourceKind } from "./contract";
-export { ReadError } from "./kind";
+export { ReadError, RefusedError } from "./kind";

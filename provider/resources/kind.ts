@@ -6,19 +6,37 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import type { ConfigLine } from "../config/model";
 import type { CheckFailure, ResourceKind, Stage } from "./contract";
-import { type Line, diffLines, planLines, priorLines, recordPrior, scoped, toCommands } from "./lines";
+import {
+  type Line,
+  MAX_COMMAND_LENGTH,
+  diffLines,
+  escapeControls,
+  planLines,
+  priorLines,
+  recordPrior,
+  scoped,
+  toCommands,
+} from "./lines";
+
+type Fail = (path: (string | number)[], reason: string) => void;
 
 export interface Mapping<Model> {
   kind: string;
   /** Structure, defaults and normal form only: what `read` runs the router's values through. */
   shape: z.ZodType<Model, z.ZodTypeDef, unknown>;
   /** Cross-field rules, over the inputs' order so failures name the index the user wrote. */
-  rules(model: Model, fail: (path: (string | number)[], reason: string) => void): void;
+  rules(model: Model, fail: Fail): void;
+  /**
+   * Rules that need the router's config (which check cannot see): `plan` runs them before anything is typed and
+   * throws a `RefusedError` naming the property.
+   */
+  against?(model: Model, config: ConfigIndex, fail: Fail): void;
   /** The router's ordering of lists (statics by id, binds by address), applied after the rules. */
   normalise?(model: Model): Model;
   identity(model: Model): string;
   stage: Stage;
   replaceOnChange: readonly string[];
+  /** Secret-bearing properties as paths with `[]` for any index ("users[].password"); failures on them never show the value. */
   secretProperties: readonly string[];
   /** The model's lines in the order the router needs them. */
   lines(model: Model): Line[];
@@ -45,6 +63,18 @@ export class ReadError extends Error {
   }
 }
 
+/** Desired state the router's current config rules out, found by `plan` before anything is typed. */
+export class RefusedError extends Error {
+  constructor(
+    readonly kind: string,
+    readonly identity: string,
+    readonly failures: CheckFailure[],
+  ) {
+    super(`${kind} ${identity}: ${failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
+    this.name = "RefusedError";
+  }
+}
+
 /** "statics[1].outer" from a zod path. */
 export function propertyPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
@@ -64,10 +94,36 @@ function flatten(issues: readonly z.ZodIssue[]): z.ZodIssue[] {
   });
 }
 
+/** Whether a path lies in a secret property ("users", 0, "password" in "users[].password"). */
+export function isSecretPath(
+  secretProperties: readonly string[],
+  path: readonly (string | number)[],
+): boolean {
+  const pattern = path
+    .map((p) => (typeof p === "number" ? "[]" : `.${p}`))
+    .join("")
+    .replace(/^\./, "");
+  return secretProperties.some(
+    (s) => pattern === s || pattern.startsWith(`${s}.`) || pattern.startsWith(`${s}[`),
+  );
+}
+
+/**
+ * Zod's own messages that never carry the input: type, length and our refinements. Others (an enum or literal
+ * miss) quote what was received, so on a secret path they are replaced.
+ */
+const VALUE_FREE: ReadonlySet<z.ZodIssueCode> = new Set<z.ZodIssueCode>([
+  "custom",
+  "invalid_type",
+  "too_small",
+  "too_big",
+  "invalid_string",
+]);
+
 export function failuresOf(error: z.ZodError): CheckFailure[] {
   return flatten(error.issues).map((i) => ({
-    property: propertyPath(i.path) || "(inputs)",
-    reason: i.message,
+    property: escapeControls(propertyPath(i.path)) || "(inputs)",
+    reason: escapeControls(i.message),
   }));
 }
 
@@ -77,17 +133,33 @@ export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
   const schema = z.unknown().transform((raw, ctx): Model => {
     const parsed = m.shape.safeParse(raw);
     if (!parsed.success) {
-      flatten(parsed.error.issues).forEach((issue) =>
-        ctx.addIssue({ code: "custom", path: issue.path, message: issue.message }),
-      );
+      flatten(parsed.error.issues).forEach((issue) => {
+        const message =
+          isSecretPath(m.secretProperties, issue.path) && !VALUE_FREE.has(issue.code)
+            ? "is not valid"
+            : escapeControls(issue.message);
+        ctx.addIssue({ code: "custom", path: issue.path, message });
+      });
       return z.NEVER;
     }
     let failed = false;
     m.rules(parsed.data, (path, reason) => {
       failed = true;
-      ctx.addIssue({ code: "custom", path, message: reason });
+      ctx.addIssue({ code: "custom", path, message: escapeControls(reason) });
     });
-    return failed ? z.NEVER : normalise(parsed.data);
+    if (failed) return z.NEVER;
+    const model = normalise(parsed.data);
+    for (const l of m.lines(model))
+      if (l.text.length > MAX_COMMAND_LENGTH) {
+        const shown = l.masked ?? l.text;
+        ctx.addIssue({
+          code: "custom",
+          path: [],
+          message: `the line "${shown.slice(0, 40)}..." would be ${l.text.length} characters; the router reads at most ${MAX_COMMAND_LENGTH} (CR §1.5)`,
+        });
+        return z.NEVER;
+      }
+    return model;
   });
 
   const read = (config: ConfigIndex, identity: string): Model | undefined => {
@@ -121,6 +193,9 @@ export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
         return planLines(m.owned(config, identity), priorLines(prior));
       }
       const id = m.identity(desired);
+      const refused: CheckFailure[] = [];
+      m.against?.(desired, config, (path, reason) => refused.push({ property: propertyPath(path), reason }));
+      if (refused.length > 0) throw new RefusedError(m.kind, id, refused);
       // What the router has, each line in its normal spelling (MAC case, mask form) so spelling is never a
       // change, but only lines really present: a default `read` fills in for a missing line is still written.
       const current = read(config, id);

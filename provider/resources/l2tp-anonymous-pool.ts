@@ -12,38 +12,24 @@ import type { ConfigIndex } from "../config/index";
 import type { Context } from "../config/model";
 import { GLOBAL } from "../config/model";
 import { ReadError, defineKind } from "./kind";
-import { type Line, MASK, findLines, line } from "./lines";
+import { type Line, MASK, findLines, line, routerName, routerToken } from "./lines";
+import { DEFAULT_MODEL, MAX_TUNNEL_NUMBER, factsOf, isRouterModel, routerModel } from "./models";
 import { natBinding, natBindingArgs, natBindingRules, parseNatBinding } from "./nat-descriptor";
-import { ipv4Range, parseSpan } from "./net";
-
-/** Concurrent L2TP/IPsec connections per model (Yamaha rtpro L2TP/IPsec page). */
-export const L2TP_TUNNEL_LIMIT = {
-  nvr510: 4,
-  nvr500: 4,
-  rtx830: 20,
-  rtx1210: 100,
-  rtx1220: 100,
-  rtx1300: 100,
-} as const;
-/** Addresses `ip pp remote address pool` takes (CR §8.2.2); NVR limits are undocumented. */
-const POOL_LIMIT: Partial<Record<keyof typeof L2TP_TUNNEL_LIMIT, number>> = {
-  rtx830: 32,
-  rtx1210: 103,
-  rtx1220: 101,
-  rtx1300: 101,
-};
+import { ipv4, ipv4Range, parseSpan } from "./net";
 
 const PP: Context = { kind: "pp", peer: "anonymous" };
 const tunnelContext = (tunnel: number): Context => ({ kind: "tunnel", tunnel });
 
-const word = (max: number) =>
-  z
-    .string()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`)
-    .regex(/^[^\s"'#]+$/, "must not contain spaces, quotes or #");
+// Bounded before a range is expanded; each model's own limit is a rule (it knows the model).
+const tunnelNumber = z
+  .number()
+  .int()
+  .min(1, "must be a tunnel number from 1")
+  .max(MAX_TUNNEL_NUMBER, `no model takes a tunnel number over ${MAX_TUNNEL_NUMBER} (CR §15)`);
 
-const tunnelNumber = z.number().int().min(1, "must be a tunnel number from 1");
+/** `ipsec sa policy ... esp [ESP_ALGORITHM] [AH_ALGORITHM]` (CR §15.48.2). */
+const SA_POLICY =
+  /^esp( (3des-cbc|des-cbc|aes-cbc|aes256-cbc))?( (md5-hmac|sha-hmac|sha256-hmac|sha384-hmac|sha512-hmac))?$/;
 
 /** Tunnel numbers, as a list or a from/to range; sorted, without repeats. The VPN designs take the same input. */
 export const tunnels = z
@@ -59,30 +45,33 @@ export const tunnels = z
 
 const shape = z
   .object({
-    /** The router model, for its tunnel limit. */
-    model: z.enum(Object.keys(L2TP_TUNNEL_LIMIT) as [keyof typeof L2TP_TUNNEL_LIMIT]).default("nvr510"),
+    /** The router model, for its tunnel numbers and limits. */
+    model: routerModel.default(DEFAULT_MODEL),
     tunnels,
+    // `pp auth username NAME PASSWORD`: each at most 64 characters (CR §11.1).
     users: z
-      .array(z.object({ name: word(64), password: word(64) }).strict())
+      .array(z.object({ name: routerName(64), password: routerToken(64, { secret: true }) }).strict())
       .min(1, "must list at least one user"),
     authRequest: z.enum(["pap", "chap", "mschap", "mschap-v2", "chap-pap"]).default("mschap-v2"),
     pool: z.union([z.literal("dhcp"), z.object({ range: ipv4Range }).strict()]),
     mtu: z.number().int().min(64, "must be 64..1500").max(1500, "must be 64..1500").default(1280),
     /** `ip pp nat descriptor` on pp anonymous; none by default (no line). */
     natDescriptors: natBinding,
-    preSharedKey: word(128),
+    // `ipsec ike pre-shared-key GW text TEXT`: at most 128 characters (CR §15.5).
+    preSharedKey: routerToken(128, { secret: true }),
     ipsec: z
       .object({
         saPolicy: z
           .string()
-          .regex(/^esp( [a-z0-9-]+)+$/, "must be esp followed by algorithms")
+          .regex(
+            SA_POLICY,
+            "must be esp [3des-cbc|des-cbc|aes-cbc|aes256-cbc] [md5-hmac|sha-hmac|sha256-hmac|...]",
+          )
           .default("esp aes-cbc sha-hmac"),
         keepalive: z.enum(["on", "off"]).default("off"),
         natTraversal: z.enum(["on", "off"]).default("on"),
-        remote: z
-          .string()
-          .regex(/^(any|[0-9.]+)$/, "must be any or an IPv4 address")
-          .default("any"),
+        // `ipsec ike remote address GW IP|any` (CR §15).
+        remote: z.union([z.literal("any"), ipv4]).default("any"),
       })
       .strict()
       .default({}),
@@ -231,7 +220,7 @@ function parse(owned: Line[], _identity: string, config: ConfigIndex): unknown {
   const model = config.model?.toLowerCase();
   return {
     // The model is not in the config body; the header names it ("# NVR510 Rev...").
-    model: model !== undefined && model in L2TP_TUNNEL_LIMIT ? model : undefined,
+    model: isRouterModel(model) ? model : undefined,
     tunnels,
     users: pp
       .filter((l) => l.key.startsWith("pp auth username "))
@@ -261,9 +250,15 @@ export const L2tpAnonymousPool = defineKind<L2tpAnonymousPoolModel>({
   kind: "L2tpAnonymousPool",
   shape,
   rules(m, fail) {
-    const limit = L2TP_TUNNEL_LIMIT[m.model];
-    if (m.tunnels.length > limit)
-      fail(["tunnels"], `${m.model} takes at most ${limit} L2TP/IPsec tunnels, got ${m.tunnels.length}`);
+    const facts = factsOf(m.model);
+    const past = m.tunnels.find((t) => t > facts.tunnels);
+    if (m.tunnels.length > facts.l2tpConnections)
+      fail(
+        ["tunnels"],
+        `${m.model} takes at most ${facts.l2tpConnections} L2TP/IPsec tunnels, got ${m.tunnels.length}`,
+      );
+    else if (past !== undefined)
+      fail(["tunnels"], `tunnel ${past} is past the ${m.model}'s tunnels 1..${facts.tunnels}`);
     natBindingRules(m.natDescriptors, "natDescriptors", fail);
     m.users.forEach((u, i) => {
       if (m.users.findIndex((o) => o.name === u.name) < i)
@@ -273,7 +268,7 @@ export const L2tpAnonymousPool = defineKind<L2tpAnonymousPoolModel>({
       const size = parseSpan(m.pool.range)?.getSize();
       if (size !== undefined && size < BigInt(m.tunnels.length))
         fail(["pool", "range"], `${size} addresses cannot serve ${m.tunnels.length} tunnels`);
-      const max = POOL_LIMIT[m.model];
+      const max = facts.poolAddresses;
       if (size !== undefined && max !== undefined && size > BigInt(max))
         fail(["pool", "range"], `${m.model} pools hold at most ${max} addresses, got ${size}`);
     }
@@ -283,7 +278,7 @@ export const L2tpAnonymousPool = defineKind<L2tpAnonymousPoolModel>({
   identity: () => "pp anonymous",
   stage: "bind",
   replaceOnChange: [],
-  secretProperties: ["users", "preSharedKey"],
+  secretProperties: ["users[].password", "preSharedKey"],
   lines,
   owned,
   parse,

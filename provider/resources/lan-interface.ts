@@ -8,7 +8,8 @@ import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError, defineKind } from "./kind";
 import { type Line, findLines, line } from "./lines";
-import { interfaceNetwork, ipv4 } from "./net";
+import { DEFAULT_MODEL, isRouterModel, lanInterfaceProblem, routerModel } from "./models";
+import { interfaceAddressProblem, ipv4 } from "./net";
 import { natBinding, natBindingArgs, natBindingRules, parseNatBinding } from "./nat-descriptor";
 
 const dhcp = z.discriminatedUnion("mode", [
@@ -22,9 +23,14 @@ const dhcp = z.discriminatedUnion("mode", [
     .strict(),
 ]);
 
+/** `lanN` as the router spells it (CR §1.3); which N exist depends on the model (a rule). */
+export const lanName = z.string().regex(/^lan[1-9]\d*$/, "must be a LAN interface name such as lan1");
+
 const shape = z
   .object({
-    interface: z.string().regex(/^lan\d+$/, "must be a LAN interface name such as lan1"),
+    /** The router model, for the LAN interfaces it has. */
+    model: routerModel.default(DEFAULT_MODEL),
+    interface: lanName,
     /** "192.168.11.250/24", or "dhcp". Absent: no address line. */
     address: z.string().optional(),
     proxyArp: z.boolean().default(false),
@@ -55,8 +61,13 @@ function owned(config: ConfigIndex, identity: string): Line[] {
   );
 }
 
-function parse(owned: Line[], identity: string): unknown {
-  const model: Record<string, unknown> = { interface: identity };
+function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
+  // The model is not in the config body; the header names it ("# NVR510 Rev...").
+  const header = config.model?.toLowerCase();
+  const model: Record<string, unknown> = {
+    interface: identity,
+    ...(isRouterModel(header) ? { model: header } : {}),
+  };
   for (const l of owned) {
     const rest = l.text.split(" ").slice(2);
     const setting = rest[0] === "nat" || rest[0] === "dhcp" ? `${rest[0]} ${rest[1]}` : rest[0];
@@ -78,17 +89,11 @@ export const LanInterface = defineKind<LanInterfaceModel>({
   kind: "LanInterface",
   shape,
   rules(m, fail) {
-    if (m.address !== undefined && m.address !== "dhcp") {
-      const network = interfaceNetwork(m.address);
-      if (!network) fail(["address"], "must be ADDRESS/PREFIX such as 192.168.11.250/24, or dhcp");
-      else if (network.getSize() > 2n) {
-        const host = m.address.split("/")[0];
-        if (host === network.getFirst().toString())
-          fail(["address"], `${host} is the network address of ${m.address}`);
-        if (host === network.getLast().toString())
-          fail(["address"], `${host} is the broadcast address of ${m.address}`);
-      }
-    }
+    const missing = lanInterfaceProblem(m.model, m.interface);
+    if (missing) fail(["interface"], `${m.interface} does not exist: ${missing}`);
+    const address =
+      m.address === undefined || m.address === "dhcp" ? undefined : interfaceAddressProblem(m.address);
+    if (address) fail(["address"], address);
     natBindingRules(m.natDescriptors, "natDescriptors", fail);
   },
   identity: (m) => m.interface,

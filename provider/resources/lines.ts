@@ -1,8 +1,10 @@
 /**
  * The resources' common currency: a command line together with its key (the arguments that name the setting,
  * what `no` needs and what re-entering overwrites). Planning is a keyed diff of the lines a resource owns
- * now against the lines it wants.
+ * now against the lines it wants. Also the rules every free-text value obeys before it may go into a line
+ * (`routerToken`, `routerName`), so no resource or component spells its own.
  */
+import { z } from "zod";
 import type { ConfigLine, Context, ContextCommand } from "../config/model";
 import { type ConfigIndex, commandKey, parseConfig, renderCommands } from "../config/index";
 
@@ -106,4 +108,95 @@ export function priorLines(prior: unknown): Line[] {
       b.kind === "pp" ? { kind: "pp", peer: b.id } : { kind: "tunnel", tunnel: Number(b.id) };
     return b.lines.map((l) => fromConfig(context, l));
   });
+}
+
+/** The longest command the router reads, spaces included (CR §1.5). */
+export const MAX_COMMAND_LENGTH = 4095;
+
+/** Characters the CLI reads specially inside an argument unless escaped (CR §1.5); the provider writes no escapes. */
+const CLI_SPECIALS = `?#|>\\'"`;
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** A character's problem, in general (for a secret) and in particular (naming it); undefined if none. */
+type CharacterProblem = { general: string; particular: string } | undefined;
+
+/** Whether a character cannot be typed as itself: a control character or outside printable ASCII. */
+function untypable(c: string): CharacterProblem {
+  const code = c.codePointAt(0)!;
+  if (code < 0x20 || code === 0x7f)
+    return {
+      general: "must not contain control characters (line breaks, tabs, ESC, Ctrl keys, DEL)",
+      particular: `is a control character (${codePoint(c)})`,
+    };
+  if (code > 0x7e)
+    return { general: "must be printable ASCII", particular: `(${codePoint(c)}) is not printable ASCII` };
+  return undefined;
+}
+
+/** Whether a character cannot stand in a plain argument: untypable, a space, or one the CLI reads specially. */
+function unplain(c: string): CharacterProblem {
+  if (c === " ") return { general: "must not contain spaces", particular: "is a space" };
+  if (CLI_SPECIALS.includes(c))
+    return {
+      general: `must not contain any of ${CLI_SPECIALS}, which the CLI reads specially (CR §1.5)`,
+      particular: `is ${c}, which the CLI reads specially (CR §1.5)`,
+    };
+  return untypable(c);
+}
+
+function firstProblem(s: string, problem: (c: string) => CharacterProblem, secret: boolean) {
+  for (const [i, c] of [...s].entries()) {
+    const p = problem(c);
+    if (p) return secret ? p.general : `character ${i + 1} ${p.particular}`;
+  }
+  return undefined;
+}
+
+/**
+ * Why `s` is not one plain token of the router's input — printable ASCII with no space and none of the CLI's
+ * special characters — or undefined. Anything else would be typed raw: a control character edits or ends the line
+ * (Ctrl-U erases it, CR or LF sends it), a space splits the argument. For a secret the reason says what kind of
+ * character is wrong, never which one or where.
+ */
+export function tokenProblem(s: string, secret = false): string | undefined {
+  return firstProblem(s, unplain, secret);
+}
+
+/** Why `s` cannot be typed at a prompt as it is (a password answering `Password:`), or undefined; see `tokenProblem`. */
+export function typedTextProblem(s: string, secret = false): string | undefined {
+  return firstProblem(s, untypable, secret);
+}
+
+/** `text` with control characters spelled `\u001b`, so a reason quoting an input cannot drive the reader's terminal. */
+export function escapeControls(text: string): string {
+  return [...text]
+    .map((c) => {
+      const code = c.charCodeAt(0);
+      return code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, "0")}` : c;
+    })
+    .join("");
+}
+
+/** A plain token of 1..max characters (see `tokenProblem`); with `secret`, every reason is free of the value. */
+export function routerToken(max: number, { secret = false } = {}) {
+  return z
+    .string()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`)
+    .superRefine((s, ctx) => {
+      const problem = tokenProblem(s, secret);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+}
+
+/**
+ * A name the router stores and prints back (a PPP user, a pp anonymous name): letters, digits and `. _ @ + -`,
+ * or `*` alone (the wildcard, CR §11.1). Stricter than a token: names are identifiers, not passwords.
+ */
+export function routerName(max: number) {
+  return routerToken(max).refine(
+    (s) => s === "*" || /^[A-Za-z0-9][A-Za-z0-9._@+-]*$/.test(s),
+    "must be letters, digits and . _ @ + - (starting with a letter or digit), or * alone",
+  );
 }

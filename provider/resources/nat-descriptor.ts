@@ -17,6 +17,9 @@ export const descriptorId = z
   .min(1, "must be 1..2147483647")
   .max(MAX_DESCRIPTOR_ID, "must be 1..2147483647");
 
+/** Addresses one static entry maps at most: its netmask form takes /16../32 (CR §23.6). */
+const MAX_STATIC_COUNT = 65536;
+
 /** The router applies at most this many descriptors on one interface (forward and reverse together). */
 export const MAX_DESCRIPTORS_PER_INTERFACE = 16;
 
@@ -114,17 +117,29 @@ const staticEntry = z
     id: descriptorId,
     outer: ipv4,
     inner: ipv4,
-    /** Consecutive addresses mapped from outer/inner upwards; the router prints it even when 1. */
-    count: z.number().int().min(1, "must be at least 1").default(1),
+    /**
+     * Consecutive addresses mapped from outer/inner upwards; the router prints it even when 1. The CR gives no upper
+     * bound; the entry's other form maps at most a /16 (CR §23.6), so neither may map more.
+     */
+    count: z
+      .number()
+      .int()
+      .min(1, "must be at least 1")
+      .max(MAX_STATIC_COUNT, `must be at most ${MAX_STATIC_COUNT} (a /16, the most one entry maps)`)
+      .default(1),
   })
   .strict();
 
+const isPort = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65535;
+
+/** A port number, or a service name as the router spells ports (`www`); names are at most 15 characters (RFC 6335). */
 const port = z.union([
-  z.number().int().min(1, "must be 1..65535").max(65535, "must be 1..65535"),
+  z.number().refine(isPort, "must be 1..65535"),
   z
     .string()
-    .regex(/^(\d+|[a-z][a-z0-9-]*)$/, "must be a port number or a service name such as www")
-    .transform((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+    .regex(/^(\d+|[a-z][a-z0-9-]{0,14})$/, "must be a port number or a service name such as www")
+    .transform((s) => (/^\d+$/.test(s) ? Number(s) : s))
+    .refine((p) => typeof p === "string" || isPort(p), "must be 1..65535"),
 ]);
 
 const masqueradeStatic = z

@@ -13,6 +13,10 @@ export function isIPv4(s: string): boolean {
 
 export const ipv4 = z.string().refine(isIPv4, "must be an IPv4 address such as 192.168.1.1");
 
+/** A DNS host name: dot-separated labels of letters, digits and inner hyphens, 253 characters at most (RFC 1123). */
+export const dnsName =
+  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
 /** "a" or "a-b" (first ≤ last) as a span; undefined when malformed or reversed. */
 export function parseSpan(s: string): Span | undefined {
   const [a, b, ...rest] = s.split("-");
@@ -45,6 +49,30 @@ export const ipv4Range = z.string().superRefine((s, ctx) => {
 export function interfaceNetwork(s: string): IPv4CidrRange | undefined {
   return Validator.isValidIPv4CidrNotation(s)[0] ? IPv4CidrRange.fromCidr(s) : undefined;
 }
+
+/**
+ * Why "a.b.c.d/len" is not an address a router interface can take, or undefined (CR §8.1.2): the prefix is 1..32
+ * written plainly, and on a network of more than two addresses the host is neither its first nor its last.
+ */
+export function interfaceAddressProblem(s: string): string | undefined {
+  const [host, bits, ...rest] = s.split("/");
+  if (rest.length > 0 || !isIPv4(host) || !/^(0|[1-9]\d?)$/.test(bits ?? "") || Number(bits) > 32)
+    return "must be ADDRESS/PREFIX such as 192.168.11.250/24";
+  if (bits === "0")
+    return "a /0 prefix would put every IPv4 address on the interface; give the LAN's prefix length";
+  const network = networkOf(host, Number(bits));
+  if (network.getSize() <= 2n) return undefined;
+  const where = network.toCidrString();
+  if (host === network.getFirst().toString()) return `${host} is the network address of ${where}`;
+  if (host === network.getLast().toString()) return `${host} is the broadcast address of ${where}`;
+  return undefined;
+}
+
+/** A router interface's address with its prefix length, "192.168.11.250/24" (see `interfaceAddressProblem`). */
+export const interfaceAddress = z.string().superRefine((s, ctx) => {
+  const problem = interfaceAddressProblem(s);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 /** The network "a.b.c.d/len" of an address and prefix length (host bits cleared). */
 export function networkOf(address: string, prefixLength: number): IPv4CidrRange {

@@ -1,22 +1,48 @@
 /**
  * StaticRoute: one `ip route NETWORK gateway ...` line. Identity "ip route 192.168.253.240/32".
  * The router keys routes by network and overwrites on re-entry, so every change is one line written in place.
+ * A route names no model, so interface numbers in gateways are bounded by what any known model takes.
  */
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError, defineKind } from "./kind";
-import { type Line, findLines, line } from "./lines";
+import { type Line, findLines, line, routerName } from "./lines";
+import { MAX_LAN_INTERFACES, MAX_PEER_NUMBER, MAX_TUNNEL_NUMBER } from "./models";
 import { isIPv4, isNetwork, networkOf } from "./net";
 
-const GATEWAY_FORMS = /^(pp \d+|pp anonymous( name=\S+)?|tunnel \d+|dhcp lan\d+|loopback\d+|null)$/;
+/** Numbered gateway interfaces and the numbers they take: loopback1..9 (CR §1.3), the rest as any model. */
+const NUMBERED: Record<string, { form: RegExp; max: number }> = {
+  pp: { form: /^pp ([1-9]\d*)$/, max: MAX_PEER_NUMBER },
+  tunnel: { form: /^tunnel ([1-9]\d*)$/, max: MAX_TUNNEL_NUMBER },
+  "dhcp lan": { form: /^dhcp lan([1-9]\d*)$/, max: MAX_LAN_INTERFACES },
+  loopback: { form: /^loopback([1-9]\d*)$/, max: 9 },
+};
 
-const gatewayTarget = z
-  .string()
-  .refine(
-    (s) => isIPv4(s) || GATEWAY_FORMS.test(s),
-    "must be an IPv4 address, pp N, pp anonymous, tunnel N, dhcp lanN, loopbackN or null",
-  );
+const anonymousName = routerName(64);
+
+/** Why `s` is not a gateway `ip route` takes (CR §8.1.7), or undefined. */
+function gatewayProblem(s: string): string | undefined {
+  if (isIPv4(s) || s === "null" || s === "pp anonymous") return undefined;
+  const named = /^pp anonymous name=(.*)$/s.exec(s);
+  if (named) {
+    const result = anonymousName.safeParse(named[1]);
+    return result.success ? undefined : `pp anonymous name= ${result.error.issues[0].message}`;
+  }
+  for (const [name, { form, max }] of Object.entries(NUMBERED)) {
+    const n = form.exec(s)?.[1];
+    if (n !== undefined) return Number(n) <= max ? undefined : `${name} numbers run 1..${max}`;
+  }
+  return "must be an IPv4 address, pp N, pp anonymous, tunnel N, dhcp lanN, loopbackN or null";
+}
+
+const gatewayTarget = z.string().superRefine((s, ctx) => {
+  const problem = gatewayProblem(s);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+/** Keywords `ip route` takes after its first `gateway` (CR §8.1.7). */
+const MAX_ROUTE_KEYWORDS = 129;
 
 export interface RouteGateway {
   gateway: string;
@@ -84,6 +110,16 @@ function gatewayText(g: RouteGateway): string {
   return parts.join(" ");
 }
 
+/** The router's own addresses: `ip IF address A/P` and `ip IF secondary address A/P`, with their lines. */
+function ownAddresses(config: ConfigIndex): { host: string; text: string }[] {
+  return config.find(["ip"]).flatMap((l) => {
+    const t = l.tokens;
+    const at = t[2] === "address" ? 3 : t[2] === "secondary" && t[3] === "address" ? 4 : -1;
+    const host = at < 0 ? undefined : t[at]?.split("/")[0];
+    return host !== undefined && isIPv4(host) ? [{ host, text: t.join(" ") }] : [];
+  });
+}
+
 function lines(m: StaticRouteModel): Line[] {
   return [line(GLOBAL, `ip route ${m.network} ${m.gateways.map(gatewayText).join(" ")}`)];
 }
@@ -133,6 +169,25 @@ export const StaticRoute = defineKind<StaticRouteModel>({
     m.gateways.forEach((g, i) => {
       if (seen.has(g.gateway)) fail(["gateways", i, "gateway"], `duplicate gateway ${g.gateway}`);
       seen.add(g.gateway);
+    });
+    const keywords = m.gateways.map(gatewayText).join(" ").split(" ").length - 1;
+    if (keywords > MAX_ROUTE_KEYWORDS)
+      fail(
+        ["gateways"],
+        `${keywords} keywords after the first gateway; the router takes at most ${MAX_ROUTE_KEYWORDS}`,
+      );
+  },
+  // Via the router's own address NAT on the outgoing interface is skipped (lint ROUTE_GATEWAY_IS_ROUTER); only the
+  // router's config shows its addresses.
+  against(m, config, fail) {
+    const own = ownAddresses(config);
+    m.gateways.forEach((g, i) => {
+      const mine = own.find((a) => a.host === g.gateway);
+      if (mine)
+        fail(
+          ["gateways", i],
+          `${g.gateway} is the router's own address (${mine.text}); NAT on the outgoing interface is not applied to a route via the router itself: give the host that leads to ${m.network}`,
+        );
     });
   },
   identity: (m) => `ip route ${m.network}`,

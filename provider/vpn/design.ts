@@ -17,7 +17,7 @@ import { IPv4CidrRange } from "ip-num";
 import { type Finding, lint } from "../analysis/lint";
 import type { ContextCommand } from "../config/model";
 import { parseConfig } from "../config/parse";
-import { L2TP_TUNNEL_LIMIT } from "../resources";
+import { factsOf } from "../resources";
 import { parseSpan, spanOfNetwork } from "../resources/net";
 import { type OverlapSafeVpnInputs, type OverlapSafeVpnSettings, overlapSafeVpnInputs } from "./inputs";
 import {
@@ -30,14 +30,19 @@ import {
   hostAt,
   maskedCommands,
   offsetOf,
+  modelRules,
   preSharedKeyWarning,
   scriptOf,
-  tunnelLimitRule,
   validate,
   vpnInputOf,
 } from "./shared";
 
 const COMPONENT = "OverlapSafeVpn";
+
+/** The alias mapping is one static NAT entry, and an entry maps at most a /16 (NatDescriptor statics' count). */
+const MIN_LAN_PREFIX = 16;
+/** `publishedHosts: "all"` makes one host route per aliased host; past this, list the hosts instead. */
+const MAX_ALL_HOSTS = 1024n;
 
 export interface PublishedHost {
   name: string;
@@ -116,9 +121,16 @@ function rules(s: OverlapSafeVpnSettings, fail: Fail): void {
   const lanNet = g.lan.network.toCidrString();
   const [, lanBits] = s.lan.address.split("/");
   const [, aliasBits] = s.aliasNetwork.split("/");
-  const edges = [g.lan.network.getFirst().toString(), g.lan.network.getLast().toString()];
-  if (g.lan.network.getSize() > 2n && edges.includes(g.lan.host))
-    fail("lan.address", `${g.lan.host} is the network or broadcast address of ${lanNet}`);
+  if (Number(lanBits) < MIN_LAN_PREFIX)
+    fail(
+      "lan.address",
+      `a /${lanBits} LAN is larger than one static NAT entry maps (a /${MIN_LAN_PREFIX}); alias a smaller LAN`,
+    );
+  else if (s.publishedHosts === "all" && g.count > MAX_ALL_HOSTS)
+    fail(
+      "publishedHosts",
+      `"all" would make ${g.count} host routes, more than ${MAX_ALL_HOSTS}; list the hosts to publish instead`,
+    );
   if (aliasBits !== lanBits)
     fail("aliasNetwork", `must have the LAN's prefix length /${lanBits} to map it 1:1, got /${aliasBits}`);
   if (g.first > g.last) fail("aliasFirstHost", `${s.aliasFirstHost} is past the last host of ${lanNet}`);
@@ -157,7 +169,7 @@ function rules(s: OverlapSafeVpnSettings, fail: Fail): void {
       fail("natDescriptors.upstream", `must differ from natDescriptors.lan ${s.natDescriptors.lan}`);
   }
 
-  tunnelLimitRule(s, fail);
+  modelRules(s, fail);
   const poolSize = parseSpan(s.vpn.pool)?.getSize() ?? 0n;
   if (poolSize < BigInt(s.vpn.tunnels.length))
     fail("vpn.pool", `${poolSize} addresses cannot serve ${s.vpn.tunnels.length} tunnels`);
@@ -184,6 +196,11 @@ function rules(s: OverlapSafeVpnSettings, fail: Fail): void {
       fail("dhcp.range", `${s.dhcp.range} is not inside the LAN ${lanNet}`);
     if (range && addressInside(g.lan.host, range))
       fail("dhcp.range", `${s.dhcp.range} contains the router's own address ${g.lan.host}`);
+    if (s.dhcp.relayTo === g.lan.host)
+      fail(
+        "dhcp.relayTo",
+        `${s.dhcp.relayTo} is the router's own LAN address; relaying to it serves DHCP behind the reverse descriptor again (the seed's DHCP bug)`,
+      );
     if (!s.upstream && s.dhcp.relayTo === undefined)
       fail(
         "dhcp.relayTo",
@@ -227,7 +244,7 @@ function warningsFor(s: OverlapSafeVpnSettings, hosts: { name: string; address: 
         out.push(
           `publishedHosts.${h.name}: ${h.address} is inside the DHCP range, so its address (and alias) may change; bind it or give it a fixed address`,
         );
-  const limit = L2TP_TUNNEL_LIMIT[s.model];
+  const limit = factsOf(s.model).l2tpConnections;
   if (s.model.startsWith("nvr") && s.vpn.tunnels.length === limit)
     out.push(
       `vpn.tunnels: all ${limit} tunnels of the ${s.model} go to L2TP/IPsec; none is left for IPv4 over IPv6 or another VPN`,
@@ -325,6 +342,7 @@ export function resourcesOf(
   const upstream = s.upstream
     ? [
         res("LanInterface", s.upstream.interface, {
+          model: s.model,
           interface: s.upstream.interface,
           address: s.upstream.address,
           natDescriptors: { forward: [upNat] },
@@ -334,6 +352,7 @@ export function resourcesOf(
   const relayTo =
     s.dhcp === false ? undefined : (s.dhcp.relayTo ?? (s.upstream && attached(s.upstream.address).host));
   const lan = res("LanInterface", s.lan.interface, {
+    model: s.model,
     interface: s.lan.interface,
     address: s.lan.address,
     natDescriptors: { reverse: [lanNat] },

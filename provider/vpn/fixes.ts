@@ -13,7 +13,7 @@
 import { z } from "zod";
 import type { ContextCommand } from "../config/model";
 import { renderCommands } from "../config/render";
-import { L2TP_TUNNEL_LIMIT } from "../resources";
+import { type RouterModelName, factsOf } from "../resources";
 import { ipv4, parseSpan } from "../resources/net";
 import { descriptorId } from "../resources/nat-descriptor";
 import { hostName, lan, model, vpn } from "./inputs";
@@ -26,8 +26,8 @@ import {
   hostAt,
   maskedCommands,
   offsetOf,
+  modelRules,
   preSharedKeyWarning,
-  tunnelLimitRule,
   validate,
   vpnInputOf,
 } from "./shared";
@@ -67,7 +67,7 @@ export type PpAnonymousNatVpnInputs = z.input<typeof ppAnonymousNatInputs>;
 type VpnSettings = z.output<typeof vpn>;
 
 function vpnRules(
-  s: { model: keyof typeof L2TP_TUNNEL_LIMIT; lan: { address: string }; vpn: VpnSettings },
+  s: { model: RouterModelName; lan: { interface: string; address: string }; vpn: VpnSettings },
   fail: Fail,
 ) {
   const l = attached(s.lan.address);
@@ -77,7 +77,7 @@ function vpnRules(
       "vpn.pool",
       `${s.vpn.pool} lies in the LAN ${l.network.toCidrString()}; the pool needs a network of its own`,
     );
-  tunnelLimitRule(s, fail);
+  modelRules(s, fail);
 }
 
 /** The pool and its switches; `nat` binds a descriptor on pp anonymous. */
@@ -138,9 +138,6 @@ export function designDistinctPoolVpn(inputs: DistinctPoolVpnInputs): FixDesign 
   });
 }
 
-/** Models whose port-saving masquerade stops NAT on pp anonymous unless `nat descriptor backward-compatibility 1` (seed (3)). */
-const PORT_SAVING_MODELS: readonly string[] = ["nvr510"];
-
 /** Seed (3): static NAT on pp anonymous, aliases in the pool's network. */
 export function designPpAnonymousNatVpn(inputs: PpAnonymousNatVpnInputs): FixDesign {
   const component = "PpAnonymousNatVpn";
@@ -184,7 +181,8 @@ export function designPpAnonymousNatVpn(inputs: PpAnonymousNatVpnInputs): FixDes
       statics: hosts.map((h, i) => ({ id: i + 1, outer: h.alias, inner: h.address, count: 1 })),
     },
   };
-  const portSaving = PORT_SAVING_MODELS.includes(s.model);
+  // Port-saving masquerade stops NAT on pp anonymous unless `nat descriptor backward-compatibility 1` (seed (3)).
+  const portSaving = factsOf(s.model).portSaving === true;
   const compat: DesignedResource[] = portSaving
     ? [
         {

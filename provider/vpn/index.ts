@@ -1,7 +1,7 @@
 /** VPN designs: inputs → the child resources' args, validation, the masked command script, client settings. */
 export { designOverlapSafeVpn, type ClientSettings, type PublishedHost, type VpnDesign } from "./design";
 export { type OverlapSafeVpnInputs, MODELS, type RouterModel } from "./inputs";
-export { type DesignedResource, VpnDesignError, preSharedKeyWarning } from "./shared";
+export { type DesignedResource, VpnDesignError, checkServer, preSharedKeyWarning } from "./shared";
 export {
   designDistinctPoolVpn,
   designPpAnonymousNatVpn,

@@ -5,25 +5,14 @@
  * there would configure a network that does not exist.
  */
 import { z } from "zod";
-import { L2TP_TUNNEL_LIMIT } from "../resources";
+import type { RouterModelName } from "../resources";
 import { tunnels } from "../resources/l2tp-anonymous-pool";
-import { interfaceNetwork, ipv4, ipv4Range, isNetwork } from "../resources/net";
+import { lanName } from "../resources/lan-interface";
+import { dnsName, interfaceAddress, ipv4, ipv4Range, isIPv4, isNetwork } from "../resources/net";
 import { descriptorId } from "../resources/nat-descriptor";
 
-export const MODELS = [
-  "nvr510",
-  "nvr500",
-  "rtx830",
-  "rtx1210",
-] as const satisfies readonly (keyof typeof L2TP_TUNNEL_LIMIT)[];
+export const MODELS = ["nvr510", "nvr500", "rtx830", "rtx1210"] as const satisfies readonly RouterModelName[];
 export type RouterModel = (typeof MODELS)[number];
-
-const lanName = z.string().regex(/^lan\d+$/, "must be a LAN interface name such as lan1");
-
-/** "192.168.11.250/24": the router's address with the network's prefix length. */
-const interfaceAddress = z
-  .string()
-  .refine((s) => interfaceNetwork(s) !== undefined, "must be ADDRESS/PREFIX such as 192.168.11.250/24");
 
 export const network = z
   .string()
@@ -40,6 +29,14 @@ export const lan = z
   .strict()
   .default({});
 
+/** The name or address VPN clients dial. */
+export const vpnServer = z
+  .string()
+  .refine(
+    (s) => isIPv4(s) || (dnsName.test(s) && !/^[\d.]+$/.test(s)),
+    "must be a DNS name such as vpn.example.jp or an IPv4 address",
+  );
+
 /** The L2TP/IPsec side, shared by every design. Passwords and the key are checked by L2tpAnonymousPool. */
 export const vpn = z
   .object({
@@ -53,7 +50,7 @@ export const vpn = z
     /** Tunnels after the first are `tunnel template` copies, so one edit (or `tunnel disable`) covers all. */
     templates: z.boolean().default(true),
     /** The name clients dial (e.g. vpnsv.xx.netvolante.jp); only reported in the client settings. */
-    server: z.string().optional(),
+    server: vpnServer.optional(),
   })
   .strict();
 

@@ -8,13 +8,16 @@ import { renderCommands } from "../config/render";
 import type { ContextCommand } from "../config/model";
 import {
   type CheckFailure,
-  L2TP_TUNNEL_LIMIT,
   type ResourceKind,
   type ResourceKindName,
+  type RouterModelName,
   check,
+  factsOf,
+  lanInterfaceProblem,
   resourceKinds,
 } from "../resources";
 import { failuresOf } from "../resources/kind";
+import { vpnServer } from "./inputs";
 import { type Span, addressInside, interfaceNetwork, networkOf, spanOfNetwork } from "../resources/net";
 
 /**
@@ -75,12 +78,34 @@ export function checkChildren(
   if (failures.length > 0) throw new VpnDesignError(component, failures);
 }
 
-/** The rule every design shares: the model carries at most so many L2TP/IPsec tunnels. */
-export function tunnelLimitRule(
-  s: { model: keyof typeof L2TP_TUNNEL_LIMIT; vpn: { tunnels: readonly number[] } },
+/** A server name known only once it resolves (a Pulumi output), checked then as a design checks a known one. */
+export function checkServer(component: string, server: string): void {
+  const parsed = vpnServer.safeParse(server);
+  if (!parsed.success)
+    throw new VpnDesignError(
+      component,
+      failuresOf(parsed.error).map((f) => ({ property: "vpn.server", reason: f.reason })),
+    );
+}
+
+/** The rules every design shares: the model has the LAN interfaces named and carries so many L2TP/IPsec tunnels. */
+export function modelRules(
+  s: {
+    model: RouterModelName;
+    lan: { interface: string };
+    upstream?: { interface: string };
+    vpn: { tunnels: readonly number[] };
+  },
   fail: Fail,
 ): void {
-  const limit = L2TP_TUNNEL_LIMIT[s.model];
+  for (const [input, name] of [
+    ["lan.interface", s.lan.interface],
+    ["upstream.interface", s.upstream?.interface],
+  ] as const) {
+    const missing = name === undefined ? undefined : lanInterfaceProblem(s.model, name);
+    if (missing) fail(input, `${name} does not exist: ${missing}`);
+  }
+  const limit = factsOf(s.model).l2tpConnections;
   if (s.vpn.tunnels.length > limit)
     fail("vpn.tunnels", `${s.model} takes at most ${limit} L2TP/IPsec tunnels, got ${s.vpn.tunnels.length}`);
 }

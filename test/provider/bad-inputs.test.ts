@@ -5,7 +5,7 @@
  */
 import * as dynamic from "../../provider/dynamic";
 import type { Simulator } from "../../simulator";
-import { configureRequest, seedSimulator, stackConfig } from "./harness";
+import { configureRequest, propertyNamed, seedSimulator, stackConfig } from "./harness";
 
 type Props = Record<string, unknown>;
 
@@ -202,7 +202,7 @@ describe("bad inputs are check failures naming the property, with no SSH connect
 
   it.each(cases)("%s %j names %s", async (kind, raw, property) => {
     const { failures = [] } = await dynamic.check(kind, {}, raw);
-    expect(failures.map((f) => f.property)).toContain(property);
+    expect(failures.map(propertyNamed)).toContain(property);
     for (const f of failures) expect(f.reason).not.toBe("");
   });
 });

@@ -7,6 +7,7 @@ import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
 import { startSimulator, type Simulator } from "../../simulator";
 import { routerFor, type Router } from "../../provider/session";
+import type { CheckFailure } from "../../provider/resources";
 
 /** The seed's original NVR510 config (before the twice-NAT fix). */
 export const SEED = fs.readFileSync(path.join(__dirname, "..", "fixtures", "seed", "original.conf"), "utf8");
@@ -28,6 +29,14 @@ export function stackConfig(sim: Simulator): Record<string, string> {
     "nvr:adminPassword": ADMIN_PASSWORD,
     "nvr:hostKey": sim.fingerprint,
   };
+}
+
+/**
+ * The property a check failure names: its `property`, or for a secret-holding input (reported without a property,
+ * so the engine does not print the input's value) the name its reason starts with.
+ */
+export function propertyNamed(f: CheckFailure): string {
+  return f.property || f.reason.split(": ")[0];
 }
 
 /** A ConfigureRequest like the host builds (its Config namespaces keys without a colon by project). */

@@ -147,7 +147,7 @@ describe("L2tpAnonymousPool", () => {
     expect(masked.split("\n")).toHaveLength(
       script(L2tpAnonymousPool.commands(templated, { mask: false })).split("\n").length,
     );
-    expect(L2tpAnonymousPool.secretProperties).toEqual(["users", "preSharedKey"]);
+    expect(L2tpAnonymousPool.secretProperties).toEqual(["users[].password", "preSharedKey"]);
   });
 
   const natted = { ...templated, natDescriptors: { forward: [20], reverse: [] } };

@@ -40,6 +40,7 @@ describe("LanInterface", () => {
 
   test("an interface with no lines still exists: read gives its empty model", () => {
     expect(LanInterface.read(index(store(others)), "lan3")).toEqual({
+      model: "nvr510",
       interface: "lan3",
       proxyArp: false,
       natDescriptors: { forward: [], reverse: [] },

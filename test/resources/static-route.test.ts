@@ -1,4 +1,4 @@
-import { StaticRoute } from "../../provider/resources";
+import { RefusedError, StaticRoute } from "../../provider/resources";
 import { apply, index, render, store } from "./router";
 import { SEED_FINAL } from "./seed";
 
@@ -62,5 +62,34 @@ describe("StaticRoute", () => {
     const plan = StaticRoute.plan(index(created), undefined, undefined, "ip route 192.168.253.240/32");
     expect(plan.map((c) => c.command)).toEqual(["no ip route 192.168.253.240"]);
     expect(render(apply(created, plan))).toBe(render(before));
+  });
+
+  test("a gateway that is the router's own address is refused at plan, naming it, before any line", () => {
+    const config = index(
+      store(`${others}\nip lan1 address 192.168.11.250/24\nip lan2 secondary address 192.168.1.52/24`),
+    );
+    const refusals = (gateways: string[]) => {
+      try {
+        StaticRoute.plan(config, StaticRoute.schema.parse({ network: "default", gateways }));
+        return [];
+      } catch (e) {
+        if (e instanceof RefusedError) return e.failures;
+        throw e;
+      }
+    };
+    expect(refusals(["pp 1", "192.168.11.250"])).toEqual([
+      {
+        property: "gateways[1]",
+        reason: expect.stringContaining("router's own address (ip lan1 address 192.168.11.250/24)"),
+      },
+    ]);
+    expect(refusals(["192.168.1.52"])).toEqual([
+      {
+        property: "gateways[0]",
+        reason: expect.stringContaining("router's own address (ip lan2 secondary address 192.168.1.52/24)"),
+      },
+    ]);
+    // a host on the same network is the gateway the seed uses
+    expect(refusals(["192.168.11.240"])).toEqual([]);
   });
 });

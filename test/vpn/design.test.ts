@@ -392,7 +392,7 @@ describe("designOverlapSafeVpn: invalid combinations are rejected naming the inp
       "the router on the broadcast address",
       (i) => ({ ...i, lan: { address: "192.168.11.255/24" } }),
       "lan.address",
-      /network or broadcast address/,
+      /is the broadcast address of 192\.168\.11\.0\/24/,
     ],
     [
       "an alias start past the last host",

@@ -1,0 +1,473 @@
+/**
+ * Hostile inputs (issue 12): every string or number that reaches a router line is checked against what the router
+ * takes for it (character set, length, range, the model's interfaces and tunnels) at check time, naming the
+ * property, with no SSH connection — asserted on a running simulator's event log. Resources go through the
+ * provider's check as the engine calls it; components through their design, which is what their constructor runs.
+ * A secret's value never appears in a failure, nor under a property the engine would print the input of.
+ *
+ * One input the check cannot judge — a route via the router's own address — is refused by the plan, before any
+ * line is typed (the last describe).
+ */
+import * as dynamic from "../../provider/dynamic";
+import type { CheckFailure } from "../../provider/resources";
+import {
+  VpnDesignError,
+  designDistinctPoolVpn,
+  designOverlapSafeVpn,
+  designPpAnonymousNatVpn,
+} from "../../provider/vpn";
+import type { Simulator } from "../../simulator";
+import { SEED_INPUTS } from "../vpn/seed-inputs";
+import {
+  configCommands,
+  configureRequest,
+  propertyNamed,
+  seedSimulator,
+  settle,
+  stackConfig,
+} from "./harness";
+
+type Props = Record<string, unknown>;
+
+/** Marks every secret value a case gives, so an echo anywhere in the failure text is found. */
+const SECRET = "Secr3t";
+
+const RESOURCES = {
+  LanInterface: {
+    interface: "lan1",
+    address: "192.168.11.250/24",
+    dhcp: { mode: "relay", servers: ["192.168.1.51"] },
+  },
+  NatDescriptor: {
+    descriptor: 30,
+    type: "nat-masquerade",
+    outer: ["192.168.253.254"],
+    inner: ["192.168.11.254"],
+    statics: [{ id: 1, outer: "192.168.253.2", inner: "192.168.11.2", count: 1 }],
+    masqueradeStatics: [{ id: 1, inner: "192.168.11.3", protocol: "tcp", outerPort: "www", innerPort: 8080 }],
+    masqueradeIncoming: { action: "forward", address: "192.168.11.4" },
+  },
+  L2tpAnonymousPool: {
+    model: "nvr510",
+    tunnels: { from: 2, to: 4 },
+    users: [{ name: "someone@somewhere", password: `${SECRET}-pw` }],
+    pool: { range: "192.168.254.1-192.168.254.3" },
+    preSharedKey: `${SECRET}-psk`,
+    authRequest: "mschap-v2",
+    ipsec: { saPolicy: "esp aes-cbc sha-hmac", keepalive: "off", natTraversal: "on", remote: "any" },
+    transport: { protocol: "udp", port: 1701 },
+  },
+  DhcpScope: {
+    scope: 2,
+    range: "192.168.1.100-192.168.1.120",
+    netmask: "255.255.255.0",
+    gateway: "192.168.1.1",
+    expire: "72:00",
+    binds: [{ ip: "192.168.1.101", mac: "00:30:f5:cc:dd:ee" }],
+    options: {
+      router: "192.168.1.1",
+      dns: ["192.168.1.1"],
+      classlessStaticRoutes: [{ destination: "192.168.4.0/24", gateway: "192.168.1.251" }],
+    },
+  },
+  StaticRoute: {
+    network: "192.168.253.0/24",
+    gateways: ["192.168.11.240", { gateway: "pp anonymous name=branch", metric: 2 }],
+    router: { adminPassword: `${SECRET}-admin` },
+  },
+  GlobalSwitch: { setting: "dhcp server rfc2131 compliant", value: "except remain-silent" },
+} satisfies Record<string, Props>;
+
+const VPN = {
+  users: [{ name: "someone@somewhere", password: `${SECRET}-pw` }],
+  preSharedKey: `${SECRET}-psk`,
+  server: "vpnsv.example.jp",
+};
+
+const COMPONENTS = {
+  OverlapSafeVpn: {
+    ...SEED_INPUTS,
+    vpn: VPN,
+    dhcp: {
+      ...(SEED_INPUTS.dhcp as object),
+      binds: [{ ip: "192.168.11.10", mac: "00:30:f5:cc:dd:ee" }],
+      relayTo: "192.168.1.51",
+    },
+  },
+  DistinctPoolVpn: { model: "nvr510", lan: { interface: "lan1", address: "192.168.11.250/24" }, vpn: VPN },
+  PpAnonymousNatVpn: { vpn: VPN, publishedHosts: { fileserver: "192.168.11.240" } },
+} satisfies Record<string, Props>;
+
+const DESIGNS: Record<keyof typeof COMPONENTS, (inputs: never) => unknown> = {
+  OverlapSafeVpn: designOverlapSafeVpn,
+  DistinctPoolVpn: designDistinctPoolVpn,
+  PpAnonymousNatVpn: designPpAnonymousNatVpn,
+};
+
+type Target = keyof typeof RESOURCES | keyof typeof COMPONENTS;
+
+interface Case {
+  target: Target;
+  what: string;
+  inputs: Props;
+  /** The property the failure must name, as the user wrote it. */
+  property: string;
+  /** The case gives a secret: its value must not show. */
+  secret: boolean;
+}
+
+/** A deep copy of `base` with the value at a dotted path ("users[0].password") set, objects on the way made. */
+function withValue(base: Props, path: string, value: unknown): Props {
+  const copy = structuredClone(base);
+  const keys = path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== "");
+  let at: Record<string, unknown> = copy;
+  for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+  at[keys[keys.length - 1]] = value;
+  return copy;
+}
+
+const baseOf = (target: Target): Props =>
+  target in RESOURCES
+    ? RESOURCES[target as keyof typeof RESOURCES]
+    : COMPONENTS[target as keyof typeof COMPONENTS];
+
+const SECRET_PATHS = /(password|preSharedKey|adminPassword)$/;
+
+/** A case replacing one value; `property` defaults to the path. */
+function edit(target: Target, path: string, value: unknown, property = path): Case {
+  const secret = SECRET_PATHS.test(path);
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return {
+    target,
+    what: `${path} = ${shown.length > 40 ? `${shown.slice(0, 40)}..."` : shown}`,
+    inputs: withValue(baseOf(target), path, secret ? `${SECRET}${String(value)}` : value),
+    property,
+    secret,
+  };
+}
+
+/** Every control character (C0 and DEL). */
+const ALL_CONTROLS = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), "\x7f"];
+/** One of each kind: NUL, Ctrl-C, backspace, tab, LF, CR, Ctrl-U (erases the line), ESC, DEL. */
+const CONTROLS = ["\x00", "\x03", "\x08", "\t", "\n", "\r", "\x15", "\x1b", "\x7f"];
+
+/** Every string property of every target, with a valid value; the free-text ones get every control character. */
+const STRINGS: [Target, string, string][] = [
+  ["LanInterface", "interface", "lan1"],
+  ["LanInterface", "address", "192.168.11.250/24"],
+  ["LanInterface", "dhcp.mode", "relay"],
+  ["LanInterface", "dhcp.servers[0]", "192.168.1.51"],
+  ["LanInterface", "model", "nvr510"],
+  ["NatDescriptor", "type", "nat-masquerade"],
+  ["NatDescriptor", "outer[0]", "192.168.253.254"],
+  ["NatDescriptor", "inner[0]", "192.168.11.254"],
+  ["NatDescriptor", "statics[0].outer", "192.168.253.2"],
+  ["NatDescriptor", "statics[0].inner", "192.168.11.2"],
+  ["NatDescriptor", "masqueradeStatics[0].inner", "192.168.11.3"],
+  ["NatDescriptor", "masqueradeStatics[0].protocol", "tcp"],
+  ["NatDescriptor", "masqueradeStatics[0].outerPort", "www"],
+  ["NatDescriptor", "masqueradeIncoming.action", "forward"],
+  ["NatDescriptor", "masqueradeIncoming.address", "192.168.11.4"],
+  ["L2tpAnonymousPool", "model", "nvr510"],
+  ["L2tpAnonymousPool", "users[0].name", "someone@somewhere"],
+  ["L2tpAnonymousPool", "users[0].password", "-pw"],
+  ["L2tpAnonymousPool", "preSharedKey", "-psk"],
+  ["L2tpAnonymousPool", "pool.range", "192.168.254.1-192.168.254.3"],
+  ["L2tpAnonymousPool", "authRequest", "mschap-v2"],
+  ["L2tpAnonymousPool", "ipsec.saPolicy", "esp aes-cbc sha-hmac"],
+  ["L2tpAnonymousPool", "ipsec.keepalive", "off"],
+  ["L2tpAnonymousPool", "ipsec.natTraversal", "on"],
+  ["L2tpAnonymousPool", "ipsec.remote", "any"],
+  ["L2tpAnonymousPool", "transport.protocol", "udp"],
+  ["DhcpScope", "range", "192.168.1.100-192.168.1.120"],
+  ["DhcpScope", "netmask", "255.255.255.0"],
+  ["DhcpScope", "gateway", "192.168.1.1"],
+  ["DhcpScope", "expire", "72:00"],
+  ["DhcpScope", "binds[0].ip", "192.168.1.101"],
+  ["DhcpScope", "binds[0].mac", "00:30:f5:cc:dd:ee"],
+  ["DhcpScope", "options.router", "192.168.1.1"],
+  ["DhcpScope", "options.dns[0]", "192.168.1.1"],
+  ["DhcpScope", "options.classlessStaticRoutes[0].destination", "192.168.4.0/24"],
+  ["DhcpScope", "options.classlessStaticRoutes[0].gateway", "192.168.1.251"],
+  ["StaticRoute", "network", "192.168.253.0/24"],
+  ["StaticRoute", "gateways[0]", "192.168.11.240"],
+  ["StaticRoute", "gateways[1].gateway", "pp anonymous name=branch"],
+  ["StaticRoute", "router.adminPassword", "-admin"],
+  ["GlobalSwitch", "setting", "dhcp server rfc2131 compliant"],
+  ["GlobalSwitch", "value", "except remain-silent"],
+  ["OverlapSafeVpn", "model", "nvr510"],
+  ["OverlapSafeVpn", "lan.interface", "lan1"],
+  ["OverlapSafeVpn", "lan.address", "192.168.11.250/24"],
+  ["OverlapSafeVpn", "upstream.interface", "lan2"],
+  ["OverlapSafeVpn", "upstream.address", "192.168.1.51/24"],
+  ["OverlapSafeVpn", "aliasNetwork", "192.168.253.0/24"],
+  ["OverlapSafeVpn", "publishedHosts.fileserver", "192.168.11.240"],
+  ["OverlapSafeVpn", "vpn.pool", "192.168.254.1-192.168.254.3"],
+  ["OverlapSafeVpn", "vpn.users[0].name", "someone@somewhere"],
+  ["OverlapSafeVpn", "vpn.users[0].password", "-pw"],
+  ["OverlapSafeVpn", "vpn.preSharedKey", "-psk"],
+  ["OverlapSafeVpn", "vpn.server", "vpnsv.example.jp"],
+  ["OverlapSafeVpn", "dhcp.range", "192.168.11.2-192.168.11.63"],
+  ["OverlapSafeVpn", "dhcp.binds[0].ip", "192.168.11.10"],
+  ["OverlapSafeVpn", "dhcp.binds[0].mac", "00:30:f5:cc:dd:ee"],
+  ["OverlapSafeVpn", "dhcp.relayTo", "192.168.1.51"],
+  ["OverlapSafeVpn", "dhcp.subnetsBehindGateways[0].network", "192.168.4.0/24"],
+  ["OverlapSafeVpn", "dhcp.subnetsBehindGateways[0].gateway", "192.168.11.251"],
+  ["DistinctPoolVpn", "lan.interface", "lan1"],
+  ["DistinctPoolVpn", "lan.address", "192.168.11.250/24"],
+  ["DistinctPoolVpn", "vpn.users[0].name", "someone@somewhere"],
+  ["DistinctPoolVpn", "vpn.users[0].password", "-pw"],
+  ["DistinctPoolVpn", "vpn.preSharedKey", "-psk"],
+  ["DistinctPoolVpn", "vpn.server", "vpnsv.example.jp"],
+  ["PpAnonymousNatVpn", "publishedHosts.fileserver", "192.168.11.240"],
+  ["PpAnonymousNatVpn", "vpn.users[0].name", "someone@somewhere"],
+  ["PpAnonymousNatVpn", "vpn.users[0].password", "-pw"],
+  ["PpAnonymousNatVpn", "vpn.preSharedKey", "-psk"],
+];
+
+/** Properties a user types free text into (no enum or address form to catch a stray character). */
+const FREE_TEXT = /(name|password|preSharedKey|adminPassword|server|gateways\[1\]\.gateway)$/;
+
+const controlCases: Case[] = STRINGS.flatMap(([target, path, valid]) =>
+  (FREE_TEXT.test(path) ? ALL_CONTROLS : CONTROLS).map((c) => edit(target, path, `${valid}${c}restart`)),
+);
+
+/** What the issue found reaching the router, and the ranges, lengths and character sets around it. */
+const specificCases: Case[] = [
+  // interface names the model lacks, address forms the router refuses
+  edit("LanInterface", "interface", "lan9"),
+  edit("LanInterface", "interface", "lan3"),
+  edit("LanInterface", "interface", "lan0"),
+  edit("LanInterface", "interface", "lan01"),
+  {
+    ...edit("LanInterface", "interface", "lan4"),
+    inputs: { ...RESOURCES.LanInterface, interface: "lan4", router: { model: "RTX1210" } },
+  },
+  edit("LanInterface", "address", "192.168.11.250/0"),
+  edit("LanInterface", "address", "192.168.11.250/33"),
+  edit("LanInterface", "address", "192.168.11.250/024"),
+  edit("LanInterface", "address", "192.168.11.250 /24"),
+  edit("LanInterface", "dhcp.servers[0]", "999.1.1.1"),
+  edit("LanInterface", "model", "rtx5000"),
+  // user names, passwords and the key: character set and length (CR §11.1, §15.5)
+  edit("L2tpAnonymousPool", "users[0].name", "bob;no"),
+  edit("L2tpAnonymousPool", "users[0].name", "bob no"),
+  edit("L2tpAnonymousPool", "users[0].name", 'bob"'),
+  edit("L2tpAnonymousPool", "users[0].name", "ユーザー"),
+  edit("L2tpAnonymousPool", "users[0].name", "bob#1"),
+  edit("L2tpAnonymousPool", "users[0].name", "u".repeat(65)),
+  edit("L2tpAnonymousPool", "users[0].name", ""),
+  edit("L2tpAnonymousPool", "users[0].password", "p".repeat(60)),
+  edit("L2tpAnonymousPool", "users[0].password", "two words"),
+  edit("L2tpAnonymousPool", "users[0].password", "パスワード"),
+  edit("L2tpAnonymousPool", "users[0].password", "x?y"),
+  edit("L2tpAnonymousPool", "users[0].password", "x|y"),
+  edit("L2tpAnonymousPool", "users[0].password", "x>y"),
+  edit("L2tpAnonymousPool", "users[0].password", "x\\y"),
+  edit("L2tpAnonymousPool", "preSharedKey", "k".repeat(123)),
+  edit("L2tpAnonymousPool", "preSharedKey", "#key"),
+  edit("L2tpAnonymousPool", "preSharedKey", "'key'"),
+  edit("L2tpAnonymousPool", "preSharedKey", "鍵"),
+  edit("L2tpAnonymousPool", "preSharedKey", " "),
+  // numbers: tunnels per model, ranges
+  edit("L2tpAnonymousPool", "tunnels", [100000], "tunnels[0]"),
+  edit("L2tpAnonymousPool", "tunnels", [5]),
+  edit("L2tpAnonymousPool", "tunnels", { from: 1, to: 1_000_000_000 }, "tunnels.to"),
+  edit("L2tpAnonymousPool", "tunnels", [2.5], "tunnels[0]"),
+  {
+    ...edit("L2tpAnonymousPool", "tunnels", [21]),
+    inputs: { ...RESOURCES.L2tpAnonymousPool, model: "rtx830", tunnels: [21] },
+  },
+  edit("L2tpAnonymousPool", "mtu", 0),
+  edit("L2tpAnonymousPool", "mtu", 65536),
+  edit("L2tpAnonymousPool", "transport.port", 70000),
+  edit("L2tpAnonymousPool", "ipsec.remote", "999.1.1.1"),
+  edit("L2tpAnonymousPool", "ipsec.remote", "1.2.3"),
+  edit("L2tpAnonymousPool", "ipsec.remote", "vpn.example.jp"),
+  edit("L2tpAnonymousPool", "ipsec.saPolicy", "esp aes-cbc sha-hmac restart"),
+  edit("L2tpAnonymousPool", "natDescriptors", { forward: [2147483648] }, "natDescriptors.forward[0]"),
+  edit("NatDescriptor", "statics[0].count", 99999999),
+  edit("NatDescriptor", "statics[0].count", 65537),
+  edit("NatDescriptor", "statics[0].id", 2147483648),
+  edit("NatDescriptor", "descriptor", 0),
+  edit("NatDescriptor", "descriptor", Number.MAX_SAFE_INTEGER),
+  edit("NatDescriptor", "masqueradeStatics[0].outerPort", "99999999"),
+  edit("NatDescriptor", "masqueradeStatics[0].outerPort", 0),
+  edit("NatDescriptor", "masqueradeStatics[0].outerPort", "a-very-long-service-name"),
+  edit("NatDescriptor", "masqueradeStatics[0].protocol", 256),
+  edit("NatDescriptor", "outer[0]", "192.168.253.254-192.168.253.999"),
+  edit("DhcpScope", "scope", 65536),
+  edit("DhcpScope", "expire", 99999999),
+  edit("DhcpScope", "expire", "999999:00"),
+  edit("DhcpScope", "expire", "72:60"),
+  edit("DhcpScope", "binds[0].mac", "00:30:f5:cc:dd:ee:ff"),
+  edit("StaticRoute", "gateways[0]", "tunnel 100000"),
+  edit("StaticRoute", "gateways[0]", "pp 999"),
+  edit("StaticRoute", "gateways[0]", "dhcp lan9"),
+  edit("StaticRoute", "gateways[0]", "loopback10"),
+  edit("StaticRoute", "gateways[1].gateway", "pp anonymous name=bob;no"),
+  edit("StaticRoute", "gateways[1].metric", 0),
+  edit("StaticRoute", "gateways[1].weight", 2147483648),
+  edit(
+    "StaticRoute",
+    "gateways",
+    Array.from({ length: 60 }, (_, i) => `pp ${i + 1}`),
+  ),
+  edit("StaticRoute", "network", "192.168.253.0/33"),
+  edit("StaticRoute", "router.adminPassword", "a".repeat(30)),
+  edit("GlobalSwitch", "value", "except restart"),
+  {
+    ...edit("GlobalSwitch", "value", "on l2tp l2tp"),
+    inputs: { setting: "l2tp service", value: "on l2tp l2tp" },
+  },
+  edit("GlobalSwitch", "value", 4),
+  edit("GlobalSwitch", "setting", "restart"),
+  {
+    ...edit("GlobalSwitch", "value", "on\r\nrestart"),
+    inputs: { setting: "l2tp service", value: "on\r\nrestart" },
+  },
+  // components: the same rules under the component's own names
+  edit("OverlapSafeVpn", "lan.interface", "lan9"),
+  edit("OverlapSafeVpn", "upstream.interface", "lan3"),
+  edit("OverlapSafeVpn", "lan.address", "192.168.11.250/0"),
+  edit("OverlapSafeVpn", "upstream.address", "192.168.1.51/0"),
+  edit("OverlapSafeVpn", "lan.address", "10.0.0.1/8"),
+  edit("OverlapSafeVpn", "vpn.users[0].name", "bob;no"),
+  edit("OverlapSafeVpn", "vpn.users[0].name", "ユーザー"),
+  edit("OverlapSafeVpn", "vpn.users[0].password", "x".repeat(60)),
+  edit("OverlapSafeVpn", "vpn.preSharedKey", "k".repeat(123)),
+  edit("OverlapSafeVpn", "vpn.preSharedKey", "鍵"),
+  edit("OverlapSafeVpn", "vpn.tunnels", [100000], "vpn.tunnels[0]"),
+  edit("OverlapSafeVpn", "vpn.tunnels", [1, 2, 3, 4, 5]),
+  edit("OverlapSafeVpn", "vpn.server", "vpnsv.example.jp\r\nrestart"),
+  edit("OverlapSafeVpn", "vpn.server", "999.1.1.1"),
+  edit("OverlapSafeVpn", "vpn.server", "-bad.example.jp"),
+  edit("OverlapSafeVpn", "natDescriptors", { lan: 2147483648 }, "natDescriptors.lan"),
+  edit("OverlapSafeVpn", "dhcp.scope", 65536),
+  edit("OverlapSafeVpn", "dhcp.binds[0].mac", "00:30:f5:cc:dd"),
+  edit("OverlapSafeVpn", "aliasFirstHost", 1e9),
+  // a route or relay via the router's own LAN address, known to the component
+  edit("OverlapSafeVpn", "publishedHosts.fileserver", "192.168.11.250"),
+  edit("OverlapSafeVpn", "dhcp.subnetsBehindGateways[0].gateway", "192.168.11.250"),
+  edit("OverlapSafeVpn", "dhcp.relayTo", "192.168.11.250"),
+  {
+    ...edit("OverlapSafeVpn", "publishedHosts", "all"),
+    inputs: {
+      lan: { address: "10.0.0.1/16" },
+      aliasNetwork: "10.1.0.0/16",
+      publishedHosts: "all",
+      vpn: VPN,
+      dhcp: false,
+    },
+  },
+  edit(
+    "OverlapSafeVpn",
+    "publishedHosts",
+    { "file\x15restart": "192.168.11.240" },
+    "publishedHosts.file\\u0015restart",
+  ),
+  edit("DistinctPoolVpn", "lan.interface", "lan9"),
+  edit("DistinctPoolVpn", "lan.address", "192.168.11.250/0"),
+  edit("DistinctPoolVpn", "vpn.users[0].name", "bob;no"),
+  edit("DistinctPoolVpn", "vpn.preSharedKey", "two words"),
+  edit("DistinctPoolVpn", "vpn.tunnels", { from: 1, to: 1_000_000_000 }, "vpn.tunnels.to"),
+  edit("PpAnonymousNatVpn", "natDescriptor", 0),
+  edit("PpAnonymousNatVpn", "publishedHosts.fileserver", "192.168.11.250"),
+  edit("PpAnonymousNatVpn", "vpn.users[0].password", "x\x15restart"),
+  edit("PpAnonymousNatVpn", "model", "nvr510\nrestart"),
+];
+
+const cases = [...controlCases, ...specificCases];
+
+/** The failures a target reports for the inputs: a resource's check, or a component's design error. */
+async function failuresFor(c: Case): Promise<CheckFailure[]> {
+  if (c.target in RESOURCES) return (await dynamic.check(c.target, {}, c.inputs)).failures ?? [];
+  try {
+    DESIGNS[c.target as keyof typeof COMPONENTS](c.inputs as never);
+    return [];
+  } catch (e) {
+    if (e instanceof VpnDesignError) return e.failures;
+    throw e;
+  }
+}
+
+const text = (failures: readonly CheckFailure[]) =>
+  failures.map((f) => `${f.property}: ${f.reason}`).join("\n");
+
+describe("hostile inputs are refused at check, naming the property, with no SSH connection", () => {
+  let sim: Simulator;
+  let refused = 0;
+  beforeAll(async () => {
+    sim = await seedSimulator();
+    await dynamic.configure(configureRequest(stackConfig(sim)));
+  });
+  afterAll(async () => {
+    console.log(`hostile inputs refused ${refused}/${cases.length}`);
+    expect(sim.events().filter((e) => e.type === "connect")).toEqual([]);
+    await sim.stop();
+  });
+
+  it("has at least 80 cases across every resource and component", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(cases.map((c) => c.target))).toEqual(
+      new Set([...Object.keys(RESOURCES), ...Object.keys(COMPONENTS)]),
+    );
+  });
+
+  it.each(Object.keys({ ...RESOURCES, ...COMPONENTS }) as Target[])(
+    "the base inputs of %s pass",
+    async (target) => {
+      expect(
+        await failuresFor({ target, what: "base", inputs: baseOf(target), property: "", secret: false }),
+      ).toEqual([]);
+    },
+  );
+
+  it.each(cases.map((c) => [c.target, c.what, c] as const))("%s %s", async (_target, _what, c) => {
+    const failures = await failuresFor(c);
+    expect(failures.map(propertyNamed)).toContain(c.property);
+    // Reasons may quote an input, but never a raw control character (it would drive the reader's terminal).
+    const controls = failures.flatMap((f) =>
+      [...`${f.property}${f.reason}`].filter((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f),
+    );
+    expect(controls).toEqual([]);
+    if (c.secret) {
+      expect(text(failures)).not.toContain(SECRET);
+      // The engine prints the input found under a failure's exact property name: none may hold the secret.
+      const echoed = failures.filter((f) => JSON.stringify(c.inputs[f.property] ?? null).includes(SECRET));
+      expect(echoed).toEqual([]);
+    }
+    refused++;
+  });
+});
+
+describe("a route via the router's own address is refused by the plan, before any line is typed", () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await seedSimulator();
+    await dynamic.configure(configureRequest(stackConfig(sim)));
+  });
+  afterAll(async () => {
+    await settle(sim);
+    await sim.stop();
+  });
+
+  it("names gateways[0] and sends nothing", async () => {
+    // The seed's lan1 is 192.168.11.250/24; check cannot know that, the plan reads it.
+    const { inputs, failures } = await dynamic.check(
+      "StaticRoute",
+      {},
+      {
+        network: "192.168.253.240/32",
+        gateways: ["192.168.11.250"],
+      },
+    );
+    expect(failures ?? []).toEqual([]);
+    await expect(dynamic.create("StaticRoute", inputs as Props)).rejects.toThrow(
+      /StaticRoute ip route 192\.168\.253\.240\/32: gateways\[0\]: 192\.168\.11\.250 is the router's own address \(ip lan1 address 192\.168\.11\.250\/24\)/,
+    );
+    await settle(sim);
+    expect(configCommands(sim)).toEqual([]);
+    expect(sim.savedConfig()).toBe(sim.runningConfig());
+  });
+});
