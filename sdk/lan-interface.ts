@@ -18,7 +18,12 @@ export type LanDhcpArgs =
     };
 
 export interface LanInterfaceArgs extends CommonArgs {
-  /** The interface, `lan1`, `lan2`, ... Changing it replaces the resource. */
+  /**
+   * The router model, for the interfaces it has: "nvr510" (lan1..lan2), "nvr500", "rtx830", "rtx1210" (..lan3), ...
+   * Default: the `router` input's model, else stack config `nvr:model`, else "nvr510".
+   */
+  model?: pulumi.Input<string>;
+  /** The interface, `lan1`, `lan2`, ... (one the model has). Changing it replaces the resource. */
   interface: pulumi.Input<string>;
   /** Address with prefix length, e.g. "192.168.11.250/24", or "dhcp". Absent: no address line. */
   address?: pulumi.Input<string>;

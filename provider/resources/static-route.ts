@@ -27,7 +27,7 @@ function gatewayProblem(s: string): string | undefined {
   const named = /^pp anonymous name=(.*)$/s.exec(s);
   if (named) {
     const result = anonymousName.safeParse(named[1]);
-    return result.success ? undefined : `pp anonymous name= ${result.error.issues[0].message}`;
+    return result.success ? undefined : `the name after pp anonymous name= ${result.error.issues[0].message}`;
   }
   for (const [name, { form, max }] of Object.entries(NUMBERED)) {
     const n = form.exec(s)?.[1];
