@@ -101,23 +101,10 @@ function issuePath(prefix: string, path: readonly (string | number)[]): string {
   return prefix ? `${prefix}${rest}` : rest.replace(/^\./, "");
 }
 
-/**
- * The top-level inputs holding a kind's secrets ("users" for "users[].password"). The engine prints a check
- * failure's property with the value it finds under that exact input name (`property 'x' value {...}`), secret or
- * not, so a failure on one of these names its property in the reason instead.
- */
-function secretInputs(kind: AnyKind | undefined): string[] {
-  return kind ? kind.secretProperties.map((p) => p.split(/[.[]/)[0]) : [];
-}
-
 function failuresOf(error: z.ZodError, prefix = "", kind?: AnyKind): CheckFailure[] {
-  const hidden = secretInputs(kind);
   const named = (path: (string | number)[], reason: string): CheckFailure => {
-    const where = escapeControls(issuePath(prefix, path)) || prefix || "(resource)";
-    const property = kind ? propertyName(kind.kind, where) : where;
-    return hidden.includes(property)
-      ? { property: "", reason: `${property}: ${redact(reason)}` }
-      : { property, reason: redact(reason) };
+    const property = escapeControls(issuePath(prefix, path)) || prefix || "(resource)";
+    return { property: kind ? propertyName(kind.kind, property) : property, reason: redact(reason) };
   };
   // A misspelt property is named itself, not its parent object. The resource schemas re-issue zod's
   // unrecognized-keys issue as a custom one, so its standard message is read too.
@@ -275,6 +262,16 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
   takeOverUnsaved = takeOver === "true";
 }
 
+/**
+ * A check failure as the engine is to get it. The engine prints a failure's property with the value it finds under
+ * that exact input name (`property 'x' value {...}`), secret or not, so a failure on an input holding a secret
+ * ("users" for "users[].password") names it in the reason and leaves the property empty.
+ */
+function forEngine(kind: AnyKind): (f: CheckFailure) => CheckFailure {
+  const hidden = kind.secretProperties.map((p) => p.split(/[.[]/)[0]);
+  return (f) => (hidden.includes(f.property) ? { property: "", reason: `${f.property}: ${f.reason}` } : f);
+}
+
 export async function check(
   kindName: string,
   _olds: Props,
@@ -292,7 +289,7 @@ export async function check(
   );
   const model = kind.schema.safeParse(raw);
   const failures = [
-    ...(model.success ? [] : failuresOf(model.error, "", kind)),
+    ...(model.success ? [] : failuresOf(model.error, "", kind).map(forEngine(kind))),
     ...(router.success ? [] : failuresOf(router.error, "router")),
   ];
   if (news.adopt !== undefined && typeof news.adopt !== "boolean") {
