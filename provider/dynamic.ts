@@ -30,7 +30,7 @@ const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const COMMON = new Set(["router", "adopt", "restartToApply", "commands", "prior", "__provider"]);
 
 /** Connection fields that are credentials: they never replace a resource. */
-const CREDENTIALS = ["username", "password", "adminPassword", "hostKey"] as const;
+const CREDENTIALS = ["username", "password", "adminPassword", "loginPassword", "hostKey"] as const;
 
 /** A router password: typed at the router's `Password:` prompt, so printable ASCII, at most 32 characters (CR §4.1, §4.3). */
 const routerPassword = z
@@ -48,6 +48,7 @@ const routerSchema = z
     username: z.string().min(1).optional(),
     password: routerPassword.optional(),
     adminPassword: routerPassword.optional(),
+    loginPassword: routerPassword.optional(),
     hostKey: z.string().min(1).optional(),
     model: z.string().min(1).optional(),
   })
@@ -167,6 +168,7 @@ function connectionOf(own: RouterInput): RouterConnection {
     username: r.username,
     password: r.password,
     adminPassword: r.adminPassword,
+    loginPassword: r.loginPassword,
     hostKey: r.hostKey,
     model: r.model,
     takeOverUnsaved,
@@ -247,6 +249,7 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
       username: get("username"),
       password: get("password"),
       adminPassword: get("adminPassword"),
+      loginPassword: get("loginPassword"),
       hostKey: get("hostKey"),
       model: get("model"),
     }),
