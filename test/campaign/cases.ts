@@ -278,6 +278,7 @@ export function upKill(cal: Calibration, k: number): Promise<CaseResult> {
       const reached = await waitFor(
         () => (ended || commandTexts(sim).length >= k ? true : undefined),
         120_000,
+        () => commandTexts(sim).length >= k - 3,
       );
       const pids = up.child.pid === undefined || ended ? [] : providerPids(up.child.pid);
       if (!reached || pids.length === 0)
@@ -286,8 +287,12 @@ export function upKill(cal: Calibration, k: number): Promise<CaseResult> {
           `the run ${ended ? "ended" : "had no provider"} before command ${k}`,
         );
       for (const pid of pids) signalPid(pid, "SIGKILL");
-      c.notes.push(`killed ${pids.length} provider process(es) at command ${commandTexts(sim).length}`);
+      const at = commandTexts(sim).length;
       const run = await c.run("killed run", up);
+      // Commands already on their way when the kill landed still reach the router.
+      c.notes.push(
+        `killed ${pids.length} provider process(es) after command ${at} (${commandTexts(sim).length} arrived)`,
+      );
       const state = stateOf(sim);
       if (
         run.code === 0 &&
@@ -373,9 +378,11 @@ async function stopAt(
 ): Promise<number[]> {
   let ended = false;
   void client.done.then(() => (ended = true));
+  // From login on, check every turn: the stop point is a few commands away at most.
   await waitFor(
     () => (ended || commandTexts(sim).some((t) => stopAfter.test(t)) ? true : undefined),
     120_000,
+    () => commandTexts(sim).length > 0,
   );
   const stopped = ended ? [] : pids();
   for (const pid of stopped) signalPid(pid, "SIGSTOP");
@@ -456,7 +463,8 @@ function judgeTwoClients(
       .split("\n")
       .filter((l) => !B_LINE.test(l))
       .join("\n");
-    if (rest !== start) c.problem("neither as before nor as intended", diffSummary(rest, start));
+    if (rest !== start)
+      c.problem("half-applied: neither as before nor as intended", diffSummary(rest, start));
   }
 }
 

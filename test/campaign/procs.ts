@@ -117,14 +117,24 @@ export function signalPid(pid: number, signal: NodeJS.Signals): void {
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls `check` every few milliseconds until it returns a value, or resolves undefined after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | undefined, timeoutMs: number): Promise<T | undefined> {
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Polls `check` until it returns a value, or resolves undefined after `timeoutMs`: every few milliseconds, and on
+ * every turn of the event loop while `near()` says the moment is close (the simulator runs on this loop, so a check
+ * each turn sees each command as it is logged).
+ */
+export async function waitFor<T>(
+  check: () => T | undefined,
+  timeoutMs: number,
+  near: () => boolean = () => false,
+): Promise<T | undefined> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
     if (value !== undefined) return value;
     if (Date.now() > until) return undefined;
-    await sleep(2);
+    await (near() ? nextTurn() : sleep(2));
   }
 }
 
