@@ -527,7 +527,9 @@ class SharedRouter implements Router {
       await this.releaseLock();
       this.pumping = false;
       for (const report of this.settled.splice(0)) report();
-      this.armIdle();
+      // Work that arrived while the lock was being released found the pump still running: start it again.
+      if (this.queue.length > 0) this.kick();
+      else this.armIdle();
     }
   }
 
