@@ -220,3 +220,21 @@ test("a later routerFor without credentials keeps the stored ones; one that give
     await h.done();
   }
 });
+
+test("an operation that arrives while a batch is ending (leaving administrator mode) starts a new batch at once", async () => {
+  // A slow router makes the batch's end (`quit` out of administrator mode) last long enough to arrive during it.
+  const h = await harness({ latencyMs: 300 }, { idleCloseMs: 120_000 });
+  try {
+    const first = h.router.apply([g("ip route 10.94.0.0/16 gateway 192.168.100.254")]);
+    while (!h.sim.events().some((e) => e.type === "command" && e.text === "quit")) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const started = Date.now();
+    await Promise.all([first, h.router.apply([g("ip route 10.95.0.0/16 gateway 192.168.100.254")])]);
+    // A few commands at 300 ms each, not the idle logout two minutes away.
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(h.sim.savedConfig()).toContain("ip route 10.95.0.0/16 gateway 192.168.100.254\n");
+  } finally {
+    await h.done();
+  }
+});
