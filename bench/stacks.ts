@@ -7,7 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { indexConfig, parseConfig, type ContextCommand } from "../provider/config";
 import { resourceKinds, type ResourceKind } from "../provider/resources";
-import { toModel } from "../sdk/names";
+import { toModel } from "../provider/resources/names";
 import { startSimulator, type SimEvent, type Simulator } from "../simulator";
 import { floorMs, minimalCommands } from "./floor";
 import { naiveApply } from "./naive";

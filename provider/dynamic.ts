@@ -20,8 +20,8 @@ import { resourceKinds, withRouterModel } from "./resources";
 import { escapeControls, typedTextProblem } from "./resources/lines";
 import { routerFor, type RouterConnection } from "./session";
 import { redact } from "./secrets";
-import { previewLines } from "../sdk/commands";
-import { fromModel, propertyName, toModel } from "../sdk/names";
+import { previewLines } from "./config/render";
+import { fromModel, propertyName, toModel } from "./resources/names";
 
 /** The engine's placeholder for a value not yet known during preview. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -5,7 +5,8 @@
 
 /** One router argument: a quoted string (with `\x` escapes) or a run of non-space characters. */
 const ARG = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|(?:\\.|[^\s"'\\])+)`;
-const MASK = "********";
+/** What a secret is shown as in previews, logs and errors. */
+export const MASK = "********";
 
 /**
  * Each entry: the words before the secret (as a regex source), and how many secret arguments follow.

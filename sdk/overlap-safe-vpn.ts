@@ -19,7 +19,7 @@ import { GlobalSwitch } from "./global-switch";
 import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
 import { LanInterface } from "./lan-interface";
 import { NatDescriptor } from "./nat-descriptor";
-import { fromModel } from "./names";
+import { fromModel } from "../provider/resources/names";
 import type { NvrResource, RouterArgs } from "./resource";
 import { StaticRoute } from "./static-route";
 

@@ -5,8 +5,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "../provider/resources/contract";
 import { withRouterModel } from "../provider/resources";
-import { previewLines } from "./commands";
-import { toModel } from "./names";
+import { previewLines } from "../provider/config/render";
+import { toModel } from "../provider/resources/names";
 import { providerFor } from "./provider";
 
 /** How to reach the router. Every field defaults to the stack config key `nvr:<field>`. */

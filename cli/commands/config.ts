@@ -4,9 +4,10 @@
  */
 import * as fs from "fs";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { ConfigParseError, type ConfigTree } from "../../provider/config/model";
+import type { ConfigTree } from "../../provider/config/model";
 import { detectSource, parseConfig } from "../../provider/config/parse";
 import { renderConfig } from "../../provider/config/render";
+import { ConfigParseError } from "../../provider/errors";
 
 /** An error whose message is the complete line to print on stderr. */
 export class CliError extends Error {}

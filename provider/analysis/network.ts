@@ -5,21 +5,11 @@
  * descriptors, the pp anonymous address pool and the DHCP scopes. Every line kept here remembers its source line so
  * lint findings and errors can point at it.
  */
+import { AnalysisError } from "../errors";
 import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
 import { indexConfig, type ConfigIndex } from "../config/index";
 import type { ConfigLine, ConfigTree, Context } from "../config/model";
 import { interfaceNetwork, isIPv4, parseSpan, prefixOfMask, spanFrom, type Span } from "../resources/net";
-
-/** Bad or unsupported input found while building the model; names the source line. */
-export class AnalysisError extends Error {
-  constructor(
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(line > 0 ? `line ${line}: ${reason}` : reason);
-    this.name = "AnalysisError";
-  }
-}
 
 /** `lan1`, `lan2`, `pp:anonymous`, `pp:1`, `tunnel:1`: the names `nvr trace --in` accepts. */
 export type InterfaceName = string;

@@ -5,8 +5,9 @@
  * must be reached at an address outside it: the service's own address or a static NAT alias of it. Each candidate is
  * proven with a full trace from pp anonymous (the client holding a pool address), reply included.
  */
+import { AnalysisError } from "../errors";
 import { IPv4, IPv4CidrRange, Validator } from "ip-num";
-import { AnalysisError, inSpans, ip, isOwnAddress, poolSpans, type NetworkModel } from "./network";
+import { inSpans, ip, isOwnAddress, poolSpans, type NetworkModel } from "./network";
 import { trace, type TraceResult } from "./trace";
 
 export interface ReachQuery {

@@ -14,9 +14,9 @@
  * Assumptions (the config cannot say): a host on a LAN answers through its default gateway, the router, unless the
  * address it answers is on its own LAN; pp and tunnel peers answer through the interface the packet left by.
  */
+import { AnalysisError } from "../errors";
 import { IPv4 } from "ip-num";
 import {
-  AnalysisError,
   classlessRoutes,
   connectedInterface,
   inSpans,

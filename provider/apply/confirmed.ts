@@ -4,11 +4,11 @@
  * and save. If the fresh login fails, the router restarts into its saved config, which has neither the change nor
  * the schedule (CR §37.1; yamaha-cli.md §14.2).
  */
+import { RouterError } from "../errors";
 import type { ConfigIndex } from "../config/index";
 import type { ContextCommand } from "../config/model";
 import { parseConfig } from "../config/parse";
 import { indexConfig } from "../config/index";
-import { RouterError } from "../session/errors";
 import { toGlobal, type Shell } from "../session/shell";
 import { verifyProblems } from "./plan";
 import { applyPlan, type Link } from "./transaction";

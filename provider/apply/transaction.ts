@@ -3,9 +3,9 @@
  * what was applied, finish or undo a plan cut short by a drop, and verify the result by re-reading the config.
  * Nothing here saves: the Router decides when a save covers an operation.
  */
+import { CommandError, ConnectionLostError, RouterError, TimeoutError, VerifyError } from "../errors";
 import type { ConfigIndex } from "../config/index";
 import type { ContextCommand } from "../config/model";
-import { CommandError, ConnectionLostError, RouterError, TimeoutError, VerifyError } from "../session/errors";
 import { refuseControlCharacters, toGlobal, type Shell } from "../session/shell";
 import { restoreCommands, rollbackCommands, scriptFor, unmetCommands, verifyProblems } from "./plan";
 

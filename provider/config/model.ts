@@ -56,17 +56,6 @@ export interface ConfigTree {
   items: ConfigItem[];
 }
 
-/** The only error the parser throws: names the 1-based source line and the reason. */
-export class ConfigParseError extends Error {
-  constructor(
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(`line ${line}: ${reason}`);
-    this.name = "ConfigParseError";
-  }
-}
-
 /** A command to send to a router, with the context it must be entered in. */
 export interface ContextCommand {
   context: Context;

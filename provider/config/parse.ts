@@ -4,8 +4,8 @@
  * Pipeline per physical line: strip CR and pager residue → skip an echoed `show config` prompt and what came before
  * it → rejoin 79-column hard wraps → header / comment / blank / select / command line. Only ConfigParseError escapes.
  */
+import { ConfigParseError } from "../errors";
 import {
-  ConfigParseError,
   type ConfigHeader,
   type ConfigItem,
   type ConfigLine,

@@ -56,3 +56,13 @@ export function renderCommands(cmds: readonly ContextCommand[]): string {
   close();
   return out.length === 0 ? "" : `${out.join("\n")}\n`;
 }
+
+/**
+ * The `commands` preview: a resource's NVR lines, one list element per line (so the engine diffs them line by line),
+ * computed the same way in the program (for `pulumi preview --diff`) and in the provider (from the same `commands`
+ * function whose unmasked output it applies), so the two cannot disagree.
+ */
+export function previewLines(commands: readonly ContextCommand[]): string[] {
+  const text = renderCommands(commands);
+  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
+}

@@ -3,7 +3,7 @@
  * parameter containing a space, `?`, `#`, `|`, `>`, `\`, `'` or `"` must be quoted (`'...'` / `"..."`) or escaped
  * with a backslash (`\?`, `\#`, `\\`, `\ `).
  */
-import { ConfigParseError } from "./model";
+import { ConfigParseError } from "../errors";
 
 const SEPARATOR = /[ \t]/;
 

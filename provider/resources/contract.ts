@@ -9,11 +9,7 @@ import type { z } from "zod";
 import type { ConfigLine, ContextCommand } from "../config/model";
 import type { ConfigIndex } from "../config/index";
 
-/** A validation failure that names the input property (dotted path, e.g. "statics[1].outer"). */
-export interface CheckFailure {
-  property: string;
-  reason: string;
-}
+export type { CheckFailure } from "../errors";
 
 /**
  * What a resource recorded at create: the lines it took over (`ResourceKind.prior`), as script lines.

@@ -3,11 +3,12 @@
  * Identity "dhcp scope 1". Re-entering `dhcp scope N` erases the scope's binds and options on some firmware
  * (RTX1210 ≤ 14.01.20), so a plan that rewrites the scope line resends them.
  */
+import { ReadError } from "../errors";
 import { IPv4 } from "ip-num";
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
-import { ReadError, defineKind } from "./kind";
+import { defineKind } from "./kind";
 import { type Line, findLines, line } from "./lines";
 import {
   addressInside,

@@ -69,4 +69,4 @@ export type { RouteGateway, StaticRouteModel } from "./static-route";
 export type { ClasslessRoute } from "./rfc3442";
 export { decodeClasslessRoutes, encodeClasslessRoutes } from "./rfc3442";
 export type { CheckFailure, Prior, ResourceKind } from "./contract";
-export { ReadError, RefusedError } from "./kind";
+export { ReadError, RefusedError } from "../errors";

@@ -2,6 +2,7 @@
  * Builds a `ResourceKind` from a resource's mapping, so the five resources share one implementation of
  * commands/read/plan/conflicts and differ only in what they map (no copy-paste twins).
  */
+import { ReadError, RefusedError } from "../errors";
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import type { ConfigLine } from "../config/model";
@@ -50,29 +51,6 @@ export interface Mapping<Model> {
   appliesOnRestart?(model: Model): boolean;
   /** Extra lines to resend after the writes (e.g. what a rewritten `dhcp scope` line erases). */
   resend?(writes: readonly Line[], desired: readonly Line[]): Line[];
-}
-
-/** A router line that cannot be read back into a model: names the line and the reason. */
-export class ReadError extends Error {
-  constructor(
-    readonly text: string,
-    readonly reason: string,
-  ) {
-    super(`cannot read "${text}": ${reason}`);
-    this.name = "ReadError";
-  }
-}
-
-/** Desired state the router's current config rules out, found by `plan` before anything is typed. */
-export class RefusedError extends Error {
-  constructor(
-    readonly kind: string,
-    readonly identity: string,
-    readonly failures: CheckFailure[],
-  ) {
-    super(`${kind} ${identity}: ${failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
-    this.name = "RefusedError";
-  }
 }
 
 /** "statics[1].outer" from a zod path. */

@@ -7,12 +7,14 @@
  * created before the pool and deleted after it.
  * A tunnel-range change is made in place: a replacement would share the identity and delete its successor.
  */
+import { ReadError } from "../errors";
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import type { Context } from "../config/model";
 import { GLOBAL } from "../config/model";
-import { ReadError, defineKind } from "./kind";
-import { type Line, MASK, findLines, line, routerName, routerToken } from "./lines";
+import { defineKind } from "./kind";
+import { MASK } from "../secrets";
+import { type Line, findLines, line, routerName, routerToken } from "./lines";
 import { DEFAULT_MODEL, MAX_TUNNEL_NUMBER, factsOf, isRouterModel, routerModel } from "./models";
 import { natBinding, natBindingArgs, natBindingRules, parseNatBinding } from "./nat-descriptor";
 import { ipv4, ipv4Range, parseSpan } from "./net";

@@ -3,10 +3,11 @@
  * Identity "lan1". The interface always exists: create takes it over and records the lines it replaced
  * (`prior`); delete writes those back instead of removing the interface.
  */
+import { ReadError } from "../errors";
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
-import { ReadError, defineKind } from "./kind";
+import { defineKind } from "./kind";
 import { type Line, findLines, line } from "./lines";
 import { DEFAULT_MODEL, isRouterModel, lanInterfaceProblem, routerModel } from "./models";
 import { interfaceAddressProblem, ipv4 } from "./net";

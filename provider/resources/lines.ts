@@ -19,8 +19,6 @@ export interface Line {
   source?: ConfigLine;
 }
 
-export const MASK = "********";
-
 /** The key of a command: the leading arguments that name its setting (config/keys.ts owns the patterns). */
 export function keyOf(tokens: readonly string[]): string {
   return commandKey(tokens).join(" ");

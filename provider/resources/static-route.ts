@@ -3,10 +3,11 @@
  * The router keys routes by network and overwrites on re-entry, so every change is one line written in place.
  * A route names no model, so interface numbers in gateways are bounded by what any known model takes.
  */
+import { ReadError } from "../errors";
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
-import { ReadError, defineKind } from "./kind";
+import { defineKind } from "./kind";
 import { type Line, findLines, line, routerName } from "./lines";
 import { MAX_LAN_INTERFACES, MAX_PEER_NUMBER, MAX_TUNNEL_NUMBER } from "./models";
 import { isIPv4, isNetwork, networkOf } from "./net";

@@ -15,7 +15,7 @@ import {
   type ResourceKindName,
 } from "../resources";
 import { redact } from "../secrets";
-import { fromModel } from "../../sdk/names";
+import { fromModel } from "../resources/names";
 
 // The registry holds kinds of different model types; import treats models opaquely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

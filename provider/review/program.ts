@@ -4,22 +4,15 @@
  * `pulumi-nodejs:dynamic/nvr:<Kind>` with its model among the inputs; everything else a program declares is
  * answered by the mocks and ignored.
  */
+import { ProgramError } from "../errors";
 import * as fs from "fs";
 import Module from "module";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
-import { toModel } from "../../sdk/names";
-import { MASK } from "../resources/lines";
+import { toModel } from "../resources/names";
+import { MASK } from "../secrets";
 import type { DeclaredResource } from "./review";
-
-/** Thrown for a program that cannot be found, configured or run; the message names the file or key. */
-export class ProgramError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ProgramError";
-  }
-}
 
 export interface ProgramOptions {
   /** The program directory (holds Pulumi.yaml, or an index.ts / index.js). */

@@ -15,6 +15,7 @@
  *
  * Both live in NVR_STATE_DIR, default `~/.local/state/pulumi-yamaha-nvr` (os.tmpdir() when home is not writable).
  */
+import { LockTimeout } from "../errors";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -59,9 +60,6 @@ function readHolder(file: string): Holder | undefined {
     return undefined;
   }
 }
-
-/** Thrown when the lock stays taken past the wait. */
-export class LockTimeout extends Error {}
 
 /**
  * The writer lock of one router on this machine: an exclusively created file naming its holder. A holder that is

@@ -9,5 +9,6 @@ export {
   RouterError,
   TimeoutError,
   VerifyError,
-} from "./errors";
+  UnsavedChangesError,
+} from "../errors";
 export { fingerprint } from "./hostkey";

@@ -4,6 +4,15 @@
  * operation resolves only after the `save` that covers it. A second session is opened only for commit-confirmed
  * verification, so there are never more than two logins to one router.
  */
+import {
+  AuthError,
+  CommandError,
+  ConnectionLostError,
+  HostKeyError,
+  RouterError,
+  TimeoutError,
+  UnsavedChangesError,
+} from "../errors";
 import { indexConfig, type ConfigIndex } from "../config/index";
 import type { ContextCommand } from "../config/model";
 import { parseConfig } from "../config/parse";
@@ -18,15 +27,6 @@ import {
 } from "../apply/plan";
 import { applyPlan } from "../apply/transaction";
 import { UnsavedJournal, WriterLock } from "./custody";
-import {
-  AuthError,
-  CommandError,
-  ConnectionLostError,
-  HostKeyError,
-  RouterError,
-  TimeoutError,
-  UnsavedChangesError,
-} from "./errors";
 import { Shell, consoleSettingsOf, withConsoleOriginals, type ConsoleSettings } from "./shell";
 
 export interface RouterConnection {

@@ -3,9 +3,6 @@
  * command at a time with its output checked for errors before the next is sent, and a clean exit that declines the
  * save question. The Router (router.ts) owns sharing and queuing; this class is a single conversation.
  */
-import { Client, type ClientChannel, type ConnectConfig } from "ssh2";
-import { readFileSync } from "node:fs";
-import { redact } from "../secrets";
 import {
   AuthError,
   CommandError,
@@ -13,7 +10,10 @@ import {
   HostKeyError,
   RouterError,
   TimeoutError,
-} from "./errors";
+} from "../errors";
+import { Client, type ClientChannel, type ConnectConfig } from "ssh2";
+import { readFileSync } from "node:fs";
+import { redact } from "../secrets";
 import { decideHostKey, fingerprint, keyTypeOf, type HostKeyPolicy } from "./hostkey";
 import {
   decode,

@@ -2,6 +2,7 @@
  * What the VPN designs share: the designed-resource shape, input failures, and the masked script built from the
  * children's own `commands`, so a design's preview and what its resources apply cannot disagree.
  */
+import { VpnDesignError } from "../errors";
 import { IPv4, type IPv4CidrRange } from "ip-num";
 import type { z } from "zod";
 import { renderCommands } from "../config/render";
@@ -30,17 +31,6 @@ export interface DesignedResource {
   kind: ResourceKindName;
   name: string;
   args: Record<string, unknown>;
-}
-
-/** Invalid design inputs: every failure names the input (dotted path, e.g. "vpn.pool"). Never carries secrets. */
-export class VpnDesignError extends Error {
-  constructor(
-    readonly component: string,
-    readonly failures: CheckFailure[],
-  ) {
-    super(`${component}: invalid inputs\n${failures.map((f) => `  ${f.property}: ${f.reason}`).join("\n")}`);
-    this.name = "VpnDesignError";
-  }
 }
 
 export type Fail = (property: string, reason: string) => void;

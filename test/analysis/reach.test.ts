@@ -1,5 +1,5 @@
+import { AnalysisError } from "../../provider/errors";
 import { reach, type ReachQuery } from "../../provider/analysis/reach";
-import { AnalysisError } from "../../provider/analysis/network";
 import { seedNetwork, type SeedConfig } from "./fixtures";
 
 const FILE_SERVER = { ip: "192.168.11.240", proto: "tcp" as const, port: 445 };

@@ -1,7 +1,8 @@
+import { AnalysisError } from "../../provider/errors";
 import { readFileSync } from "fs";
 import { parseConfig } from "../../provider/config/parse";
 import { trace, type TraceQuery } from "../../provider/analysis/trace";
-import { AnalysisError, buildNetwork } from "../../provider/analysis/network";
+import { buildNetwork } from "../../provider/analysis/network";
 import { OPTION121_FIXED, seedNetwork, type SeedConfig } from "./fixtures";
 
 const CLIENT = "192.168.254.1"; // the pool address the seed assumes the VPN client gets

@@ -1,5 +1,6 @@
+import { ConfigParseError } from "../../provider/errors";
 import * as fs from "fs";
-import { ConfigParseError, type ConfigTree } from "../../provider/config/model";
+import { type ConfigTree } from "../../provider/config/model";
 import { detectSource, parseConfig } from "../../provider/config/parse";
 import { renderConfig } from "../../provider/config/render";
 

@@ -1,5 +1,5 @@
+import { ConfigParseError } from "../../provider/errors";
 import fc from "fast-check";
-import { ConfigParseError } from "../../provider/config/model";
 import { parseConfig } from "../../provider/config/parse";
 import { COMMAND_HEADS } from "../../provider/config/scope";
 import { renderConfig } from "../../provider/config/render";

@@ -1,5 +1,5 @@
+import { ConfigParseError } from "../../provider/errors";
 import fc from "fast-check";
-import { ConfigParseError } from "../../provider/config/model";
 import { joinTokens, quoteToken, tokenize } from "../../provider/config/tokenize";
 
 describe("tokenize", () => {

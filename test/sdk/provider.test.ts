@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { IMPLEMENTATION, providerFor } from "../../sdk/provider";
-import { previewLines } from "../../sdk/commands";
+import { previewLines } from "../../provider/config/render";
 import { GLOBAL } from "../../provider/config/model";
 
 describe("provider stub serialisation", () => {

@@ -8,7 +8,7 @@ import { buildNetwork } from "../../provider/analysis/network";
 import { parseConfig } from "../../provider/config/parse";
 import * as dynamic from "../../provider/dynamic";
 import { designOverlapSafeVpn, designPpAnonymousNatVpn } from "../../provider/vpn";
-import { fromModel } from "../../sdk/names";
+import { fromModel } from "../../provider/resources/names";
 import type { Simulator } from "../../simulator";
 import { configureRequest, seedSimulator, settle, stackConfig } from "../provider/harness";
 import { SEED_INPUTS } from "./seed-inputs";

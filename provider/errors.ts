@@ -1,4 +1,14 @@
-import { redact } from "../secrets";
+/**
+ * Every error the provider throws, in one module at the bottom of the layers so any layer can throw or catch them
+ * without importing upward.
+ */
+import { redact } from "./secrets";
+
+/** A validation failure that names the input property (dotted path, e.g. "statics[1].outer"). */
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
 
 /** Every failure talking to a router: names the router, the failing command (secrets masked) and the router's own message. */
 export class RouterError extends Error {
@@ -63,5 +73,72 @@ export class UnsavedChangesError extends RouterError {
       router,
       `the running config has unsaved changes this tool did not make: ${changes}. Nothing was sent. Save or undo them on the router, or take them over explicitly (nvr:takeOverUnsaved / nvr apply --take-over-unsaved)`,
     );
+  }
+}
+
+/** The only error the parser throws: names the 1-based source line and the reason. */
+export class ConfigParseError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`line ${line}: ${reason}`);
+    this.name = "ConfigParseError";
+  }
+}
+
+/** Invalid design inputs: every failure names the input (dotted path, e.g. "vpn.pool"). Never carries secrets. */
+export class VpnDesignError extends Error {
+  constructor(
+    readonly component: string,
+    readonly failures: CheckFailure[],
+  ) {
+    super(`${component}: invalid inputs\n${failures.map((f) => `  ${f.property}: ${f.reason}`).join("\n")}`);
+    this.name = "VpnDesignError";
+  }
+}
+
+/** Thrown for a program that cannot be found, configured or run; the message names the file or key. */
+export class ProgramError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ProgramError";
+  }
+}
+
+/** Thrown when the lock stays taken past the wait. */
+export class LockTimeout extends Error {}
+
+/** A router line that cannot be read back into a model: names the line and the reason. */
+export class ReadError extends Error {
+  constructor(
+    readonly text: string,
+    readonly reason: string,
+  ) {
+    super(`cannot read "${text}": ${reason}`);
+    this.name = "ReadError";
+  }
+}
+
+/** Desired state the router's current config rules out, found by `plan` before anything is typed. */
+export class RefusedError extends Error {
+  constructor(
+    readonly kind: string,
+    readonly identity: string,
+    readonly failures: CheckFailure[],
+  ) {
+    super(`${kind} ${identity}: ${failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
+    this.name = "RefusedError";
+  }
+}
+
+/** Bad or unsupported input found while building the model; names the source line. */
+export class AnalysisError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(line > 0 ? `line ${line}: ${reason}` : reason);
+    this.name = "AnalysisError";
   }
 }
