@@ -1,5 +1,5 @@
 /**
- * Contract between the simulator's command grammar (grammar.ts: which configuration commands exist, their
+ * Contract between the simulator's command grammar (grammar/: which configuration commands exist, their
  * argument validation, canonical form, key and show-config order) and its runtime (engine.ts: sessions, state,
  * operational commands such as administrator/save/show/restart). The simulator shares no parsing code with the
  * provider, so a bug cannot hide by being on both sides.

@@ -1,0 +1,175 @@
+/** LAN, VLAN and bridge interfaces: `ip IF ...`, `ipv6 IF ...`, port mirroring, switch control and NGN. */
+import { interfaceOrder, SECTION } from "../order";
+import type { Reader } from "../reader";
+import { type Family, perInterface } from "../spec";
+import { fail, INTERFACE, integer, interfaceName, ipv4Prefix, ipv6Prefix, ON_OFF } from "../values";
+import { filterList } from "./filters";
+import { natDescriptorList } from "./nat";
+
+const ifaceKey = (r: Reader): string[] => [r.replace(interfaceName)];
+
+export const interfaces: Family = {
+  specs: [
+    {
+      head: "lan port-mirroring",
+      scope: "global",
+      key: ifaceKey,
+      args: (r) => {
+        if (r.remaining === 0) fail("parameters");
+        while (r.remaining > 0) {
+          const v = r.next();
+          if (!(v === "in" || v === "out" || /^\d+$/.test(v))) fail("illegal-keyword");
+        }
+      },
+      order: perInterface(0),
+    },
+    {
+      head: "vlan",
+      scope: "global",
+      key: (r) => [r.replace((v) => (/^lan\d+\/\d+$/.test(v) ? v : fail("illegal-keyword")))],
+      args: (r) => {
+        r.kw(["802.1q"]);
+        r.replace((v) =>
+          /^vid=\d+$/.test(v) ? `vid=${integer(v.slice(4), 2, 4094)}` : fail("illegal-keyword"),
+        );
+        while (r.remaining > 0) r.replace((v) => (v.startsWith("name=") ? v : fail("illegal-keyword")));
+      },
+      order: perInterface(1),
+    },
+    {
+      head: "bridge member",
+      scope: "global",
+      key: (r) => [r.replace((v) => (/^bridge\d+$/.test(v) ? v : fail("illegal-keyword")))],
+      args: (r) => {
+        if (r.remaining === 0) fail("parameters");
+        while (r.remaining > 0)
+          r.replace((v) => (INTERFACE.test(v) || /^tunnel\d+$/.test(v) ? v : fail("illegal-keyword")));
+      },
+      order: perInterface(2),
+    },
+    {
+      head: "ip IF address",
+      scope: "global",
+      args: (r) => {
+        if (r.peek() === "dhcp") r.next();
+        else r.replace(ipv4Prefix);
+        if (r.peek() === "broadcast") {
+          r.next();
+          r.ip();
+        }
+        r.end();
+      },
+      order: perInterface(10),
+    },
+    {
+      // A second network on the same LAN (CR §8.1.3); the seed considers one for the file server.
+      head: "ip IF secondary address",
+      scope: "global",
+      args: (r) => {
+        r.replace(ipv4Prefix);
+        r.end();
+      },
+      order: perInterface(10.5),
+    },
+    {
+      head: "ip IF mtu",
+      scope: "global",
+      args: (r) => {
+        r.int(64, 1500);
+        r.end();
+      },
+      order: perInterface(10.6),
+    },
+    {
+      head: "ip IF proxyarp",
+      scope: "global",
+      args: (r) => {
+        if (r.peek() === "vrrp") {
+          r.next();
+          r.int(1, 255);
+        } else r.kw(ON_OFF);
+        r.end();
+      },
+      order: perInterface(11),
+    },
+    {
+      head: "ip IF secure filter",
+      scope: "global",
+      key: (r) => [r.kw(["in", "out"])],
+      args: filterList,
+      order: (key, env) => [...perInterface(12)(key, env), key[0]],
+    },
+    { head: "ip IF nat descriptor", scope: "global", args: natDescriptorList, order: perInterface(14) },
+    {
+      head: "ip IF dhcp service",
+      scope: "global",
+      args: (r) => {
+        const mode = r.kw(["off", "server", "relay"]);
+        if (mode === "relay") {
+          // Up to four relay servers (CR §12.1.15).
+          if (r.remaining === 0 || r.remaining > 4) fail("parameters");
+          while (r.remaining > 0) r.ip();
+        }
+        r.end();
+      },
+      order: perInterface(15),
+    },
+    {
+      // An interface may carry several IPv6 addresses, so the address is part of the key [U].
+      head: "ipv6 IF address",
+      scope: "global",
+      key: (r) => [r.peek() === "dhcp" ? r.next() : r.replace(ipv6Prefix)],
+      args: (r) => r.end(),
+      order: (key, env) => [...perInterface(20)(key, env), key[0]],
+    },
+    {
+      head: "ipv6 IF rtadv send",
+      scope: "global",
+      args: (r) => {
+        r.int(1, 255);
+        while (r.remaining > 0)
+          r.replace((v) => (/^[a-z_]+=\S+$/.test(v) || /^\d+$/.test(v) ? v : fail("illegal-keyword")));
+      },
+      order: perInterface(21),
+    },
+    {
+      head: "ipv6 IF secure filter",
+      scope: "global",
+      key: (r) => [r.kw(["in", "out"])],
+      args: filterList,
+      order: (key, env) => [...perInterface(22)(key, env), key[0]],
+    },
+    {
+      head: "ipv6 IF dhcp service",
+      scope: "global",
+      args: (r) => {
+        const mode = r.kw(["off", "server", "client"]);
+        while (mode !== "off" && r.remaining > 0)
+          r.replace((v) => (/^[a-z-]+=\S+$/.test(v) ? v : fail("illegal-keyword")));
+        r.end();
+      },
+      order: perInterface(24),
+    },
+    {
+      head: "switch control use",
+      scope: "global",
+      key: ifaceKey,
+      args: (r) => {
+        r.kw(ON_OFF);
+        while (r.remaining > 0)
+          r.replace((v) => (/^terminal=(on|off)$/.test(v) ? v : fail("illegal-keyword")));
+      },
+      order: perInterface(30),
+    },
+    {
+      head: "ngn type",
+      scope: "global",
+      key: ifaceKey,
+      args: (r) => {
+        r.kw(["ntt", "off"]);
+        r.end();
+      },
+      order: (key) => [SECTION.NGN, ...interfaceOrder(key[0])],
+    },
+  ],
+};

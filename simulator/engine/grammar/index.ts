@@ -1,0 +1,191 @@
+/**
+ * The simulator's configuration-command grammar: which commands exist, how their arguments are validated (with the
+ * device's error classes), the canonical text `show config` prints, the key a later `no` or re-entry addresses, and
+ * the router's fixed `show config` order. Table-driven: one `Spec` per command head, grouped by command family.
+ * It shares no parsing code with the provider on purpose (never import from provider/).
+ *
+ * Layout: tokenizer.ts splits a line into words, values.ts checks single values, reader.ts walks the arguments,
+ * order.ts holds the `show config` sections and block positions, spec.ts the `Spec`/`Family` shapes and argument
+ * shapes several families share; families/*.ts hold the commands; this file dispatches a line to its spec.
+ *
+ * To add a command family: create families/NAME.ts exporting a `Family` (its `specs`, and `unchecked` for commands
+ * accepted verbatim until they get a spec), give each line its place in `show config` (a SECTION in order.ts for
+ * global lines, a free position of the block for pp/tunnel lines), and add it to FAMILIES below.
+ *
+ * Marks: [V] verified against a dump/CR, [U] our choice where no evidence exists (yamaha-cli.md §15).
+ */
+import type {
+  ConfigCommand,
+  GrammarError,
+  GrammarResult,
+  ModelInfo,
+  ParseConfigCommand,
+  Scope,
+  SimContext,
+} from "../grammar-contract";
+import { dhcp } from "./families/dhcp";
+import { dns } from "./families/dns";
+import { filters } from "./families/filters";
+import { interfaces } from "./families/interfaces";
+import { ipsec } from "./families/ipsec";
+import { l2tp } from "./families/l2tp";
+import { nat } from "./families/nat";
+import { pp } from "./families/pp";
+import { routes } from "./families/routes";
+import { schedule } from "./families/schedule";
+import { services } from "./families/services";
+import { system } from "./families/system";
+import { tunnel } from "./families/tunnel";
+import { Reader } from "./reader";
+import type { Env, Family, UncheckedSpec } from "./spec";
+import { type Token, tokenize } from "./tokenizer";
+import { fail, Failure, INTERFACE } from "./values";
+
+export { BLOCKS_SECTION, compareOrder } from "./order";
+
+const FAMILIES: readonly Family[] = [
+  system,
+  routes,
+  interfaces,
+  pp,
+  tunnel,
+  ipsec,
+  l2tp,
+  filters,
+  nat,
+  services,
+  dhcp,
+  dns,
+  schedule,
+];
+const SPECS = FAMILIES.flatMap((family) => family.specs);
+const UNCHECKED = FAMILIES.flatMap((family) => family.unchecked ?? []);
+
+/** First words this grammar owns; any other first word is left to the runtime (operational commands). */
+const FIRST_WORDS = new Set(
+  [...SPECS, ...UNCHECKED]
+    .map((s) => s.head.split(" ")[0])
+    .concat(["administrator", "login", "pp", "tunnel"]),
+);
+
+/** Commands with these heads are operational (the runtime's): selects, interactive passwords, key generation. */
+const OPERATIONAL = [
+  /^login user \S+$/,
+  /^(no )?(pp|tunnel) select\b/,
+  /^administrator( password)?$/,
+  /^login password$/,
+  /^sshd host key generate\b/,
+];
+
+function headMatches(head: string, tokens: Token[]): { length: number; iface?: string } | undefined {
+  const words = head.split(" ");
+  if (tokens.length < words.length) return undefined;
+  let iface: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const token = tokens[i].value;
+    if (words[i] === "IF") {
+      if (!INTERFACE.test(token)) return undefined;
+      iface = token;
+    } else if (words[i] !== token) return undefined;
+  }
+  return { length: words.length, iface };
+}
+
+function longest<T extends { head: string }>(
+  table: readonly T[],
+  tokens: Token[],
+): { spec: T; length: number; iface?: string } | undefined {
+  let best: { spec: T; length: number; iface?: string } | undefined;
+  for (const spec of table) {
+    const m = headMatches(spec.head, tokens);
+    if (m && (!best || m.length > best.length)) best = { spec, ...m };
+  }
+  return best;
+}
+
+function scopeError(scope: Scope, context: SimContext): GrammarError | undefined {
+  if (scope === "pp" && context.kind !== "pp") return "need-pp-select";
+  if (scope === "tunnel" && context.kind !== "tunnel") return "need-tunnel-select";
+  return undefined;
+}
+
+/** `pp disable N` / `tunnel disable N`: the opposites of the enable lines. */
+function disable(kind: "pp" | "tunnel", args: Token[], env: Env): GrammarResult {
+  const spec = SPECS.find((s) => s.head === `${kind} enable`) ?? fail("invalid-command");
+  const scopeFailure = scopeError(spec.scope, env.context);
+  if (scopeFailure) return { ok: false, error: scopeFailure };
+  spec.args(new Reader(args), env);
+  return { ok: true, negate: true, key: spec.head, scope: spec.scope };
+}
+
+/** A line of an unchecked family: kept verbatim, keyed by its whole text. */
+function unchecked(entry: UncheckedSpec, tokens: Token[], negate: boolean, env: Env): GrammarResult {
+  const scopeFailure = scopeError(entry.scope, env.context);
+  if (scopeFailure) return { ok: false, error: scopeFailure };
+  const key = tokens.map((t) => t.raw).join(" ");
+  if (negate) return { ok: true, negate: true, key, scope: entry.scope };
+  const order = [...entry.order, key];
+  return {
+    ok: true,
+    negate: false,
+    command: { canonical: key, key, scope: entry.scope, order, nested: entry.nested ?? false },
+  };
+}
+
+function parse(text: string, context: SimContext, model: ModelInfo): GrammarResult | undefined {
+  const trimmed = text.trim();
+  if (OPERATIONAL.some((re) => re.test(trimmed.replace(/\s+/g, " ")))) return undefined;
+  const all = tokenize(trimmed);
+  const negate = all[0]?.value === "no";
+  const tokens = negate ? all.slice(1) : all;
+  if (negate && tokens.length === 0) return { ok: false, error: "parameters" };
+  if (tokens.length === 0 || !FIRST_WORDS.has(tokens[0].value)) return undefined;
+  const words = tokens.map((t) => t.value);
+  // Typing a password inline is refused [V] yamaha-cli.md §3; the interactive form is the runtime's.
+  if (!negate && words[0] === "administrator" && words[1] === "password" && words[2] !== "encrypted") {
+    return { ok: false, error: "parameters" };
+  }
+  const base: Env = { model, context };
+  if (!negate && (words[0] === "pp" || words[0] === "tunnel") && words[1] === "disable") {
+    return disable(words[0], tokens.slice(2), base);
+  }
+
+  const match = longest(SPECS, tokens);
+  const verbatim = longest(UNCHECKED, tokens);
+  if (verbatim && (!match || verbatim.length > match.length))
+    return unchecked(verbatim.spec, tokens, negate, base);
+  if (!match || (match.spec.exists && !match.spec.exists(model)))
+    return { ok: false, error: "invalid-command" };
+  const { spec, length, iface } = match;
+  const scopeFailure = scopeError(spec.scope, context);
+  if (scopeFailure) return { ok: false, error: scopeFailure };
+
+  const env: Env = { ...base, iface };
+  const headText = words.slice(0, length).join(" ");
+  const reader = new Reader(tokens.slice(length));
+  const key = spec.key ? spec.key(reader, env) : [];
+  const keyText = [headText, ...key].join(" ");
+  if (negate) return { ok: true, negate: true, key: keyText, scope: spec.scope };
+  spec.args(reader, env);
+  reader.end();
+  const command: ConfigCommand = {
+    canonical: [headText, ...(spec.show ? spec.show(reader.out) : reader.out)].join(" "),
+    key: keyText,
+    scope: spec.scope,
+    order: spec.order(key, env),
+    nested: spec.nested ?? false,
+  };
+  const secret = spec.secret?.(words.slice(length));
+  if (secret !== undefined) command.secret = secret;
+  return { ok: true, negate: false, command };
+}
+
+/** The grammar entry point the runtime calls for every line it does not handle itself. */
+export const parseConfigCommand: ParseConfigCommand = (text, context, model) => {
+  try {
+    return parse(text, context, model);
+  } catch (e) {
+    if (e instanceof Failure) return { ok: false, error: e.error };
+    throw e;
+  }
+};

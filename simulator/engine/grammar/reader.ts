@@ -1,0 +1,48 @@
+/** The argument reader a spec works through: consumes tokens, validates them and collects the canonical text. */
+import type { Token } from "./tokenizer";
+import { fail, integer, ipv4, keyword } from "./values";
+
+export class Reader {
+  private i = 0;
+  /** The canonical arguments so far, as `show config` prints them. */
+  readonly out: string[] = [];
+  constructor(private readonly tokens: Token[]) {}
+
+  get remaining(): number {
+    return this.tokens.length - this.i;
+  }
+  peek(): string | undefined {
+    return this.tokens[this.i]?.value;
+  }
+  /** Next token's value (wrong arity when missing); its raw text is echoed unless `emit` is false. */
+  next(emit = true): string {
+    const token = this.tokens[this.i] ?? fail("parameters");
+    this.i++;
+    if (emit) this.out.push(token.raw);
+    return token.value;
+  }
+  /** Consumes a token and emits `text` (the canonical form) instead of what was typed. */
+  replace(map: (value: string) => string): string {
+    const value = map(this.next(false));
+    this.out.push(value);
+    return value;
+  }
+  int(min: number, max: number): number {
+    const n = integer(this.next(false), min, max);
+    this.out.push(String(n));
+    return n;
+  }
+  kw<T extends string>(allowed: readonly T[]): T {
+    return this.replace((v) => keyword(v, allowed)) as T;
+  }
+  ip(): string {
+    return this.replace(ipv4);
+  }
+  /** All remaining tokens verbatim (free text such as a schedule's command). */
+  rest(): void {
+    while (this.remaining > 0) this.next();
+  }
+  end(): void {
+    if (this.remaining > 0) fail("parameters");
+  }
+}
