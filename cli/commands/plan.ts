@@ -1,23 +1,33 @@
 /**
  * `nvr plan [PROGRAM_DIR] (--from FILE | --router) [--format text|markdown] [--stack NAME] [--config K=V ...]`:
  * what a Pulumi program would do to the router, for code review — the NVR-line diff, lint on the result and the
- * program's checks.yaml claims — without Pulumi's CLI, backend or credentials. Exit 1 when a check fails, lint
- * finds an error or a resource would be refused; 2 on bad input.
+ * program's checks.yaml claims — without Pulumi's CLI, backend or credentials. Exit 0 when all is well, 1 when a
+ * check fails, lint finds an error, a resource would be refused or the router cannot be read; 2 on bad input.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Command, Option } from "commander";
+import { Option } from "commander";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { ConfigTree } from "../../provider/config/model";
+import { ProgramError } from "../../provider/errors";
 import { formatReview, review, type Claim, type ReviewFormat } from "../../provider/review";
 import { runProgram } from "../../provider/review/program";
-import { ProgramError } from "../../provider/errors";
-import { MASK, redact } from "../../provider/secrets";
-import { routerFor } from "../../provider/session";
-import { connectionFrom, type CliIo, processIo, type RouterCliOptions } from "./apply";
-import { CliError, readConfig } from "./config";
-import { parseService } from "./reach";
+import { MASK } from "../../provider/secrets";
+import {
+  addRouterOptions,
+  CliError,
+  connectionFrom,
+  Exit,
+  parseService,
+  readConfig,
+  readText,
+  STACK_CONFIG_KEYS,
+  withRouter,
+  type CliCommand,
+  type CliIo,
+  type RouterCliOptions,
+} from "../shared";
 
 export interface PlanCliOptions extends RouterCliOptions {
   from?: string;
@@ -114,37 +124,69 @@ async function liveConfig(
   stack: Record<string, string>,
   io: CliIo,
 ): Promise<ConfigTree> {
+  // A secure value the program run could not decrypt arrives masked: not a value to connect with.
   const known = (key: string) => (stack[`nvr:${key}`] === MASK ? undefined : stack[`nvr:${key}`]);
-  const conn = connectionFrom(
-    {
-      ...opts,
-      host: opts.host ?? known("host"),
-      port: opts.port ?? known("port"),
-      user: opts.user ?? known("username"),
-      hostKey: opts.hostKey ?? known("hostKey"),
-      model: opts.model ?? known("model"),
-    },
-    {
-      ...io.env,
-      NVR_PASSWORD: io.env.NVR_PASSWORD ?? known("password"),
-      NVR_ADMIN_PASSWORD: io.env.NVR_ADMIN_PASSWORD ?? known("adminPassword"),
-    },
-    opts.verbose ? (l) => io.err(`${l}\n`) : undefined,
+  const fromStack = Object.fromEntries(
+    Object.entries(STACK_CONFIG_KEYS).map(([flag, key]) => [
+      flag,
+      opts[flag as keyof typeof STACK_CONFIG_KEYS] ?? known(key),
+    ]),
   );
-  const router = routerFor(conn);
+  const conn = connectionFrom(
+    { ...opts, ...fromStack },
+    {
+      ...io,
+      env: {
+        ...io.env,
+        NVR_PASSWORD: io.env.NVR_PASSWORD ?? known("password"),
+        NVR_ADMIN_PASSWORD: io.env.NVR_ADMIN_PASSWORD ?? known("adminPassword"),
+      },
+    },
+  );
+  return withRouter(conn, async (router) => (await router.config()).tree);
+}
+
+/** The Pulumi program's resources and stack config; a program that cannot be run is bad input. */
+async function programRun(dir: string, opts: PlanCliOptions): ReturnType<typeof runProgram> {
   try {
-    return (await router.config()).tree;
-  } finally {
-    await router.close().catch(() => undefined);
+    return await runProgram({ dir, stack: opts.stack, config: configPairs(opts.config) });
+  } catch (e) {
+    if (e instanceof ProgramError) throw new CliError(e.message);
+    throw e;
   }
 }
 
-/** Runs `nvr plan`; returns the exit status. */
-export async function planCommand(dir: string, opts: PlanCliOptions, io: CliIo): Promise<number> {
-  try {
+export const planCommand: CliCommand<PlanCliOptions, [programDir: string]> = {
+  define: (program) =>
+    addRouterOptions(
+      program
+        .command("plan")
+        .description("show what a Pulumi program would change on the router: NVR-line diff, lint, checks")
+        .argument("[program-dir]", "the Pulumi program's directory", ".")
+        .option("--from <file>", "the router's current config (show config dump or config file)")
+        .option(
+          "--router",
+          "read the current config from the live router (stack config nvr:* or --host flags)",
+        )
+        .addOption(
+          new Option("--format <format>", "output format").choices(["text", "markdown"]).default("text"),
+        )
+        .option("--stack <name>", "stack whose Pulumi.<stack>.yaml supplies config", "dev")
+        .option(
+          "--config <key=value...>",
+          "stack config values (repeatable); key without namespace: the project's",
+        )
+        .option(
+          "--checks <file>",
+          "claims to verify on the result (default: checks.yaml by Pulumi.yaml or the program)",
+        ),
+      "stack",
+    ),
+  errorPrefix: "nvr plan: ",
+  async run([dir], opts, io) {
     if ((opts.from === undefined) === (opts.router !== true))
       throw new CliError("give exactly one of --from FILE or --router");
-    const run = await runProgram({ dir, stack: opts.stack, config: configPairs(opts.config) });
+    const run = await programRun(dir, opts);
     if (run.maskedSecrets.length > 0)
       io.err(`nvr plan: secrets not given, planned as ********: ${run.maskedSecrets.join(", ")}\n`);
     // Default: checks.yaml next to Pulumi.yaml, else next to the program its `main` names.
@@ -155,52 +197,6 @@ export async function planCommand(dir: string, opts: PlanCliOptions, io: CliIo):
     const before = opts.from !== undefined ? readConfig(opts.from) : await liveConfig(opts, run.config, io);
     const report = review({ before, resources: run.resources, claims, model: opts.model });
     io.out(formatReview(report, opts.format ?? "text"));
-    return report.failed ? 1 : 0;
-  } catch (e) {
-    if (e instanceof CliError || e instanceof ProgramError) {
-      io.err(`nvr plan: ${redact(e.message)}\n`);
-      return 2;
-    }
-    io.err(`nvr plan: ${redact(e instanceof Error ? e.message : String(e))}\n`);
-    return 1;
-  }
-}
-
-function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch (e) {
-    throw new CliError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-}
-
-export function register(program: Command): void {
-  program
-    .command("plan")
-    .description("show what a Pulumi program would change on the router: NVR-line diff, lint, checks")
-    .argument("[program-dir]", "the Pulumi program's directory", ".")
-    .option("--from <file>", "the router's current config (show config dump or config file)")
-    .option("--router", "read the current config from the live router (stack config nvr:* or --host flags)")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "markdown"]).default("text"))
-    .option("--stack <name>", "stack whose Pulumi.<stack>.yaml supplies config", "dev")
-    .option(
-      "--config <key=value...>",
-      "stack config values (repeatable); key without namespace: the project's",
-    )
-    .option(
-      "--checks <file>",
-      "claims to verify on the result (default: checks.yaml by Pulumi.yaml or the program)",
-    )
-    .option("--model <model>", "router model for lint, e.g. NVR510 (default: the config header's)")
-    .option("--host <host>", "router address (default stack config nvr:host)")
-    .option("--port <port>", "SSH port (default nvr:port or 22)")
-    .option("--user <user>", "login user (default nvr:username)")
-    .option("--host-key <fingerprint>", "pinned host key SHA256:... (default nvr:hostKey)")
-    .option("--known-hosts <file>", "known_hosts file to check the host key against")
-    .option("--private-key <file>", "private key file for public-key login")
-    .option("--timeout <ms>", "per-command timeout in milliseconds")
-    .option("--verbose", "print the session log (secrets masked) to stderr")
-    .action(async (dir: string, opts: PlanCliOptions) => {
-      process.exitCode = await planCommand(dir, opts, processIo);
-    });
-}
+    return report.failed ? Exit.negative : Exit.ok;
+  },
+};

@@ -1,40 +1,31 @@
-/** `nvr show-config --host ...`: prints the router's live `show config` (secrets masked unless --show-secrets). */
-import { Command } from "commander";
+/**
+ * `nvr show-config --host ...`: prints the router's live `show config` (secrets masked unless --show-secrets).
+ * Exit 0 printed, 1 the router could not be read, 2 bad input.
+ */
 import { redact } from "../../provider/secrets";
-import { routerFor } from "../../provider/session";
-import { addRouterOptions, connectionFrom, type CliIo, processIo, type RouterCliOptions } from "./apply";
-import { CliError } from "./config";
+import {
+  addRouterOptions,
+  connectionFrom,
+  Exit,
+  withRouter,
+  type CliCommand,
+  type RouterCliOptions,
+} from "../shared";
 
 export interface ShowConfigCliOptions extends RouterCliOptions {
   showSecrets?: boolean;
 }
 
-/** Runs `nvr show-config`; returns the exit status (0 printed, 1 router failure, 2 bad input). */
-export async function showConfigCommand(opts: ShowConfigCliOptions, io: CliIo): Promise<number> {
-  let router;
-  try {
-    router = routerFor(connectionFrom(opts, io.env, opts.verbose ? (l) => io.err(`${l}\n`) : undefined));
-  } catch (e) {
-    if (!(e instanceof CliError)) throw e;
-    io.err(`nvr show-config: ${e.message}\n`);
-    return 2;
-  }
-  try {
-    const text = await router.showConfig();
+export const showConfigCommand: CliCommand<ShowConfigCliOptions> = {
+  define: (program) =>
+    addRouterOptions(
+      program.command("show-config").description("print the router's live configuration"),
+      "required",
+    ).option("--show-secrets", "print pre-shared keys and PPP passwords in clear"),
+  errorPrefix: "nvr show-config: ",
+  async run(_args, opts, io) {
+    const text = await withRouter(connectionFrom(opts, io), (router) => router.showConfig());
     io.out(opts.showSecrets ? text : redact(text));
-    return 0;
-  } catch (e) {
-    io.err(`nvr show-config: ${redact(e instanceof Error ? e.message : String(e))}\n`);
-    return 1;
-  } finally {
-    await router.close().catch(() => undefined);
-  }
-}
-
-export function register(program: Command): void {
-  addRouterOptions(program.command("show-config").description("print the router's live configuration"))
-    .option("--show-secrets", "print pre-shared keys and PPP passwords in clear")
-    .action(async (opts: ShowConfigCliOptions) => {
-      process.exitCode = await showConfigCommand(opts, processIo);
-    });
-}
+    return Exit.ok;
+  },
+};

@@ -1,23 +1,12 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CliError } from "../../cli/commands/config";
 import { lintCommand } from "../../cli/commands/lint";
-import { parseService, reachCommand } from "../../cli/commands/reach";
+import { reachCommand } from "../../cli/commands/reach";
 import { traceCommand } from "../../cli/commands/trace";
+import { CliError, parseService } from "../../cli/shared";
+import { nvr, runIn } from "../cli-helpers";
 import { seedFile, seedText } from "./fixtures";
-
-const ROOT = path.join(__dirname, "../..");
-// Runs cli/nvr.ts in a real node process: transpile-only require hook from the installed TypeScript.
-const RUN = `const ts=require("typescript");require.extensions[".ts"]=(m,f)=>m._compile(ts.transpileModule(require("fs").readFileSync(f,"utf8"),{compilerOptions:{module:ts.ModuleKind.CommonJS,target:ts.ScriptTarget.ES2022,esModuleInterop:true}}).outputText,f);require(process.argv[1]).buildProgram().parseAsync(process.argv.slice(2),{from:"user"}).catch(e=>{process.stderr.write("nvr: "+e.message+"\\n");process.exitCode=1});`;
-
-function nvr(...args: string[]) {
-  return spawnSync(process.execPath, ["-e", RUN, path.join(ROOT, "cli/nvr.ts"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nvr-analysis-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -86,45 +75,105 @@ describe("nvr trace / reach / lint as a process", () => {
     expect(JSON.parse(good.stdout)).toEqual([]);
   });
 
-  it("a bad option goes to stderr with exit 1", () => {
+  it("a dropped packet exits 1, with the verdict on stdout", () => {
     const res = nvr(
-      "reach",
+      "trace",
       "--config",
-      FIX_C,
-      "--client-lan",
-      "192.168.11.0/24",
-      "--service",
-      "192.168.11.240:445",
+      seedFile("fix-a-distinct-pool"),
+      "--in",
+      "pp:anonymous",
+      "--src",
+      "192.168.254.9",
+      "--dst",
+      "192.168.11.240",
     );
     expect(res.status).toBe(1);
-    expect(res.stdout).toBe("");
-    expect(res.stderr).toMatch(/--service: "192\.168\.11\.240:445" is not IP:tcp\/PORT/);
+    expect(res.stdout.split("\n")[0]).toBe("dropped");
   });
 });
 
-describe("command functions", () => {
-  it("trace prints the verdict, the steps and the reply for people", () => {
-    const out = traceCommand({ config: FIX_C, in: "lan2", src: "192.168.1.7", dst: "192.168.11.240" });
-    expect(out.split("\n")[0]).toBe("delivered via lan1: 192.168.1.7 → 192.168.11.240");
-    expect(out).toMatch(
+describe("nvr reach exit codes", () => {
+  const reachArgs = (config: string, service: string) => [
+    "reach",
+    "--config",
+    config,
+    "--client-lan",
+    "192.168.11.0/24",
+    "--service",
+    service,
+  ];
+
+  it("0 when reachable", () => {
+    const res = nvr(...reachArgs(FIX_C, "192.168.11.240:tcp/445"));
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/^reachable via 192\.168\.253\.240: /);
+  });
+
+  it("1 when not reachable, with the reason on stdout", () => {
+    const res = nvr(...reachArgs(seedFile("original"), "192.168.11.240:tcp/445"));
+    expect(res.status).toBe(1);
+    expect(res.stdout).toMatch(/^not reachable: every pp anonymous pool address lies inside/);
+    expect(res.stderr).toBe("");
+  });
+
+  it("2 on a bad --service, a missing option or an unreadable config, with the reason on stderr", () => {
+    const badService = nvr(...reachArgs(FIX_C, "192.168.11.240:445"));
+    expect(badService.status).toBe(2);
+    expect(badService.stdout).toBe("");
+    expect(badService.stderr).toMatch(/--service: "192\.168\.11\.240:445" is not IP:tcp\/PORT/);
+
+    const missing = nvr("reach", "--config", FIX_C, "--service", "192.168.11.240:tcp/445");
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/required option '--client-lan <cidr>' not specified/);
+
+    const unreadable = nvr(...reachArgs(path.join(tmp, "missing.conf"), "192.168.11.240:tcp/445"));
+    expect(unreadable.status).toBe(2);
+    expect(unreadable.stderr).toMatch(/missing\.conf: cannot read: ENOENT/);
+  });
+});
+
+describe("nvr --help", () => {
+  it("exits 0", () => {
+    const res = nvr("--help");
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/^Usage: nvr /);
+  });
+});
+
+describe("commands run in-process", () => {
+  it("trace prints the verdict, the steps and the reply for people", async () => {
+    const res = await runIn(traceCommand, [], {
+      config: FIX_C,
+      in: "lan2",
+      src: "192.168.1.7",
+      dst: "192.168.11.240",
+    });
+    expect(res.status).toBe(0);
+    expect(res.stdout.split("\n")[0]).toBe("delivered via lan1: 192.168.1.7 → 192.168.11.240");
+    expect(res.stdout).toMatch(
       /^ {2}lan2 in: NAT descriptor 40 \(nat\): dst 192\.168\.11\.240 → 192\.168\.253\.240/m,
     );
-    expect(out).toMatch(/^reply: delivered via lan2: 192\.168\.11\.240 → 192\.168\.1\.7$/m);
+    expect(res.stdout).toMatch(/^reply: delivered via lan2: 192\.168\.11\.240 → 192\.168\.1\.7$/m);
   });
 
-  it("trace rejects a bad port and an unknown interface", () => {
+  it("trace rejects a bad port and an unknown interface as bad input", async () => {
     const base = { config: FIX_C, in: "lan1", src: "192.168.11.5", dst: "192.168.1.1" };
-    expect(() => traceCommand({ ...base, dport: "70000" })).toThrow(/--dport: "70000"/);
-    expect(() => traceCommand({ ...base, in: "lan9" })).toThrow(CliError);
+    const badPort = await runIn(traceCommand, [], { ...base, dport: "70000" });
+    expect(badPort).toMatchObject({ status: 2, stdout: "" });
+    expect(badPort.stderr).toMatch(/^--dport: "70000"/);
+    const badInterface = await runIn(traceCommand, [], { ...base, in: "lan9" });
+    expect(badInterface).toMatchObject({ status: 2, stdout: "" });
+    expect(badInterface.stderr).toMatch(/lan9/);
   });
 
-  it("reach explains an unreachable service for people", () => {
-    const out = reachCommand({
+  it("reach explains an unreachable service for people", async () => {
+    const res = await runIn(reachCommand, [], {
       config: seedFile("original"),
       clientLan: "192.168.11.0/24",
       service: "192.168.11.240:tcp/445",
     });
-    expect(out).toMatch(/^not reachable: every pp anonymous pool address lies inside/);
+    expect(res.status).toBe(1);
+    expect(res.stdout).toMatch(/^not reachable: every pp anonymous pool address lies inside/);
   });
 
   it("parses IP:PROTO/PORT and IP:icmp", () => {
@@ -134,38 +183,46 @@ describe("command functions", () => {
     expect(() => parseService("192.168.11.1:icmp/3")).toThrow(CliError);
   });
 
-  it("lint prints FILE:LINES: severity CODE: message, and --model changes the verdict", () => {
+  it("lint prints FILE:LINES: severity CODE: message, and --model changes the verdict", async () => {
     const file = path.join(tmp, "no-compat.conf");
     fs.writeFileSync(
       file,
       seedText("fix-b-pp-anonymous-nat", ["nat descriptor backward-compatibility 1\n", ""]),
     );
-    const nvr510 = lintCommand(file);
+    const nvr510 = await runIn(lintCommand, [file], {});
     expect(nvr510.status).toBe(1);
-    expect(nvr510.output).toBe(
+    expect(nvr510.stdout).toBe(
       `${file}:16: error PP_ANONYMOUS_NAT_NEEDS_BACKWARD_COMPAT: NAT on pp anonymous does not work on the NVR510 while port-saving masquerade is on; add nat descriptor backward-compatibility 1 (takes effect after a restart)\n`,
     );
-    expect(lintCommand(file, { model: "NVR500" })).toEqual({ output: `${file}: no findings\n`, status: 0 });
+    expect(await runIn(lintCommand, [file], { model: "NVR500" })).toEqual({
+      status: 0,
+      stdout: `${file}: no findings\n`,
+      stderr: "",
+    });
   });
 
-  it("a malformed line is reported as FILE:LINE, and no secret of the config is printed", () => {
+  it("a malformed line is reported as FILE:LINE, and no secret of the config is printed", async () => {
     const file = path.join(tmp, "bad.conf");
     fs.writeFileSync(
       file,
       seedText("fix-c-twice-nat", ["outer 30 192.168.253.254", "outer 30 192.168.253.999"]),
     );
-    expect(() => lintCommand(file)).toThrow(
-      `${file}:32: nat descriptor address outer: "192.168.253.999" is not an address or range A-B`,
-    );
+    expect(await runIn(lintCommand, [file], {})).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: `${file}:32: nat descriptor address outer: "192.168.253.999" is not an address or range A-B\n`,
+    });
     const outputs = [
-      lintCommand(FIX_C, { json: true }).output,
-      traceCommand({
-        config: FIX_C,
-        in: "pp:anonymous",
-        src: "192.168.254.1",
-        dst: "192.168.11.250",
-        json: true,
-      }),
+      (await runIn(lintCommand, [FIX_C], { json: true })).stdout,
+      (
+        await runIn(traceCommand, [], {
+          config: FIX_C,
+          in: "pp:anonymous",
+          src: "192.168.254.1",
+          dst: "192.168.11.250",
+          json: true,
+        })
+      ).stdout,
     ].join("");
     expect(outputs).not.toMatch(/placeholder-key|placeholder-password/);
   });

@@ -2,8 +2,14 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CliError, configNormalize, configParse, decodeConfig } from "../../cli/commands/config";
+import {
+  configNormalizeCommand,
+  configParseCommand,
+  type ConfigParseOptions,
+} from "../../cli/commands/config";
+import { decodeConfig, type ReadOptions } from "../../cli/shared";
 import type { ConfigTree } from "../../provider/config/model";
+import { runIn } from "../cli-helpers";
 
 const DUMP = "/work/shared/configs/rtx830-l2tpv3-ipsec-initiator.txt";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nvr-config-cli-"));
@@ -15,49 +21,64 @@ function write(name: string, text: string): string {
   return file;
 }
 
+/** stdout of `nvr config parse FILE`, expecting exit 0. */
+async function configParse(file: string, opts: ConfigParseOptions = {}): Promise<string> {
+  const res = await runIn(configParseCommand, [file], opts);
+  expect(res).toMatchObject({ status: 0, stderr: "" });
+  return res.stdout;
+}
+
+/** stdout of `nvr config normalize FILE`, expecting exit 0. */
+async function configNormalize(file: string, opts: ReadOptions = {}): Promise<string> {
+  const res = await runIn(configNormalizeCommand, [file], opts);
+  expect(res).toMatchObject({ status: 0, stderr: "" });
+  return res.stdout;
+}
+
 /** The dump without its added source note (line 1). */
 const dump = write("rtx830.txt", fs.readFileSync(DUMP, "utf8").split("\n").slice(1).join("\n"));
 
-describe("nvr config parse / normalize (functions)", () => {
-  it("parse --json prints the tree", () => {
-    const tree = JSON.parse(configParse(dump, { json: true })) as ConfigTree;
+describe("nvr config parse / normalize (in-process)", () => {
+  it("parse --json prints the tree", async () => {
+    const tree = JSON.parse(await configParse(dump, { json: true })) as ConfigTree;
     expect(tree.header.model).toBe("RTX830");
     const tunnel = tree.items.find((i) => i.type === "block");
     expect(tunnel?.type === "block" && tunnel.block.id).toBe("1");
   });
 
-  it("parse without --json prints a summary", () => {
-    expect(configParse(dump)).toMatch(
+  it("parse without --json prints a summary", async () => {
+    expect(await configParse(dump)).toMatch(
       /RTX830 Rev\.15\.02\.17, \d+ global lines, 1 blocks\n {2}tunnel 1: 24 lines/,
     );
   });
 
-  it("normalize prints the body only, without the header and its Reporting Date", () => {
-    const out = configNormalize(dump);
+  it("normalize prints the body only, without the header and its Reporting Date", async () => {
+    const out = await configNormalize(dump);
     expect(out).not.toMatch(/^#/m);
     expect(out.split("\n")[0]).toBe("console character ja.utf8");
     expect(out).toMatch(/^ {2}ipsec ike pre-shared-key 1 text yamaha$/m);
   });
 
-  it("normalize turns a seed-style script into indented show config text (source guessed)", () => {
+  it("normalize turns a seed-style script into indented show config text (source guessed)", async () => {
     const file = write(
       "seed.config",
       "tunnel select 2\ntunnel encapsulation l2tp\nipsec tunnel 2\nipsec ike remote address 2 any\nno tunnel select\nl2tp service on\n",
     );
-    expect(configNormalize(file)).toBe(
+    expect(await configNormalize(file)).toBe(
       "tunnel select 2\n tunnel encapsulation l2tp\n ipsec tunnel 2\n  ipsec ike remote address 2 any\nl2tp service on\n",
     );
   });
 
-  it("names FILE:LINE and the reason on a parse error", () => {
+  it("names FILE:LINE and the reason on a parse error", async () => {
     const file = write("bad.config", "ip lan1 address 192.168.0.1/24\ntunnel select x\n");
-    expect(() => configNormalize(file)).toThrow(CliError);
-    expect(() => configNormalize(file)).toThrow(
-      `${file}:2: malformed select line "tunnel select x": expected "tunnel select N|none"`,
-    );
+    expect(await runIn(configNormalizeCommand, [file], {})).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: `${file}:2: malformed select line "tunnel select x": expected "tunnel select N|none"\n`,
+    });
   });
 
-  it("reads a Shift_JIS config file", () => {
+  it("reads a Shift_JIS config file", async () => {
     // "description 1 テスト" with テスト in Shift_JIS (83 65 83 58 83 67)
     const bytes = Buffer.concat([
       Buffer.from("description 1 "),
@@ -66,11 +87,13 @@ describe("nvr config parse / normalize (functions)", () => {
     expect(decodeConfig(bytes)).toBe("description 1 テスト\r\n");
     const file = path.join(tmp, "sjis-raw.config");
     fs.writeFileSync(file, bytes);
-    expect(configNormalize(file)).toBe("description 1 テスト\n");
+    expect(await configNormalize(file)).toBe("description 1 テスト\n");
   });
 
-  it("names the file when it cannot be read", () => {
-    expect(() => configParse(path.join(tmp, "missing"))).toThrow(/missing: cannot read: ENOENT/);
+  it("names the file when it cannot be read", async () => {
+    const res = await runIn(configParseCommand, [path.join(tmp, "missing")], {});
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/missing: cannot read: ENOENT/);
   });
 });
 
@@ -98,18 +121,18 @@ describe("the compiled nvr binary", () => {
       env: { ...process.env, NODE_PATH: path.resolve(__dirname, "../../node_modules") },
     });
 
-  it("normalizes a dump and reports a bad file as FILE:LINE: reason with exit 1", () => {
+  it("normalizes a dump and reports a bad option or file (FILE:LINE: reason) with exit 2", async () => {
     const ok = run("config", "normalize", dump);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toBe(configNormalize(dump));
+    expect(ok.stdout).toBe(await configNormalize(dump));
 
     const wide = run("config", "parse", "--json", "--columns", "20", dump);
-    expect(wide.status).toBe(1);
+    expect(wide.status).toBe(2);
     expect(wide.stderr).toMatch(/--columns.*expected an integer 80\.\.4096/);
 
     const bad = write("indented.txt", "syslog notice on\n ipsec ike pre-shared-key 1 text SECRET\n");
     const res = run("config", "parse", bad, "--json");
-    expect(res.status).toBe(1);
+    expect(res.status).toBe(2);
     expect(res.stdout).toBe("");
     expect(res.stderr).toBe(`${bad}:2: indented line, but no pp select / tunnel select block is open\n`);
   });

@@ -1,10 +1,10 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { importCommand } from "../../cli/commands/import";
 import { planCommand } from "../../cli/commands/plan";
 import { startSimulator, type Simulator } from "../../simulator";
+import { nvr, runIn } from "../cli-helpers";
 import { SEED_FINAL_ADDED } from "./seed-final-lines";
 
 // In-process runs resolve the SDK's package name through jest; the spawned CLI uses its own resolver alias.
@@ -15,29 +15,12 @@ const PROGRAM = path.join(__dirname, "fixtures", "seed-final");
 const START = path.join(ROOT, "simulator", "fixtures", "seed-start.conf");
 const FINAL = path.join(ROOT, "test", "fixtures", "seed", "fix-c-twice-nat.conf");
 const SECRETS = ["--config", "userPassword=s3cret-user-pw", "--config", "preSharedKey=example-psk"];
-// Runs cli/nvr.ts in a real node process: transpile-only require hook from the installed TypeScript.
-const RUN = `const ts=require("typescript");require.extensions[".ts"]=(m,f)=>m._compile(ts.transpileModule(require("fs").readFileSync(f,"utf8"),{compilerOptions:{module:ts.ModuleKind.CommonJS,target:ts.ScriptTarget.ES2022,esModuleInterop:true}}).outputText,f);require(process.argv[1]).buildProgram().parseAsync(process.argv.slice(2),{from:"user"}).catch(e=>{process.stderr.write("nvr: "+e.message+"\\n");process.exitCode=1});`;
-
-function nvr(...args: string[]) {
-  return spawnSync(process.execPath, ["-e", RUN, path.join(ROOT, "cli/nvr.ts"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NODE_NO_WARNINGS: "1" },
-  });
-}
-
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nvr-review-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 function write(name: string, text: string): string {
   const file = path.join(tmp, name);
   fs.writeFileSync(file, text);
   return file;
-}
-
-function capture(env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env } };
 }
 
 describe("nvr plan as a process", () => {
@@ -180,9 +163,9 @@ describe("plan and import against a live router (nvr-sim)", () => {
   afterAll(() => sim.stop());
 
   it("nvr plan --router reads the live config (stack config nvr:model, --host flags)", async () => {
-    const c = capture({ NVR_PASSWORD: "password", NVR_ADMIN_PASSWORD: "admin" });
-    const status = await planCommand(
-      PROGRAM,
+    const res = await runIn(
+      planCommand,
+      [PROGRAM],
       {
         router: true,
         host: sim.host,
@@ -191,14 +174,13 @@ describe("plan and import against a live router (nvr-sim)", () => {
         hostKey: sim.fingerprint,
         config: ["userPassword=s3cret-user-pw", "preSharedKey=example-psk"],
       },
-      c.io,
+      { NVR_PASSWORD: "password", NVR_ADMIN_PASSWORD: "admin" },
     );
-    expect(c.err.join("")).toBe("");
-    expect(status).toBe(0);
-    const out = c.out.join("");
-    expect(out).toMatch(/^-ip lan1 proxyarp on$/m);
-    expect(out).toMatch(/^\+nat descriptor type 30 nat$/m);
-    expect(out).not.toMatch(/s3cret-user-pw|example-psk|vpnpass1/);
+    expect(res.stderr).toBe("");
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/^-ip lan1 proxyarp on$/m);
+    expect(res.stdout).toMatch(/^\+nat descriptor type 30 nat$/m);
+    expect(res.stdout).not.toMatch(/s3cret-user-pw|example-psk|vpnpass1/);
   });
 
   it("nvr plan --router takes the connection from the stack's nvr:* config", async () => {
@@ -225,28 +207,44 @@ describe("plan and import against a live router (nvr-sim)", () => {
         ].join("\n"),
       );
       // The secure admin password cannot be decrypted here: it comes from the environment.
-      const c = capture({ NVR_ADMIN_PASSWORD: "admin" });
-      const status = await planCommand(dir, { router: true, format: "markdown" }, c.io);
-      expect(c.err.join("")).toBe("");
-      expect(status).toBe(0);
-      expect(c.out.join("")).toMatch(/^-ip lan1 proxyarp on$/m);
-      expect(c.out.join("")).not.toMatch(/s3cret-user-pw|vpnpass1/);
+      const res = await runIn(
+        planCommand,
+        [dir],
+        { router: true, format: "markdown" },
+        { NVR_ADMIN_PASSWORD: "admin" },
+      );
+      expect(res.stderr).toBe("");
+      expect(res.status).toBe(0);
+      expect(res.stdout).toMatch(/^-ip lan1 proxyarp on$/m);
+      expect(res.stdout).not.toMatch(/s3cret-user-pw|vpnpass1/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it("nvr import --host reads the live router", async () => {
-    const c = capture({ NVR_PASSWORD: "password", NVR_ADMIN_PASSWORD: "admin" });
-    const status = await importCommand(
+    const res = await runIn(
+      importCommand,
+      [],
       { host: sim.host, port: String(sim.port), user: "user", hostKey: sim.fingerprint },
-      c.io,
+      { NVR_PASSWORD: "password", NVR_ADMIN_PASSWORD: "admin" },
     );
-    expect(status).toBe(0);
-    const program = c.out.join("");
+    expect(res.status).toBe(0);
+    const program = res.stdout;
     expect(program).toContain('new nvr.LanInterface("lan1", {');
     expect(program).toContain("proxyArp: true,");
     expect(program).toContain(`// Generated by \`nvr import\` from 127.0.0.1:${sim.port}`);
     expect(program).not.toMatch(/vpnpass1|example-psk/);
+  });
+
+  it("nvr import exits 1 when the router cannot be read", async () => {
+    const res = await runIn(
+      importCommand,
+      [],
+      { host: sim.host, port: String(sim.port), user: "user", hostKey: `SHA256:${"A".repeat(43)}` },
+      { NVR_PASSWORD: "password", NVR_ADMIN_PASSWORD: "admin" },
+    );
+    expect(res).toMatchObject({ status: 1, stdout: "" });
+    expect(res.stderr).toMatch(/^nvr import: .*host key mismatch/);
   });
 });
