@@ -102,14 +102,20 @@ const natOuterOnConnectedNetwork: Check = (model) =>
       }),
     );
 
-const routeGatewayIsRouter: Check = (model) =>
+/** Every gateway address of every route (a route may list several). */
+const routeGatewayAddresses = (model: NetworkModel) =>
   model.routes.flatMap((r) =>
-    r.gateway.kind === "ip" && isOwnAddress(model, r.gateway.ip)
+    r.gateways.flatMap((g) => (g.gateway.kind === "ip" ? [{ r, ip: g.gateway.ip }] : [])),
+  );
+
+const routeGatewayIsRouter: Check = (model) =>
+  routeGatewayAddresses(model).flatMap(({ r, ip }) =>
+    isOwnAddress(model, ip)
       ? [
           finding(
             "ROUTE_GATEWAY_IS_ROUTER",
             "error",
-            `ip route ${r.network.toCidrString()} uses the router's own address ${r.gateway.ip} as gateway; NAT on the outgoing interface is not applied to it. Use a host on that network (or a host route per host) as gateway.`,
+            `ip route ${r.network.toCidrString()} uses the router's own address ${ip} as gateway; NAT on the outgoing interface is not applied to it. Use a host on that network (or a host route per host) as gateway.`,
             [r.line],
           ),
         ]
@@ -117,13 +123,13 @@ const routeGatewayIsRouter: Check = (model) =>
   );
 
 const routeGatewayUnreachable: Check = (model) =>
-  model.routes.flatMap((r) =>
-    r.gateway.kind === "ip" && !isOwnAddress(model, r.gateway.ip) && !connectedInterface(model, r.gateway.ip)
+  routeGatewayAddresses(model).flatMap(({ r, ip }) =>
+    !isOwnAddress(model, ip) && !connectedInterface(model, ip)
       ? [
           finding(
             "ROUTE_GATEWAY_NOT_CONNECTED",
             "warning",
-            `ip route ${r.network.toCidrString()}: gateway ${r.gateway.ip} is on no connected network, so the route is never used`,
+            `ip route ${r.network.toCidrString()}: gateway ${ip} is on no connected network, so the route never uses it`,
             [r.line],
           ),
         ]

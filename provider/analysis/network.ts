@@ -5,7 +5,8 @@
  * descriptors, the pp anonymous address pool and the DHCP scopes. Every line kept here remembers its source line so
  * lint findings and errors can point at it.
  */
-import { AnalysisError } from "../errors";
+import { AnalysisError, ReadError } from "../errors";
+import { readRouteLine } from "../resources/static-route";
 import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
 import { indexConfig, type ConfigIndex } from "../config/index";
 import type { ConfigLine, ConfigTree, Context } from "../config/model";
@@ -52,8 +53,19 @@ export interface Interface {
 export type Gateway =
   { kind: "ip"; ip: IPv4 } | { kind: "interface"; name: InterfaceName } | { kind: "null" };
 
+export interface RouteGateway {
+  gateway: Gateway;
+  /** Used only while the other gateways are down (`hide`, CR §8.1.7). */
+  hide: boolean;
+  metric?: number;
+  weight?: number;
+}
+
 export interface Route {
   network: IPv4CidrRange;
+  /** Every gateway of the line, in its order. */
+  gateways: RouteGateway[];
+  /** The gateway packets take while every gateway is up: the first that is not `hide`. */
   gateway: Gateway;
   line: number;
 }
@@ -393,25 +405,35 @@ function readTunnels(index: ConfigIndex, model: NetworkModel): void {
   }
 }
 
-function gateway(tokens: readonly string[], line: number): Gateway {
-  const [first, second] = tokens;
+/** A gateway as StaticRoute's reader spells it: `192.168.1.1`, `pp 1`, `pp anonymous`, `tunnel 2`, `dhcp lan2`, `null`, ... */
+function gateway(spelled: string, line: number): Gateway {
+  const [first, second] = spelled.split(" ");
   if (first === "null") return { kind: "null" };
   if (first === "pp" && second !== undefined) return { kind: "interface", name: `pp:${second}` };
   if (first === "tunnel" && second !== undefined) return { kind: "interface", name: `tunnel:${second}` };
   if (first === "dhcp" && second !== undefined) return { kind: "interface", name: second };
-  if (/^lan\d/.test(first ?? "")) return { kind: "interface", name: first };
-  return { kind: "ip", ip: ip(first ?? "", line, "ip route gateway") };
+  if (/^(lan|loopback)\d/.test(first)) return { kind: "interface", name: first };
+  return { kind: "ip", ip: ip(first, line, "ip route gateway") };
 }
 
 function readRoutes(index: ConfigIndex, model: NetworkModel): void {
-  for (const [l, [target, keyword, ...gw]] of lines(index, ["ip", "route"])) {
-    if (keyword !== "gateway")
-      throw new AnalysisError(l.line, `ip route: expected "gateway" after ${target}`);
-    const network =
-      target === "default"
-        ? IPv4CidrRange.fromCidr("0.0.0.0/0")
-        : addressWithMask(target, l.line, "ip route").network;
-    model.routes.push({ network, gateway: gateway(gw, l.line), line: l.line });
+  for (const l of index.find(["ip", "route"])) {
+    let route;
+    try {
+      route = readRouteLine(l.text);
+    } catch (e) {
+      if (e instanceof ReadError) throw new AnalysisError(l.line, `ip route: ${e.reason}`);
+      throw e;
+    }
+    const network = IPv4CidrRange.fromCidr(route.network === "default" ? "0.0.0.0/0" : route.network);
+    const gateways = route.gateways.map((g) => ({
+      gateway: gateway(g.gateway, l.line),
+      hide: g.hide,
+      metric: g.metric,
+      weight: g.weight,
+    }));
+    const active = gateways.find((g) => !g.hide) ?? gateways[0];
+    model.routes.push({ network, gateways, gateway: active.gateway, line: l.line });
   }
 }
 

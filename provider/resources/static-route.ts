@@ -156,10 +156,10 @@ function parseGateways(text: string, tokens: string[]): unknown[] {
   return gateways;
 }
 
-function parse(owned: Line[]): unknown {
-  const [l] = owned;
-  const tokens = l.text.split(" ");
-  return { network: tokens[2], gateways: parseGateways(l.text, tokens.slice(3)) };
+/** The raw inputs an `ip route` line spells. */
+function parseRoute(text: string): unknown {
+  const tokens = text.split(" ");
+  return { network: tokens[2], gateways: parseGateways(text, tokens.slice(3)) };
 }
 
 export const StaticRoute = defineKind<StaticRouteModel>({
@@ -197,5 +197,15 @@ export const StaticRoute = defineKind<StaticRouteModel>({
   secretProperties: [],
   lines,
   owned,
-  parse,
+  parse: (owned) => parseRoute(owned[0].text),
 });
+
+/**
+ * One `ip route` line in the model's normal form: the one reader of route lines, shared by the resource's `read`
+ * and the analyses (trace, reach, lint), so both see the same gateways and options. Throws ReadError.
+ */
+export function readRouteLine(text: string): StaticRouteModel {
+  const parsed = StaticRoute.schema.safeParse(parseRoute(text));
+  if (!parsed.success) throw new ReadError(text, parsed.error.issues.map((i) => i.message).join("; "));
+  return parsed.data;
+}

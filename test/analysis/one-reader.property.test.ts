@@ -1,0 +1,83 @@
+/**
+ * The analyses (trace, reach, lint) and the resources read the same router lines through the same reader, so for
+ * any line they agree: a route with several gateways and options is the route StaticRoute reads, gateway by gateway.
+ */
+import fc from "fast-check";
+import { buildNetwork } from "../../provider/analysis";
+import { indexConfig } from "../../provider/config/index";
+import { parseConfig } from "../../provider/config/parse";
+import { StaticRoute } from "../../provider/resources";
+
+const octet = fc.integer({ min: 1, max: 254 });
+const address = fc.tuple(octet, octet, octet, octet).map((o) => o.join("."));
+const network = fc.oneof(
+  octet.map((a) => `${a}.0.0.0/8`),
+  fc.tuple(octet, octet).map(([a, b]) => `${a}.${b}.0.0/16`),
+  address.map((a) => `${a}/32`),
+);
+const target = fc.oneof(
+  address,
+  fc.integer({ min: 1, max: 30 }).map((n) => `pp ${n}`),
+  fc.integer({ min: 1, max: 20 }).map((n) => `tunnel ${n}`),
+  fc.constantFrom("null", "pp anonymous", "dhcp lan2"),
+);
+const gateway = fc.record({
+  gateway: target,
+  metric: fc.option(fc.integer({ min: 1, max: 15 }), { nil: undefined }),
+  hide: fc.boolean(),
+  weight: fc.option(fc.integer({ min: 0, max: 255 }), { nil: undefined }),
+});
+const route = fc.record({
+  network,
+  gateways: fc.uniqueArray(gateway, { minLength: 1, maxLength: 4, selector: (g) => g.gateway }),
+});
+
+function routeLine(r: fc.GeneratorValue<typeof route>): string {
+  const parts = r.gateways.map((g) =>
+    [
+      `gateway ${g.gateway}`,
+      g.metric === undefined ? "" : ` metric ${g.metric}`,
+      g.hide ? " hide" : "",
+      g.weight === undefined ? "" : ` weight ${g.weight}`,
+    ].join(""),
+  );
+  return `ip route ${r.network} ${parts.join(" ")}`;
+}
+
+/** The analysis' spelling of a gateway back in the router's words. */
+function spelled(
+  g: ReturnType<typeof buildNetwork>["routes"][number]["gateways"][number]["gateway"],
+): string {
+  if (g.kind === "null") return "null";
+  if (g.kind === "ip") return g.ip.toString();
+  return g.name.replace(/^(pp|tunnel):/, "$1 ").replace(/^lan/, "dhcp lan");
+}
+
+describe("one reader of router lines for resources and analyses", () => {
+  test("ip route with several gateways and metric/hide/weight: the analysis sees the gateways StaticRoute reads", () => {
+    fc.assert(
+      fc.property(route, (r) => {
+        const text = `${routeLine(r)}\n`;
+        const config = indexConfig(parseConfig(text));
+        const resource = StaticRoute.read(config, `ip route ${r.network}`);
+        const analysed = buildNetwork(config).routes;
+        expect(resource).toBeDefined();
+        expect(analysed).toHaveLength(1);
+        const [a] = analysed;
+        expect(a.network.toCidrString()).toBe(resource!.network);
+        expect(
+          a.gateways.map((g) => ({
+            gateway: spelled(g.gateway),
+            hide: g.hide,
+            metric: g.metric,
+            weight: g.weight,
+          })),
+        ).toEqual(resource!.gateways.map((g) => ({ ...g })));
+        // traffic takes the first gateway that is not kept in reserve
+        const active = resource!.gateways.find((g) => !g.hide) ?? resource!.gateways[0];
+        expect(spelled(a.gateway)).toBe(active.gateway);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
