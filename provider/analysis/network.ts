@@ -6,6 +6,7 @@
  * lint findings and errors can point at it.
  */
 import { AnalysisError, ReadError } from "../errors";
+import { OUTER_MNEMONICS, type OuterMnemonic, parseNatBinding } from "../resources/nat-descriptor";
 import { readRouteLine } from "../resources/static-route";
 import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
 import { indexConfig, type ConfigIndex } from "../config/index";
@@ -71,9 +72,6 @@ export interface Route {
 }
 
 export type NatType = "none" | "nat" | "masquerade" | "nat-masquerade";
-
-const OUTER_MNEMONICS = ["ipcp", "primary", "secondary", "map-e", "hb46pp"] as const;
-export type OuterMnemonic = (typeof OUTER_MNEMONICS)[number];
 
 export interface StaticNat {
   outer: Span;
@@ -179,16 +177,11 @@ function numberRange(token: string, prefix = ""): number[] {
 }
 
 function natBinding(tokens: readonly string[], line: ConfigLine): NatBinding {
-  const at = tokens.indexOf("reverse");
-  const ids = (list: readonly string[]) =>
-    list.map((t) => {
-      if (!/^\d+$/.test(t))
-        throw new AnalysisError(line.line, `nat descriptor list: "${t}" is not a descriptor number`);
-      return Number(t);
-    });
-  return at < 0
-    ? { forward: ids(tokens), reverse: [], line: line.line }
-    : { forward: ids(tokens.slice(0, at)), reverse: ids(tokens.slice(at + 1)), line: line.line };
+  const binding = parseNatBinding(tokens);
+  const bad = tokens.find((t) => t !== "reverse" && !/^\d+$/.test(t));
+  if (bad !== undefined)
+    throw new AnalysisError(line.line, `nat descriptor list: "${bad}" is not a descriptor number`);
+  return { ...binding, line: line.line };
 }
 
 function newInterface(name: InterfaceName, kind: Interface["kind"]): Interface {

@@ -46,7 +46,8 @@ export function natBindingArgs({ forward, reverse }: NatBinding): string | undef
 /** The arguments after `nat descriptor` back as a binding. */
 export function parseNatBinding(args: readonly string[]): NatBinding {
   const at = args.indexOf("reverse");
-  const ids = (list: readonly string[]) => list.map(Number);
+  // A word that is not a number reads as NaN, which the descriptor id schema refuses with the property named.
+  const ids = (list: readonly string[]) => list.map((t) => (/^\d+$/.test(t) ? Number(t) : NaN));
   return at < 0
     ? { forward: ids(args), reverse: [] }
     : { forward: ids(args.slice(0, at)), reverse: ids(args.slice(at + 1)) };
@@ -72,7 +73,10 @@ export function natBindingRules(
     });
 }
 
-const OUTER_MNEMONICS = ["ipcp", "primary", "secondary", "map-e", "hb46pp"];
+/** Outer addresses named by where they come from rather than listed (CR §23.3); the router's default is ipcp. */
+export const OUTER_MNEMONICS = ["ipcp", "primary", "secondary", "map-e", "hb46pp"] as const;
+export type OuterMnemonic = (typeof OUTER_MNEMONICS)[number];
+const isOuterMnemonic = (s: string): s is OuterMnemonic => (OUTER_MNEMONICS as readonly string[]).includes(s);
 
 const addressItem = z
   .string()
@@ -82,12 +86,12 @@ const outer = z
   .array(z.string())
   .min(1, "must list at least one address")
   .superRefine((list, ctx) => {
-    const mnemonics = list.filter((s) => OUTER_MNEMONICS.includes(s));
+    const mnemonics = list.filter(isOuterMnemonic);
     if (mnemonics.length > 0 && list.length > 1) {
       ctx.addIssue({ code: "custom", message: `${mnemonics[0]} must be the only outer address` });
     }
     list.forEach((s, i) => {
-      if (!OUTER_MNEMONICS.includes(s) && parseSpan(s) === undefined)
+      if (!isOuterMnemonic(s) && parseSpan(s) === undefined)
         ctx.addIssue({
           code: "custom",
           path: [i],

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { buildNetwork } from "../../provider/analysis";
 import { indexConfig } from "../../provider/config/index";
 import { parseConfig } from "../../provider/config/parse";
-import { StaticRoute } from "../../provider/resources";
+import { LanInterface, StaticRoute } from "../../provider/resources";
 
 const octet = fc.integer({ min: 1, max: 254 });
 const address = fc.tuple(octet, octet, octet, octet).map((o) => o.join("."));
@@ -78,6 +78,24 @@ describe("one reader of router lines for resources and analyses", () => {
         expect(spelled(a.gateway)).toBe(active.gateway);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test("ip lanN nat descriptor with several descriptors and reverse: the same binding for the analysis and LanInterface", () => {
+    const ids = fc.uniqueArray(fc.integer({ min: 1, max: 2147483647 }), { maxLength: 4 });
+    fc.assert(
+      fc.property(fc.constantFrom("lan1", "lan2"), ids, ids, (lan, forward, reverse) => {
+        fc.pre(forward.length + reverse.length > 0);
+        const list = [...forward, ...(reverse.length > 0 ? ["reverse", ...reverse] : [])].join(" ");
+        const config = indexConfig(
+          parseConfig(`ip ${lan} address 192.168.11.1/24\nip ${lan} nat descriptor ${list}\n`),
+        );
+        const resource = LanInterface.read(config, lan);
+        const analysed = buildNetwork(config).interfaces.get(lan)?.nat;
+        expect(resource?.natDescriptors).toEqual({ forward, reverse });
+        expect({ forward: analysed?.forward, reverse: analysed?.reverse }).toEqual({ forward, reverse });
+      }),
+      { numRuns: 200 },
     );
   });
 });
