@@ -9,13 +9,12 @@ import type { ConfigIndex } from "../config/index";
 import type { ContextCommand } from "../config/model";
 import { parseConfig } from "../config/parse";
 import { indexConfig } from "../config/index";
-import { toGlobal, type Shell } from "../session/shell";
 import { verifyProblems } from "./plan";
-import { applyPlan, type Link } from "./transaction";
+import { applyPlan, type Link, type RouterConsole } from "./transaction";
 
 export interface ConfirmLink extends Link {
   /** A second, independent login (closed by the caller). */
-  freshSession(): Promise<Shell>;
+  freshSession(): Promise<RouterConsole & { close(): Promise<void> }>;
   /** `save` with the session's console settings taken out. */
   save(): Promise<void>;
 }
@@ -36,7 +35,7 @@ export async function applyConfirmed(
   const snapshot = await link.config();
   const id = freeScheduleId(snapshot);
   const shell = await link.shell();
-  await toGlobal(shell);
+  await shell.toGlobal();
   link.invalidate();
   const arm = {
     context: { kind: "global" as const },
@@ -46,7 +45,7 @@ export async function applyConfirmed(
   await shell.run(arm.command);
   const cancel = async () => {
     const s = await link.shell();
-    await toGlobal(s);
+    await s.toGlobal();
     await s.run(`no schedule at ${id}`);
     link.invalidate();
   };
@@ -57,7 +56,7 @@ export async function applyConfirmed(
     await cancel().catch(() => undefined);
     throw e;
   }
-  let fresh: Shell | undefined;
+  let fresh: (RouterConsole & { close(): Promise<void> }) | undefined;
   try {
     fresh = await link.freshSession();
     const text = await fresh.run("show config", 120_000);

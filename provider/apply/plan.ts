@@ -8,6 +8,7 @@ import { commandKey, isOperation, noForm } from "../config/keys";
 import type { ConfigLine, ConfigTree, Context, ContextCommand } from "../config/model";
 import { renderCommands } from "../config/render";
 import { joinTokens, tokenize } from "../config/tokenize";
+import { RouterError } from "../errors";
 import { redact } from "../secrets";
 
 /** One line typed at the router; `index` points into the plan for plan commands (undefined for `... select` lines). */
@@ -253,4 +254,17 @@ export function unsavedSettings(running: ConfigIndex, saved: ConfigIndex): Unsav
 export function revertCommands(saved: ConfigIndex, settings: readonly UnsavedSetting[]): ContextCommand[] {
   const then = linesByKey(saved);
   return settings.flatMap((s) => restoreSetting(then, s.context, tokenize(s.running[0] ?? s.saved[0])));
+}
+
+/**
+ * The last line of defence against command injection: a control character typed at the router edits the line
+ * (Ctrl-U clears it, so `pw\x15restart` runs `restart`) or ends it (CR, LF). Inputs are checked long before this;
+ * nothing that reaches here may contain one, whatever its origin.
+ */
+export function refuseControlCharacters(router: string, text: string, what = "a command"): void {
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(text))
+    throw new RouterError(router, `refusing to type ${what} containing a control character or line break`, {
+      command: what === "a command" ? JSON.stringify(text).slice(1, -1) : undefined,
+    });
 }

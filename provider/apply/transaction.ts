@@ -6,14 +6,30 @@
 import { CommandError, ConnectionLostError, RouterError, TimeoutError, VerifyError } from "../errors";
 import type { ConfigIndex } from "../config/index";
 import type { ContextCommand } from "../config/model";
-import { refuseControlCharacters, toGlobal, type Shell } from "../session/shell";
-import { restoreCommands, rollbackCommands, scriptFor, unmetCommands, verifyProblems } from "./plan";
+import {
+  refuseControlCharacters,
+  restoreCommands,
+  rollbackCommands,
+  scriptFor,
+  unmetCommands,
+  verifyProblems,
+} from "./plan";
+
+/**
+ * One login as the apply logic uses it (session/shell.ts implements it): type a line and get its output, the
+ * first error thrown as CommandError; the select context the login is in; back to the top level.
+ */
+export interface RouterConsole {
+  readonly context: string;
+  run(line: string, timeoutMs?: number): Promise<string>;
+  toGlobal(): Promise<void>;
+}
 
 /** What the apply logic needs from a Router (implemented in session/router.ts). */
 export interface Link {
   readonly name: string;
   /** The primary session, connecting if needed. */
-  shell(): Promise<Shell>;
+  shell(): Promise<RouterConsole>;
   /** Drops the primary session (its state is unknown) so the next shell() reconnects. */
   discard(): void;
   /** The config (cached while no write happened). */
@@ -44,11 +60,11 @@ function lost(e: unknown): boolean {
 
 /** Types commands with their context lines; `applied` collects the plan commands the router accepted. */
 async function type(
-  shell: Shell,
+  shell: RouterConsole,
   cmds: readonly ContextCommand[],
   applied?: ContextCommand[],
 ): Promise<void> {
-  await toGlobal(shell);
+  await shell.toGlobal();
   for (const step of scriptFor(cmds)) {
     await shell.run(step.line);
     if (step.index !== undefined) applied?.push(cmds[step.index]);
@@ -56,7 +72,7 @@ async function type(
 }
 
 /** Reconnects (a drop or timeout leaves the old session's state unknown) and returns a fresh config read. */
-async function reconnect(link: Link): Promise<{ shell: Shell; current: ConfigIndex }> {
+async function reconnect(link: Link): Promise<{ shell: RouterConsole; current: ConfigIndex }> {
   link.discard();
   link.invalidate();
   const shell = await link.shell();
@@ -68,7 +84,7 @@ async function reconnect(link: Link): Promise<{ shell: Shell; current: ConfigInd
 /** Runs `step` on a fresh session, retrying across further drops. */
 async function withReconnects<T>(
   link: Link,
-  step: (shell: Shell, current: ConfigIndex) => Promise<T>,
+  step: (shell: RouterConsole, current: ConfigIndex) => Promise<T>,
 ): Promise<T> {
   let last: unknown;
   for (let attempt = 0; attempt < RECONNECT_ATTEMPTS; attempt++) {
@@ -156,7 +172,7 @@ export async function applyPlan(link: Link, plan: readonly ContextCommand[]): Pr
   const applied: ContextCommand[] = [];
   try {
     await type(await link.shell(), plan, applied);
-    await toGlobal(await link.shell());
+    await (await link.shell()).toGlobal();
   } catch (e) {
     if (e instanceof CommandError) await rollback(link, snapshot, plan, applied, e);
     if (!lost(e)) throw e;

@@ -15,6 +15,7 @@ import { Client, type ClientChannel, type ConnectConfig } from "ssh2";
 import { readFileSync } from "node:fs";
 import { redact } from "../secrets";
 import { decideHostKey, fingerprint, keyTypeOf, type HostKeyPolicy } from "./hostkey";
+import { refuseControlCharacters } from "../apply/plan";
 import {
   decode,
   endsWithPager,
@@ -106,19 +107,6 @@ export function originalConsole(
     if (value !== undefined) out[key] = value;
   }
   return out;
-}
-
-/**
- * The last line of defence against command injection: a control character typed at the router edits the line
- * (Ctrl-U clears it, so `pw\x15restart` runs `restart`) or ends it (CR, LF). Inputs are checked long before this;
- * nothing that reaches here may contain one, whatever its origin.
- */
-export function refuseControlCharacters(router: string, text: string, what = "a command"): void {
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(text))
-    throw new RouterError(router, `refusing to type ${what} containing a control character or line break`, {
-      command: what === "a command" ? JSON.stringify(text).slice(1, -1) : undefined,
-    });
 }
 
 const SAVE_QUESTION = /\(Y\/N\)\s*$/;
@@ -517,10 +505,16 @@ export class Shell {
       });
   }
 
+  /** Returns to the top level (a failed command may leave the session inside `pp select` / `tunnel select`). */
+  async toGlobal(): Promise<void> {
+    if (this.context !== "")
+      await this.run(this.context.startsWith("tunnel") ? "tunnel select none" : "pp select none");
+  }
+
   /** Leaves administrator mode (nothing is unsaved when the router calls this: a save question is declined). */
   async leaveAdministrator(): Promise<void> {
     if (!this.admin || this.closed) return;
-    await toGlobal(this);
+    await this.toGlobal();
     this.take();
     this.write("quit\r");
     const state = await this.wait(
@@ -578,7 +572,7 @@ export class Shell {
   async close(): Promise<void> {
     if (this.closed) return this.destroy();
     try {
-      await toGlobal(this);
+      await this.toGlobal();
       await this.restoreConsole();
       await this.leaveAdministrator();
       this.take();
@@ -594,10 +588,4 @@ export class Shell {
     this.failure ??= new ConnectionLostError(this.opts.name, "session closed");
     this.client.end();
   }
-}
-
-/** Returns a session to the top level (a failed command may leave it inside `pp select` / `tunnel select`). */
-export async function toGlobal(shell: Shell): Promise<void> {
-  if (shell.context !== "")
-    await shell.run(shell.context.startsWith("tunnel") ? "tunnel select none" : "pp select none");
 }

@@ -32,7 +32,9 @@ const route = fc.record({
   gateways: fc.uniqueArray(gateway, { minLength: 1, maxLength: 4, selector: (g) => g.gateway }),
 });
 
-function routeLine(r: fc.GeneratorValue<typeof route>): string {
+type GeneratedRoute = typeof route extends fc.Arbitrary<infer T> ? T : never;
+
+function routeLine(r: GeneratedRoute): string {
   const parts = r.gateways.map((g) =>
     [
       `gateway ${g.gateway}`,
