@@ -7,6 +7,7 @@
  */
 import { AnalysisError, ReadError } from "../errors";
 import { OUTER_MNEMONICS, type OuterMnemonic, parseNatBinding } from "../resources/nat-descriptor";
+import { decodeClasslessRoutes } from "../resources/rfc3442";
 import { readRouteLine } from "../resources/static-route";
 import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
 import { indexConfig, type ConfigIndex } from "../config/index";
@@ -474,30 +475,21 @@ export interface ClasslessRoute {
 
 /** DHCP option 121 (and Microsoft's 249) of a scope, decoded from the RFC 3442 bytes `dhcp scope option` carries. */
 export function classlessRoutes(scope: DhcpScope): ClasslessRoute[] {
-  const routes: ClasslessRoute[] = [];
-  for (const o of scope.options) {
-    if (!["121", "249", "classless_static_route"].includes(o.name)) continue;
-    const bytes = o.value.split(",").map((b) => (/^[0-9a-f]{1,2}$/i.test(b) ? parseInt(b, 16) : NaN));
-    let i = 0;
-    while (i < bytes.length) {
-      const bits = bytes[i];
-      const octets = Math.ceil(bits / 8);
-      const part = bytes.slice(i + 1, i + 1 + octets + 4);
-      if (!(bits >= 0 && bits <= 32) || part.length < octets + 4 || part.some(Number.isNaN))
-        throw new AnalysisError(
-          o.line,
-          `dhcp scope option ${o.name}: malformed classless route bytes at byte ${i + 1}`,
-        );
-      const dest = [...part.slice(0, octets), 0, 0, 0, 0].slice(0, 4).join(".");
-      routes.push({
-        network: IPv4CidrRange.fromCidr(`${dest}/${bits}`),
-        gateway: IPv4.fromString(part.slice(octets).join(".")),
+  return scope.options
+    .filter((o) => ["121", "249", "classless_static_route"].includes(o.name))
+    .flatMap((o) => {
+      let decoded;
+      try {
+        decoded = decodeClasslessRoutes(o.value);
+      } catch (e) {
+        throw new AnalysisError(o.line, `dhcp scope option ${o.name}: ${(e as Error).message}`);
+      }
+      return decoded.map((r) => ({
+        network: IPv4CidrRange.fromCidr(r.destination),
+        gateway: IPv4.fromString(r.gateway),
         line: o.line,
-      });
-      i += 1 + octets + 4;
-    }
-  }
-  return routes;
+      }));
+    });
 }
 
 export function spanOf(address: IPv4): Span {

@@ -4,9 +4,11 @@
  */
 import fc from "fast-check";
 import { buildNetwork } from "../../provider/analysis";
+import { classlessRoutes } from "../../provider/analysis/network";
 import { indexConfig } from "../../provider/config/index";
 import { parseConfig } from "../../provider/config/parse";
-import { LanInterface, StaticRoute } from "../../provider/resources";
+import { DhcpScope, LanInterface, StaticRoute } from "../../provider/resources";
+import { encodeClasslessRoutes } from "../../provider/resources/rfc3442";
 
 const octet = fc.integer({ min: 1, max: 254 });
 const address = fc.tuple(octet, octet, octet, octet).map((o) => o.join("."));
@@ -96,6 +98,37 @@ describe("one reader of router lines for resources and analyses", () => {
         const analysed = buildNetwork(config).interfaces.get(lan)?.nat;
         expect(resource?.natDescriptors).toEqual({ forward, reverse });
         expect({ forward: analysed?.forward, reverse: analysed?.reverse }).toEqual({ forward, reverse });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("dhcp scope option 121: the analysis hands out the classless routes DhcpScope reads", () => {
+    const classless = fc.record({
+      destination: fc.oneof(
+        octet.map((a) => `${a}.0.0.0/8`),
+        fc.tuple(octet, octet, octet).map(([a, b, c]) => `${a}.${b}.${c}.0/24`),
+        address.map((a) => `${a}/32`),
+      ),
+      gateway: fc.tuple(octet, octet).map(([a, b]) => `192.168.${a}.${b}`),
+    });
+    fc.assert(
+      fc.property(fc.array(classless, { minLength: 1, maxLength: 4 }), (routes) => {
+        const text = [
+          "ip lan1 address 192.168.11.1/16",
+          "dhcp scope 1 192.168.11.100-192.168.11.120/16",
+          `dhcp scope option 1 classless_static_route=${encodeClasslessRoutes(routes)}`,
+          "",
+        ].join("\n");
+        const config = indexConfig(parseConfig(text));
+        const resource = DhcpScope.read(config, "dhcp scope 1");
+        const [scope] = buildNetwork(config).dhcpScopes;
+        const analysed = classlessRoutes(scope).map((r) => ({
+          destination: r.network.toCidrString(),
+          gateway: r.gateway.toString(),
+        }));
+        expect(resource?.options.classlessStaticRoutes).toEqual(routes);
+        expect(analysed).toEqual(routes);
       }),
       { numRuns: 200 },
     );
