@@ -19,17 +19,19 @@ import {
   upDrop,
   upError,
   upKill,
-  type CaseResult,
   type Calibration,
   type ConcurrentSpec,
+  type FaultCase,
 } from "./cases";
 import { pool } from "./procs";
 import { formatFailures, formatReport, Tally, writeReport } from "./report";
-import { APPLY_FILE_TEXT, NVR_CLI, removeCampaignDir, writeFiles } from "./targets";
+import { APPLY_FILE_TEXT, NVR_CLI, removeCampaignDir, UP_TIMEOUT_MS, writeFiles } from "./targets";
 import { pulumiBinDir } from "../e2e/harness";
 
-/** Per family: the whole N range of pulumi up takes minutes on a loaded 2-core machine. */
+/** Per family: the whole N range of pulumi up takes minutes on a loaded 2-core machine. No case starts after the
+ * deadline, so a family whose runs hang (each is killed after UP_TIMEOUT_MS) still ends with its report. */
 const FAMILY_TIMEOUT_MS = 20 * 60_000;
+const FAMILY_DEADLINE_MS = FAMILY_TIMEOUT_MS - 2 * UP_TIMEOUT_MS - 60_000;
 const CONCURRENCY = Number(process.env.CAMPAIGN_CONCURRENCY ?? 3);
 
 /** 1-based case numbers from CAMPAIGN_ONLY ("1-5", "3,7,10-12"); undefined: every case. */
@@ -82,12 +84,11 @@ describe("fault campaign (issue 12): the safety model under faults", () => {
   });
 
   /** One family as one test: its cases through the pool, failing with every unsurvived case listed. */
-  function family<T>(
+  function family(
     name: string,
     title: string,
     calibration: () => Promise<Calibration>,
-    items: (cal: Calibration) => T[],
-    run: (cal: Calibration, item: T) => Promise<CaseResult>,
+    cases: (cal: Calibration) => FaultCase[],
   ): void {
     (familyEnabled(name) ? test : test.skip)(
       `${name}: ${title}`,
@@ -100,7 +101,11 @@ describe("fault campaign (issue 12): the safety model under faults", () => {
           tally.broken(name, (e as Error).message, Date.now() - began);
           throw e;
         }
-        const results = await pool(selected(items(cal)), CONCURRENCY, (item) => run(cal, item));
+        const results = await pool(selected(cases(cal)), CONCURRENCY, (c) =>
+          Date.now() - began > FAMILY_DEADLINE_MS
+            ? Promise.resolve(c.notRun(`the family's ${FAMILY_DEADLINE_MS / 60_000} min deadline passed`))
+            : c.run(),
+        );
         const figures = tally.add(name, results, Date.now() - began);
         if (figures.failed.length > 0) throw new Error(formatFailures(name, figures));
       },
@@ -108,20 +113,15 @@ describe("fault campaign (issue 12): the safety model under faults", () => {
     );
   }
 
-  family(
-    "up-drop",
-    "pulumi up cut after command N, for every N, then a fault-free up converges",
-    up,
-    (cal) => range(1, cal.commands.length),
-    upDrop,
+  family("up-drop", "pulumi up cut after command N, for every N, then a fault-free up converges", up, (cal) =>
+    range(1, cal.commands.length).map((n) => upDrop(cal, n)),
   );
 
   family(
     "up-error",
     "pulumi up with the router refusing each distinct line it sends, then a fault-free up converges",
     up,
-    refusedLines,
-    upError,
+    (cal) => refusedLines(cal).map((refused) => upError(cal, refused)),
   );
 
   family(
@@ -129,24 +129,24 @@ describe("fault campaign (issue 12): the safety model under faults", () => {
     "SIGKILL of the dynamic provider at six points of pulumi up, then a fresh up converges",
     up,
     // Spread over the run: console setup, the first batch, around its save, the second batch, its save.
-    (cal) => [...new Set([1, 2, 3, 4, 5, 6].map((i) => Math.ceil((cal.commands.length * i) / 7)))],
-    upKill,
+    (cal) =>
+      [...new Set([1, 2, 3, 4, 5, 6].map((i) => Math.ceil((cal.commands.length * i) / 7)))].map((k) =>
+        upKill(cal, k),
+      ),
   );
 
   family(
     "apply-drop",
     "nvr apply of a mixed file cut after command N, for every N, then a fault-free apply converges",
     apply,
-    (cal) => range(1, cal.commands.length),
-    (cal, n) => applyDrop(cal, paths.mixed, n),
+    (cal) => range(1, cal.commands.length).map((n) => applyDrop(cal, paths.mixed, n)),
   );
 
   family(
     "apply-error",
     "nvr apply of a mixed file with the router refusing each distinct line, then a fault-free apply converges",
     apply,
-    refusedLines,
-    (cal, line) => applyError(cal, paths.mixed, line),
+    (cal) => refusedLines(cal).map((refused) => applyError(cal, paths.mixed, refused)),
   );
 
   const stopAt = (k: number) => new RegExp(`^ip route 10\\.77\\.${k}\\.0/24 `);
@@ -169,7 +169,6 @@ describe("fault campaign (issue 12): the safety model under faults", () => {
     "concurrent",
     "two clients on one router, the one the router refuses stopped mid-change: its lines are never saved",
     up,
-    () => twoClients,
-    (cal, spec) => concurrent(spec, { a: paths.a, b: paths.b }, cal),
+    (cal) => twoClients.map((spec) => concurrent(spec, { a: paths.a, b: paths.b }, cal)),
   );
 });

@@ -92,6 +92,21 @@ class Case {
   }
 }
 
+/** One case, ready to run: the family runs it through its pool, or reports it not run past its deadline. */
+export interface FaultCase {
+  id: string;
+  run(): Promise<CaseResult>;
+  notRun(why: string): CaseResult;
+}
+
+function faultCase(family: string, id: string, body: (c: Case) => Promise<void>): FaultCase {
+  return {
+    id,
+    run: () => runCase(family, id, body),
+    notRun: (why) => ({ family, id, problems: [{ kind: "not run", detail: why }], ms: 0, note: "" }),
+  };
+}
+
 async function runCase(family: string, id: string, body: (c: Case) => Promise<void>): Promise<CaseResult> {
   const began = Date.now();
   const c = new Case();
@@ -153,15 +168,26 @@ async function calibrate(
     const run = await go(sim);
     const state = stateOf(sim);
     const leftovers = consoleLeftovers(state.running, start);
-    if (run.code !== 0 || state.running !== state.saved || leftovers.length > 0)
+    if (run.code !== 0 || state.running !== state.saved || leftovers.length > 0) {
+      const how = run.timedOut ? `killed after ${Math.round(run.ms / 1000)} s` : `exit ${run.code}`;
+      const same = state.running === state.saved ? "==" : "!=";
+      // The router's side too: a hang shows as the last commands it got.
+      const tail = sim
+        .events()
+        .slice(-12)
+        .map(
+          (e) =>
+            `  ${e.ts.slice(11, 23)} session ${e.session ?? "-"} ${e.type} ${String(e.text ?? e.reason ?? "")}`,
+        );
       throw new Error(
-        `the fault-free ${label} did not apply cleanly (exit ${run.code}, running ${
-          state.running === state.saved ? "==" : "!="
-        } saved, console leftovers ${leftovers.join(", ") || "none"}):\n${maskSecrets(
-          run.stdout + run.stderr,
+        maskSecrets(
+          `the fault-free ${label} did not apply cleanly (${how}, running ${same} saved, console leftovers ${
+            leftovers.join(", ") || "none"
+          }):\n${run.stdout}${run.stderr}\nthe router's last events:\n${tail.join("\n")}`,
           CAMPAIGN_SECRETS,
-        )}`,
+        ),
       );
+    }
     const intended = state.running;
     return {
       expected: { start, intended, parts },
@@ -213,8 +239,8 @@ async function rerunUp(c: Case, lab: LabStack, sim: Simulator, cal: Calibration)
   c.converged(await c.run("rerun", lab.up()), sim, cal);
 }
 
-export function upDrop(cal: Calibration, n: number): Promise<CaseResult> {
-  return runCase("up-drop", `N=${n}`, (c) =>
+export function upDrop(cal: Calibration, n: number): FaultCase {
+  return faultCase("up-drop", `N=${n}`, (c) =>
     withLab(c, `camp-drop-${n}`, async (lab, sim) => {
       sim.setFaults([{ type: "drop-after-commands", count: n }]);
       c.judge(await c.run("fault run", lab.up()), sim, cal, PULUMI_STYLE);
@@ -255,8 +281,8 @@ function refusedLine(c: Case, refused: Refused, run: Run, sim: Simulator, cal: C
     );
 }
 
-export function upError(cal: Calibration, refused: Refused): Promise<CaseResult> {
-  return runCase("up-error", refused.line, (c) =>
+export function upError(cal: Calibration, refused: Refused): FaultCase {
+  return faultCase("up-error", refused.line, (c) =>
     withLab(c, `camp-err-${slug(refused.line)}`, async (lab, sim) => {
       sim.setFaults([{ type: "error-on", match: exactLine(refused.line) }]);
       const run = await c.run("fault run", lab.up());
@@ -269,8 +295,8 @@ export function upError(cal: Calibration, refused: Refused): Promise<CaseResult>
 
 /** SIGKILL of the dynamic provider when the router has received `k` commands; then a fresh up must converge. A
  * killed provider cannot clean up, so only the report of the killed run and the next run are judged. */
-export function upKill(cal: Calibration, k: number): Promise<CaseResult> {
-  return runCase("up-kill", `k=${k}`, (c) =>
+export function upKill(cal: Calibration, k: number): FaultCase {
+  return faultCase("up-kill", `k=${k}`, (c) =>
     withLab(c, `camp-kill-${k}`, async (lab, sim) => {
       const up = lab.up();
       let ended = false;
@@ -311,8 +337,8 @@ async function rerunApply(c: Case, sim: Simulator, file: string, cal: Calibratio
   c.converged(await c.run("rerun", nvrApply(sim, file)), sim, cal);
 }
 
-export function applyDrop(cal: Calibration, file: string, n: number): Promise<CaseResult> {
-  return runCase("apply-drop", `N=${n}`, (c) =>
+export function applyDrop(cal: Calibration, file: string, n: number): FaultCase {
+  return faultCase("apply-drop", `N=${n}`, (c) =>
     withRouter(
       c,
       async (sim) => {
@@ -324,8 +350,8 @@ export function applyDrop(cal: Calibration, file: string, n: number): Promise<Ca
   );
 }
 
-export function applyError(cal: Calibration, file: string, refused: Refused): Promise<CaseResult> {
-  return runCase("apply-error", refused.line, (c) =>
+export function applyError(cal: Calibration, file: string, refused: Refused): FaultCase {
+  return faultCase("apply-error", refused.line, (c) =>
     withRouter(
       c,
       async (sim) => {
@@ -477,9 +503,9 @@ export function concurrent(
   spec: ConcurrentSpec,
   files: { a: string; b: string },
   lab: Calibration,
-): Promise<CaseResult> {
+): FaultCase {
   const refused = spec.a === "apply" ? A_REFUSED : UP_REFUSED;
-  return runCase("concurrent", spec.id, (c) =>
+  return faultCase("concurrent", spec.id, (c) =>
     withRouter(
       c,
       async (sim) => {

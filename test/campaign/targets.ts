@@ -12,7 +12,7 @@ import { start, type Started } from "./procs";
 import type { Secrets } from "./verdict";
 
 /** Long enough for a slow `pulumi up` on a loaded 2-core machine; a hung run still ends the case. */
-export const UP_TIMEOUT_MS = 180_000;
+export const UP_TIMEOUT_MS = 120_000;
 export const APPLY_TIMEOUT_MS = 60_000;
 
 /** The seed's own placeholder credentials, read from the start config: the router's secrets before any run. */
