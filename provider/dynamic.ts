@@ -16,7 +16,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigIndex } from "./config/index";
 import type { ContextCommand } from "./config/model";
 import { STAGES, type CheckFailure, type Prior, type ResourceKind } from "./resources/contract";
-import { resourceKinds, withRouterModel } from "./resources";
+import { COMMON_PROPERTIES, parseProperties, resourceKinds, type ResourceKindName } from "./resources";
 import { escapeControls, typedTextProblem } from "./resources/lines";
 import { routerFor, type RouterConnection } from "./session";
 import { redact } from "./secrets";
@@ -25,9 +25,6 @@ import { fromModel, propertyName, toModel } from "./resources/names";
 
 /** The engine's placeholder for a value not yet known during preview. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** Properties every resource has besides its model. */
-const COMMON = new Set(["router", "adopt", "restartToApply", "commands", "prior", "__provider"]);
 
 /** Connection fields that are credentials: they never replace a resource. */
 const CREDENTIALS = ["username", "password", "adminPassword", "loginPassword", "hostKey"] as const;
@@ -94,7 +91,10 @@ function containsUnknown(value: unknown): boolean {
 
 /** The model fields of inputs or outputs: without the common properties, `id` under its model name. */
 function modelInputs(kind: AnyKind, props: Props): Props {
-  return toModel(kind.kind, Object.fromEntries(Object.entries(props).filter(([k]) => !COMMON.has(k))));
+  return toModel(
+    kind.kind,
+    Object.fromEntries(Object.entries(props).filter(([k]) => !COMMON_PROPERTIES.has(k))),
+  );
 }
 
 function issuePath(prefix: string, path: readonly (string | number)[]): string {
@@ -107,25 +107,17 @@ function failuresOf(error: z.ZodError, prefix = "", kind?: AnyKind): CheckFailur
     const property = escapeControls(issuePath(prefix, path)) || prefix || "(resource)";
     return { property: kind ? propertyName(kind.kind, property) : property, reason: redact(reason) };
   };
-  // A misspelt property is named itself, not its parent object. The resource schemas re-issue zod's
-  // unrecognized-keys issue as a custom one, so its standard message is read too.
-  return error.issues.flatMap((issue) => {
-    const keys =
-      issue.code === "unrecognized_keys"
-        ? issue.keys
-        : /^Unrecognized key\(s\) in object: (.*)$/
-            .exec(issue.message)?.[1]
-            .split(", ")
-            .map((k) => k.replace(/^'|'$/g, ""));
-    return keys
-      ? keys.map((key) => named([...issue.path, key], "unknown property"))
-      : [named(issue.path, issue.message)];
-  });
+  // A misspelt property is named itself, not its parent object (the resource schemas already do this).
+  return error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => named([...issue.path, key], "unknown property"))
+      : [named(issue.path, issue.message)],
+  );
 }
 
 /** The model from checked inputs or stored outputs; throws naming the properties if they do not validate. */
 function modelOf(kind: AnyKind, props: Props): unknown {
-  const parsed = kind.schema.safeParse(modelInputs(kind, props));
+  const parsed = parseProperties(kind.kind as ResourceKindName, props);
   if (!parsed.success) {
     const list = failuresOf(parsed.error, "", kind).map((f) => `${f.property}: ${f.reason}`);
     throw new Error(`${kind.kind}: invalid properties: ${list.join("; ")}`);
@@ -285,12 +277,11 @@ export async function check(
   if (containsUnknown(modelInputs(kind, news)) || containsUnknown(news.router)) return { inputs: news };
   const router = routerSchema.safeParse(news.router ?? {});
   // A kind with model limits takes the router's model when it names none (the resource's router, else nvr:model).
-  const raw = withRouterModel(
-    kind.kind,
-    modelInputs(kind, news),
+  const model = parseProperties(
+    kind.kind as ResourceKindName,
+    news,
     resolve(router.success ? router.data : {}).model,
   );
-  const model = kind.schema.safeParse(raw);
   const failures = [
     ...(model.success ? [] : failuresOf(model.error, "", kind).map(forEngine(kind))),
     ...(router.success ? [] : failuresOf(router.error, "router")),
@@ -324,7 +315,7 @@ export async function diff(
 ): Promise<pulumi.dynamic.DiffResult> {
   const kind = kindOf(kindName);
   const normalise = (props: Props): Props => {
-    const parsed = kind.schema.safeParse(modelInputs(kind, props));
+    const parsed = parseProperties(kind.kind as ResourceKindName, props);
     return parsed.success ? plain(parsed.data as Props) : modelInputs(kind, props);
   };
   const before = normalise(olds);
@@ -432,7 +423,7 @@ async function remove(kindName: string, id: string, props: Props): Promise<void>
   const kind = kindOf(kindName);
   const conn = connectionOf((props.router ?? {}) as RouterInput);
   // What a delete writes back (a switch's prior value) also applies only after a restart.
-  const stored = kind.schema.safeParse(modelInputs(kind, props));
+  const stored = parseProperties(kind.kind as ResourceKindName, props);
   const restart = stored.success ? { model: stored.data, props } : undefined;
   await applyPlan(conn, kind, (config) => kind.plan(config, undefined, priorOf(props), id), restart, true);
 }

@@ -4,9 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "../provider/resources/contract";
-import { withRouterModel } from "../provider/resources";
+import { parseProperties, type ResourceKindName } from "../provider/resources";
 import { previewLines } from "../provider/config/render";
-import { toModel } from "../provider/resources/names";
 import { providerFor } from "./provider";
 
 /** How to reach the router. Every field defaults to the stack config key `nvr:<field>`. */
@@ -68,7 +67,7 @@ export function previewCommands(
     pulumi.all([args, pulumi.output(router)]).apply(([raw, r]) => {
       // The router's model, as the provider's check takes it, so limits such as the tunnel count agree.
       const routerModel = r?.model ?? new pulumi.Config("nvr").get("model");
-      const parsed = kind.schema.safeParse(withRouterModel(kind.kind, toModel(kind.kind, raw), routerModel));
+      const parsed = parseProperties(kind.kind as ResourceKindName, raw, routerModel);
       return parsed.success ? previewLines(kind.commands(parsed.data, { mask: true })) : [];
     }),
   );

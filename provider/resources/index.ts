@@ -4,10 +4,12 @@
 import type { CheckFailure, ResourceKind } from "./contract";
 import { DhcpScope } from "./dhcp-scope";
 import { GlobalSwitch } from "./global-switch";
+import type { z } from "zod";
 import { failuresOf } from "./kind";
 import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
 import { LanInterface } from "./lan-interface";
 import { NatDescriptor } from "./nat-descriptor";
+import { toModel } from "./names";
 import { StaticRoute } from "./static-route";
 
 export const resourceKinds = {
@@ -24,12 +26,38 @@ export type ResourceKindName = keyof typeof resourceKinds;
 export type ModelOf<Name extends ResourceKindName> =
   (typeof resourceKinds)[Name] extends ResourceKind<infer M> ? M : never;
 
-/** Validates raw inputs for a kind: the model, or failures each naming its property. Opens no connection. */
+/** Properties every resource takes besides its model: the connection, the flags, what the provider adds to outputs. */
+export const COMMON_PROPERTIES: ReadonlySet<string> = new Set([
+  "router",
+  "adopt",
+  "restartToApply",
+  "commands",
+  "prior",
+  "__provider",
+]);
+
+/**
+ * The one path from a resource's properties as a program gives them (the SDK's names, common properties included)
+ * to a checked model, shared by the SDK's preview, the dynamic provider's check and `nvr plan` / `nvr import`. Zod's
+ * result comes back whole, so callers read its issues by code and path, never by message text.
+ */
+export function parseProperties<Name extends ResourceKindName>(
+  kind: Name,
+  props: Record<string, unknown>,
+  routerModel?: string,
+): z.SafeParseReturnType<unknown, ModelOf<Name>> {
+  const fields = Object.fromEntries(Object.entries(props).filter(([k]) => !COMMON_PROPERTIES.has(k)));
+  const raw = withRouterModel(kind, toModel(kind, fields), routerModel);
+  return (resourceKinds[kind] as ResourceKind<ModelOf<Name>>).schema.safeParse(raw);
+}
+
+/** parseProperties as the model, or failures each naming its property. Opens no connection. */
 export function check<Name extends ResourceKindName>(
   kind: Name,
-  rawInputs: unknown,
+  props: Record<string, unknown>,
+  routerModel?: string,
 ): { model: ModelOf<Name> } | { failures: CheckFailure[] } {
-  const result = (resourceKinds[kind] as ResourceKind<ModelOf<Name>>).schema.safeParse(rawInputs);
+  const result = parseProperties(kind, props, routerModel);
   return result.success ? { model: result.data } : { failures: failuresOf(result.error) };
 }
 

@@ -63,7 +63,14 @@ export function propertyPath(path: readonly (string | number)[]): string {
  * branch the input was meant for: the one whose type it has.
  */
 function flatten(issues: readonly z.ZodIssue[]): z.ZodIssue[] {
-  return issues.flatMap((issue) => {
+  return issues.flatMap((issue): z.ZodIssue[] => {
+    // A misspelt property is named itself, not its parent object.
+    if (issue.code === "unrecognized_keys")
+      return issue.keys.map((key) => ({
+        code: "custom",
+        path: [...issue.path, key],
+        message: "unknown property",
+      }));
     if (issue.code !== "invalid_union") return [issue];
     const typeMismatches = (e: z.ZodError) =>
       e.issues.filter((i) => i.code === "invalid_type" && i.path.length === issue.path.length).length;

@@ -4,13 +4,13 @@
  * `pulumi-nodejs:dynamic/nvr:<Kind>` with its model among the inputs; everything else a program declares is
  * answered by the mocks and ignored.
  */
+import { COMMON_PROPERTIES } from "../resources";
 import { ProgramError } from "../errors";
 import * as fs from "fs";
 import Module from "module";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
-import { toModel } from "../resources/names";
 import { MASK } from "../secrets";
 import type { DeclaredResource } from "./review";
 
@@ -36,8 +36,6 @@ export interface ProgramRun {
 }
 
 const TYPE = /^pulumi-nodejs:dynamic\/nvr:(\w+)$/;
-/** Inputs every NVR resource has besides its model (sdk/resource.ts). */
-const COMMON = new Set(["router", "adopt", "commands", "prior", "__provider"]);
 /** Pulumi's marker for a secret value in mock inputs. */
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -193,13 +191,10 @@ export async function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
         const kind = TYPE.exec(args.type)?.[1];
         if (kind !== undefined) {
           const inputs = unwrap(args.inputs) as Record<string, unknown>;
-          const model = Object.fromEntries(Object.entries(inputs).filter(([k]) => !COMMON.has(k)));
-          resources.push({
-            kind,
-            name: args.name,
-            inputs: toModel(kind, model),
-            adopt: inputs.adopt === true,
-          });
+          const properties = Object.fromEntries(
+            Object.entries(inputs).filter(([k]) => !COMMON_PROPERTIES.has(k)),
+          );
+          resources.push({ kind, name: args.name, inputs: properties, adopt: inputs.adopt === true });
         }
         return { id: `${args.name}-id`, state: args.inputs };
       },

@@ -18,11 +18,11 @@ import { configDiff, type ConfigDiff } from "./diff";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyKind = ResourceKind<any>;
 
-/** One resource as the program declared it: its kind, Pulumi name and raw model inputs (before `check`). */
+/** One resource as the program declared it: its kind, Pulumi name and properties (before `check`). */
 export interface DeclaredResource {
   kind: string;
   name: string;
-  /** Model inputs (SDK aliases such as `descriptor` already renamed to the model's `id`). */
+  /** Its model's properties as the program gave them (SDK names such as `descriptor`), without router and flags. */
   inputs: Record<string, unknown>;
   adopt: boolean;
 }
@@ -171,7 +171,8 @@ export function review(input: ReviewInput): ReviewReport {
       problems.push(`${r.name}: unknown NVR resource kind "${r.kind}"`);
       continue;
     }
-    const checked = check(r.kind as ResourceKindName, r.inputs);
+    // The router's model sets the limits (LAN interfaces, tunnels) as the provider's check would.
+    const checked = check(r.kind as ResourceKindName, r.inputs, input.model ?? input.before.header.model);
     if ("failures" in checked) {
       for (const f of checked.failures) problems.push(`${r.kind} ${r.name}: ${f.property}: ${f.reason}`);
       continue;

@@ -11,7 +11,7 @@ const scope = { id: 1, range: "192.168.11.2-192.168.11.63", prefixLength: 24 };
 const lan = { interface: "lan1", address: "192.168.11.250/24" };
 const route = { network: "192.168.253.240/32", gateways: ["192.168.11.240"] };
 
-type Case = [ResourceKindName, string, object, string, RegExp];
+type Case = [ResourceKindName, string, Record<string, unknown>, string, RegExp];
 
 /** Each case: the inputs, the property the failure must name, and the reason it must give. */
 const cases: Case[] = [
@@ -133,7 +133,7 @@ const cases: Case[] = [
     "masqueradeIncoming.address",
     /only forward takes an address/,
   ],
-  ["NatDescriptor", "unknown property", { ...nat, outside: ["1.2.3.4"] }, "(inputs)", /outside/],
+  ["NatDescriptor", "unknown property", { ...nat, outside: ["1.2.3.4"] }, "outside", /unknown property/],
   // LanInterface
   ["LanInterface", "not a LAN", { ...lan, interface: "pp1" }, "interface", /LAN interface name/],
   [
@@ -471,7 +471,7 @@ describe("check: bad inputs name the property and the reason", () => {
     ["DhcpScope", scope],
     ["LanInterface", lan],
     ["StaticRoute", route],
-  ] as [ResourceKindName, object][])("the valid base inputs of %s pass", (kind, inputs) => {
+  ] as [ResourceKindName, Record<string, unknown>][])("the valid base inputs of %s pass", (kind, inputs) => {
     expect(check(kind, inputs)).toHaveProperty("model");
   });
 

@@ -54,7 +54,7 @@ describe("runProgram (Pulumi program under mocks)", () => {
     );
     const nat30 = run.resources.find((r) => r.name === "nat30")!;
     // The SDK's `descriptor` is the model's `id`; the SDK's own inputs (commands, router, __provider) are dropped.
-    expect(nat30.inputs).toMatchObject({ id: 30, type: "nat", outer: ["192.168.253.254"] });
+    expect(nat30.inputs).toMatchObject({ descriptor: 30, type: "nat", outer: ["192.168.253.254"] });
     expect(Object.keys(nat30.inputs)).not.toEqual(
       expect.arrayContaining(["commands", "__provider", "descriptor"]),
     );

@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { toModel } from "../../provider/resources/names";
 import * as path from "path";
 import { parseChecks } from "../../cli/commands/plan";
 import { parseConfig } from "../../provider/config/parse";
@@ -50,7 +51,7 @@ describe("examples/home-lab run through the root Pulumi.yaml, planned against th
               preSharedKey: "placeholder-pre-shared-key",
             }
           : {};
-      expect(declared.inputs).toEqual({ ...r.args, ...secrets });
+      expect(toModel(r.kind, declared.inputs)).toEqual({ ...r.args, ...secrets });
     }
   });
 
