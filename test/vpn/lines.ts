@@ -6,7 +6,7 @@ import { parseConfig } from "../../provider/config/parse";
 import { GLOBAL, type ContextCommand } from "../../provider/config/model";
 import { resourceKinds, type ResourceKindName } from "../../provider/resources";
 import { STAGES } from "../../provider/resources/contract";
-import { apply, store } from "../resources/router";
+import { apply, lineSet as storeLines, store } from "../resources/router";
 
 /** A typed script (blocks closed by `... select none` / `no tunnel select`) as context-tagged commands. */
 export function commandsOf(script: string): ContextCommand[] {
@@ -25,11 +25,7 @@ export function commandsOf(script: string): ContextCommand[] {
 
 /** The config the commands leave on an empty router, one entry per line, block lines as "tunnel 2: LINE", sorted. */
 export function lineSet(commands: readonly ContextCommand[]): string[] {
-  const s = apply(store(""), commands);
-  return [
-    ...s.global,
-    ...[...s.blocks].flatMap(([block, lines]) => lines.map((l) => `${block}: ${l}`)),
-  ].sort();
+  return storeLines(apply(store(""), commands));
 }
 
 /** Lines only in `a`, and lines only in `b`. */
