@@ -11,13 +11,22 @@
  * restart the router after saving a line it applies only at boot), and in outputs `prior` (the router lines an
  * adopted resource took over, restored on delete).
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigIndex } from "./config/index";
 import type { ContextCommand } from "./config/model";
 import { STAGES, type CheckFailure, type Prior, type ResourceKind } from "./resources/contract";
 import { COMMON_PROPERTIES, parseProperties, resourceKinds, type ResourceKindName } from "./resources";
-import { escapeControls, typedTextProblem } from "./resources/lines";
+import { escapeControls } from "./resources/lines";
+import {
+  CREDENTIALS,
+  configureStack,
+  connectionOf,
+  resolve,
+  routerSchema,
+  storedRouter,
+  type RouterInput,
+} from "./connection";
 import { routerFor, type RouterConnection } from "./session";
 import { redact } from "./secrets";
 import { previewLines } from "./config/render";
@@ -26,41 +35,10 @@ import { fromModel, propertyName, toModel } from "./resources/names";
 /** The engine's placeholder for a value not yet known during preview. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** Connection fields that are credentials: they never replace a resource. */
-const CREDENTIALS = ["username", "password", "adminPassword", "loginPassword", "hostKey"] as const;
-
-/** A router password: typed at the router's `Password:` prompt, so printable ASCII, at most 32 characters (CR §4.1, §4.3). */
-const routerPassword = z
-  .string()
-  .max(32, "must be at most 32 characters")
-  .superRefine((s, ctx) => {
-    const problem = typedTextProblem(s, true);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
-
-const routerSchema = z
-  .object({
-    host: z.string().min(1).optional(),
-    port: z.number().int().min(1).max(65535).optional(),
-    username: z.string().min(1).optional(),
-    password: routerPassword.optional(),
-    adminPassword: routerPassword.optional(),
-    loginPassword: routerPassword.optional(),
-    hostKey: z.string().min(1).optional(),
-    model: z.string().min(1).optional(),
-  })
-  .strict();
-
-type RouterInput = z.infer<typeof routerSchema>;
 type Props = Record<string, unknown>;
 // The registry holds kinds of different model types; the provider treats models opaquely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyKind = ResourceKind<any>;
-
-/** Router defaults from stack config (`nvr:*`), set by configure(). Never serialised: read in the host. */
-let defaults: RouterInput = {};
-/** Stack config `nvr:takeOverUnsaved`: save others' unsaved router changes with ours instead of refusing. */
-let takeOverUnsaved = false;
 
 function kindOf(name: string): AnyKind {
   const kind = (resourceKinds as Record<string, AnyKind | undefined>)[name];
@@ -137,47 +115,6 @@ function routerInput(props: Props): RouterInput {
   return parsed.data;
 }
 
-/** The resource's own `router` fields over the stack-config defaults. */
-function resolve(own: RouterInput): RouterInput {
-  const merged: RouterInput = { ...defaults };
-  for (const [k, v] of Object.entries(own)) if (v !== undefined) (merged as Props)[k] = v;
-  return merged;
-}
-
-function connectionOf(own: RouterInput): RouterConnection {
-  const r = resolve(own);
-  if (!r.host)
-    throw new Error(
-      "router.host is not set: give the resource a `router` input or set stack config nvr:host",
-    );
-  if (!r.username)
-    throw new Error(
-      "router.username is not set: give the resource a `router` input or set stack config nvr:username",
-    );
-  return {
-    host: r.host,
-    port: r.port,
-    username: r.username,
-    password: r.password,
-    adminPassword: r.adminPassword,
-    loginPassword: r.loginPassword,
-    hostKey: r.hostKey,
-    model: r.model,
-    takeOverUnsaved,
-    client: "the Pulumi provider",
-  };
-}
-
-/**
- * What outputs keep of the connection: the resource's own fields (credentials included, stored as a
- * Pulumi secret so destroy can log in) plus the resolved target, but no stack-config credentials
- * (those are read from config at call time, so rotating them needs no update).
- */
-function storedRouter(own: RouterInput): RouterInput {
-  const r = resolve(own);
-  return plain({ ...own, host: r.host, port: r.port ?? 22, model: r.model });
-}
-
 /** The lines an adopted resource took over, as stored in its outputs. */
 function priorOf(props: Props): Prior | undefined {
   const prior = props.prior;
@@ -229,32 +166,14 @@ async function applyPlan(
 }
 
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-  const get = (key: string): string | undefined => {
+  const error = configureStack((key) => {
     const v = req.config.get(`nvr:${key}`);
     return v === undefined || v === "" ? undefined : String(v);
-  };
-  const port = get("port");
-  const parsed = routerSchema.safeParse(
-    plain({
-      host: get("host"),
-      port: port === undefined ? undefined : Number(port),
-      username: get("username"),
-      password: get("password"),
-      adminPassword: get("adminPassword"),
-      loginPassword: get("loginPassword"),
-      hostKey: get("hostKey"),
-      model: get("model"),
-    }),
-  );
-  if (!parsed.success) {
-    const list = failuresOf(parsed.error).map((f) => `nvr:${f.property}: ${f.reason}`);
+  });
+  if (error) {
+    const list = failuresOf(error).map((f) => `nvr:${f.property}: ${f.reason}`);
     throw new Error(`stack config: ${list.join("; ")}`);
   }
-  defaults = parsed.data;
-  const takeOver = get("takeOverUnsaved");
-  if (takeOver !== undefined && !["true", "false"].includes(takeOver))
-    throw new Error(`stack config: nvr:takeOverUnsaved: must be true or false`);
-  takeOverUnsaved = takeOver === "true";
 }
 
 /**

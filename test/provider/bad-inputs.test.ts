@@ -135,7 +135,9 @@ const cases: [string, Props, string][] = [
   ["L2tpAnonymousPool", { ...POOL, authRequest: "md5" }, "authRequest"],
   // the tunnel limit of the router's model when the pool names none
   ["L2tpAnonymousPool", { ...POOL, tunnels: { from: 1, to: 5 }, router: { model: "NVR500" } }, "tunnels"],
-  ["L2tpAnonymousPool", { ...POOL, router: { model: "rtx5000" } }, "model"],
+  // a model the provider has no limits for is refused where it is written, in any case
+  ["L2tpAnonymousPool", { ...POOL, router: { model: "rtx5000" } }, "router.model"],
+  ["StaticRoute", { ...ROUTE, router: { model: "NVR51O" } }, "router.model"],
   // GlobalSwitch
   ["GlobalSwitch", { ...SWITCH, setting: "ip routing" }, "setting"],
   ["GlobalSwitch", { ...SWITCH, value: "maybe" }, "value"],
@@ -204,5 +206,18 @@ describe("bad inputs are check failures naming the property, with no SSH connect
     const { failures = [] } = await dynamic.check(kind, {}, raw);
     expect(failures.map(propertyNamed)).toContain(property);
     for (const f of failures) expect(f.reason).not.toBe("");
+  });
+});
+
+describe("stack config", () => {
+  it("an nvr:model typo or a bad nvr:takeOverUnsaved is refused naming the key; any case of a model is taken", async () => {
+    await expect(dynamic.configure(configureRequest({ "nvr:model": "nvr51o" }))).rejects.toThrow(
+      /stack config: nvr:model: must be one of .*nvr510/,
+    );
+    await expect(dynamic.configure(configureRequest({ "nvr:takeOverUnsaved": "yes" }))).rejects.toThrow(
+      /nvr:takeOverUnsaved: must be true or false/,
+    );
+    await expect(dynamic.configure(configureRequest({ "nvr:model": "NVR510" }))).resolves.toBeUndefined();
+    await dynamic.configure(configureRequest({}));
   });
 });
