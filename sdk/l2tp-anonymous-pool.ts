@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { RouterModelName } from "../provider/resources/models";
 import { L2tpAnonymousPool as kind } from "../provider/resources/l2tp-anonymous-pool";
 import type { NatBindingArgs } from "./nat-descriptor";
 import { type CommonArgs, NvrResource } from "./resource";
@@ -36,7 +37,7 @@ export interface L2tpAnonymousPoolArgs extends CommonArgs {
    * The router model for its tunnel limit: "nvr510" (4 tunnels), "nvr500", "rtx830", "rtx1210", ...
    * Default: the `router` input's model, else stack config `nvr:model`, else "nvr510".
    */
-  model?: pulumi.Input<string>;
+  model?: pulumi.Input<RouterModelName>;
   /** Tunnels serving VPN clients: a range `{from, to}` (e.g. 2..4) or a list of tunnel numbers. */
   tunnels: pulumi.Input<{ from: pulumi.Input<number>; to: pulumi.Input<number> } | pulumi.Input<number>[]>;
   /** VPN users; a Pulumi secret as a whole (it carries the passwords). */

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { RouterModelName } from "../provider/resources/models";
 import { LanInterface as kind } from "../provider/resources/lan-interface";
 import type { NatBindingArgs } from "./nat-descriptor";
 import { type CommonArgs, NvrResource } from "./resource";
@@ -22,7 +23,7 @@ export interface LanInterfaceArgs extends CommonArgs {
    * The router model, for the interfaces it has: "nvr510" (lan1..lan2), "nvr500", "rtx830", "rtx1210" (..lan3), ...
    * Default: the `router` input's model, else stack config `nvr:model`, else "nvr510".
    */
-  model?: pulumi.Input<string>;
+  model?: pulumi.Input<RouterModelName>;
   /** The interface, `lan1`, `lan2`, ... (one the model has). Changing it replaces the resource. */
   interface: pulumi.Input<string>;
   /** Address with prefix length, e.g. "192.168.11.250/24", or "dhcp". Absent: no address line. */

@@ -27,9 +27,14 @@ export type Prior = readonly string[];
 export const STAGES = ["define", "enable", "bind"] as const;
 export type Stage = (typeof STAGES)[number];
 
-export interface ResourceKind<Model> {
+export interface ResourceKind<Model, Input = unknown> {
   /** The Pulumi type name, e.g. "NatDescriptor". */
   readonly kind: string;
+  /**
+   * The inputs' structure alone (no cross-field rules): its input type is what the SDK's argument types are
+   * checked against at compile time (sdk/inputs-match.ts), so the two cannot drift apart.
+   */
+  readonly shape: z.ZodType<Model, z.ZodTypeDef, Input>;
   /**
    * Validates raw inputs into the model; every issue names its property. Pure: never opens a connection.
    * The output is the normal form `read` returns (defaults filled in, lists sorted as the router prints them).

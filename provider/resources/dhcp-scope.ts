@@ -174,7 +174,7 @@ function parse(owned: Line[], identity: string): unknown {
   return model.range === undefined ? undefined : model;
 }
 
-export const DhcpScope = defineKind<DhcpScopeModel>({
+export const DhcpScope = defineKind<DhcpScopeModel, z.input<typeof shape>>({
   kind: "DhcpScope",
   shape,
   rules(m, fail) {

@@ -45,7 +45,7 @@ function owned(config: ConfigIndex, identity: string): Line[] {
   return findLines(config, identity).filter((l) => l.key === identity);
 }
 
-export const GlobalSwitch = defineKind<GlobalSwitchModel>({
+export const GlobalSwitch = defineKind<GlobalSwitchModel, z.input<typeof shape>>({
   kind: "GlobalSwitch",
   shape,
   rules(m, fail) {

@@ -21,10 +21,10 @@ import {
 
 type Fail = (path: (string | number)[], reason: string) => void;
 
-export interface Mapping<Model> {
+export interface Mapping<Model, Input> {
   kind: string;
   /** Structure, defaults and normal form only: what `read` runs the router's values through. */
-  shape: z.ZodType<Model, z.ZodTypeDef, unknown>;
+  shape: z.ZodType<Model, z.ZodTypeDef, Input>;
   /** Cross-field rules, over the inputs' order so failures name the index the user wrote. */
   rules(model: Model, fail: Fail): void;
   /**
@@ -112,7 +112,7 @@ export function failuresOf(error: z.ZodError): CheckFailure[] {
   }));
 }
 
-export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
+export function defineKind<Model, Input>(m: Mapping<Model, Input>): ResourceKind<Model, Input> {
   const normalise = m.normalise ?? ((model: Model) => model);
   // Cross-field rules run only on structurally valid inputs (zod would run them on partly invalid data).
   const schema = z.unknown().transform((raw, ctx): Model => {
@@ -191,6 +191,7 @@ export function defineKind<Model>(m: Mapping<Model>): ResourceKind<Model> {
       const extra = m.resend ? m.resend(writes, want).filter((l) => !writes.includes(l)) : [];
       return [...removals, ...toCommands([...writes, ...extra], false)];
     },
+    shape: m.shape,
     appliesOnRestart: (model) => m.appliesOnRestart?.(model) ?? false,
     prior: (config, model) => recordPrior(m.owned(config, m.identity(model))),
     conflicts: (config, model) =>

@@ -248,7 +248,7 @@ function parse(owned: Line[], _identity: string, config: ConfigIndex): unknown {
   };
 }
 
-export const L2tpAnonymousPool = defineKind<L2tpAnonymousPoolModel>({
+export const L2tpAnonymousPool = defineKind<L2tpAnonymousPoolModel, z.input<typeof shape>>({
   kind: "L2tpAnonymousPool",
   shape,
   rules(m, fail) {

@@ -86,7 +86,7 @@ function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
   return model;
 }
 
-export const LanInterface = defineKind<LanInterfaceModel>({
+export const LanInterface = defineKind<LanInterfaceModel, z.input<typeof shape>>({
   kind: "LanInterface",
   shape,
   rules(m, fail) {

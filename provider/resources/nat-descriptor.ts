@@ -294,7 +294,7 @@ function parse(owned: Line[], identity: string): unknown {
   return model.type === undefined ? undefined : model;
 }
 
-export const NatDescriptor = defineKind<NatDescriptorModel>({
+export const NatDescriptor = defineKind<NatDescriptorModel, z.input<typeof shape>>({
   kind: "NatDescriptor",
   shape,
   rules(m, fail) {

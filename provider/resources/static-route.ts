@@ -162,7 +162,7 @@ function parseRoute(text: string): unknown {
   return { network: tokens[2], gateways: parseGateways(text, tokens.slice(3)) };
 }
 
-export const StaticRoute = defineKind<StaticRouteModel>({
+export const StaticRoute = defineKind<StaticRouteModel, z.input<typeof shape>>({
   kind: "StaticRoute",
   shape,
   rules(m, fail) {

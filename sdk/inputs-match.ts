@@ -1,0 +1,65 @@
+/**
+ * Compile-time proof that each SDK argument type (hand-written, to carry its TSDoc) says exactly what the
+ * resource's zod shape accepts: the build fails when a property is added, removed, renamed or retyped on one side
+ * only. Pulumi wrappers (`Input`, `Output`, promises) are unwrapped first, and the id alias (`descriptor`, `scope`)
+ * is renamed back to the model's `id`.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { ResourceKind } from "../provider/resources/contract";
+import type { DhcpScope } from "../provider/resources/dhcp-scope";
+import type { GlobalSwitch } from "../provider/resources/global-switch";
+import type { L2tpAnonymousPool } from "../provider/resources/l2tp-anonymous-pool";
+import type { LanInterface } from "../provider/resources/lan-interface";
+import type { NatDescriptor } from "../provider/resources/nat-descriptor";
+import type { StaticRoute } from "../provider/resources/static-route";
+import type { DhcpScopeArgs } from "./dhcp-scope";
+import type { GlobalSwitchArgs } from "./global-switch";
+import type { L2tpAnonymousPoolArgs } from "./l2tp-anonymous-pool";
+import type { LanInterfaceArgs } from "./lan-interface";
+import type { NatDescriptorArgs } from "./nat-descriptor";
+import type { CommonArgs } from "./resource";
+import type { StaticRouteArgs } from "./static-route";
+
+/** A type with every Pulumi wrapper taken off, at any depth. */
+type Plain<T> =
+  T extends pulumi.OutputInstance<infer U>
+    ? Plain<U>
+    : T extends Promise<infer U>
+      ? Plain<U>
+      : T extends readonly (infer E)[]
+        ? Plain<E>[]
+        : T extends object
+          ? { [K in keyof T]: Plain<T[K]> }
+          : T;
+
+/** Inputs every resource may take besides its model (COMMON_PROPERTIES): the connection and the flags. */
+type Flags = keyof CommonArgs | "restartToApply";
+
+/** The model's fields as the SDK spells them: without the common inputs, the id alias renamed to `id`. */
+type ModelArgs<Args, Alias extends keyof Args | never = never> = [Alias] extends [never]
+  ? Plain<Omit<Args, Flags>>
+  : Plain<Omit<Args, Flags | Alias> & { id: Args[Alias] }>;
+
+type ShapeInput<Kind> = Kind extends ResourceKind<unknown, infer Input> ? Input : never;
+
+/**
+ * Holds (as `true`) only when A and B are the same type: the same properties, each as optional and of the same
+ * type (mutual assignability alone would let an optional property exist on one side only).
+ */
+type Same<A, B> =
+  (<T>() => T extends Plain<A> ? 1 : 2) extends <T>() => T extends Plain<B> ? 1 : 2
+    ? true
+    : { sdk: A; shape: B };
+
+/** Every entry must be `true`; a mismatch shows both sides in the compiler's error. */
+export type SdkInputsMatchShapes = {
+  LanInterface: Same<ModelArgs<LanInterfaceArgs>, ShapeInput<typeof LanInterface>>;
+  NatDescriptor: Same<ModelArgs<NatDescriptorArgs, "descriptor">, ShapeInput<typeof NatDescriptor>>;
+  L2tpAnonymousPool: Same<ModelArgs<L2tpAnonymousPoolArgs>, ShapeInput<typeof L2tpAnonymousPool>>;
+  DhcpScope: Same<ModelArgs<DhcpScopeArgs, "scope">, ShapeInput<typeof DhcpScope>>;
+  StaticRoute: Same<ModelArgs<StaticRouteArgs>, ShapeInput<typeof StaticRoute>>;
+  GlobalSwitch: Same<ModelArgs<GlobalSwitchArgs>, ShapeInput<typeof GlobalSwitch>>;
+};
+
+const everyKindMatches: Record<keyof SdkInputsMatchShapes, true> = {} as SdkInputsMatchShapes;
+void everyKindMatches;
