@@ -6,6 +6,7 @@
 //   CAMPAIGN_ONLY=1-5 (or 3,7,10-12)        run only these cases of each family (1-based; for drops: N)
 //   CAMPAIGN_CONCURRENCY=3                  cases at once, each with its own simulator, directory and stack
 //   CAMPAIGN_REPORT=file.json               also write the figures as JSON
+//   CAMPAIGN_LOGS=dir                       keep each case's outputs and the router's event log there
 import * as fs from "fs";
 import {
   applyDrop,

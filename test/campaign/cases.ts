@@ -1,6 +1,8 @@
 // The campaign's fault cases. Each case gets its own simulator (seed start config, zero latency), temporary
 // directory and stack, breaks one run in one way, and returns every problem it saw instead of throwing, so the
 // campaign can report X/Y per family and list what went wrong in each case.
+import * as fs from "fs";
+import * as path from "path";
 import type { Fault, Simulator } from "../../simulator";
 import { eventsOf } from "../e2e/lab";
 import { providerPids, signalPid, waitFor, type Run, type Started } from "./procs";
@@ -55,6 +57,10 @@ const commandTexts = (sim: Simulator): string[] => eventsOf(sim, "command").map(
 /** One case's findings, and the texts (outputs, logs, state) its secrets check covers. */
 class Case {
   readonly problems: Problem[] = [];
+
+  /** `family-serial`: unique in this process, for stack names (with Stack's pid and time) and log files. */
+  constructor(readonly name: string) {}
+
   readonly texts: Record<string, string> = {};
   readonly notes: string[] = [];
 
@@ -99,40 +105,52 @@ export interface FaultCase {
   notRun(why: string): CaseResult;
 }
 
+let serial = 0;
+
 function faultCase(family: string, id: string, body: (c: Case) => Promise<void>): FaultCase {
+  const name = `${family}-${++serial}`;
   return {
     id,
-    run: () => runCase(family, id, body),
+    run: () => runCase(new Case(name), family, id, body),
     notRun: (why) => ({ family, id, problems: [{ kind: "not run", detail: why }], ms: 0, note: "" }),
   };
 }
 
-async function runCase(family: string, id: string, body: (c: Case) => Promise<void>): Promise<CaseResult> {
+async function runCase(
+  c: Case,
+  family: string,
+  id: string,
+  body: (c: Case) => Promise<void>,
+): Promise<CaseResult> {
   const began = Date.now();
-  const c = new Case();
   try {
     await body(c);
   } catch (e) {
     c.problem("harness error", e instanceof Error ? (e.stack ?? e.message) : String(e));
   }
   c.add(leakProblems(c.texts, CAMPAIGN_SECRETS));
+  if (process.env.CAMPAIGN_LOGS) keepLogs(process.env.CAMPAIGN_LOGS, id, c);
   return { family, id, problems: c.problems, ms: Date.now() - began, note: c.notes.join(", ") };
 }
 
-/** A stack name part from a case id ("N=12" → "N12"). */
-const slug = (id: string): string => id.replace(/[^A-Za-z0-9]+/g, "").slice(0, 24);
+/** Each run's output and the router's event log of one case, for reading a failure (CAMPAIGN_LOGS=dir). */
+function keepLogs(dir: string, id: string, c: Case): void {
+  const texts = Object.entries(c.texts).filter(([where]) => !where.includes("stack file"));
+  const body = texts.map(([where, text]) => `==== ${where}\n${text}\n`).join("");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${c.name}.log`), `${id}: ${c.notes.join(", ")}\n${body}`);
+}
 
 /** A fresh router and a lab stack on it for one case; the event log and the stack's files join the secrets check. */
 async function withLab(
   c: Case,
-  prefix: string,
   body: (lab: LabStack, sim: Simulator) => Promise<void>,
   faults: Fault[] = [],
 ): Promise<void> {
   const sim = await caseRouter(faults);
   let lab: LabStack | undefined;
   try {
-    lab = await LabStack.open(sim, prefix);
+    lab = await LabStack.open(sim, `camp-${c.name}`);
     await body(lab, sim);
   } finally {
     c.texts["simulator event log"] = JSON.stringify(sim.events());
@@ -241,7 +259,7 @@ async function rerunUp(c: Case, lab: LabStack, sim: Simulator, cal: Calibration)
 
 export function upDrop(cal: Calibration, n: number): FaultCase {
   return faultCase("up-drop", `N=${n}`, (c) =>
-    withLab(c, `camp-drop-${n}`, async (lab, sim) => {
+    withLab(c, async (lab, sim) => {
       sim.setFaults([{ type: "drop-after-commands", count: n }]);
       c.judge(await c.run("fault run", lab.up()), sim, cal, PULUMI_STYLE);
       await rerunUp(c, lab, sim, cal);
@@ -283,7 +301,7 @@ function refusedLine(c: Case, refused: Refused, run: Run, sim: Simulator, cal: C
 
 export function upError(cal: Calibration, refused: Refused): FaultCase {
   return faultCase("up-error", refused.line, (c) =>
-    withLab(c, `camp-err-${slug(refused.line)}`, async (lab, sim) => {
+    withLab(c, async (lab, sim) => {
       sim.setFaults([{ type: "error-on", match: exactLine(refused.line) }]);
       const run = await c.run("fault run", lab.up());
       c.judge(run, sim, cal, PULUMI_STYLE);
@@ -297,7 +315,7 @@ export function upError(cal: Calibration, refused: Refused): FaultCase {
  * killed provider cannot clean up, so only the report of the killed run and the next run are judged. */
 export function upKill(cal: Calibration, k: number): FaultCase {
   return faultCase("up-kill", `k=${k}`, (c) =>
-    withLab(c, `camp-kill-${k}`, async (lab, sim) => {
+    withLab(c, async (lab, sim) => {
       const up = lab.up();
       let ended = false;
       void up.done.then(() => (ended = true));
@@ -514,7 +532,7 @@ export function concurrent(
         try {
           // Stacks first: their setup is slow and must not widen the window being tested.
           const stackFor = async (who: string) => {
-            const s = await LabStack.open(sim, `camp-conc-${who}-${slug(spec.id)}`);
+            const s = await LabStack.open(sim, `camp-${c.name}-${who}`);
             stacks.push([who, s]);
             return s;
           };
