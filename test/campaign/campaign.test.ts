@@ -20,7 +20,6 @@ import {
   upDrop,
   upError,
   upKill,
-  type Calibration,
   type ConcurrentSpec,
   type FaultCase,
 } from "./cases";
@@ -85,17 +84,17 @@ describe("fault campaign (issue 12): the safety model under faults", () => {
   });
 
   /** One family as one test: its cases through the pool, failing with every unsurvived case listed. */
-  function family(
+  function family<C>(
     name: string,
     title: string,
-    calibration: () => Promise<Calibration>,
-    cases: (cal: Calibration) => FaultCase[],
+    calibration: () => Promise<C>,
+    cases: (cal: C) => FaultCase[],
   ): void {
     (familyEnabled(name) ? test : test.skip)(
       `${name}: ${title}`,
       async () => {
         const began = Date.now();
-        let cal: Calibration;
+        let cal: C;
         try {
           cal = await calibration();
         } catch (e) {
@@ -169,7 +168,7 @@ describe("fault campaign (issue 12): the safety model under faults", () => {
   family(
     "concurrent",
     "two clients on one router, the one the router refuses stopped mid-change: its lines are never saved",
-    up,
-    (cal) => twoClients.map((spec) => concurrent(spec, { a: paths.a, b: paths.b }, cal)),
+    async () => ({ up: await up(), apply: await apply() }),
+    (cals) => twoClients.map((spec) => concurrent(spec, { a: paths.a, b: paths.b }, cals)),
   );
 });

@@ -24,6 +24,7 @@ import {
   leakProblems,
   maskSecrets,
   partAsBefore,
+  partOf,
   PULUMI_STYLE,
   reportProblems,
   routerProblems,
@@ -49,6 +50,8 @@ export interface Calibration {
   commands: string[];
   oldSecretLines: string[];
   ms: number;
+  /** From starting the client to its SSH connection: how long a client may take before it is seen waiting. */
+  connectMs: number;
 }
 
 const stateOf = (sim: Simulator): RouterState => ({ running: sim.runningConfig(), saved: sim.savedConfig() });
@@ -183,6 +186,7 @@ async function calibrate(
   const sim = await caseRouter();
   try {
     const start = sim.runningConfig();
+    const began = Date.now();
     const run = await go(sim);
     const state = stateOf(sim);
     const leftovers = consoleLeftovers(state.running, start);
@@ -212,6 +216,7 @@ async function calibrate(
       commands: commandTexts(sim),
       oldSecretLines: oldSecretLines(start, intended),
       ms: run.ms,
+      connectMs: Date.parse(eventsOf(sim, "connect")[0]?.ts ?? "") - began,
     };
   } finally {
     await sim.stop();
@@ -289,14 +294,10 @@ function refusedLine(c: Case, refused: Refused, run: Run, sim: Simulator, cal: C
   if (refused.part === "session") return;
   if (run.code === 0) c.problem("refused line reported as success", `exit 0 although the router refused it`);
   const running = sim.runningConfig();
-  if (!partAsBefore(running, refused.part, cal.expected))
-    c.problem(
-      "not as before after a refused line",
-      `${refused.part}: ${diffSummary(
-        cal.expected.parts?.(running).get(refused.part) ?? running,
-        cal.expected.parts?.(cal.expected.start).get(refused.part) ?? cal.expected.start,
-      )}`,
-    );
+  if (!partAsBefore(running, refused.part, cal.expected)) {
+    const [now, before] = [running, cal.expected.start].map((cfg) => partOf(cal.expected, cfg, refused.part));
+    c.problem("not as before after a refused line", `${refused.part}: ${diffSummary(now, before)}`);
+  }
 }
 
 export function upError(cal: Calibration, refused: Refused): FaultCase {
@@ -433,16 +434,26 @@ async function stopAt(
   return stopped;
 }
 
-/** Waits until `client` is done, or has logged in and gone quiet (waiting for a lock); true if it is done. */
-async function doneOrWaiting(sim: Simulator, client: Started, since: number): Promise<boolean> {
+/**
+ * Waits until `client` is done or is seen waiting (for a lock): logged in and quiet for 1.5 s, or not connected
+ * long after a client of its kind connects (a lock held off the router). True if it is done.
+ */
+async function doneOrWaiting(
+  sim: Simulator,
+  client: Started,
+  since: number,
+  connectMs: number,
+): Promise<boolean> {
   let ended = false;
   void client.done.then(() => (ended = true));
+  const began = Date.now();
   await waitFor(() => {
     if (ended) return true;
     const events = sim.events().slice(since);
     const connect = events.find((e) => e.type === "connect");
+    if (!connect) return Date.now() - began > 3 * connectMs + 2000 ? true : undefined;
     const last = events.filter((e) => e.type === "command").pop() ?? connect;
-    return connect && Date.now() - Date.parse(last?.ts ?? "") > 1500 ? true : undefined;
+    return Date.now() - Date.parse(last.ts) > 1500 ? true : undefined;
   }, 30_000);
   return ended;
 }
@@ -520,8 +531,9 @@ function judgeTwoClients(
 export function concurrent(
   spec: ConcurrentSpec,
   files: { a: string; b: string },
-  lab: Calibration,
+  cals: { up: Calibration; apply: Calibration },
 ): FaultCase {
+  const lab = cals.up;
   const refused = spec.a === "apply" ? A_REFUSED : UP_REFUSED;
   return faultCase("concurrent", spec.id, (c) =>
     withRouter(
@@ -552,7 +564,8 @@ export function concurrent(
           const since = sim.events().length;
           const b = labB ? labB.up() : nvrApply(sim, files.b);
           // Without a lock B has saved by now, while A's lines were on the router: what it saved counts too.
-          const byB = (await doneOrWaiting(sim, b, since)) ? sim.savedConfig() : undefined;
+          const waited = await doneOrWaiting(sim, b, since, cals[spec.b].connectMs);
+          const byB = waited ? sim.savedConfig() : undefined;
           for (const pid of stopped.splice(0)) signalPid(pid, "SIGCONT");
 
           const runs = { a: await c.run("client A", a), b: await c.run("client B", b) };

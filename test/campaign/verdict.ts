@@ -84,43 +84,39 @@ export type Where = "start" | "intended" | "partial" | "other";
 
 /** Where the running config is: as before, as intended, each part as before or as intended, or none of these. */
 export function describeState(state: RouterState, expected: Expected): Where {
-  return halfApplied(withoutLeftovers(state.running, expected.start), expected) === undefined
-    ? whole(state.running, expected)
-    : "other";
-}
-
-function whole(running: string, expected: Expected): Where {
-  const config = withoutLeftovers(running, expected.start);
+  const config = withoutLeftovers(state.running, expected.start);
   if (config === expected.start) return "start";
   if (config === expected.intended) return "intended";
-  return "partial";
+  return halfApplied(config, expected) === undefined ? "partial" : "other";
 }
+
+/** The config by part; without `parts`, one part named `config`. */
+const split = (expected: Expected, config: string): Map<string, string> =>
+  expected.parts?.(config) ?? new Map([["config", config]]);
 
 /** The parts that are neither as before nor as intended, with what differs; undefined when there are none. */
 function halfApplied(config: string, expected: Expected): string[] | undefined {
-  const split = expected.parts ?? ((c: string) => new Map([["config", c]]));
-  const [now, start, intended] = [split(config), split(expected.start), split(expected.intended)];
+  const [now, start, intended] = [config, expected.start, expected.intended].map((c) => split(expected, c));
   const names = new Set([...now.keys(), ...start.keys(), ...intended.keys()]);
   const half = [...names].flatMap((name) => {
-    const part = now.get(name) ?? "";
-    if (part === (start.get(name) ?? "") || part === (intended.get(name) ?? "")) return [];
+    const [part, before, after] = [now, start, intended].map((m) => m.get(name) ?? "");
+    if (part === before || part === after) return [];
     const [base, other] =
-      diffSize(part, start.get(name) ?? "") <= diffSize(part, intended.get(name) ?? "")
-        ? ["start", start.get(name) ?? ""]
-        : ["intended", intended.get(name) ?? ""];
+      diffSize(part, before) <= diffSize(part, after) ? ["start", before] : ["intended", after];
     return [`${name} vs ${base}: ${diffSummary(part, other)}`];
   });
   return half.length === 0 ? undefined : half;
 }
 
-/** Whether one part (of `expected.parts`) is as before. */
-export function partAsBefore(config: string, part: string, expected: Expected): boolean {
-  const split = expected.parts ?? ((c: string) => new Map([[part, c]]));
-  return (
-    (split(withoutLeftovers(config, expected.start)).get(part) ?? "") ===
-    (split(expected.start).get(part) ?? "")
-  );
+/** One part of the running config (`config` for the whole) as it was before. */
+export function partAsBefore(running: string, part: string, expected: Expected): boolean {
+  const now = split(expected, withoutLeftovers(running, expected.start)).get(part) ?? "";
+  return now === (split(expected, expected.start).get(part) ?? "");
 }
+
+/** One part of a config, for a diff in a failure listing. */
+export const partOf = (expected: Expected, config: string, part: string): string =>
+  split(expected, config).get(part) ?? "";
 
 function leftoverProblems(state: RouterState, start: string): Problem[] {
   const inSaved = consoleLeftovers(state.saved, start);
