@@ -15,9 +15,15 @@ import type { Secrets } from "./verdict";
 export const UP_TIMEOUT_MS = 120_000;
 export const APPLY_TIMEOUT_MS = 60_000;
 
-/** The seed's own placeholder credentials, read from the start config: the router's secrets before any run. */
-const SEED_PSK = /pre-shared-key \d+ text (\S+)/.exec(SEED_START)?.[1] ?? "";
-const SEED_USER = /pp auth username (\S+) (\S+)/.exec(SEED_START) ?? ["", "", ""];
+/** A secret of the seed's start config (its placeholder credentials): the router's secrets before any run. */
+function seedSecret(pattern: RegExp): RegExpExecArray {
+  const found = pattern.exec(SEED_START);
+  // An empty "secret" would be found everywhere: fail here instead.
+  if (!found) throw new Error(`simulator/fixtures/seed-start.conf has no line matching ${pattern.source}`);
+  return found;
+}
+const SEED_PSK = seedSecret(/pre-shared-key \d+ text (\S+)/)[1];
+const SEED_USER = seedSecret(/pp auth username (\S+) (\S+)/);
 
 /** `nvr apply`'s mixed file: global lines, the pp anonymous block with a changed password and a new user, the
  * tunnel block with a changed pre-shared key. */
