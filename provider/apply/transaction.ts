@@ -58,15 +58,33 @@ function lost(e: unknown): boolean {
   return e instanceof ConnectionLostError || e instanceof TimeoutError;
 }
 
+/**
+ * The console back at the top level. When the router refuses `pp select none` / `tunnel select none`, the login is
+ * given up for a fresh one, which starts at the top level: undoing a plan must never hinge on leaving a block.
+ */
+async function atTop(link: Link, shell: RouterConsole): Promise<RouterConsole> {
+  try {
+    await shell.toGlobal();
+    return shell;
+  } catch (e) {
+    if (!(e instanceof CommandError)) throw e;
+    link.log(`cannot leave ${shell.context} (${e.message}); logging in again`);
+    link.discard();
+    return link.shell();
+  }
+}
+
 /** Types commands with their context lines; `applied` collects the plan commands the router accepted. */
 async function type(
-  shell: RouterConsole,
+  link: Link,
+  from: RouterConsole,
   cmds: readonly ContextCommand[],
   applied?: ContextCommand[],
 ): Promise<void> {
-  await shell.toGlobal();
+  let shell = await atTop(link, from);
   for (const step of scriptFor(cmds)) {
-    await shell.run(step.line);
+    if (step.index === undefined && / select none$/.test(step.line)) shell = await atTop(link, shell);
+    else await shell.run(step.line);
     if (step.index !== undefined) applied?.push(cmds[step.index]);
   }
 }
@@ -102,7 +120,7 @@ async function withReconnects<T>(
 
 /** Puts every setting the plan touched back to `snapshot`, reading the router's current state first. */
 async function restore(link: Link, snapshot: ConfigIndex, plan: readonly ContextCommand[]): Promise<void> {
-  await withReconnects(link, (shell, current) => type(shell, restoreCommands(snapshot, current, plan)));
+  await withReconnects(link, (shell, current) => type(link, shell, restoreCommands(snapshot, current, plan)));
 }
 
 /** After the router rejected a command: undo the accepted prefix, then rethrow the router's error. */
@@ -115,7 +133,7 @@ async function rollback(
 ): Promise<never> {
   link.log(`rolling back ${applied.length} applied command(s)`);
   try {
-    await type(await link.shell(), rollbackCommands(snapshot, applied));
+    await type(link, await link.shell(), rollbackCommands(snapshot, applied));
   } catch (e) {
     if (lost(e)) await restore(link, snapshot, plan).catch((r) => rollbackFailed(link, cause, r));
     else rollbackFailed(link, cause, e);
@@ -137,7 +155,7 @@ async function converge(link: Link, snapshot: ConfigIndex, plan: readonly Contex
   await withReconnects(link, async (shell, current) => {
     const missing = unmetCommands(current, plan);
     try {
-      await type(shell, missing);
+      await type(link, shell, missing);
     } catch (e) {
       if (!(e instanceof CommandError)) throw e;
       await restore(link, snapshot, plan);
@@ -171,8 +189,8 @@ export async function applyPlan(link: Link, plan: readonly ContextCommand[]): Pr
   link.invalidate();
   const applied: ContextCommand[] = [];
   try {
-    await type(await link.shell(), plan, applied);
-    await (await link.shell()).toGlobal();
+    await type(link, await link.shell(), plan, applied);
+    await atTop(link, await link.shell());
   } catch (e) {
     if (e instanceof CommandError) await rollback(link, snapshot, plan, applied, e);
     if (!lost(e)) throw e;

@@ -367,12 +367,17 @@ class SharedRouter implements Router {
     return undefined;
   }
 
-  /** Puts back what an interrupted session of ours left unsaved (reading running and saved config afresh). */
-  private async repairUnsaved(): Promise<void> {
+  /**
+   * The running config's settings that differ from the saved config, read afresh, split into ours (in the unsaved
+   * journal) and someone else's; undefined when the router will not show its saved config.
+   */
+  private async unsavedNow(): Promise<
+    { saved: ConfigIndex; mine: UnsavedSetting[]; foreign: UnsavedSetting[] } | undefined
+  > {
     this.cached = undefined;
     const shell = await this.shell();
     const savedText = await this.readSaved(shell);
-    if (savedText === undefined) return;
+    if (savedText === undefined) return undefined;
     if (shell.adoptSavedConsole(consoleSettingsOf(savedText))) {
       this.consoleOriginals = shell.originals;
       this.cached = undefined;
@@ -381,17 +386,48 @@ class SharedRouter implements Router {
     const saved = indexConfig(parseConfig(savedText));
     const ours = this.journal().keys();
     const unsaved = unsavedSettings(running, saved);
-    const foreign = unsaved.filter((u) => !ours.has(u.key));
-    if (foreign.length > 0) {
-      if (!this.conn.takeOverUnsaved) throw new UnsavedChangesError(this.name, describeUnsaved(foreign));
-      this.log(`taking over unsaved changes of another session: ${describeUnsaved(foreign)}`);
+    return {
+      saved,
+      mine: unsaved.filter((u) => ours.has(u.key)),
+      foreign: unsaved.filter((u) => !ours.has(u.key)),
+    };
+  }
+
+  /** Types the saved config's lines back over settings of ours that are not saved. */
+  private async putBack(saved: ConfigIndex, mine: readonly UnsavedSetting[]): Promise<void> {
+    if (mine.length === 0) return;
+    this.log(`putting back ${mine.length} setting(s) this tool left unsaved`);
+    await applyPlan(this.link, revertCommands(saved, mine));
+  }
+
+  /** Before a first write: others' unsaved work stops the run (or is taken over); ours goes back to the saved config. */
+  private async repairUnsaved(): Promise<void> {
+    const now = await this.unsavedNow();
+    if (now === undefined) return;
+    if (now.foreign.length > 0) {
+      if (!this.conn.takeOverUnsaved) throw new UnsavedChangesError(this.name, describeUnsaved(now.foreign));
+      this.log(`taking over unsaved changes of another session: ${describeUnsaved(now.foreign)}`);
     }
-    const mine = unsaved.filter((u) => ours.has(u.key));
-    if (mine.length > 0) {
-      this.log(`putting back ${mine.length} setting(s) an interrupted session of this tool left unsaved`);
-      await applyPlan(this.link, revertCommands(saved, mine));
+    await this.putBack(now.saved, now.mine);
+    if (now.foreign.length === 0) this.journal().clear();
+  }
+
+  /** The console settings back as the router had them; a connection lost on the way is logged into again once. */
+  private async putConsoleBack(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await (await this.shell(false)).restoreConsole();
+        return;
+      } catch (e) {
+        const lost = e instanceof ConnectionLostError || e instanceof TimeoutError;
+        if (!lost || attempt >= 2) {
+          // Left for the next session, which recognises its own console values against the saved config.
+          this.log(`restoring console: ${(e as Error).message}`);
+          return;
+        }
+        this.retire();
+      }
     }
-    if (foreign.length === 0) this.journal().clear();
   }
 
   /** Leaves the router to others: its batch is over (saved, console put back). */
@@ -516,11 +552,7 @@ class SharedRouter implements Router {
         }
         // Pulumi kills the provider without warning when a run ends, so waiting for the idle logout would leave
         // the session's console settings in the running config (drift).
-        if (this.primary && !this.primary.closed) {
-          await this.primary
-            .restoreConsole()
-            .catch((e) => this.log(`restoring console: ${(e as Error).message}`));
-        }
+        if (this.primary && !this.primary.closed) await this.putConsoleBack();
         if (this.queue.length === 0) break;
       }
     } finally {
@@ -560,19 +592,51 @@ class SharedRouter implements Router {
   private async saveCovered(): Promise<void> {
     if (this.unsaved.length === 0) return;
     const covered = this.unsaved.splice(0);
-    await this.save().then(
-      () => covered.forEach((p) => p.resolve()),
-      (e) => covered.forEach((p) => p.reject(e)),
-    );
+    try {
+      await this.save();
+      covered.forEach((p) => p.resolve());
+    } catch (e) {
+      // A save that cannot be done must not leave the batch live and unsaved: it goes back to the saved config.
+      const failure =
+        e instanceof RouterError ? e : new RouterError(this.name, String((e as Error)?.message ?? e));
+      const putBack = await this.unsavedNow()
+        .then(async (now) => {
+          if (now === undefined) return false;
+          await this.putBack(now.saved, now.mine);
+          return true;
+        })
+        .catch((r: unknown) => {
+          this.log(`putting the batch back after the failed save: ${(r as Error).message}`);
+          return false;
+        });
+      const report = new RouterError(
+        this.name,
+        `save failed (${failure.message}); ${putBack ? "the batch was put back to the saved config: nothing of it is live or saved" : "the batch is live but NOT saved; the next run puts it back"}`,
+      );
+      report.rolledBack = putBack;
+      covered.forEach((p) => p.reject(report));
+    }
   }
 
-  /** `save`, with the session's console settings out of the running config while it runs. */
+  /**
+   * `save`, with the session's console settings out of the running config while it runs. A connection lost on the
+   * way is logged into again and the save repeated (saving twice is harmless).
+   */
   private async save(): Promise<void> {
-    const shell = await this.shell(false);
-    await shell.withOriginalConsole(async () => {
-      const out = await shell.run("save", 300_000);
-      this.log(out.trim() === "" ? "saved" : out.trim());
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const shell = await this.shell(false);
+        await shell.withOriginalConsole(async () => {
+          const out = await shell.run("save", 300_000);
+          this.log(out.trim() === "" ? "saved" : out.trim());
+        });
+        break;
+      } catch (e) {
+        if (!(e instanceof ConnectionLostError || e instanceof TimeoutError) || attempt >= 3) throw e;
+        this.log(`connection lost while saving (${e.message}); logging in again to save`);
+        this.retire();
+      }
+    }
     this.counts.saves++;
     // Running == saved now: nothing of ours is left unsaved.
     this.journal().clear();

@@ -446,11 +446,17 @@ export class Shell {
     this.originals = originalConsole(current, this.opts.consoleOriginals);
     this.character = current.character;
     if (this.opts.setConsole === false) return;
-    for (const key of CONSOLE_KEYS) {
-      if (current[key] === SESSION_CONSOLE[key]) continue;
-      await this.run(`console ${key} ${SESSION_CONSOLE[key]}`);
-      if (key === "character") this.character = SESSION_CONSOLE.character;
-      this.consoleChanged[key] = SESSION_CONSOLE[key];
+    try {
+      for (const key of CONSOLE_KEYS) {
+        if (current[key] === SESSION_CONSOLE[key]) continue;
+        await this.run(`console ${key} ${SESSION_CONSOLE[key]}`);
+        if (key === "character") this.character = SESSION_CONSOLE.character;
+        this.consoleChanged[key] = SESSION_CONSOLE[key];
+      }
+    } catch (e) {
+      // A refused setting fails the login; the ones already set go back first, so it leaves nothing behind.
+      if (e instanceof CommandError) await this.restoreConsole().catch(() => undefined);
+      throw e;
     }
     for (const key of CONSOLE_KEYS) {
       if (current[key] === SESSION_CONSOLE[key] && this.originals[key] !== SESSION_CONSOLE[key]) {

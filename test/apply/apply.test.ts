@@ -113,3 +113,19 @@ test("a failure inside a pp select block rolls back there and leaves the session
     await h.done();
   }
 });
+
+describe("leaving a select block", () => {
+  test("a router that refuses `pp select none`: the session logs in again (a login starts at the top) and goes on", async () => {
+    const h = await harness({ faults: [{ type: "error-on", match: "^pp select none$" }] });
+    try {
+      const result = await h.router.apply(PLAN);
+      expect(result.saved).toBe(true);
+      await h.router.close();
+      expect(h.sim.savedConfig()).toContain(" pp auth myname newuser newsecret\n");
+      expect(h.sim.savedConfig()).toContain("dhcp service relay\n");
+      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
+    } finally {
+      await h.done();
+    }
+  });
+});

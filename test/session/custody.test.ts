@@ -94,14 +94,65 @@ describe("before the first write", () => {
     }
   });
 
-  test("a run cut before its save: the next session puts the leftovers back, then applies and saves", async () => {
-    const h = await harness({ config: WITH_SECOND_USER, faults: [{ type: "drop-on", match: "^save$" }] });
+  test("a router that refuses `save`: the batch is put back to the saved config and the failure says so", async () => {
+    const h = await harness({ faults: [{ type: "error-on", match: "^save$" }] });
     try {
       const saved = h.sim.savedConfig();
-      const cut = await h.router
+      const err = (await h.router
         .apply([g("ip route 10.9.0.0/16 gateway 192.168.100.254"), pp("1", "pp auth myname u2 pw2")])
+        .catch((e: unknown) => e)) as RouterError;
+      expect(err).toBeInstanceOf(RouterError);
+      expect(err.message).toMatch(/save failed .*put back to the saved config/);
+      expect(err.rolledBack).toBe(true);
+      await h.router.close();
+      expect(h.sim.runningConfig()).toBe(saved);
+      expect(h.sim.savedConfig()).toBe(saved);
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("a save cut by a dropped connection is done on a fresh login: reported saved only once it is", async () => {
+    const h = await harness();
+    try {
+      // The first `save` is cut; the fault is lifted as soon as it fires, so the next login can save.
+      h.sim.setFaults([{ type: "drop-on", match: "^save$" }]);
+      const lift = setInterval(() => {
+        if (h.sim.events().some((e) => e.type === "disconnect" && String(e.reason).startsWith("fault")))
+          h.sim.setFaults([]);
+      }, 2);
+      const result = await h.router
+        .apply([g("ip route 10.9.0.0/16 gateway 192.168.100.254")])
+        .finally(() => clearInterval(lift));
+      expect(result.saved).toBe(true);
+      await h.router.close();
+      expect(h.sim.savedConfig()).toContain("ip route 10.9.0.0/16 gateway 192.168.100.254");
+      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
+      expect(h.sim.events().filter((e) => e.type === "connect").length).toBe(2);
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("a run cut before its save that cannot even log in again: the next session puts the leftovers back", async () => {
+    const h = await harness({ config: WITH_SECOND_USER, maxSessions: 8 });
+    try {
+      const saved = h.sim.savedConfig();
+      let plans = 0;
+      const cut = await h.router
+        .apply(() => {
+          // After the checks: every save and every login from now on is cut.
+          if (++plans === 2)
+            h.sim.setFaults([
+              { type: "drop-on", match: "^save$" },
+              { type: "drop-on", match: "^show config 0$" },
+              { type: "drop-on", match: "^console " },
+            ]);
+          return [g("ip route 10.9.0.0/16 gateway 192.168.100.254"), pp("1", "pp auth myname u2 pw2")];
+        })
         .catch((e: unknown) => e);
       expect(cut).toBeInstanceOf(RouterError);
+      expect((cut as RouterError).rolledBack).toBe(false);
       expect(h.sim.runningConfig()).toContain("ip route 10.9.0.0/16");
       expect(h.sim.savedConfig()).toBe(saved);
       // The next run, in another process: it shares nothing with the cut one but the journal on disk.
