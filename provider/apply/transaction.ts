@@ -188,18 +188,25 @@ export async function applyPlan(link: Link, plan: readonly ContextCommand[]): Pr
   link.journal(plan);
   link.invalidate();
   const applied: ContextCommand[] = [];
+  const convergeAfterDrop = () =>
+    converge(link, snapshot, plan).catch((c: unknown) => {
+      if (lost(c)) link.pending = { snapshot, plan };
+      throw c;
+    });
   try {
     await type(link, await link.shell(), plan, applied);
     await atTop(link, await link.shell());
   } catch (e) {
     if (e instanceof CommandError) await rollback(link, snapshot, plan, applied, e);
     if (!lost(e)) throw e;
-    await converge(link, snapshot, plan).catch((c: unknown) => {
-      if (lost(c)) link.pending = { snapshot, plan };
-      throw c;
-    });
+    await convergeAfterDrop();
   }
-  const after = await link.config();
+  // Cut while reading the result: the next login reads it, completing whatever the router does not show.
+  const after = await link.config().catch(async (e: unknown) => {
+    if (!lost(e)) throw e;
+    await convergeAfterDrop();
+    return link.config();
+  });
   const problems = verifyProblems(after, plan);
   if (problems.length > 0) {
     link.invalidate();

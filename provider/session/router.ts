@@ -262,12 +262,29 @@ class SharedRouter implements Router {
   private async shell(sessionConsole = true): Promise<Shell> {
     if (!this.primary || this.primary.closed) {
       this.retire();
-      this.connecting ??= this.open(true).finally(() => (this.connecting = undefined));
+      this.connecting ??= this.login().finally(() => (this.connecting = undefined));
       this.primary = await this.connecting;
     }
     await this.primary.ensureAdministrator();
     if (sessionConsole) await this.primary.ensureConsole();
     return this.primary;
+  }
+
+  /**
+   * A new primary login. One cut off on the way (during its console setup, say) is tried again, twice: what it left
+   * behind is recognised and put back by the checks before the next write. Refused credentials and host keys,
+   * and a router that cannot be reached at all, fail at once.
+   */
+  private async login(): Promise<Shell> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.open(true);
+      } catch (e) {
+        const cut = e instanceof ConnectionLostError && !/cannot connect/.test(e.message);
+        if (!(cut || e instanceof TimeoutError) || attempt >= 3) throw e;
+        this.log(`login cut off (${e.message}); logging in again`);
+      }
+    }
   }
 
   /** The unsaved journal of this router (keyed by its host key, known once a session has connected). */
@@ -660,25 +677,15 @@ class SharedRouter implements Router {
         fail,
         run: async () => {
           try {
-            let snapshot = await this.readIndex();
-            let applied: ContextCommand[];
-            const planFrom = (config: ConfigIndex) => [
-              ...(typeof source === "function" ? source(config) : source),
-            ];
+            let prepared: { snapshot: ConfigIndex; applied: ContextCommand[] };
             try {
-              applied = planFrom(snapshot);
-              // Checked only when there is something to write. The check reads the router afresh (and may put
-              // back leftovers), so the plan is made again from what it read.
-              if (applied.length > 0 && !this.checked) {
-                await this.checkBeforeWriting();
-                snapshot = await this.readIndex();
-                applied = planFrom(snapshot);
-              }
+              prepared = await this.prepare(source);
             } catch (e) {
               // The caller's own refusal (an input conflict, an unreadable line): not a router error.
               if (!(e instanceof RouterError)) return this.settle(() => reject(e));
               throw e;
             }
+            const { snapshot, applied } = prepared;
             if (applied.length === 0) return resolve({ applied, saved: false, rolledBack: false });
             if (opts.label) this.log(`apply ${opts.label}: ${applied.length} command(s)`);
             const confirmed =
@@ -704,6 +711,31 @@ class SharedRouter implements Router {
       });
       this.kick();
     });
+  }
+
+  /**
+   * An operation's plan, made against the router's config when its turn comes. Checked only when there is something
+   * to write: the check reads the router afresh (and may put back leftovers), so the plan is made again from what
+   * it read. Nothing is typed here, so a connection cut on the way costs only a new login.
+   */
+  private async prepare(source: PlanSource): Promise<{ snapshot: ConfigIndex; applied: ContextCommand[] }> {
+    const planFrom = (config: ConfigIndex) => [...(typeof source === "function" ? source(config) : source)];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        let snapshot = await this.readIndex();
+        let applied = planFrom(snapshot);
+        if (applied.length > 0 && !this.checked) {
+          await this.checkBeforeWriting();
+          snapshot = await this.readIndex();
+          applied = planFrom(snapshot);
+        }
+        return { snapshot, applied };
+      } catch (e) {
+        if (!(e instanceof ConnectionLostError || e instanceof TimeoutError) || attempt >= 3) throw e;
+        this.retire();
+        this.cached = undefined;
+      }
+    }
   }
 
   restart(opts: { timeoutMs?: number } = {}): Promise<void> {

@@ -315,11 +315,23 @@ export class Shell {
   private async enterAdministrator(): Promise<void> {
     if (this.admin) return;
     this.write("administrator\r");
-    await this.wait(
-      (t) => (PASSWORD_PROMPT.test(t) ? true : undefined),
+    const asked = await this.wait(
+      (t) => (PASSWORD_PROMPT.test(t) ? "password" : (this.prompt(t) ?? undefined)),
       this.opts.commandTimeoutMs,
       "administrator",
     );
+    if (asked !== "password") {
+      // No password question: either administrator mode without one (CR §4.10, administrator=2), or a refusal.
+      const out = decode(this.take(), this.character);
+      if (asked.admin) {
+        this.admin = true;
+        this.context = asked.context;
+        return;
+      }
+      throw new AuthError(this.opts.name, "the router refused administrator mode", {
+        routerMessage: findError(out)?.trim(),
+      });
+    }
     this.take();
     refuseControlCharacters(this.opts.name, this.opts.adminPassword ?? "", "the administrator password");
     this.write(`${this.opts.adminPassword ?? ""}\r`);
@@ -544,13 +556,22 @@ export class Shell {
 
   /** Puts back the console settings this session changed (they are configuration: leaving them is drift). */
   async restoreConsole(): Promise<void> {
+    // Each setting on its own: one the router refuses must not keep the others from going back.
+    let refused: unknown;
     for (const key of [...CONSOLE_KEYS].reverse()) {
       if (this.consoleChanged[key] === undefined) continue;
       const orig = this.originals[key];
-      await this.run(orig === undefined ? `no console ${key}` : `console ${key} ${orig}`);
+      try {
+        await this.run(orig === undefined ? `no console ${key}` : `console ${key} ${orig}`);
+      } catch (e) {
+        if (!(e instanceof CommandError)) throw e;
+        refused ??= e;
+        continue;
+      }
       if (key === "character") this.character = orig;
       delete this.consoleChanged[key];
     }
+    if (refused !== undefined) throw refused;
   }
 
   /** Sets the session's console settings again after `restoreConsole` (before the next command that needs them). */

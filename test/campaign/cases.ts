@@ -83,9 +83,19 @@ class Case {
     return run;
   }
 
-  /** The invariants after a faulted run: the router's and the report's. */
-  judge(run: Run, sim: Simulator, cal: Calibration, style: ReportStyle): void {
-    const state = stateOf(sim);
+  /**
+   * The invariants after a faulted run: the router's and the report's. A console setting the router refuses to put
+   * back (`no console KEY` answered with an error) cannot go: that one line may stay, provided the run failed and
+   * named it; the rerun must still remove it.
+   */
+  judge(run: Run, sim: Simulator, cal: Calibration, style: ReportStyle, refused?: Refused): void {
+    let state = stateOf(sim);
+    const kept = refused === undefined ? undefined : /^no console (\w+)$/.exec(refused.line)?.[1];
+    if (kept !== undefined) {
+      if (run.code === 0 || !(run.stdout + run.stderr).includes(refused!.line))
+        this.problem("refused console restore not reported", `exit ${run.code}, ${refused!.line} not named`);
+      state = { ...state, running: state.running.replace(new RegExp(`^console ${kept} \\S+\\n`, "m"), "") };
+    }
     this.add(routerProblems(state, cal.expected, CAMPAIGN_SECRETS));
     this.add(reportProblems(run, state, cal.expected, style, CAMPAIGN_SECRETS, cal.oldSecretLines));
   }
@@ -242,11 +252,11 @@ export function calibrateApply(file: string): Promise<Calibration> {
   return calibrate("nvr apply", (sim) => nvrApply(sim, file).done);
 }
 
-/** Lines that only serve the session (reading, console settings, save, logout): an error on one of them may be
- * worked around, so only the general invariants apply. Any other line is part of the change: refused, the run
+/** Lines that only serve the session (reading, console settings, save, logout, leaving a block, which a new login
+ * also does): an error on one of them may be worked around, so only the general invariants apply. Any other line is part of the change: refused, the run
  * must fail and leave the router as before. */
 export function isSessionLine(line: string): boolean {
-  return /^(show |(no )?console |save$|quit$|exit$)/.test(line);
+  return /^(show |(no )?console |save$|quit$|exit$|(pp|tunnel) select none$)/.test(line);
 }
 
 /** An exact, anchored regex for a logged command; a masked secret (`********`) stands for any word. */
@@ -305,7 +315,7 @@ export function upError(cal: Calibration, refused: Refused): FaultCase {
     withLab(c, async (lab, sim) => {
       sim.setFaults([{ type: "error-on", match: exactLine(refused.line) }]);
       const run = await c.run("fault run", lab.up());
-      c.judge(run, sim, cal, PULUMI_STYLE);
+      c.judge(run, sim, cal, PULUMI_STYLE, refused);
       refusedLine(c, refused, run, sim, cal);
       await rerunUp(c, lab, sim, cal);
     }),
@@ -375,7 +385,7 @@ export function applyError(cal: Calibration, file: string, refused: Refused): Fa
       c,
       async (sim) => {
         const run = await c.run("fault run", nvrApply(sim, file));
-        c.judge(run, sim, cal, APPLY_STYLE);
+        c.judge(run, sim, cal, APPLY_STYLE, refused);
         refusedLine(c, refused, run, sim, cal);
         await rerunApply(c, sim, file, cal);
       },

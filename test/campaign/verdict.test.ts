@@ -195,7 +195,15 @@ describe("error cases", () => {
       "fileserver",
     ]);
     expect(
-      ["show config", "console lines infinity", "no console lines", "save", "quit"].every(isSessionLine),
+      [
+        "show config",
+        "console lines infinity",
+        "no console lines",
+        "save",
+        "quit",
+        "pp select none",
+        "tunnel select none",
+      ].every(isSessionLine),
     ).toBe(true);
     expect(isSessionLine("administrator")).toBe(false);
   });
