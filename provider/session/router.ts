@@ -722,14 +722,19 @@ class SharedRouter implements Router {
     const planFrom = (config: ConfigIndex) => [...(typeof source === "function" ? source(config) : source)];
     for (let attempt = 1; ; attempt++) {
       try {
-        let snapshot = await this.readIndex();
-        let applied = planFrom(snapshot);
-        if (applied.length > 0 && !this.checked) {
-          await this.checkBeforeWriting();
-          snapshot = await this.readIndex();
+        const snapshot = await this.readIndex();
+        let applied: ContextCommand[] | undefined;
+        try {
           applied = planFrom(snapshot);
+        } catch (e) {
+          // A refusal (lines already there, an unreadable block) may come from what an interrupted run of ours
+          // left unsaved: decided only after the checks have put that back.
+          if (this.checked || e instanceof RouterError) throw e;
         }
-        return { snapshot, applied };
+        if (applied !== undefined && (applied.length === 0 || this.checked)) return { snapshot, applied };
+        await this.checkBeforeWriting();
+        const fresh = await this.readIndex();
+        return { snapshot: fresh, applied: planFrom(fresh) };
       } catch (e) {
         if (!(e instanceof ConnectionLostError || e instanceof TimeoutError) || attempt >= 3) throw e;
         this.retire();
