@@ -714,27 +714,17 @@ class SharedRouter implements Router {
   }
 
   /**
-   * An operation's plan, made against the router's config when its turn comes. Checked only when there is something
-   * to write: the check reads the router afresh (and may put back leftovers), so the plan is made again from what
-   * it read. Nothing is typed here, so a connection cut on the way costs only a new login.
+   * An operation's plan, made against the router's config when its turn comes, after the checks of this lock hold
+   * (which read the router afresh and put back what an interrupted run of ours left unsaved): a plan made against
+   * such leftovers could find "nothing to do" and report done what is about to be put back. Nothing is typed here,
+   * so a connection cut on the way costs only a new login.
    */
   private async prepare(source: PlanSource): Promise<{ snapshot: ConfigIndex; applied: ContextCommand[] }> {
-    const planFrom = (config: ConfigIndex) => [...(typeof source === "function" ? source(config) : source)];
     for (let attempt = 1; ; attempt++) {
       try {
+        if (!this.checked) await this.checkBeforeWriting();
         const snapshot = await this.readIndex();
-        let applied: ContextCommand[] | undefined;
-        try {
-          applied = planFrom(snapshot);
-        } catch (e) {
-          // A refusal (lines already there, an unreadable block) may come from what an interrupted run of ours
-          // left unsaved: decided only after the checks have put that back.
-          if (this.checked || e instanceof RouterError) throw e;
-        }
-        if (applied !== undefined && (applied.length === 0 || this.checked)) return { snapshot, applied };
-        await this.checkBeforeWriting();
-        const fresh = await this.readIndex();
-        return { snapshot: fresh, applied: planFrom(fresh) };
+        return { snapshot, applied: [...(typeof source === "function" ? source(snapshot) : source)] };
       } catch (e) {
         if (!(e instanceof ConnectionLostError || e instanceof TimeoutError) || attempt >= 3) throw e;
         this.retire();
