@@ -312,19 +312,10 @@ class SharedRouter implements Router {
    * one except for what a session of ours left unsaved — which goes back to the saved config first.
    */
   private async checkBeforeWriting(): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.waitForOtherAdministrators();
-        await this.repairUnsaved();
-        this.checked = true;
-        return;
-      } catch (e) {
-        // Nothing of the operation was typed yet: a drop here only costs a new login.
-        if (!(e instanceof ConnectionLostError || e instanceof TimeoutError) || attempt >= 3) throw e;
-        this.retire();
-        this.cached = undefined;
-      }
-    }
+    // A drop here is retried by `prepare`, its caller: nothing of the operation was typed yet.
+    await this.waitForOtherAdministrators();
+    await this.repairUnsaved();
+    this.checked = true;
   }
 
   private async waitForOtherAdministrators(): Promise<void> {
