@@ -1,0 +1,229 @@
+/**
+ * IpFilterDynamic: one dynamic filter (CR §8.1.14), in either of its forms:
+ *   `ip filter dynamic N SRC DST PROTOCOL [syslog=on|off] [timeout=S]` — an application the router knows (`www`, `ftp`)
+ *   `ip filter dynamic N SRC DST filter LIST [in LIST] [out LIST] [...]` — a trigger of static filters opens the
+ *   connections the `in` (reverse direction) and `out` (same direction) filters describe.
+ * Identity "ip filter dynamic 200080". Addresses are read by IpFilter's reader (the same fields as a static filter).
+ */
+import { z } from "zod";
+import type { ConfigIndex } from "../config/index";
+import { type ConfigLine, GLOBAL } from "../config/model";
+import { ReadError } from "../errors";
+import {
+  type AddressItem,
+  type Unreadable,
+  filterNumber,
+  listField,
+  readAddressList,
+  readEach,
+  readLineWith,
+} from "./ip-filter";
+import { defineKind } from "./kind";
+import { type Line, findLines, line } from "./lines";
+
+/** Applications a dynamic filter names (CR §8.1.14); dhcpc, dhcps, dhcpv6c and dhcpv6s are taken but do nothing. */
+export const DYNAMIC_PROTOCOLS = [
+  "tcp",
+  "udp",
+  "ftp",
+  "tftp",
+  "domain",
+  "dns",
+  "www",
+  "http",
+  "https",
+  "smtp",
+  "submission",
+  "pop3",
+  "imap",
+  "imap3",
+  "telnet",
+  "ssh",
+  "netmeeting",
+  "echo",
+  "discard",
+  "daytime",
+  "chargen",
+  "time",
+  "whois",
+  "gopher",
+  "finger",
+  "sunrpc",
+  "ident",
+  "nntp",
+  "ntp",
+  "ms-rpc",
+  "netbios_ns",
+  "netbios_dgm",
+  "netbios_ssn",
+  "snmp",
+  "snmptrap",
+  "bgp",
+  "ldap",
+  "ms-ds",
+  "ike",
+  "rlogin",
+  "rwho",
+  "rsh",
+  "syslog",
+  "printer",
+  "rip",
+  "ripng",
+  "ms-sql",
+  "radius",
+  "l2tp",
+  "pptp",
+  "nfs",
+  "msblast",
+  "ipsec-nat-t",
+  "sip",
+  "ping",
+  "ping6",
+  "dhcpc",
+  "dhcps",
+  "dhcpv6c",
+  "dhcpv6s",
+] as const;
+
+/** The options after the protocol or the lists; the router's default is syslog=on and its global timers. */
+const MAX_TIMEOUT = 2147483647;
+
+const filterList = z.array(filterNumber).min(1, "must list at least one filter number");
+
+const shape = z
+  .object({
+    id: filterNumber,
+    source: listField(readAddressList),
+    destination: listField(readAddressList),
+    /** The application form: what the router inspects. */
+    protocol: z.enum(DYNAMIC_PROTOCOLS).optional(),
+    /** The filter form: static filters whose connections trigger this one (`filter LIST`). */
+    trigger: filterList.optional(),
+    /** Static filters for connections in the reverse direction of the trigger (`in LIST`). */
+    in: filterList.optional(),
+    /** Static filters for connections in the trigger's direction (`out LIST`). */
+    out: filterList.optional(),
+    /** Log each connection (`syslog=on`, the router's default) or not. */
+    syslog: z.boolean().optional(),
+    /** Seconds without data before the connection is released (`timeout=S`). */
+    timeout: z
+      .number()
+      .int()
+      .min(1, `must be 1..${MAX_TIMEOUT}`)
+      .max(MAX_TIMEOUT, `must be 1..${MAX_TIMEOUT}`)
+      .optional(),
+  })
+  .strict();
+
+export type IpFilterDynamicModel = z.output<typeof shape>;
+
+function lines(m: IpFilterDynamicModel): Line[] {
+  const parts = [`ip filter dynamic ${m.id} ${m.source} ${m.destination}`];
+  if (m.protocol !== undefined) parts.push(m.protocol);
+  if (m.trigger !== undefined) parts.push(`filter ${m.trigger.join(" ")}`);
+  if (m.in !== undefined) parts.push(`in ${m.in.join(" ")}`);
+  if (m.out !== undefined) parts.push(`out ${m.out.join(" ")}`);
+  if (m.syslog !== undefined) parts.push(`syslog=${m.syslog ? "on" : "off"}`);
+  if (m.timeout !== undefined) parts.push(`timeout=${m.timeout}`);
+  return [line(GLOBAL, parts.join(" "))];
+}
+
+function owned(config: ConfigIndex, identity: string): Line[] {
+  return findLines(config, identity).filter((l) => l.key === identity);
+}
+
+const number = (t: string) => (/^\d+$/.test(t) ? Number(t) : NaN);
+
+/** The raw inputs an `ip filter dynamic N ...` line spells. */
+function parseDynamic(text: string): Record<string, unknown> {
+  const [, , , id, source, destination, ...rest] = text.split(" ");
+  const raw: Record<string, unknown> = { id: number(id), source, destination };
+  let list: number[] | undefined;
+  for (const t of rest) {
+    const option = /^(syslog|timeout)=(.*)$/.exec(t);
+    if (option) {
+      const [, name, value] = option;
+      if (name === "syslog" && value !== "on" && value !== "off")
+        throw new ReadError(text, `syslog=${value} must be on or off`);
+      raw[name] = name === "syslog" ? value === "on" : number(value);
+      list = undefined;
+    } else if (t === "filter" || t === "in" || t === "out") {
+      list = [];
+      raw[t === "filter" ? "trigger" : t] = list;
+    } else if (list !== undefined) list.push(number(t));
+    else if (raw.protocol === undefined && raw.trigger === undefined) raw.protocol = t;
+    else throw new ReadError(text, `unexpected "${t}"`);
+  }
+  return raw;
+}
+
+export const IpFilterDynamic = defineKind<IpFilterDynamicModel, z.input<typeof shape>>({
+  kind: "IpFilterDynamic",
+  shape,
+  rules(m, fail) {
+    if ((m.protocol === undefined) === (m.trigger === undefined))
+      fail(
+        m.protocol === undefined ? ["protocol"] : ["trigger"],
+        "give either protocol (an application) or trigger (static filter numbers), not both and not neither",
+      );
+    for (const f of ["in", "out"] as const)
+      if (m[f] !== undefined && m.trigger === undefined) fail([f], `${f} lists need a trigger list`);
+  },
+  identity: (m) => `ip filter dynamic ${m.id}`,
+  stage: "define",
+  replaceOnChange: ["id"],
+  secretProperties: [],
+  lines,
+  owned,
+  parse: (owned) => parseDynamic(owned[0].text),
+});
+
+/** An `ip filter dynamic` line read into what it inspects, with its line number. */
+export interface IpFilterDynamicRule {
+  id: number;
+  /** 1-based line of the config it was read from. */
+  line: number;
+  source: AddressItem[];
+  destination: AddressItem[];
+  /** The application form's protocol. */
+  protocol?: (typeof DYNAMIC_PROTOCOLS)[number];
+  /** The filter form's lists (the static filters' addresses and actions are ignored, CR §8.1.14). */
+  trigger: number[];
+  in: number[];
+  out: number[];
+  /** Whether connections are logged (the router's default: yes). */
+  syslog: boolean;
+  timeout?: number;
+  model: IpFilterDynamicModel;
+}
+
+/** Whether a line is a dynamic filter `ip filter dynamic N ...` (not `ip filter dynamic timer`). */
+export const isIpFilterDynamicLine = (tokens: readonly string[]) =>
+  tokens[0] === "ip" && tokens[1] === "filter" && tokens[2] === "dynamic" && /^\d+$/.test(tokens[3] ?? "");
+
+/** One `ip filter dynamic N ...` line read; throws ReadError. */
+export function readIpFilterDynamicLine(l: ConfigLine): IpFilterDynamicRule {
+  const model = readLineWith(IpFilterDynamic, parseDynamic(l.tokens.join(" ")), l.text);
+  return {
+    id: model.id,
+    line: l.line,
+    source: readAddressList(model.source),
+    destination: readAddressList(model.destination),
+    ...(model.protocol === undefined ? {} : { protocol: model.protocol }),
+    trigger: model.trigger ?? [],
+    in: model.in ?? [],
+    out: model.out ?? [],
+    syslog: model.syslog ?? true,
+    ...(model.timeout === undefined ? {} : { timeout: model.timeout }),
+    model,
+  };
+}
+
+/** Every dynamic filter of a config, in config order. */
+export function readIpFiltersDynamic(config: ConfigIndex): {
+  read: IpFilterDynamicRule[];
+  unreadable: Unreadable[];
+} {
+  const lines = config.find(["ip", "filter", "dynamic"]).filter((l) => isIpFilterDynamicLine(l.tokens));
+  return readEach(lines, readIpFilterDynamicLine);
+}
