@@ -6,13 +6,22 @@
  * lint findings and errors can point at it.
  */
 import { AnalysisError, ReadError } from "../errors";
-import { OUTER_MNEMONICS, type OuterMnemonic, parseNatBinding } from "../resources/nat-descriptor";
+import { OUTER_MNEMONICS, type OuterMnemonic } from "../resources/nat-descriptor";
 import { decodeClasslessRoutes } from "../resources/rfc3442";
+import { type InterfaceLine, readInterfaceLine } from "../resources/lan-interface";
 import { readRouteLine } from "../resources/static-route";
 import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
 import { indexConfig, type ConfigIndex } from "../config/index";
 import type { ConfigLine, ConfigTree, Context } from "../config/model";
-import { interfaceNetwork, isIPv4, parseSpan, prefixOfMask, spanFrom, type Span } from "../resources/net";
+import {
+  interfaceNetwork,
+  isIPv4,
+  networkOf,
+  parseSpan,
+  prefixOfMask,
+  spanFrom,
+  type Span,
+} from "../resources/net";
 
 /** `lan1`, `lan2`, `pp:anonymous`, `pp:1`, `tunnel:1`: the names `nvr trace --in` accepts. */
 export type InterfaceName = string;
@@ -48,8 +57,19 @@ export interface Interface {
   /** pp: the tunnels bound with `pp bind`. */
   boundTunnels: number[];
   bindLine?: number;
-  /** `ip IF secure filter in|out ...` lines: filters are not modelled, traces say so. */
-  filters: { direction: string; line: number }[];
+  /**
+   * `ip IF secure filter in|out ...`: the lists a packet meets entering (in) and leaving (out) by this interface.
+   * Filters themselves are not modelled yet; traces say so at the interface's filter step.
+   */
+  filters: { in?: SecureFilterList; out?: SecureFilterList };
+}
+
+export interface SecureFilterList {
+  /** Static filter numbers, in the order they are tried. */
+  filters: number[];
+  /** After `dynamic`: the dynamic filters. */
+  dynamic: number[];
+  line: number;
 }
 
 export type Gateway =
@@ -177,16 +197,8 @@ function numberRange(token: string, prefix = ""): number[] {
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 }
 
-function natBinding(tokens: readonly string[], line: ConfigLine): NatBinding {
-  const binding = parseNatBinding(tokens);
-  const bad = tokens.find((t) => t !== "reverse" && !/^\d+$/.test(t));
-  if (bad !== undefined)
-    throw new AnalysisError(line.line, `nat descriptor list: "${bad}" is not a descriptor number`);
-  return { ...binding, line: line.line };
-}
-
 function newInterface(name: InterfaceName, kind: Interface["kind"]): Interface {
-  return { name, kind, addresses: [], proxyarp: { on: false }, boundTunnels: [], filters: [] };
+  return { name, kind, addresses: [], proxyarp: { on: false }, boundTunnels: [], filters: {} };
 }
 
 /** Lines of a context as [line, tokens after the given prefix]. */
@@ -312,26 +324,45 @@ function readDhcp(index: ConfigIndex, model: NetworkModel): void {
   }
 }
 
-function readInterfaceLines(iface: Interface, tokens: string[], l: ConfigLine): void {
-  const [what, ...rest] = tokens;
-  if (what === "address" && rest[0] !== undefined && rest[0] !== "dhcp") {
-    iface.addresses.unshift({
-      ...addressWithMask(rest[0], l.line, `ip ${iface.name} address`),
-      line: l.line,
-    });
-  } else if (what === "secondary" && rest[0] === "address" && rest[1] !== undefined) {
-    iface.addresses.push({
-      ...addressWithMask(rest[1], l.line, `ip ${iface.name} secondary address`),
-      line: l.line,
-    });
-  } else if (what === "secure" && rest[0] === "filter") {
-    iface.filters.push({ direction: rest[1], line: l.line });
-  } else if (what === "proxyarp") {
-    iface.proxyarp = { on: rest[0] === "on", line: l.line };
-  } else if (what === "nat" && rest[0] === "descriptor") {
-    iface.nat = natBinding(rest.slice(1), l);
-  } else if (what === "dhcp" && rest[0] === "service" && ["server", "relay", "off"].includes(rest[1])) {
-    iface.dhcpService = { mode: rest[1] as "server" | "relay" | "off", line: l.line };
+function filterNumbers(words: readonly string[], read: InterfaceLine, iface: Interface): number[] {
+  return words.map((w) => {
+    if (!/^\d+$/.test(w))
+      throw new AnalysisError(read.line, `ip ${iface.name} secure filter: "${w}" is not a filter number`);
+    return Number(w);
+  });
+}
+
+/** One interface line (read by LanInterface's reader) into the interface's model. */
+function applyInterfaceLine(iface: Interface, read: InterfaceLine): void {
+  const { line } = read;
+  if (read.setting === "address" && read.value !== "dhcp") {
+    const what = `ip ${iface.name} ${read.secondary ? "secondary " : ""}address`;
+    if (read.host === undefined || read.prefixLength === undefined)
+      throw new AnalysisError(line, `${what}: "${read.value}" is not ADDRESS/MASK`);
+    const address = {
+      ip: IPv4.fromString(read.host),
+      network: networkOf(read.host, read.prefixLength),
+      line,
+    };
+    if (read.secondary) iface.addresses.push(address);
+    else iface.addresses.unshift(address);
+  } else if (read.setting === "secure filter" && (read.direction === "in" || read.direction === "out")) {
+    iface.filters[read.direction] = {
+      filters: filterNumbers(read.filters, read, iface),
+      dynamic: filterNumbers(read.dynamic, read, iface),
+      line,
+    };
+  } else if (read.setting === "proxyarp") {
+    iface.proxyarp = { on: read.value === "on", line };
+  } else if (read.setting === "nat descriptor") {
+    if (read.unread.length > 0)
+      throw new AnalysisError(line, `nat descriptor list: "${read.unread[0]}" is not a descriptor number`);
+    iface.nat = { ...read.binding, line };
+  } else if (
+    read.setting === "dhcp service" &&
+    (read.mode === "server" || read.mode === "relay" || read.mode === "off")
+  ) {
+    iface.dhcpService = { mode: read.mode, line };
   }
 }
 
@@ -359,8 +390,9 @@ function readPp(index: ConfigIndex, model: NetworkModel): void {
         } else if (t[4] !== undefined && isIPv4(t[4])) {
           iface.remote = IPv4.fromString(t[4]);
         }
-      } else if (t[0] === "ip" && t[1] === "pp") {
-        readInterfaceLines(iface, t.slice(2), l);
+      } else {
+        const read = readInterfaceLine(l);
+        if (read?.kind === "pp") applyInterfaceLine(iface, read);
       }
     }
   }
@@ -379,7 +411,10 @@ function readTunnels(index: ConfigIndex, model: NetworkModel): void {
       else if (t[0] === "ipsec" && t[1] === "tunnel" && /^\d+$/.test(t[2] ?? "")) info.policy = Number(t[2]);
       else if (t[0] === "tunnel" && t[1] === "template")
         info.templateTargets.push(...t.slice(2).flatMap((x) => numberRange(x)));
-      else if (t[0] === "ip" && t[1] === "tunnel") readInterfaceLines(iface, t.slice(2), l);
+      else {
+        const read = readInterfaceLine(l);
+        if (read?.kind === "tunnel") applyInterfaceLine(iface, read);
+      }
     }
     model.tunnels.set(id, info);
   }
@@ -446,14 +481,11 @@ export function buildNetwork(source: ConfigTree | ConfigIndex, modelName?: strin
     l2tpService: { on: false },
   };
   for (const item of index.tree.items) {
-    if (item.type !== "line") continue;
-    const t = item.line.tokens;
-    const m = t[0] === "ip" ? /^(lan\d+(?:\/\d+)?)$/.exec(t[1] ?? "") : null;
-    if (!m) continue;
-    const name = m[1];
-    const iface = model.interfaces.get(name) ?? newInterface(name, "lan");
-    model.interfaces.set(name, iface);
-    readInterfaceLines(iface, t.slice(2), item.line);
+    const read = item.type === "line" ? readInterfaceLine(item.line) : undefined;
+    if (read?.kind !== "lan") continue;
+    const iface = model.interfaces.get(read.interface) ?? newInterface(read.interface, "lan");
+    model.interfaces.set(read.interface, iface);
+    applyInterfaceLine(iface, read);
   }
   readPp(index, model);
   readTunnels(index, model);

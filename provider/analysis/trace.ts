@@ -225,16 +225,38 @@ function applyDescriptor(
   return { packet };
 }
 
+/** The interface's secure filter list for `dir`: not modelled yet, so the trace says it may drop the packet. */
+function applyFilters(
+  w: Walk,
+  iface: Interface,
+  dir: Direction,
+  packet: Packet,
+): { drop?: string; packet: Packet } {
+  const list = iface.filters[dir];
+  if (list)
+    w.steps.push(
+      `note: ${iface.name} has secure filter ${dir} (line ${list.line}), which is not modelled; it may drop this packet`,
+    );
+  return { packet };
+}
+
+/** A packet entering (in) or leaving (out) by an interface: its filter step, then its NAT descriptors. */
+function crossInterface(
+  w: Walk,
+  iface: Interface,
+  dir: Direction,
+  packet: Packet,
+): { drop?: string; packet: Packet } {
+  const filtered = applyFilters(w, iface, dir, packet);
+  return filtered.drop ? filtered : applyNat(w, iface, dir, filtered.packet);
+}
+
 function applyNat(
   w: Walk,
   iface: Interface,
   dir: Direction,
   packet: Packet,
 ): { drop?: string; packet: Packet } {
-  for (const f of iface.filters.filter((x) => x.direction === dir))
-    w.steps.push(
-      `note: ${iface.name} has secure filter ${dir} (line ${f.line}), which is not modelled; it may drop this packet`,
-    );
   if (!iface.nat) return { packet };
   if (iface.name === "pp:anonymous" && !ppAnonymousNatActive(w.model)) {
     w.steps.push(
@@ -385,7 +407,7 @@ function walk(w: Walk, ingress: Interface | null, start: Packet): Outcome {
       if (arp.by === "nobody") return drop(`nobody answers ARP for ${packet.dst} on ${ingress.name}`);
       if (arp.by === "host") return { verdict: "delivered", egress: ingress, packet };
     }
-    const r = applyNat(w, ingress, "in", packet);
+    const r = crossInterface(w, ingress, "in", packet);
     if (r.drop) return drop(r.drop);
     packet = r.packet;
     if (isOwnAddress(w.model, packet.dst)) {
@@ -398,7 +420,7 @@ function walk(w: Walk, ingress: Interface | null, start: Packet): Outcome {
   w.steps.push(`route to ${packet.dst}: ${route.via}`);
   if (route.egress.name === "pp:anonymous" && !inSpans(packet.dst, poolSpans(w.model)))
     return drop(`no pp anonymous client has ${packet.dst}`);
-  const r = applyNat(w, route.egress, "out", packet);
+  const r = crossInterface(w, route.egress, "out", packet);
   if (r.drop) return drop(r.drop);
   packet = r.packet;
   w.steps.push(

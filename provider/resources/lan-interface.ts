@@ -8,10 +8,16 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { defineKind } from "./kind";
-import { type Line, findLines, line } from "./lines";
+import { type Line, type SourceLine, findLines, line, sourceOf } from "./lines";
 import { DEFAULT_MODEL, isRouterModel, lanInterfaceProblem, routerModel } from "./models";
-import { interfaceAddressProblem, ipv4 } from "./net";
-import { natBinding, natBindingArgs, natBindingRules, parseNatBinding } from "./nat-descriptor";
+import { interfaceAddressProblem, ipv4, parseAddressWithPrefix } from "./net";
+import {
+  type NatBinding,
+  natBinding,
+  natBindingArgs,
+  natBindingRules,
+  parseNatBinding,
+} from "./nat-descriptor";
 
 const dhcp = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("off") }).strict(),
@@ -43,6 +49,84 @@ const shape = z
 
 export type LanInterfaceModel = z.output<typeof shape>;
 
+/**
+ * One `ip IF SETTING ...` line of the interface family, as written on a LAN (`ip lan1`, `ip lan1/3`) or inside a pp
+ * or tunnel block (`ip pp`, `ip tunnel`): the one reader of these lines, for LanInterface, StaticRoute's check of the
+ * router's own addresses and the analyses. It reads what the router prints and leaves refusing values a resource does
+ * not model to the resource.
+ */
+export type InterfaceLine = {
+  /** As the line names it: `lan1`, `lan1/3`, `lan1.2`, `loopback1`, ...; `pp` / `tunnel` in their blocks. */
+  interface: string;
+  /** A LAN port or one of its VLANs (`lan1`, `lan1/3`, `lan1.2`), a pp or tunnel block, or another interface. */
+  kind: "lan" | "pp" | "tunnel" | "other";
+  line: number;
+} & (
+  | {
+      /** `address A/P` (or `A/MASK`); `secondary address` with `secondary`; `address dhcp` has no host. */
+      setting: "address";
+      secondary: boolean;
+      /** As written, e.g. "192.168.11.250/24" or "dhcp". */
+      value: string;
+      /** The host and prefix length it spells, when it is an address (a bare address is a /32). */
+      host?: string;
+      prefixLength?: number;
+    }
+  | { setting: "proxyarp"; value: string }
+  | {
+      setting: "nat descriptor";
+      binding: NatBinding;
+      /** Words of the list that are not descriptor numbers (the binding holds NaN for them). */
+      unread: string[];
+    }
+  | { setting: "dhcp service"; mode: string; servers: string[] }
+  /** `secure filter in|out FILTER... [dynamic DYNAMIC...]` (CR §8.1.4). */
+  | { setting: "secure filter"; direction: string; filters: string[]; dynamic: string[] }
+  /** Another setting of the interface (`mtu`, `tcp mss limit`, ...): the line still names the interface. */
+  | { setting: "other" }
+);
+
+/** An interface `ip` names (`lan1`, `lan1/3`, `lan1.2`, `loopback1`, `bridge1`, `pp`, `tunnel`), not a command. */
+const INTERFACE = /^([a-z]+\d+([/.]\d+)?|pp|tunnel)$/;
+
+const kindOf = (name: string): InterfaceLine["kind"] =>
+  name === "pp" || name === "tunnel" ? name : /^lan\d/.test(name) ? "lan" : "other";
+
+/** The interface setting a line holds; undefined for a line that names no interface (`ip route`, `nat ...`). */
+export function readInterfaceLine({ tokens, line }: SourceLine): InterfaceLine | undefined {
+  const [head, name, what, ...rest] = tokens;
+  if (head !== "ip" || name === undefined || !INTERFACE.test(name)) return undefined;
+  const at = { interface: name, kind: kindOf(name), line };
+  const secondary = what === "secondary" && rest[0] === "address";
+  if (what === "address" || secondary) {
+    const value = secondary ? rest[1] : rest[0];
+    if (value === undefined) return { ...at, setting: "other" };
+    const parsed =
+      value === "dhcp" ? undefined : parseAddressWithPrefix(value.includes("/") ? value : `${value}/32`);
+    return { ...at, setting: "address", secondary, value, ...parsed };
+  }
+  if (what === "proxyarp" && rest[0] !== undefined) return { ...at, setting: "proxyarp", value: rest[0] };
+  if (what === "nat" && rest[0] === "descriptor") {
+    const words = rest.slice(1);
+    const unread = words.filter((w) => w !== "reverse" && !/^\d+$/.test(w));
+    return { ...at, setting: "nat descriptor", binding: parseNatBinding(words), unread };
+  }
+  if (what === "dhcp" && rest[0] === "service" && rest[1] !== undefined)
+    return { ...at, setting: "dhcp service", mode: rest[1], servers: rest.slice(2) };
+  if (what === "secure" && rest[0] === "filter" && rest[1] !== undefined) {
+    const list = rest.slice(2);
+    const dynamic = list.indexOf("dynamic");
+    return {
+      ...at,
+      setting: "secure filter",
+      direction: rest[1],
+      filters: dynamic < 0 ? list : list.slice(0, dynamic),
+      dynamic: dynamic < 0 ? [] : list.slice(dynamic + 1),
+    };
+  }
+  return { ...at, setting: "other" };
+}
+
 function lines(m: LanInterfaceModel): Line[] {
   const ip = (rest: string) => line(GLOBAL, `ip ${m.interface} ${rest}`);
   const nat = natBindingArgs(m.natDescriptors);
@@ -70,18 +154,15 @@ function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
     ...(isRouterModel(header) ? { model: header } : {}),
   };
   for (const l of owned) {
-    const rest = l.text.split(" ").slice(2);
-    const setting = rest[0] === "nat" || rest[0] === "dhcp" ? `${rest[0]} ${rest[1]}` : rest[0];
-    const args = rest.slice(setting.split(" ").length);
-    if (setting === "address") model.address = args.join(" ");
-    else if (setting === "proxyarp") {
-      if (args[0] !== "on" && args[0] !== "off")
+    const read = readInterfaceLine(sourceOf(l));
+    if (read?.setting === "address") model.address = read.value;
+    else if (read?.setting === "proxyarp") {
+      if (read.value !== "on" && read.value !== "off")
         throw new ReadError(l.text, "only proxyarp on|off is modelled");
-      model.proxyArp = args[0] === "on";
-    } else if (setting === "nat descriptor") model.natDescriptors = parseNatBinding(args);
-    else {
-      model.dhcp = args[0] === "relay" ? { mode: "relay", servers: args.slice(1) } : { mode: args[0] };
-    }
+      model.proxyArp = read.value === "on";
+    } else if (read?.setting === "nat descriptor") model.natDescriptors = read.binding;
+    else if (read?.setting === "dhcp service")
+      model.dhcp = read.mode === "relay" ? { mode: "relay", servers: read.servers } : { mode: read.mode };
   }
   return model;
 }

@@ -19,6 +19,20 @@ export interface Line {
   source?: ConfigLine;
 }
 
+/**
+ * A config line as a family's reader takes it: its words and its 1-based source line (0 for a line that was typed
+ * rather than read), so what a reader returns can name the line it came from.
+ */
+export interface SourceLine {
+  readonly tokens: readonly string[];
+  readonly line: number;
+}
+
+/** The source of a resource's line: the config line it was read from, else its own words. */
+export function sourceOf(l: Line): SourceLine {
+  return l.source ?? { tokens: l.text.split(" "), line: 0 };
+}
+
 /** The key of a command: the leading arguments that name its setting (config/keys.ts owns the patterns). */
 export function keyOf(tokens: readonly string[]): string {
   return commandKey(tokens).join(" ");

@@ -94,6 +94,19 @@ export function prefixOfMask(mask: string): number | undefined {
   return Validator.isValidIPv4Mask(mask)[0] ? new IPv4Mask(mask).prefix : undefined;
 }
 
+/** The prefix length a `/LEN` or `/MASK` suffix spells (`24`, `255.255.255.0`); undefined when it is neither. */
+export function prefixOf(lengthOrMask: string): number | undefined {
+  if (/^\d+$/.test(lengthOrMask)) return Number(lengthOrMask) <= 32 ? Number(lengthOrMask) : undefined;
+  return prefixOfMask(lengthOrMask);
+}
+
+/** "a.b.c.d/len" or "a.b.c.d/MASK" (both forms `ip IF address` takes) as host and prefix length; undefined otherwise. */
+export function parseAddressWithPrefix(s: string): { host: string; prefixLength: number } | undefined {
+  const [host, suffix, ...rest] = s.split("/");
+  const prefixLength = suffix === undefined || rest.length > 0 ? undefined : prefixOf(suffix);
+  return prefixLength === undefined || !isIPv4(host) ? undefined : { host, prefixLength };
+}
+
 export function addressInside(address: string, span: Span): boolean {
   return new RangedSet(IPv4.fromString(address), IPv4.fromString(address)).inside(span);
 }

@@ -9,6 +9,7 @@ import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { defineKind } from "./kind";
 import { type Line, findLines, line, routerName } from "./lines";
+import { readInterfaceLine } from "./lan-interface";
 import { MAX_LAN_INTERFACES, MAX_PEER_NUMBER, MAX_TUNNEL_NUMBER } from "./models";
 import { isIPv4, isNetwork, networkOf } from "./net";
 
@@ -114,10 +115,10 @@ function gatewayText(g: RouteGateway): string {
 /** The router's own addresses: `ip IF address A/P` and `ip IF secondary address A/P`, with their lines. */
 function ownAddresses(config: ConfigIndex): { host: string; text: string }[] {
   return config.find(["ip"]).flatMap((l) => {
-    const t = l.tokens;
-    const at = t[2] === "address" ? 3 : t[2] === "secondary" && t[3] === "address" ? 4 : -1;
-    const host = at < 0 ? undefined : t[at]?.split("/")[0];
-    return host !== undefined && isIPv4(host) ? [{ host, text: t.join(" ") }] : [];
+    const read = readInterfaceLine(l);
+    return read?.setting === "address" && read.host !== undefined
+      ? [{ host: read.host, text: l.tokens.join(" ") }]
+      : [];
   });
 }
 

@@ -8,6 +8,7 @@ import { classlessRoutes } from "../../provider/analysis/network";
 import { indexConfig } from "../../provider/config/index";
 import { parseConfig } from "../../provider/config/parse";
 import { DhcpScope, LanInterface, StaticRoute } from "../../provider/resources";
+import { networkOf } from "../../provider/resources/net";
 import { encodeClasslessRoutes } from "../../provider/resources/rfc3442";
 
 const octet = fc.integer({ min: 1, max: 254 });
@@ -130,6 +131,90 @@ describe("one reader of router lines for resources and analyses", () => {
         expect(resource?.options.classlessStaticRoutes).toEqual(routes);
         expect(analysed).toEqual(routes);
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("ip lanN address/secondary address/proxyarp/dhcp service/secure filter: the interface the analysis builds is the one LanInterface reads", () => {
+    const prefix = fc.integer({ min: 8, max: 30 });
+    const dottedMask = (bits: number) =>
+      [24, 16, 8, 0].map((shift) => ((0xffffffff << (32 - bits)) >>> shift) & 0xff).join(".");
+    const dhcp = fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom({ mode: "server" as const }, { mode: "off" as const }),
+      fc
+        .array(address, { minLength: 1, maxLength: 4 })
+        .map((servers) => ({ mode: "relay" as const, servers })),
+    );
+    const filters = fc.array(fc.integer({ min: 1, max: 2147483647 }), { minLength: 1, maxLength: 5 });
+    const lists = fc.option(
+      fc.tuple(filters, fc.array(fc.integer({ min: 1, max: 65535 }), { maxLength: 3 })),
+      {
+        nil: undefined,
+      },
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom("lan1", "lan2", "lan3"),
+        address,
+        prefix,
+        fc.boolean(),
+        fc.option(fc.tuple(address, prefix), { nil: undefined }),
+        fc.boolean(),
+        dhcp,
+        lists,
+        lists,
+        (lan, host, bits, masked, secondary, proxyArp, service, filterIn, filterOut) => {
+          const text = [
+            `ip ${lan} address ${host}/${masked ? dottedMask(bits) : bits}`,
+            ...(secondary ? [`ip ${lan} secondary address ${secondary[0]}/${secondary[1]}`] : []),
+            ...(proxyArp ? [`ip ${lan} proxyarp on`] : []),
+            ...(service
+              ? [
+                  `ip ${lan} dhcp service ${service.mode}${"servers" in service ? ` ${service.servers.join(" ")}` : ""}`,
+                ]
+              : []),
+            ...(
+              [
+                ["in", filterIn],
+                ["out", filterOut],
+              ] as const
+            ).flatMap(([dir, l]) =>
+              l
+                ? [
+                    `ip ${lan} secure filter ${dir} ${l[0].join(" ")}${l[1].length ? ` dynamic ${l[1].join(" ")}` : ""}`,
+                  ]
+                : [],
+            ),
+            "",
+          ].join("\n");
+          const config = indexConfig(parseConfig(text));
+          const resource = LanInterface.read(config, lan);
+          const iface = buildNetwork(config).interfaces.get(lan);
+          expect(resource?.address).toBe(`${host}/${masked ? dottedMask(bits) : bits}`);
+          expect(resource?.proxyArp).toBe(proxyArp);
+          expect(resource?.dhcp).toEqual(service);
+          expect(iface?.addresses.map((a) => [a.ip.toString(), a.network.toCidrString()])).toEqual([
+            [host, networkOf(host, bits).toCidrString()],
+            ...(secondary ? [[secondary[0], networkOf(secondary[0], secondary[1]).toCidrString()]] : []),
+          ]);
+          expect(iface?.proxyarp.on).toBe(resource?.proxyArp);
+          expect(iface?.dhcpService?.mode).toBe(resource?.dhcp?.mode);
+          for (const [dir, l] of [
+            ["in", filterIn],
+            ["out", filterOut],
+          ] as const)
+            expect(
+              iface?.filters[dir] && {
+                filters: iface.filters[dir]!.filters,
+                dynamic: iface.filters[dir]!.dynamic,
+              },
+            ).toEqual(l && { filters: l[0], dynamic: l[1] });
+          // the router's own addresses StaticRoute refuses as gateways are the ones the analysis owns
+          const own = StaticRoute.schema.parse({ network: "10.99.0.0/16", gateways: [host] });
+          expect(() => StaticRoute.plan(config, own)).toThrow(/router's own address/);
+        },
+      ),
       { numRuns: 200 },
     );
   });
