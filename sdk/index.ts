@@ -30,6 +30,7 @@ export {
 } from "./dhcp-scope";
 export { StaticRoute, type StaticRouteArgs, type RouteGatewayArgs } from "./static-route";
 export { GlobalSwitch, type GlobalSwitchArgs } from "./global-switch";
+export { PppoeInterface, type PppoeInterfaceArgs, type PppoeMynameArgs } from "./pppoe-interface";
 export {
   OverlapSafeVpn,
   type OverlapSafeVpnArgs,

@@ -11,12 +11,14 @@ import type { GlobalSwitch } from "../provider/resources/global-switch";
 import type { L2tpAnonymousPool } from "../provider/resources/l2tp-anonymous-pool";
 import type { LanInterface } from "../provider/resources/lan-interface";
 import type { NatDescriptor } from "../provider/resources/nat-descriptor";
+import type { PppoeInterface } from "../provider/resources/pppoe-interface";
 import type { StaticRoute } from "../provider/resources/static-route";
 import type { DhcpScopeArgs } from "./dhcp-scope";
 import type { GlobalSwitchArgs } from "./global-switch";
 import type { L2tpAnonymousPoolArgs } from "./l2tp-anonymous-pool";
 import type { LanInterfaceArgs } from "./lan-interface";
 import type { NatDescriptorArgs } from "./nat-descriptor";
+import type { PppoeInterfaceArgs } from "./pppoe-interface";
 import type { CommonArgs } from "./resource";
 import type { StaticRouteArgs } from "./static-route";
 
@@ -59,6 +61,7 @@ export type SdkInputsMatchShapes = {
   DhcpScope: Same<ModelArgs<DhcpScopeArgs, "scope">, ShapeInput<typeof DhcpScope>>;
   StaticRoute: Same<ModelArgs<StaticRouteArgs>, ShapeInput<typeof StaticRoute>>;
   GlobalSwitch: Same<ModelArgs<GlobalSwitchArgs>, ShapeInput<typeof GlobalSwitch>>;
+  PppoeInterface: Same<ModelArgs<PppoeInterfaceArgs>, ShapeInput<typeof PppoeInterface>>;
 };
 
 const everyKindMatches: Record<keyof SdkInputsMatchShapes, true> = {} as SdkInputsMatchShapes;

@@ -19,6 +19,7 @@ import { GlobalSwitch } from "./global-switch";
 import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
 import { LanInterface } from "./lan-interface";
 import { NatDescriptor } from "./nat-descriptor";
+import { PppoeInterface } from "./pppoe-interface";
 import { fromModel } from "../provider/resources/names";
 import type { NvrResource, RouterArgs } from "./resource";
 import { StaticRoute } from "./static-route";
@@ -32,6 +33,7 @@ const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = {
   DhcpScope,
   StaticRoute,
   GlobalSwitch,
+  PppoeInterface,
 };
 
 /** Stands in for secrets while the design runs: the design's outputs are masked, the children get the real inputs. */

@@ -9,6 +9,7 @@ import { failuresOf } from "./kind";
 import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
 import { LanInterface } from "./lan-interface";
 import { NatDescriptor } from "./nat-descriptor";
+import { PppoeInterface } from "./pppoe-interface";
 import { toModel } from "./names";
 import { StaticRoute } from "./static-route";
 
@@ -19,6 +20,7 @@ export const resourceKinds = {
   DhcpScope,
   StaticRoute,
   GlobalSwitch,
+  PppoeInterface,
 } as const;
 
 export type ResourceKindName = keyof typeof resourceKinds;
@@ -62,7 +64,7 @@ export function check<Name extends ResourceKindName>(
 }
 
 /** Kinds whose limits depend on the router model (a `model` input: tunnel numbers, LAN interfaces, ...). */
-const MODEL_LIMITED: readonly string[] = ["L2tpAnonymousPool", "LanInterface"];
+const MODEL_LIMITED: readonly string[] = ["L2tpAnonymousPool", "LanInterface", "PppoeInterface"];
 
 /**
  * The raw inputs with `model` taken from the router (the resource's `router.model`, else stack config `nvr:model`)
@@ -78,7 +80,16 @@ export function withRouterModel(
   return { ...rawInputs, model: routerModel.toLowerCase() };
 }
 
-export { DhcpScope, GlobalSwitch, L2tpAnonymousPool, LanInterface, NatDescriptor, StaticRoute };
+export {
+  DhcpScope,
+  GlobalSwitch,
+  L2tpAnonymousPool,
+  LanInterface,
+  NatDescriptor,
+  PppoeInterface,
+  StaticRoute,
+};
+export type { PppoeInterfaceModel } from "./pppoe-interface";
 export type { DhcpScopeModel } from "./dhcp-scope";
 export type { GlobalSwitchModel, GlobalSwitchName } from "./global-switch";
 export { GLOBAL_SWITCHES, RESTART_REQUIRED } from "./global-switch";

@@ -50,6 +50,10 @@ function identities(config: ConfigIndex): [ResourceKind<unknown>, string][] {
         .map((t) => t[1]),
     ).map((id) => [k.LanInterface, id]),
     ...(config.block("pp", "anonymous") ? [[k.L2tpAnonymousPool, "pp anonymous"]] : []),
+    ...config
+      .blocks("pp")
+      .filter((b) => b.lines.some((l) => l.tokens[0] === "pppoe" && l.tokens[1] === "use"))
+      .map((b) => [k.PppoeInterface, `pp ${b.id}`]),
     ...Object.keys(GLOBAL_SWITCHES)
       .filter((s) => config.find(s.split(" ")).some((l) => keyOf(l.tokens) === s))
       .map((s) => [k.GlobalSwitch, s]),

@@ -7,7 +7,11 @@ import { runProgram } from "../../provider/review/program";
 jest.mock("pulumi-yamaha-nvr", () => jest.requireActual("../../sdk"));
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
-const CONFIG = { vpnPassword: "placeholder-password", vpnPreSharedKey: "placeholder-pre-shared-key" };
+const CONFIG = {
+  vpnPassword: "placeholder-password",
+  vpnPreSharedKey: "placeholder-pre-shared-key",
+  pppoePassword: "placeholder-pppoe-password",
+};
 
 /** Each per-resource example: what it declares, by kind, and one line its commands must show. */
 const CASES: [string, ResourceKindName[], string][] = [
@@ -21,6 +25,11 @@ const CASES: [string, ResourceKindName[], string][] = [
   ],
   ["static-route", ["StaticRoute"], "ip route 192.168.253.240/32 gateway 192.168.11.240"],
   ["global-switch", ["GlobalSwitch"], "dhcp server rfc2131 compliant except remain-silent"],
+  [
+    "pppoe-interface",
+    ["NatDescriptor", "PppoeInterface", "StaticRoute"],
+    "pp auth myname user@isp.example ********",
+  ],
 ];
 
 describe("per-resource examples", () => {

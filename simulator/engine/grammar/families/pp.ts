@@ -42,6 +42,17 @@ export const pp: Family = {
       order: at(1),
     },
     {
+      // `on|off [TIME]`, TIME the seconds before a redial, 60..21474836 (CR §6.2.1).
+      head: "pp always-on",
+      scope: "pp",
+      args: (r) => {
+        r.kw(ON_OFF);
+        if (r.remaining > 0) r.int(60, 21474836);
+        r.end();
+      },
+      order: at(1.6),
+    },
+    {
       head: "pppoe use",
       scope: "pp",
       args: (r) => {
@@ -113,7 +124,7 @@ export const pp: Family = {
       head: "ppp ccp type",
       scope: "pp",
       args: (r) => {
-        r.kw(["none", "stac", "cstac", "mppe-40", "mppe-128", "mppe-any"]);
+        r.kw(["none", "stac0", "stac", "cstac", "mppe-40", "mppe-128", "mppe-any"]); // CR §11.11.1
         r.end();
       },
       order: at(13),
@@ -177,7 +188,6 @@ export const pp: Family = {
   ],
   unchecked: [
     { head: "pp keepalive", scope: "pp", order: [1.5] },
-    { head: "pp always-on", scope: "pp", order: [1.6] },
     { head: "pppoe auto", scope: "pp", order: [2.5] },
     { head: "ip pp intrusion detection", scope: "pp", order: [27] },
   ],
