@@ -30,6 +30,9 @@ export {
 } from "./dhcp-scope";
 export { StaticRoute, type StaticRouteArgs, type RouteGatewayArgs } from "./static-route";
 export { GlobalSwitch, type GlobalSwitchArgs } from "./global-switch";
+export { IpFilter, type IpFilterArgs, type FilterListInput } from "./ip-filter";
+export { IpFilterDynamic, type IpFilterDynamicArgs } from "./ip-filter-dynamic";
+export { SecureFilter, type SecureFilterArgs, type SecureFilterListArgs } from "./secure-filter";
 export { PppoeInterface, type PppoeInterfaceArgs, type PppoeMynameArgs } from "./pppoe-interface";
 export {
   OverlapSafeVpn,

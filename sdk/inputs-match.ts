@@ -8,18 +8,24 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "../provider/resources/contract";
 import type { DhcpScope } from "../provider/resources/dhcp-scope";
 import type { GlobalSwitch } from "../provider/resources/global-switch";
+import type { IpFilter } from "../provider/resources/ip-filter";
+import type { IpFilterDynamic } from "../provider/resources/ip-filter-dynamic";
 import type { L2tpAnonymousPool } from "../provider/resources/l2tp-anonymous-pool";
 import type { LanInterface } from "../provider/resources/lan-interface";
 import type { NatDescriptor } from "../provider/resources/nat-descriptor";
 import type { PppoeInterface } from "../provider/resources/pppoe-interface";
+import type { SecureFilter } from "../provider/resources/secure-filter";
 import type { StaticRoute } from "../provider/resources/static-route";
 import type { DhcpScopeArgs } from "./dhcp-scope";
 import type { GlobalSwitchArgs } from "./global-switch";
+import type { IpFilterArgs } from "./ip-filter";
+import type { IpFilterDynamicArgs } from "./ip-filter-dynamic";
 import type { L2tpAnonymousPoolArgs } from "./l2tp-anonymous-pool";
 import type { LanInterfaceArgs } from "./lan-interface";
 import type { NatDescriptorArgs } from "./nat-descriptor";
 import type { PppoeInterfaceArgs } from "./pppoe-interface";
 import type { CommonArgs } from "./resource";
+import type { SecureFilterArgs } from "./secure-filter";
 import type { StaticRouteArgs } from "./static-route";
 
 /** A type with every Pulumi wrapper taken off, at any depth. */
@@ -61,6 +67,9 @@ export type SdkInputsMatchShapes = {
   DhcpScope: Same<ModelArgs<DhcpScopeArgs, "scope">, ShapeInput<typeof DhcpScope>>;
   StaticRoute: Same<ModelArgs<StaticRouteArgs>, ShapeInput<typeof StaticRoute>>;
   GlobalSwitch: Same<ModelArgs<GlobalSwitchArgs>, ShapeInput<typeof GlobalSwitch>>;
+  IpFilter: Same<ModelArgs<IpFilterArgs, "filter">, ShapeInput<typeof IpFilter>>;
+  IpFilterDynamic: Same<ModelArgs<IpFilterDynamicArgs, "filter">, ShapeInput<typeof IpFilterDynamic>>;
+  SecureFilter: Same<ModelArgs<SecureFilterArgs>, ShapeInput<typeof SecureFilter>>;
   PppoeInterface: Same<ModelArgs<PppoeInterfaceArgs>, ShapeInput<typeof PppoeInterface>>;
 };
 

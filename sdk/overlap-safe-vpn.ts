@@ -16,12 +16,15 @@ import {
 } from "../provider/vpn";
 import { DhcpScope } from "./dhcp-scope";
 import { GlobalSwitch } from "./global-switch";
+import { IpFilter } from "./ip-filter";
+import { IpFilterDynamic } from "./ip-filter-dynamic";
 import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
 import { LanInterface } from "./lan-interface";
 import { NatDescriptor } from "./nat-descriptor";
 import { PppoeInterface } from "./pppoe-interface";
 import { fromModel } from "../provider/resources/names";
 import type { NvrResource, RouterArgs } from "./resource";
+import { SecureFilter } from "./secure-filter";
 import { StaticRoute } from "./static-route";
 
 type ChildClass = new (name: string, args: never, opts?: pulumi.CustomResourceOptions) => NvrResource;
@@ -34,6 +37,9 @@ const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = {
   StaticRoute,
   GlobalSwitch,
   PppoeInterface,
+  IpFilter,
+  IpFilterDynamic,
+  SecureFilter,
 };
 
 /** Stands in for secrets while the design runs: the design's outputs are masked, the children get the real inputs. */

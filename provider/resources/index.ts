@@ -4,6 +4,8 @@
 import type { CheckFailure, ResourceKind } from "./contract";
 import { DhcpScope } from "./dhcp-scope";
 import { GlobalSwitch } from "./global-switch";
+import { IpFilter } from "./ip-filter";
+import { IpFilterDynamic } from "./ip-filter-dynamic";
 import type { z } from "zod";
 import { failuresOf } from "./kind";
 import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
@@ -11,6 +13,7 @@ import { LanInterface } from "./lan-interface";
 import { NatDescriptor } from "./nat-descriptor";
 import { PppoeInterface } from "./pppoe-interface";
 import { toModel } from "./names";
+import { SecureFilter } from "./secure-filter";
 import { StaticRoute } from "./static-route";
 
 export const resourceKinds = {
@@ -21,6 +24,9 @@ export const resourceKinds = {
   StaticRoute,
   GlobalSwitch,
   PppoeInterface,
+  IpFilter,
+  IpFilterDynamic,
+  SecureFilter,
 } as const;
 
 export type ResourceKindName = keyof typeof resourceKinds;
@@ -83,12 +89,18 @@ export function withRouterModel(
 export {
   DhcpScope,
   GlobalSwitch,
+  IpFilter,
+  IpFilterDynamic,
   L2tpAnonymousPool,
   LanInterface,
   NatDescriptor,
   PppoeInterface,
+  SecureFilter,
   StaticRoute,
 };
+export type { IpFilterModel } from "./ip-filter";
+export type { IpFilterDynamicModel } from "./ip-filter-dynamic";
+export type { SecureFilterModel } from "./secure-filter";
 export type { PppoeInterfaceModel } from "./pppoe-interface";
 export type { DhcpScopeModel } from "./dhcp-scope";
 export type { GlobalSwitchModel, GlobalSwitchName } from "./global-switch";

@@ -163,7 +163,7 @@ export const IpFilterDynamic = defineKind<IpFilterDynamicModel, z.input<typeof s
   rules(m, fail) {
     if ((m.protocol === undefined) === (m.trigger === undefined))
       fail(
-        m.protocol === undefined ? ["protocol"] : ["trigger"],
+        ["protocol"],
         "give either protocol (an application) or trigger (static filter numbers), not both and not neither",
       );
     for (const f of ["in", "out"] as const)

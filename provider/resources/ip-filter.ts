@@ -297,16 +297,22 @@ export function fieldProblem(read: (text: string) => unknown, text: string): str
 
 /**
  * A list field as a string (`"192.168.1.0/24,10.0.0.1"`) or a list of its items; the normal form is the string the
- * router prints, checked by `read`.
+ * router prints, checked by `read` — each item given as a list under its index, then the whole list.
  */
 export function listField(read: (text: string) => unknown) {
+  const problem = (text: string) => (text === "" ? "must not be empty" : fieldProblem(read, text));
   return z
     .union([z.string(), z.array(z.string()).min(1, "must list at least one item")])
-    .transform((v) => (Array.isArray(v) ? v.join(",") : v))
-    .superRefine((text, ctx) => {
-      const problem = text === "" ? "must not be empty" : fieldProblem(read, text);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    });
+    .superRefine((v, ctx) => {
+      const itemProblems = (Array.isArray(v) ? v : []).flatMap((item, i) => {
+        const p = problem(item);
+        return p === undefined ? [] : [{ path: [i], message: p }];
+      });
+      itemProblems.forEach(({ path, message }) => ctx.addIssue({ code: "custom", path, message }));
+      const whole = itemProblems.length === 0 ? problem(Array.isArray(v) ? v.join(",") : v) : undefined;
+      if (whole) ctx.addIssue({ code: "custom", message: whole });
+    })
+    .transform((v) => (Array.isArray(v) ? v.join(",") : v));
 }
 
 const ports = listField((t) => readPortList(t));

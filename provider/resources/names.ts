@@ -6,6 +6,8 @@
 const ID_NAMES: Readonly<Record<string, string>> = {
   NatDescriptor: "descriptor",
   DhcpScope: "scope",
+  IpFilter: "filter",
+  IpFilterDynamic: "filter",
 };
 
 type Props = Record<string, unknown>;
