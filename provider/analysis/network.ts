@@ -9,6 +9,7 @@ import { AnalysisError, ReadError } from "../errors";
 import { OUTER_MNEMONICS, type OuterMnemonic } from "../resources/nat-descriptor";
 import { decodeClasslessRoutes } from "../resources/rfc3442";
 import { type InterfaceLine, readInterfaceLine } from "../resources/lan-interface";
+import { type SecureFilterList, readSecureFilters } from "../resources/secure-filter";
 import { readRouteLine } from "../resources/static-route";
 import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
 import { indexConfig, type ConfigIndex } from "../config/index";
@@ -62,14 +63,6 @@ export interface Interface {
    * Filters themselves are not modelled yet; traces say so at the interface's filter step.
    */
   filters: { in?: SecureFilterList; out?: SecureFilterList };
-}
-
-export interface SecureFilterList {
-  /** Static filter numbers, in the order they are tried. */
-  filters: number[];
-  /** After `dynamic`: the dynamic filters. */
-  dynamic: number[];
-  line: number;
 }
 
 export type Gateway =
@@ -324,14 +317,6 @@ function readDhcp(index: ConfigIndex, model: NetworkModel): void {
   }
 }
 
-function filterNumbers(words: readonly string[], read: InterfaceLine, iface: Interface): number[] {
-  return words.map((w) => {
-    if (!/^\d+$/.test(w))
-      throw new AnalysisError(read.line, `ip ${iface.name} secure filter: "${w}" is not a filter number`);
-    return Number(w);
-  });
-}
-
 /** One interface line (read by LanInterface's reader) into the interface's model. */
 function applyInterfaceLine(iface: Interface, read: InterfaceLine): void {
   const { line } = read;
@@ -346,12 +331,6 @@ function applyInterfaceLine(iface: Interface, read: InterfaceLine): void {
     };
     if (read.secondary) iface.addresses.push(address);
     else iface.addresses.unshift(address);
-  } else if (read.setting === "secure filter" && (read.direction === "in" || read.direction === "out")) {
-    iface.filters[read.direction] = {
-      filters: filterNumbers(read.filters, read, iface),
-      dynamic: filterNumbers(read.dynamic, read, iface),
-      line,
-    };
   } else if (read.setting === "proxyarp") {
     iface.proxyarp = { on: read.value === "on", line };
   } else if (read.setting === "nat descriptor") {
@@ -434,6 +413,18 @@ function readTunnels(index: ConfigIndex, model: NetworkModel): void {
   }
 }
 
+/** Each interface's secure filter lists, read by SecureFilter's reader. */
+function readFilterLists(index: ConfigIndex, model: NetworkModel): void {
+  const { read, unreadable } = readSecureFilters(index);
+  if (unreadable.length > 0)
+    throw new AnalysisError(unreadable[0].line, `secure filter: ${unreadable[0].reason}`);
+  for (const list of read) {
+    // SecureFilter names pp and tunnel interfaces "pp 1", "tunnel 2"; the analysis "pp:1", "tunnel:2".
+    const iface = model.interfaces.get(list.interface.replace(" ", ":"));
+    if (iface) iface.filters[list.direction] = list;
+  }
+}
+
 /** A gateway as StaticRoute's reader spells it: `192.168.1.1`, `pp 1`, `pp anonymous`, `tunnel 2`, `dhcp lan2`, `null`, ... */
 function gateway(spelled: string, line: number): Gateway {
   const [first, second] = spelled.split(" ");
@@ -489,6 +480,7 @@ export function buildNetwork(source: ConfigTree | ConfigIndex, modelName?: strin
   }
   readPp(index, model);
   readTunnels(index, model);
+  readFilterLists(index, model);
   readRoutes(index, model);
   readNat(index, model);
   readDhcp(index, model);

@@ -51,7 +51,7 @@ export type LanInterfaceModel = z.output<typeof shape>;
 
 /**
  * One `ip IF SETTING ...` line of the interface family, as written on a LAN (`ip lan1`, `ip lan1/3`) or inside a pp
- * or tunnel block (`ip pp`, `ip tunnel`): the one reader of these lines, for LanInterface, StaticRoute's check of the
+ * or tunnel block (`ip pp`, `ip tunnel`): the one reader of its address, proxyarp, NAT and DHCP service lines, for LanInterface, StaticRoute's check of the
  * router's own addresses and the analyses. It reads what the router prints and leaves refusing values a resource does
  * not model to the resource.
  */
@@ -80,9 +80,10 @@ export type InterfaceLine = {
       unread: string[];
     }
   | { setting: "dhcp service"; mode: string; servers: string[] }
-  /** `secure filter in|out FILTER... [dynamic DYNAMIC...]` (CR §8.1.4). */
-  | { setting: "secure filter"; direction: string; filters: string[]; dynamic: string[] }
-  /** Another setting of the interface (`mtu`, `tcp mss limit`, ...): the line still names the interface. */
+  /**
+   * Another setting of the interface (`mtu`, `tcp mss limit`, `secure filter`, which secure-filter.ts reads, ...):
+   * the line still names the interface.
+   */
   | { setting: "other" }
 );
 
@@ -113,17 +114,6 @@ export function readInterfaceLine({ tokens, line }: SourceLine): InterfaceLine |
   }
   if (what === "dhcp" && rest[0] === "service" && rest[1] !== undefined)
     return { ...at, setting: "dhcp service", mode: rest[1], servers: rest.slice(2) };
-  if (what === "secure" && rest[0] === "filter" && rest[1] !== undefined) {
-    const list = rest.slice(2);
-    const dynamic = list.indexOf("dynamic");
-    return {
-      ...at,
-      setting: "secure filter",
-      direction: rest[1],
-      filters: dynamic < 0 ? list : list.slice(0, dynamic),
-      dynamic: dynamic < 0 ? [] : list.slice(dynamic + 1),
-    };
-  }
   return { ...at, setting: "other" };
 }
 

@@ -9,6 +9,7 @@ import { indexConfig } from "../../provider/config/index";
 import { parseConfig } from "../../provider/config/parse";
 import { DhcpScope, LanInterface, StaticRoute } from "../../provider/resources";
 import { networkOf } from "../../provider/resources/net";
+import { SecureFilter } from "../../provider/resources/secure-filter";
 import { encodeClasslessRoutes } from "../../provider/resources/rfc3442";
 
 const octet = fc.integer({ min: 1, max: 254 });
@@ -135,7 +136,7 @@ describe("one reader of router lines for resources and analyses", () => {
     );
   });
 
-  test("ip lanN address/secondary address/proxyarp/dhcp service/secure filter: the interface the analysis builds is the one LanInterface reads", () => {
+  test("ip lanN address/secondary address/proxyarp/dhcp service/secure filter: the interface the analysis builds is the one LanInterface and SecureFilter read", () => {
     const prefix = fc.integer({ min: 8, max: 30 });
     const dottedMask = (bits: number) =>
       [24, 16, 8, 0].map((shift) => ((0xffffffff << (32 - bits)) >>> shift) & 0xff).join(".");
@@ -146,9 +147,9 @@ describe("one reader of router lines for resources and analyses", () => {
         .array(address, { minLength: 1, maxLength: 4 })
         .map((servers) => ({ mode: "relay" as const, servers })),
     );
-    const filters = fc.array(fc.integer({ min: 1, max: 2147483647 }), { minLength: 1, maxLength: 5 });
+    const filters = fc.uniqueArray(fc.integer({ min: 1, max: 21474836 }), { minLength: 1, maxLength: 5 });
     const lists = fc.option(
-      fc.tuple(filters, fc.array(fc.integer({ min: 1, max: 65535 }), { maxLength: 3 })),
+      fc.tuple(filters, fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { maxLength: 3 })),
       {
         nil: undefined,
       },
@@ -200,16 +201,16 @@ describe("one reader of router lines for resources and analyses", () => {
           ]);
           expect(iface?.proxyarp.on).toBe(resource?.proxyArp);
           expect(iface?.dhcpService?.mode).toBe(resource?.dhcp?.mode);
+          const lists = SecureFilter.read(config, `secure filter ${lan}`);
           for (const [dir, l] of [
             ["in", filterIn],
             ["out", filterOut],
-          ] as const)
-            expect(
-              iface?.filters[dir] && {
-                filters: iface.filters[dir]!.filters,
-                dynamic: iface.filters[dir]!.dynamic,
-              },
-            ).toEqual(l && { filters: l[0], dynamic: l[1] });
+          ] as const) {
+            const expected = l && { filters: l[0], dynamic: l[1] };
+            expect(lists?.[dir]).toEqual(expected);
+            const analysed = iface?.filters[dir];
+            expect(analysed && { filters: analysed.filters, dynamic: analysed.dynamic }).toEqual(expected);
+          }
           // the router's own addresses StaticRoute refuses as gateways are the ones the analysis owns
           const own = StaticRoute.schema.parse({ network: "10.99.0.0/16", gateways: [host] });
           expect(() => StaticRoute.plan(config, own)).toThrow(/router's own address/);
