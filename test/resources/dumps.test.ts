@@ -54,6 +54,25 @@ function identities(config: ConfigIndex): [ResourceKind<unknown>, string][] {
       .blocks("pp")
       .filter((b) => b.lines.some((l) => l.tokens[0] === "pppoe" && l.tokens[1] === "use"))
       .map((b) => [k.PppoeInterface, `pp ${b.id}`]),
+    ...tokens("ip filter")
+      .filter((t) => /^\d+$/.test(t[2]))
+      .map((t) => [k.IpFilter, `ip filter ${t[2]}`]),
+    ...tokens("ip filter dynamic")
+      .filter((t) => /^\d+$/.test(t[3]))
+      .map((t) => [k.IpFilterDynamic, `ip filter dynamic ${t[3]}`]),
+    ...unique(
+      [
+        ...tokens("ip")
+          .filter((t) => t[2] === "secure" && t[3] === "filter")
+          .map((t) => t[1]),
+        ...(["pp", "tunnel"] as const).flatMap((kind) =>
+          config
+            .blocks(kind)
+            .filter((b) => b.lines.some((l) => l.tokens.slice(0, 4).join(" ") === `ip ${kind} secure filter`))
+            .map((b) => `${kind} ${b.id}`),
+        ),
+      ].map((i) => `secure filter ${i}`),
+    ).map((id) => [k.SecureFilter, id]),
     ...Object.keys(GLOBAL_SWITCHES)
       .filter((s) => config.find(s.split(" ")).some((l) => keyOf(l.tokens) === s))
       .map((s) => [k.GlobalSwitch, s]),
