@@ -35,6 +35,14 @@ export { IpFilterDynamic, type IpFilterDynamicArgs } from "./ip-filter-dynamic";
 export { SecureFilter, type SecureFilterArgs, type SecureFilterListArgs } from "./secure-filter";
 export { PppoeInterface, type PppoeInterfaceArgs, type PppoeMynameArgs } from "./pppoe-interface";
 export {
+  IpsecSiteTunnel,
+  type IpsecSiteTunnelArgs,
+  type IpsecSiteArgs,
+  type IkeNameArgs,
+  type IkeKeepaliveArgs,
+  type L2tpv3Args,
+} from "./ipsec-site-tunnel";
+export {
   OverlapSafeVpn,
   type OverlapSafeVpnArgs,
   type VpnUserArgs,

@@ -14,6 +14,7 @@ import type { L2tpAnonymousPool } from "../provider/resources/l2tp-anonymous-poo
 import type { LanInterface } from "../provider/resources/lan-interface";
 import type { NatDescriptor } from "../provider/resources/nat-descriptor";
 import type { PppoeInterface } from "../provider/resources/pppoe-interface";
+import type { IpsecSiteTunnel } from "../provider/resources/ipsec-site-tunnel";
 import type { SecureFilter } from "../provider/resources/secure-filter";
 import type { StaticRoute } from "../provider/resources/static-route";
 import type { DhcpScopeArgs } from "./dhcp-scope";
@@ -24,6 +25,7 @@ import type { L2tpAnonymousPoolArgs } from "./l2tp-anonymous-pool";
 import type { LanInterfaceArgs } from "./lan-interface";
 import type { NatDescriptorArgs } from "./nat-descriptor";
 import type { PppoeInterfaceArgs } from "./pppoe-interface";
+import type { IpsecSiteTunnelArgs } from "./ipsec-site-tunnel";
 import type { CommonArgs } from "./resource";
 import type { SecureFilterArgs } from "./secure-filter";
 import type { StaticRouteArgs } from "./static-route";
@@ -71,6 +73,7 @@ export type SdkInputsMatchShapes = {
   IpFilterDynamic: Same<ModelArgs<IpFilterDynamicArgs, "filter">, ShapeInput<typeof IpFilterDynamic>>;
   SecureFilter: Same<ModelArgs<SecureFilterArgs>, ShapeInput<typeof SecureFilter>>;
   PppoeInterface: Same<ModelArgs<PppoeInterfaceArgs>, ShapeInput<typeof PppoeInterface>>;
+  IpsecSiteTunnel: Same<ModelArgs<IpsecSiteTunnelArgs>, ShapeInput<typeof IpsecSiteTunnel>>;
 };
 
 const everyKindMatches: Record<keyof SdkInputsMatchShapes, true> = {} as SdkInputsMatchShapes;

@@ -22,6 +22,7 @@ import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
 import { LanInterface } from "./lan-interface";
 import { NatDescriptor } from "./nat-descriptor";
 import { PppoeInterface } from "./pppoe-interface";
+import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
 import { fromModel } from "../provider/resources/names";
 import type { NvrResource, RouterArgs } from "./resource";
 import { SecureFilter } from "./secure-filter";
@@ -37,6 +38,7 @@ const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = {
   StaticRoute,
   GlobalSwitch,
   PppoeInterface,
+  IpsecSiteTunnel,
   IpFilter,
   IpFilterDynamic,
   SecureFilter,

@@ -12,6 +12,7 @@ import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
 import { LanInterface } from "./lan-interface";
 import { NatDescriptor } from "./nat-descriptor";
 import { PppoeInterface } from "./pppoe-interface";
+import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
 import { toModel } from "./names";
 import { SecureFilter } from "./secure-filter";
 import { StaticRoute } from "./static-route";
@@ -24,6 +25,7 @@ export const resourceKinds = {
   StaticRoute,
   GlobalSwitch,
   PppoeInterface,
+  IpsecSiteTunnel,
   IpFilter,
   IpFilterDynamic,
   SecureFilter,
@@ -70,7 +72,12 @@ export function check<Name extends ResourceKindName>(
 }
 
 /** Kinds whose limits depend on the router model (a `model` input: tunnel numbers, LAN interfaces, ...). */
-const MODEL_LIMITED: readonly string[] = ["L2tpAnonymousPool", "LanInterface", "PppoeInterface"];
+const MODEL_LIMITED: readonly string[] = [
+  "L2tpAnonymousPool",
+  "LanInterface",
+  "PppoeInterface",
+  "IpsecSiteTunnel",
+];
 
 /**
  * The raw inputs with `model` taken from the router (the resource's `router.model`, else stack config `nvr:model`)
@@ -102,6 +109,8 @@ export type { IpFilterModel } from "./ip-filter";
 export type { IpFilterDynamicModel } from "./ip-filter-dynamic";
 export type { SecureFilterModel } from "./secure-filter";
 export type { PppoeInterfaceModel } from "./pppoe-interface";
+export { IpsecSiteTunnel };
+export type { IpsecSiteTunnelModel } from "./ipsec-site-tunnel";
 export type { DhcpScopeModel } from "./dhcp-scope";
 export type { GlobalSwitchModel, GlobalSwitchName } from "./global-switch";
 export { GLOBAL_SWITCHES, RESTART_REQUIRED } from "./global-switch";

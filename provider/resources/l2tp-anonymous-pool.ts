@@ -23,14 +23,14 @@ const PP: Context = { kind: "pp", peer: "anonymous" };
 const tunnelContext = (tunnel: number): Context => ({ kind: "tunnel", tunnel });
 
 // Bounded before a range is expanded; each model's own limit is a rule (it knows the model).
-const tunnelNumber = z
+export const tunnelNumber = z
   .number()
   .int()
   .min(1, "must be a tunnel number from 1")
   .max(MAX_TUNNEL_NUMBER, `no model takes a tunnel number over ${MAX_TUNNEL_NUMBER} (CR §15)`);
 
 /** `ipsec sa policy ... esp [ESP_ALGORITHM] [AH_ALGORITHM]` (CR §15.48.2). */
-const SA_POLICY =
+export const SA_POLICY =
   /^esp( (3des-cbc|des-cbc|aes-cbc|aes256-cbc))?( (md5-hmac|sha-hmac|sha256-hmac|sha384-hmac|sha512-hmac))?$/;
 
 /** Tunnel numbers, as a list or a from/to range; sorted, without repeats. The VPN designs take the same input. */

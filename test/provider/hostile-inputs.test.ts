@@ -88,6 +88,32 @@ const RESOURCES = {
     alwaysOn: true,
     reconnectTime: 60,
   },
+  IpsecSiteTunnel: {
+    model: "rtx830",
+    tunnel: 1,
+    encapsulation: "l2tpv3",
+    endpoint: { local: "192.168.100.254", remote: "10.10.10.138" },
+    ipsec: {
+      policy: 101,
+      saPolicy: "esp aes-cbc sha-hmac",
+      preSharedKey: `${SECRET}-psk`,
+      localAddress: "192.168.100.254",
+      localName: { name: "l2tpv3", type: "fqdn" },
+      remoteAddress: "vpn.example.jp",
+      remoteName: { name: "peer" },
+      keepalive: { use: "on", method: "icmp-echo", address: "10.10.10.1", interval: 10, count: 6 },
+      log: ["key-info"],
+    },
+    l2tp: {
+      hostname: "RT2",
+      tunnelAuth: { use: true, password: `${SECRET}-pw` },
+      disconnectTime: "off",
+      localRouterId: "192.168.100.254",
+      remoteRouterId: "192.168.100.1",
+      remoteEndId: "yamaha",
+    },
+    tcpMssLimit: "auto",
+  },
   IpFilter: {
     filter: 200030,
     action: "pass-log",
@@ -169,6 +195,18 @@ function edit(target: Target, path: string, value: unknown, property = path): Ca
   };
 }
 
+/** A site tunnel whose pre-shared key is given in hex (a secret, so the case checks its value never shows). */
+function hexKey(hex: string): Case {
+  const base = RESOURCES.IpsecSiteTunnel;
+  return {
+    target: "IpsecSiteTunnel",
+    what: `ipsec.preSharedKey.hex = ${JSON.stringify(hex).slice(0, 40)}`,
+    inputs: { ...base, ipsec: { ...base.ipsec, preSharedKey: { hex: `${hex}${SECRET}` } } },
+    property: "ipsec.preSharedKey.hex",
+    secret: true,
+  };
+}
+
 /** Every control character (C0 and DEL). */
 const ALL_CONTROLS = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), "\x7f"];
 /** One of each kind: NUL, Ctrl-C, backspace, tab, LF, CR, Ctrl-U (erases the line), ESC, DEL. */
@@ -224,6 +262,18 @@ const STRINGS: [Target, string, string][] = [
   ["PppoeInterface", "myname.password", "-pw"],
   ["PppoeInterface", "lcpMru", "on"],
   ["PppoeInterface", "ccpType", "none"],
+  ["IpsecSiteTunnel", "encapsulation", "l2tpv3"],
+  ["IpsecSiteTunnel", "endpoint.remote", "10.10.10.138"],
+  ["IpsecSiteTunnel", "ipsec.saPolicy", "esp aes-cbc sha-hmac"],
+  ["IpsecSiteTunnel", "ipsec.preSharedKey", "-psk"],
+  ["IpsecSiteTunnel", "ipsec.localAddress", "192.168.100.254"],
+  ["IpsecSiteTunnel", "ipsec.localName.name", "l2tpv3"],
+  ["IpsecSiteTunnel", "ipsec.remoteAddress", "vpn.example.jp"],
+  ["IpsecSiteTunnel", "ipsec.remoteName.name", "peer"],
+  ["IpsecSiteTunnel", "ipsec.keepalive.address", "10.10.10.1"],
+  ["IpsecSiteTunnel", "l2tp.hostname", "RT2"],
+  ["IpsecSiteTunnel", "l2tp.tunnelAuth.password", "-pw"],
+  ["IpsecSiteTunnel", "l2tp.remoteEndId", "yamaha"],
   ["IpFilter", "action", "pass-log"],
   ["IpFilter", "source[0]", "192.168.100.0/24"],
   ["IpFilter", "destination", "*.example.jp"],
@@ -382,6 +432,29 @@ const specificCases: Case[] = [
   edit("PppoeInterface", "mtu", 63),
   edit("PppoeInterface", "reconnectTime", 21474837),
   edit("PppoeInterface", "natDescriptors", { forward: [0] }, "natDescriptors.forward[0]"),
+  // site tunnels: tunnel numbers per model, keys (CR §15.5), names (CR §15.14, §16.8, §16.11), ranges (CR §15.20)
+  edit("IpsecSiteTunnel", "tunnel", 21),
+  edit("IpsecSiteTunnel", "ipsec.gateway", 21),
+  edit("IpsecSiteTunnel", "ipsec.policy", 2147483648),
+  edit("IpsecSiteTunnel", "ipsec.preSharedKey", "k".repeat(123)),
+  edit("IpsecSiteTunnel", "ipsec.preSharedKey", "two words"),
+  edit("IpsecSiteTunnel", "ipsec.preSharedKey", "#key"),
+  ...["0xzz", `0x${"ab".repeat(129)}`, "0xab restart", "ab"].map((hex) => hexKey(hex)),
+  edit("IpsecSiteTunnel", "ipsec.remoteAddress", "999.1.1.1"),
+  edit("IpsecSiteTunnel", "ipsec.remoteAddress", "-bad.example.jp"),
+  edit("IpsecSiteTunnel", "ipsec.saPolicy", "esp aes-cbc sha-hmac restart"),
+  edit("IpsecSiteTunnel", "ipsec.localName.name", "n".repeat(257)),
+  edit("IpsecSiteTunnel", "ipsec.localName.type", "x509"),
+  edit("IpsecSiteTunnel", "ipsec.keepalive.interval", 601),
+  edit("IpsecSiteTunnel", "ipsec.keepalive.count", 51),
+  edit("IpsecSiteTunnel", "ipsec.keepalive.method", "ping"),
+  edit("IpsecSiteTunnel", "l2tp.hostname", "h".repeat(33)),
+  edit("IpsecSiteTunnel", "l2tp.tunnelAuth.password", "p".repeat(30)),
+  edit("IpsecSiteTunnel", "l2tp.tunnelAuth.password", "x>y"),
+  edit("IpsecSiteTunnel", "l2tp.remoteEndId", "e".repeat(33)),
+  edit("IpsecSiteTunnel", "l2tp.disconnectTime", 0),
+  edit("IpsecSiteTunnel", "endpoint.local", "10.0.0.256"),
+  edit("IpsecSiteTunnel", "tcpMssLimit", "on"),
   // filters: numbers 1..21474836, addresses, protocols and ports the router takes (CR §8.1.10, §8.1.14, §8.1.25)
   edit("IpFilter", "filter", 0),
   edit("IpFilter", "filter", 21474837),

@@ -54,6 +54,13 @@ function identities(config: ConfigIndex): [ResourceKind<unknown>, string][] {
       .blocks("pp")
       .filter((b) => b.lines.some((l) => l.tokens[0] === "pppoe" && l.tokens[1] === "use"))
       .map((b) => [k.PppoeInterface, `pp ${b.id}`]),
+    ...config
+      .blocks("tunnel")
+      .filter((b) => {
+        const encapsulation = b.lines.find((l) => l.tokens[1] === "encapsulation")?.tokens[2] ?? "ipsec";
+        return ["ipsec", "ipip", "l2tpv3"].includes(encapsulation);
+      })
+      .map((b) => [k.IpsecSiteTunnel, `tunnel ${b.id}`]),
     ...tokens("ip filter")
       .filter((t) => /^\d+$/.test(t[2]))
       .map((t) => [k.IpFilter, `ip filter ${t[2]}`]),

@@ -11,6 +11,7 @@ const CONFIG = {
   vpnPassword: "placeholder-password",
   vpnPreSharedKey: "placeholder-pre-shared-key",
   pppoePassword: "placeholder-pppoe-password",
+  siteKey: "placeholder-site-key",
 };
 
 /** Each per-resource example: what it declares, by kind, and one line its commands must show. */
@@ -30,6 +31,7 @@ const CASES: [string, ResourceKindName[], string][] = [
     ["NatDescriptor", "PppoeInterface", "StaticRoute"],
     "pp auth myname user@isp.example ********",
   ],
+  ["ipsec-site-tunnel", ["IpsecSiteTunnel", "StaticRoute"], "ipsec ike pre-shared-key 1 text ********"],
 ];
 
 describe("per-resource examples", () => {
