@@ -50,6 +50,8 @@ export interface WireCounts {
   saves: number;
   /** `show config` reads (full config, not the partial views). */
   configReads: number;
+  /** Bytes the router sent in reply to `show config` and `show config N` (the saved config). */
+  showConfigBytes: number;
   /** Commands by what they are for, to show where the time beyond the floor goes. */
   mix: Record<CommandClass, number>;
 }
@@ -78,7 +80,16 @@ export function countEvents(events: readonly SimEvent[]): WireCounts {
     config: 0,
   };
   for (const e of commands) mix[classOf(String(e.text).trim())]++;
+  // A reply follows its command on the same login; only `show config` ones are counted.
+  const lastCommand = new Map<unknown, string>();
+  let showConfigBytes = 0;
+  for (const e of events) {
+    if (e.type === "command") lastCommand.set(e.session, String(e.text).trim());
+    if (e.type === "reply" && /^show config\b/.test(lastCommand.get(e.session) ?? ""))
+      showConfigBytes += Number(e.bytes);
+  }
   return {
+    showConfigBytes,
     handshakes: events.filter((e) => e.type === "connect").length,
     commands: commands.length,
     saves: events.filter((e) => e.type === "save").length,
@@ -209,6 +220,7 @@ export interface HomeLabResult {
   /** routerBusyMs of the up. */
   busyMs: number;
   upConfigReads: number;
+  upShowConfigBytes: number;
   upCommandMix: WireCounts["mix"];
   naiveWallMs: number;
   naiveHandshakes: number;
@@ -309,6 +321,7 @@ export async function homeLab(profile: Profile, overheadRuns: number): Promise<H
       saves: ours.saves,
       busyMs,
       upConfigReads: ours.configReads,
+      upShowConfigBytes: ours.showConfigBytes,
       upCommandMix: ours.mix,
       naiveWallMs: naive.wallMs,
       naiveHandshakes: naive.handshakes,
@@ -348,6 +361,7 @@ export interface RoutesResult {
   routesCommands: number;
   routesSaves: number;
   routesConfigReads: number;
+  routesShowConfigBytes: number;
   /** `ip route` lines on the router afterwards (all of them must have landed). */
   routesOnRouter: number;
   /** Peak RSS of the dynamic-provider process (0 if it could not be sampled). */
@@ -371,6 +385,7 @@ export async function manyRoutes(profile: Profile, count: number): Promise<Route
       routesCommands: counts.commands,
       routesSaves: counts.saves,
       routesConfigReads: counts.configReads,
+      routesShowConfigBytes: counts.showConfigBytes,
       routesOnRouter: sim
         .runningConfig()
         .split("\n")

@@ -3,7 +3,8 @@ import { appendFileSync } from "node:fs";
 
 export interface SimEvent {
   ts: string;
-  type: "connect" | "auth" | "command" | "save" | "disconnect" | "restart";
+  /** `reply`: the bytes a command's output put on the wire (`bytes`), logged once it is written. */
+  type: "connect" | "auth" | "command" | "reply" | "save" | "disconnect" | "restart";
   session?: number;
   [k: string]: unknown;
 }

@@ -235,6 +235,11 @@ export class Terminal {
   private output(lines: string[]): Promise<void> {
     const settings = this.server.engine.consoleSettings(this.session);
     const physical = lines.flatMap((l) => hardWrap(l, settings.columns - 1));
+    if (physical.length > 0)
+      this.server.events.add("reply", {
+        session: this.session.id,
+        bytes: physical.reduce((n, l) => n + Buffer.byteLength(l) + CRLF.length, 0),
+      });
     const page = settings.lines > 1 ? settings.lines - 1 : Infinity;
     if (physical.length <= page || !this.interactive) {
       this.write(physical.map((l) => l + CRLF).join(""));
