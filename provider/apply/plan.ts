@@ -159,6 +159,22 @@ export function verifyProblems(after: ConfigIndex, plan: readonly ContextCommand
   return problems.map(redact);
 }
 
+/**
+ * The plans of a batch, each cut to the commands whose setting no later plan of the batch writes: the part of the
+ * batch's end state each plan answers for, so a verification problem is laid at the door of the last writer.
+ */
+export function lastWrites(plans: readonly (readonly ContextCommand[])[]): ContextCommand[][] {
+  const later = new Set<string>();
+  return [...plans]
+    .reverse()
+    .map((plan) => {
+      const own = plan.filter((cmd) => !later.has(settingKey(cmd.context, tokenize(cmd.command))));
+      for (const cmd of plan) later.add(settingKey(cmd.context, tokenize(cmd.command)));
+      return own;
+    })
+    .reverse();
+}
+
 /** After a drop: the plan's commands whose setting is not yet in its intended state, in plan order. */
 export function unmetCommands(current: ConfigIndex, plan: readonly ContextCommand[]): ContextCommand[] {
   const map = linesByKey(current);

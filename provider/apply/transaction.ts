@@ -1,7 +1,8 @@
 /**
  * Transactional apply over one router link: type the plan line by line, stop at the first error and undo exactly
- * what was applied, finish or undo a plan cut short by a drop, and verify the result by re-reading the config.
- * Nothing here saves: the Router decides when a save covers an operation.
+ * what was applied, finish or undo a plan cut short by a drop, and verify the result by re-reading the config —
+ * at once, or for a whole batch with one read (`verifyBatch`). Nothing here saves: the Router decides when a save
+ * covers an operation.
  */
 import { CommandError, ConnectionLostError, RouterError, TimeoutError, VerifyError } from "../errors";
 import type { ConfigIndex } from "../config/index";
@@ -11,6 +12,7 @@ import {
   restoreCommands,
   rollbackCommands,
   scriptFor,
+  lastWrites,
   unmetCommands,
   verifyProblems,
 } from "./plan";
@@ -32,9 +34,14 @@ export interface Link {
   shell(): Promise<RouterConsole>;
   /** Drops the primary session (its state is unknown) so the next shell() reconnects. */
   discard(): void;
-  /** The config (cached while no write happened). */
+  /**
+   * The running config as the session knows it: read from the router, then kept up to date with every line it
+   * accepted (`accepted`). An index once returned never changes: it stays a snapshot of that moment.
+   */
   config(): Promise<ConfigIndex>;
-  /** Marks the cached config stale; every write calls it before typing. */
+  /** The router accepted a plan command (its output is `output`): the known config takes the line. */
+  accepted(cmd: ContextCommand, output: string): void;
+  /** The known config is in doubt (an error, a drop, a line typed outside `accepted`): the next config() reads. */
   invalidate(): void;
   log(line: string): void;
   /**
@@ -84,18 +91,23 @@ async function type(
   let shell = await atTop(link, from);
   for (const step of scriptFor(cmds)) {
     if (step.index === undefined && / select none$/.test(step.line)) shell = await atTop(link, shell);
-    else await shell.run(step.line);
+    else {
+      const output = await shell.run(step.line);
+      if (step.index !== undefined) link.accepted(cmds[step.index], output);
+    }
     if (step.index !== undefined) applied?.push(cmds[step.index]);
   }
 }
 
-/** Reconnects (a drop or timeout leaves the old session's state unknown) and returns a fresh config read. */
+/**
+ * Reconnects (a drop or timeout leaves the old session's state unknown) and returns a fresh config read, which the
+ * lines typed next keep up to date.
+ */
 async function reconnect(link: Link): Promise<{ shell: RouterConsole; current: ConfigIndex }> {
   link.discard();
   link.invalidate();
   const shell = await link.shell();
   const current = await link.config();
-  link.invalidate();
   return { shell, current };
 }
 
@@ -176,17 +188,28 @@ async function settlePending(link: Link): Promise<void> {
   link.pending = undefined;
 }
 
+/** A plan typed and accepted, with the config it was typed on, awaiting verification. */
+export interface Applied {
+  snapshot: ConfigIndex;
+  plan: readonly ContextCommand[];
+}
+
 /**
  * Applies `plan` so that it lands whole or not at all (in the running config; saving is the caller's).
- * Throws the router's error after restoring every setting the plan touched.
+ * Throws the router's error after restoring every setting the plan touched. With `verify: "batch"` the read that
+ * verifies it is left to `verifyBatch`, once for every plan applied before the save that covers them; the plan is
+ * then typed on the config the session knows (its read of the batch, kept up to date line by line).
  */
-export async function applyPlan(link: Link, plan: readonly ContextCommand[]): Promise<void> {
+export async function applyPlan(
+  link: Link,
+  plan: readonly ContextCommand[],
+  opts: { verify: "now" | "batch" } = { verify: "now" },
+): Promise<Applied> {
   // Refused whole before the first line is typed, so a bad line never leaves a plan half-applied.
   for (const step of scriptFor(plan)) refuseControlCharacters(link.name, step.line);
   await settlePending(link);
   const snapshot = await link.config();
   link.journal(plan);
-  link.invalidate();
   const applied: ContextCommand[] = [];
   const convergeAfterDrop = () =>
     converge(link, snapshot, plan).catch((c: unknown) => {
@@ -197,10 +220,14 @@ export async function applyPlan(link: Link, plan: readonly ContextCommand[]): Pr
     await type(link, await link.shell(), plan, applied);
     await atTop(link, await link.shell());
   } catch (e) {
+    // Whatever failed, what the router holds now is read, not assumed.
+    link.invalidate();
     if (e instanceof CommandError) await rollback(link, snapshot, plan, applied, e);
     if (!lost(e)) throw e;
     await convergeAfterDrop();
   }
+  if (opts.verify === "batch") return { snapshot, plan };
+  link.invalidate();
   // Cut while reading the result: the next login reads it, completing whatever the router does not show.
   const after = await link.config().catch(async (e: unknown) => {
     if (!lost(e)) throw e;
@@ -215,4 +242,45 @@ export async function applyPlan(link: Link, plan: readonly ContextCommand[]): Pr
       new VerifyError(link.name, `the router's config does not show the plan: ${problems.join("; ")}`),
     );
   }
+  return { snapshot, plan };
+}
+
+/**
+ * Verifies every plan of a batch with one read of the router's config. A plan the config does not show is put back
+ * to its snapshot (only the settings no later plan of the batch wrote) and gets its error, marked rolled back; the
+ * others get undefined and may be saved. A drop while reading is logged into again and the read repeated.
+ */
+export async function verifyBatch(
+  link: Link,
+  batch: readonly Applied[],
+): Promise<(RouterError | undefined)[]> {
+  link.invalidate();
+  const after = await link.config().catch(async (e: unknown) => {
+    if (!lost(e)) throw e;
+    return withReconnects(link, async (_shell, current) => current);
+  });
+  const owned = lastWrites(batch.map((b) => b.plan));
+  const failures: (RouterError | undefined)[] = [];
+  for (const [i, { snapshot }] of batch.entries()) {
+    const problems = verifyProblems(after, owned[i]);
+    if (problems.length === 0) {
+      failures.push(undefined);
+      continue;
+    }
+    const failure = new VerifyError(
+      link.name,
+      `the router's config does not show the plan: ${problems.join("; ")}`,
+    );
+    failures.push(
+      await restore(link, snapshot, owned[i]).then(
+        () => markRolledBack(failure),
+        (r: unknown) =>
+          new RouterError(
+            link.name,
+            `${failure.message}; putting it back failed (${(r as Error).message}): the running config is partly changed and NOT saved`,
+          ),
+      ),
+    );
+  }
+  return failures;
 }

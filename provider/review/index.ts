@@ -1,5 +1,5 @@
 /** Review of a change before it is applied: the config after a command list, its NVR-line diff, import generation. */
-export { applyCommands } from "./apply";
+export { applyCommands } from "../config/write";
 export { configDiff, reviewText, type ConfigDiff } from "./diff";
 export { formatReview, type ReviewFormat } from "./format";
 export {

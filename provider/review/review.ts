@@ -11,7 +11,7 @@ import { parseConfig } from "../config/parse";
 import { renderConfig } from "../config/render";
 import { check, resourceKinds, type ResourceKind, type ResourceKindName } from "../resources";
 import { redact } from "../secrets";
-import { applyCommands } from "./apply";
+import { applyCommands } from "../config/write";
 import { configDiff, type ConfigDiff } from "./diff";
 
 // The registry holds kinds of different model types; the review treats models opaquely.

@@ -1,7 +1,8 @@
 /**
  * One Router per host:port:username per process: a single primary SSH session shared by every operation, a queue
- * so context lines of concurrent operations never interleave, a cached `show config`, and save coalescing — an
- * operation resolves only after the `save` that covers it. A second session is opened only for commit-confirmed
+ * so context lines of concurrent operations never interleave, the running config read once per batch and kept up
+ * to date with every line the router accepts, and save coalescing — an operation resolves only after the one read
+ * that verifies the batch and the `save` that covers it. A second session is opened only for commit-confirmed
  * verification, so there are never more than two logins to one router.
  */
 import {
@@ -14,8 +15,9 @@ import {
   UnsavedChangesError,
 } from "../errors";
 import { indexConfig, type ConfigIndex } from "../config/index";
-import type { ContextCommand } from "../config/model";
+import type { ConfigTree, ContextCommand } from "../config/model";
 import { parseConfig } from "../config/parse";
+import { applyCommand } from "../config/write";
 import { redact } from "../secrets";
 import { applyConfirmed, type ConfirmLink } from "../apply/confirmed";
 import {
@@ -25,7 +27,7 @@ import {
   unsavedSettings,
   type UnsavedSetting,
 } from "../apply/plan";
-import { applyPlan } from "../apply/transaction";
+import { applyPlan, verifyBatch, type Applied } from "../apply/transaction";
 import { UnsavedJournal, WriterLock } from "./custody";
 import { Shell, consoleSettingsOf, withConsoleOriginals, type ConsoleSettings } from "./shell";
 
@@ -112,7 +114,10 @@ export interface RouterStats {
 
 export interface Router {
   readonly name: string;
-  /** Parsed `show config`, read once and cached; invalidated by writes. */
+  /**
+   * Parsed `show config`, as the session knows it: read once per batch (and again whenever in doubt), then kept up
+   * to date with the lines the router accepts.
+   */
   config(): Promise<ConfigIndex>;
   /** Raw `show config` text (LF line endings, console settings as they are outside this tool's sessions). */
   showConfig(): Promise<string>;
@@ -155,9 +160,34 @@ export function routerFor(conn: RouterConnection): Router {
   return router;
 }
 
-interface Pending {
+/** An operation applied and waiting for the batch's verification and save. */
+interface Pending extends Applied {
   resolve: () => void;
   reject: (e: unknown) => void;
+}
+
+/**
+ * The running config as this session knows it: the tree of a `show config` read (and its text, until the first
+ * line changes it), with every line the router accepted since applied to it by the provider's one statement of
+ * the router's write rules (config/write.ts). Its index is rebuilt when asked for after a change; an index handed
+ * out is a snapshot, because the tree's items, lines and blocks are replaced, never changed.
+ */
+class KnownConfig {
+  private indexed?: ConfigIndex;
+  constructor(
+    private readonly tree: ConfigTree,
+    public text?: string,
+  ) {}
+
+  index(): ConfigIndex {
+    return (this.indexed ??= indexConfig({ header: this.tree.header, items: [...this.tree.items] }));
+  }
+
+  apply(cmd: ContextCommand): void {
+    applyCommand(this.tree, cmd);
+    this.indexed = undefined;
+    this.text = undefined;
+  }
 }
 
 interface Queued {
@@ -175,7 +205,8 @@ class SharedRouter implements Router {
   private connecting?: Promise<Shell>;
   private consoleOriginals?: ConsoleSettings;
   private learnedHostKey?: string;
-  private cached?: { text: string; index?: ConfigIndex };
+  /** Dropped whenever it may be wrong: a new login, an error or unexpected output, a lock hold's checks. */
+  private cached?: KnownConfig;
   private queue: Queued[] = [];
   private pumping = false;
   private unsaved: Pending[] = [];
@@ -204,6 +235,14 @@ class SharedRouter implements Router {
       shell: () => this.shell(),
       discard: () => this.retire(),
       config: () => this.readIndex(),
+      accepted: (cmd, output) => {
+        if (output.trim() === "") this.cached?.apply(cmd);
+        else {
+          // A line the router answered with more than its prompt: the config it left is read, not assumed.
+          this.log(`unexpected output after "${cmd.command}": ${output.trim().split("\n")[0]}`);
+          this.cached = undefined;
+        }
+      },
       invalidate: () => (this.cached = undefined),
       log: (line) => this.log(line),
       freshSession: () => this.open(false),
@@ -276,6 +315,8 @@ class SharedRouter implements Router {
    * and a router that cannot be reached at all, fail at once.
    */
   private async login(): Promise<Shell> {
+    // What the router holds after a reconnect is read, not assumed.
+    this.cached = undefined;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.open(true);
@@ -457,25 +498,25 @@ class SharedRouter implements Router {
     this.primary = undefined;
   }
 
-  // ---- config cache -----------------------------------------------------------------------------------------
+  // ---- the known running config -----------------------------------------------------------------------------
 
-  /** Reads through the primary session (callers hold the queue). */
-  private async readText(): Promise<string> {
-    if (this.cached) return this.cached.text;
+  /** Reads `show config` through the primary session (callers hold the queue); it becomes the known config. */
+  private async read(): Promise<KnownConfig> {
     const shell = await this.shell();
     const out = await shell.run("show config", 120_000);
     this.counts.configReads++;
     const text = withConsoleOriginals(out.replace(/\r\n/g, "\n"), shell.originals).replace(/\s+$/, "\n");
-    this.cached = { text };
-    return text;
+    return (this.cached = new KnownConfig(parseConfig(text), text));
+  }
+
+  /** The router's own text: read again once lines were applied to the known config. */
+  private async readText(): Promise<string> {
+    const text = this.cached?.text ?? (await this.read()).text;
+    return text as string;
   }
 
   private async readIndex(): Promise<ConfigIndex> {
-    const text = await this.readText();
-    if (this.cached && this.cached.index) return this.cached.index;
-    const index = indexConfig(parseConfig(text));
-    if (this.cached) this.cached.index = index;
-    return index;
+    return (this.cached ?? (await this.read())).index();
   }
 
   config(): Promise<ConfigIndex> {
@@ -596,11 +637,18 @@ class SharedRouter implements Router {
     this.idleTimer.unref();
   }
 
-  /** One save for every operation waiting for one; each resolves (or fails) with it. */
+  /**
+   * One read verifies every operation waiting for a save, and one save covers those the router shows; each resolves
+   * (or fails) with it. One the router does not show was put back and fails on its own.
+   */
   private async saveCovered(): Promise<void> {
     if (this.unsaved.length === 0) return;
-    const covered = this.unsaved.splice(0);
+    let covered = this.unsaved.splice(0);
     try {
+      const failures = await verifyBatch(this.link, covered);
+      covered.forEach((p, i) => failures[i] && p.reject(failures[i]));
+      covered = covered.filter((_, i) => !failures[i]);
+      if (covered.length === 0) return;
       await this.save();
       covered.forEach((p) => p.resolve());
     } catch (e) {
@@ -689,9 +737,11 @@ class SharedRouter implements Router {
               await applyConfirmed(this.link, applied, opts.confirmTimeoutSec ?? 300);
               return resolve({ applied, saved: true, rolledBack: false });
             }
-            await applyPlan(this.link, applied);
+            // Unsaved, nothing waits to verify it: it is verified at once. Otherwise with its batch, before the save.
+            const typed = await applyPlan(this.link, applied, { verify: wantSave ? "batch" : "now" });
             if (!wantSave) return resolve({ applied, saved: false, rolledBack: false });
             this.unsaved.push({
+              ...typed,
               resolve: () => resolve({ applied, saved: true, rolledBack: false }),
               reject: fail,
             });

@@ -1,12 +1,12 @@
 /**
  * A config store for the pure-core tests: `show config`-style text read by the provider's parser, and commands
- * applied with the provider's one statement of the router's write semantics (provider/review/apply.ts: `no KEY`
+ * applied with the provider's one statement of the router's write semantics (provider/config/write.ts: `no KEY`
  * removes, re-entering a key overwrites in place, new lines go where `show config` prints them). The SSH simulator,
  * with its own independent grammar, is the faithful router; this exists so plans can be checked without a network.
  */
 import { type ConfigIndex, indexConfig, parseConfig } from "../../provider/config";
 import type { ConfigTree, ContextCommand } from "../../provider/config/model";
-import { applyCommands } from "../../provider/review/apply";
+import { applyCommands } from "../../provider/config/write";
 
 export type Store = ConfigTree;
 

@@ -1,19 +1,13 @@
 /**
- * What a config looks like after a command list: the router's write semantics on a ConfigTree, pure.
+ * What a config looks like after a command list: the router's write semantics on a ConfigTree, the one statement
+ * of them in the provider (review's before/after diff and the session's running config both use it).
  * Re-entering a key overwrites its line in place, `no KEY` removes it (CR §1.4), an emptied pp/tunnel block is no
  * longer printed, and a new line goes where `show config` prints it, so a diff of before/after reads like the router.
  */
-import { commandKey, sameKey } from "../config/keys";
-import type {
-  ConfigItem,
-  ConfigLine,
-  ConfigTree,
-  Context,
-  ContextCommand,
-  SelectBlock,
-} from "../config/model";
-import { isNestedIpsec } from "../config/scope";
-import { tokenize } from "../config/tokenize";
+import { commandKey } from "./keys";
+import type { ConfigItem, ConfigLine, ConfigTree, Context, ContextCommand, SelectBlock } from "./model";
+import { isNestedIpsec } from "./scope";
+import { tokenize } from "./tokenize";
 
 type Rank = readonly number[];
 
@@ -148,18 +142,32 @@ function insertAt<T>(list: readonly T[], rank: Rank | undefined, rankOf: (e: T) 
   return i < 0 ? list.length : i;
 }
 
-const itemRank = (item: ConfigItem): Rank | undefined =>
-  item.type === "block" ? blockRank(item.block) : globalRank(item.line.tokens);
+/**
+ * A line's key and an item's rank, computed once per object: the session applies thousands of lines to a config
+ * of thousands, and lines and items are never modified in place (see `applyCommand`), so a cached value holds.
+ */
+const keys = new WeakMap<ConfigLine, string>();
+const ranks = new WeakMap<ConfigItem, Rank | null>();
+
+const keyText = (tokens: readonly string[]) => commandKey(tokens).join("\u0000");
+
+function keyOf(line: ConfigLine): string {
+  let key = keys.get(line);
+  if (key === undefined) keys.set(line, (key = keyText(line.tokens)));
+  return key;
+}
+
+function itemRank(item: ConfigItem): Rank | undefined {
+  let rank = ranks.get(item);
+  if (rank === undefined) {
+    rank = (item.type === "block" ? blockRank(item.block) : globalRank(item.line.tokens)) ?? null;
+    ranks.set(item, rank);
+  }
+  return rank ?? undefined;
+}
 
 function cloneTree(tree: ConfigTree): ConfigTree {
-  return {
-    header: { ...tree.header, lines: [...tree.header.lines] },
-    items: tree.items.map((item) =>
-      item.type === "line"
-        ? { type: "line", line: { ...item.line } }
-        : { type: "block", block: { ...item.block, lines: item.block.lines.map((l) => ({ ...l })) } },
-    ),
-  };
+  return { header: { ...tree.header, lines: [...tree.header.lines] }, items: [...tree.items] };
 }
 
 function blockOf(context: Context): { kind: "pp" | "tunnel"; id: string } | undefined {
@@ -168,27 +176,32 @@ function blockOf(context: Context): { kind: "pp" | "tunnel"; id: string } | unde
   return undefined;
 }
 
-/** Applies one command to `tree` in place. */
-function applyOne(tree: ConfigTree, { context, command }: ContextCommand): void {
+/**
+ * Applies one command to `tree.items`, replacing the array's elements, never changing an item, line or block
+ * object: a tree's earlier copy (`{ ...tree, items: [...tree.items] }`) keeps showing the config as it was.
+ */
+export function applyCommand(tree: ConfigTree, { context, command }: ContextCommand): void {
   const tokens = tokenize(command);
   if (tokens.length === 0) return;
+  const key = keyText(tokens);
   const negated = tokens[0] === "no";
   const where = blockOf(context);
-  let block = where
-    ? tree.items.find(
-        (i): i is { type: "block"; block: SelectBlock } =>
-          i.type === "block" && i.block.kind === where.kind && i.block.id === where.id,
-      )?.block
-    : undefined;
+  const at = where
+    ? tree.items.findIndex(
+        (i) => i.type === "block" && i.block.kind === where.kind && i.block.id === where.id,
+      )
+    : -1;
+  const block = at >= 0 ? (tree.items[at] as { type: "block"; block: SelectBlock }).block : undefined;
+  const replaceBlock = (lines: ConfigLine[]) => {
+    if (lines.length === 0) tree.items.splice(at, 1);
+    else tree.items[at] = { type: "block", block: { ...(block as SelectBlock), lines } };
+  };
 
   if (negated) {
     if (where) {
-      if (!block) return;
-      block.lines = block.lines.filter((l) => !sameKey(l.tokens, tokens));
-      if (block.lines.length === 0)
-        tree.items = tree.items.filter((i) => i.type !== "block" || i.block !== block);
+      if (block) replaceBlock(block.lines.filter((l) => keyOf(l) !== key));
     } else {
-      tree.items = tree.items.filter((i) => i.type !== "line" || !sameKey(i.line.tokens, tokens));
+      tree.items = tree.items.filter((i) => i.type !== "line" || keyOf(i.line) !== key);
     }
     return;
   }
@@ -196,18 +209,19 @@ function applyOne(tree: ConfigTree, { context, command }: ContextCommand): void 
   // An unkeyed line's key is the whole line, so re-entering an identical one rewrites it to itself.
   const line: ConfigLine = { text: command.trim(), tokens, line: 0, indent: 0 };
   if (!where) {
-    const existing = tree.items.find((i) => i.type === "line" && sameKey(i.line.tokens, tokens));
-    if (existing?.type === "line") {
-      existing.line = { ...existing.line, text: line.text, tokens };
+    const existing = tree.items.findIndex((i) => i.type === "line" && keyOf(i.line) === key);
+    if (existing >= 0) {
+      const old = (tree.items[existing] as { type: "line"; line: ConfigLine }).line;
+      tree.items[existing] = { type: "line", line: { ...old, text: line.text, tokens } };
       return;
     }
-    const at = insertAt(tree.items, globalRank(tokens), itemRank);
-    tree.items.splice(at, 0, { type: "line", line });
+    const item: ConfigItem = { type: "line", line };
+    tree.items.splice(insertAt(tree.items, itemRank(item), itemRank), 0, item);
     return;
   }
 
   if (!block) {
-    block = {
+    const created: SelectBlock = {
       kind: where.kind,
       id: where.id,
       select: {
@@ -216,35 +230,35 @@ function applyOne(tree: ConfigTree, { context, command }: ContextCommand): void 
         line: 0,
         indent: 0,
       },
-      lines: [],
+      lines: [{ ...line, indent: 1 }],
     };
-    const created = block;
-    tree.items.splice(insertAt(tree.items, blockRank(created), itemRank), 0, {
-      type: "block",
-      block: created,
-    });
-  }
-  const existing = block.lines.findIndex((l) => sameKey(l.tokens, tokens));
-  if (existing >= 0) {
-    block.lines[existing] = { ...block.lines[existing], text: line.text, tokens };
+    const item: ConfigItem = { type: "block", block: created };
+    tree.items.splice(insertAt(tree.items, itemRank(item), itemRank), 0, item);
     return;
+  }
+  const lines = [...block.lines];
+  const existing = lines.findIndex((l) => keyOf(l) === key);
+  if (existing >= 0) {
+    lines[existing] = { ...lines[existing], text: line.text, tokens };
+    return replaceBlock(lines);
   }
   const nested =
     where.kind === "tunnel" &&
     isNestedIpsec(tokens) &&
-    block.lines.some((l) => commandKey(l.tokens).join(" ") === "ipsec tunnel");
+    lines.some((l) => commandKey(l.tokens).join(" ") === "ipsec tunnel");
   line.indent = nested ? 2 : 1;
   const kind = where.kind;
-  block.lines.splice(
-    insertAt(block.lines, blockLineRank(kind, tokens), (l) => blockLineRank(kind, l.tokens)),
+  lines.splice(
+    insertAt(lines, blockLineRank(kind, tokens), (l) => blockLineRank(kind, l.tokens)),
     0,
     line,
   );
+  replaceBlock(lines);
 }
 
 /** The config after the router has run `commands` (each in its context) on `tree`. `tree` is not modified. */
 export function applyCommands(tree: ConfigTree, commands: readonly ContextCommand[]): ConfigTree {
   const after = cloneTree(tree);
-  for (const command of commands) applyOne(after, command);
+  for (const command of commands) applyCommand(after, command);
   return after;
 }
