@@ -1,13 +1,25 @@
 #!/usr/bin/env node
 /**
- * nvr-sim: a YAMAHA NVR510/NVR500 (and RTX830/RTX1210) simulator over SSH on 127.0.0.1.
+ * nvr-sim: a YAMAHA NVR / RTX (RT command family) simulator over SSH on 127.0.0.1.
  */
 import { readFileSync } from "node:fs";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { FAULT_SYNTAX, parseFault } from "./faults";
-import { type Fault, SIMULATOR_DEFAULTS, startSimulator, type SimulatorModel } from "./index";
+import { modelNamed } from "./engine/models";
+import {
+  type Fault,
+  SIMULATOR_DEFAULTS,
+  SIMULATOR_MODELS,
+  startSimulator,
+  type SimulatorModel,
+} from "./index";
 
-const MODELS: SimulatorModel[] = ["nvr510", "nvr500", "rtx830", "rtx1210"];
+/** `--model` in any case (`RTX1210`, `nvr510`); commander's message lists the models when it is none of them. */
+function modelOption(value: string): SimulatorModel {
+  const model = modelNamed(value);
+  if (!model) throw new InvalidArgumentError(`Allowed choices are ${SIMULATOR_MODELS.join(", ")}.`);
+  return model.id as SimulatorModel;
+}
 
 function nonNegative(name: string) {
   return (value: string): number => {
@@ -30,7 +42,12 @@ function addFault(spec: string, previous: Fault[] = []): Fault[] {
 const program = new Command("nvr-sim")
   .description("Simulated YAMAHA NVR router (RT command family) on 127.0.0.1 over SSH")
   .option("--port <n>", "TCP port; 0 picks a free port", nonNegative("--port"), 2222)
-  .addOption(new Option("--model <model>", "router model").choices(MODELS).default(SIMULATOR_DEFAULTS.model))
+  .option(
+    "--model <model>",
+    `router model, any case: ${SIMULATOR_MODELS.join(", ")}`,
+    modelOption,
+    SIMULATOR_DEFAULTS.model,
+  )
   .option(
     "--config <file>",
     "initial config (show config text or a config file); becomes running and saved config",

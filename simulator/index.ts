@@ -6,7 +6,7 @@
  */
 import { Engine, type LoadWarning } from "./engine/engine";
 import { parseConfigCommand } from "./engine/grammar";
-import { MODELS } from "./engine/models";
+import { MODELS, modelNamed } from "./engine/models";
 import { EventLog, type SimEvent } from "./events";
 import { loadOrCreateHostKey } from "./hostkey";
 import type { Fault } from "./faults";
@@ -16,7 +16,21 @@ export type { Fault } from "./faults";
 export type { SimEvent } from "./events";
 export type { LoadWarning } from "./engine/engine";
 
-export type SimulatorModel = "nvr510" | "nvr500" | "rtx830" | "rtx1210";
+/** The simulated models (engine/models.ts), lower case. */
+export const SIMULATOR_MODELS = [
+  "nvr510",
+  "nvr500",
+  "nvr700w",
+  "rtx830",
+  "rtx1100",
+  "rtx1200",
+  "rtx1210",
+  "rtx1220",
+  "rtx1300",
+  "rtx1500",
+  "rtx5000",
+] as const;
+export type SimulatorModel = (typeof SIMULATOR_MODELS)[number];
 
 export const SIMULATOR_DEFAULTS = {
   model: "nvr510" as SimulatorModel,
@@ -69,7 +83,7 @@ export interface Simulator {
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const modelId = opts.model ?? SIMULATOR_DEFAULTS.model;
-  const model = MODELS[modelId];
+  const model = modelNamed(modelId);
   if (!model)
     throw new Error(`model: unknown model "${modelId}" (expected ${Object.keys(MODELS).join(", ")})`);
   const engine = new Engine({

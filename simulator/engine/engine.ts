@@ -78,7 +78,7 @@ export interface Session {
   awaiting: Awaiting;
   console: ConsoleOverrides;
   /** The password being changed by an interactive password command, and the new value once typed. */
-  passwordChange?: { target: "administrator" | "login"; next?: string };
+  passwordChange?: { target: "administrator" | "login"; encrypted: boolean; next?: string };
   /** `show config FILE` waiting for its passwords: the file, the `| grep` filters, the login password typed. */
   fileRequest?: { file: string; filters: string[]; loginAnswer?: string };
   /** Set while an SSH login holds the session (not for the config loader or a schedule). */
@@ -241,9 +241,10 @@ export class Engine {
     return findGlobal(this.running, (c) => c.startsWith(`${target} password `));
   }
 
-  /** Old, new, confirm; the stored line prints as `TARGET password encrypted *` (dumps, CR §4). */
+  /** Old, new, confirm; the stored line prints as `TARGET password *`, or `TARGET password encrypted *` for the
+   * encrypted form (dumps, CR §4.1-4.4). */
   private changePassword(session: Session, input: string, fail: (id: MessageId) => Reply): Reply {
-    const change = session.passwordChange ?? { target: "administrator" };
+    const change = session.passwordChange ?? { target: "administrator", encrypted: false };
     const done = (reply: Reply): Reply => {
       session.awaiting = "command";
       session.passwordChange = undefined;
@@ -262,7 +263,8 @@ export class Engine {
       return { lines: [], effects: [] };
     }
     if (input !== change.next) return done(fail("password-mismatch"));
-    const parsed = this.classify(`${change.target} password encrypted *`, { kind: "none" });
+    const form = change.encrypted ? "password encrypted" : "password";
+    const parsed = this.classify(`${change.target} ${form} *`, { kind: "none" });
     if (!parsed?.ok || parsed.negate) return done(fail("invalid-command"));
     putSetting(this.running, { scope: "global" }, { ...parsed.command, secret: input });
     return done({ lines: [], effects: [] });
@@ -384,9 +386,12 @@ export class Engine {
       if (Number(second) > 4) return fail("out-of-range");
       return this.save(Number(second), lang);
     }
-    if (line === "administrator password" || line === "login password") {
+    if (/^(administrator|login) password( encrypted)?$/.test(words.join(" "))) {
       if (!session.admin) return fail("admin-only");
-      session.passwordChange = { target: first === "login" ? "login" : "administrator" };
+      session.passwordChange = {
+        target: first === "login" ? "login" : "administrator",
+        encrypted: words.length === 3,
+      };
       session.awaiting = "old-password";
       return { lines: [], effects: [] };
     }

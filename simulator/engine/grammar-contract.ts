@@ -22,9 +22,40 @@ export type GrammarError =
   | "need-pp-select" // Error: Execute pp select command beforehand
   | "need-tunnel-select"; // tunnel-scoped command typed outside a tunnel (same wording class as pp)
 
+/** Optional hardware and software a command family needs; a model without it answers `Invalid command name`. */
+export type Feature =
+  | "isdn" // BRI ports (CR ch. 6)
+  | "analog" // analog telephone ports and the VoIP extension (NVR)
+  | "usb"
+  | "sd" // microSD slot
+  | "wwan" // mobile internet over a USB modem or built-in LTE (CR ch. 44)
+  | "lua" // CR ch. 46
+  | "ospf" // CR ch. 28, 31
+  | "bgp" // CR ch. 29
+  | "switch" // the LAN switch controls: port mirroring, `lan type ... port-based-option` (CR §4.49-4.50)
+  | "link-aggregation" // CR §4.51
+  | "port-division" // LAN division `lanN.M` / `vlanN` (CR §1.3, ch. 38)
+  | "l2ms" // switch management (CR ch. 48)
+  | "dashboard" // CR ch. 55
+  | "dpi"; // application control (CR ch. 52)
+
+/** The interfaces a model has (CR §1.3): `lan1..lanN`, ports of lan1's switch, BRI, ONU, wireless. */
+export interface Interfaces {
+  lan: number;
+  /** Ports of the switch on lan1 (LAN division `lan1.N` / `vlanN`, `lan1:N` ports); 0 without a switch. */
+  switchPorts: number;
+  bri: number;
+  onu: number;
+  wlan: number;
+}
+
 export interface ModelInfo {
-  /** "nvr510" | "nvr500" | "rtx830" | "rtx1210" */
+  /** The model in lower case, e.g. "nvr510". */
   id: string;
+  /** The optional features the model has (all when absent). */
+  features?: readonly Feature[];
+  /** The physical interfaces (any name accepted when absent). */
+  interfaces?: Interfaces;
   /** Highest tunnel number accepted by `tunnel select`. */
   maxTunnel: number;
   /** Highest pp peer number. */

@@ -73,13 +73,13 @@ describe("show config FILE and save FILE (CR §57.2, §56.3.3)", () => {
     const shown = await showFile(sh, "show config 0", "Login-Pw7", ADMIN);
     expect(shown[0]).toMatch(/^# NVR510 Rev\./);
     // Only the running config has the new password, masked as show config masks it.
-    expect(sim.runningConfig()).toContain("login password encrypted *\n");
-    expect(shown).not.toContain("login password encrypted *");
+    expect(sim.runningConfig()).toContain("login password *\n");
+    expect(shown).not.toContain("login password *");
     // Once saved, the file shows the passwords masked as show config does.
     await sh.run("login user ops Ops-Pw8");
     await sh.run("save");
     const saved = await showFile(sh, "show config 0", "Login-Pw7", ADMIN);
-    expect(saved).toEqual(expect.arrayContaining(["login password encrypted *", "login user ops *"]));
+    expect(saved).toEqual(expect.arrayContaining(["login password *", "login user ops *"]));
     expect(saved.join("\n")).not.toContain("Ops-Pw8");
     // Answers at the hidden prompts never reach the screen.
     expect(sh.output).not.toContain("Login-Pw7");

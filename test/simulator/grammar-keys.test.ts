@@ -139,10 +139,10 @@ describe("canonical forms", () => {
   });
 
   it("keeps allowlisted families verbatim, keyed by their whole text", () => {
-    const command = set("httpd host lan");
-    expect(command.canonical).toBe("httpd host lan");
-    expect(unset("no httpd host lan")).toEqual({ key: command.key, scope: "global" });
-    expect(unset("no httpd host any").key).not.toBe(command.key);
+    const command = set("analog arrive permit tel1 on");
+    expect(command.canonical).toBe("analog arrive permit tel1 on");
+    expect(unset("no analog arrive permit tel1 on")).toEqual({ key: command.key, scope: "global" });
+    expect(unset("no analog arrive permit tel1 off").key).not.toBe(command.key);
     const ike = set("ipsec ike encryption 4 aes-cbc", tunnel4);
     expect(ike).toMatchObject({ scope: "tunnel", nested: true });
     expect(parseConfigCommand("ipsec ike encryption 4 aes-cbc", none, MODELS.nvr510)).toEqual({

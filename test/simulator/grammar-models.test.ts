@@ -11,10 +11,10 @@ const CONFIGS = "/work/shared/configs";
 
 /** Header shapes taken from the real dumps' first four lines. */
 const HEADER_SHAPES = [
-  /^# [A-Z]+\d+ Rev\.\d+\.\d+\.\d+ \([A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\)$/,
+  /^# [A-Z]+\d+W? Rev\.\d+\.\d+\.\d+ \([A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\)$/,
   /^# MAC Address : [0-9a-fx*:]+(, [0-9a-fx*:]+)*,? ?$/,
   /^# Memory \d+Mbytes, \d+LAN(, \d+(BRI|ONU))?$/,
-  /^# main: {2}[A-Z]+\d+ ver=\S+ serial=\S+( MAC-Address=\S+)+/,
+  /^# main: {2}[A-Z]+\d+W? ver=\S+ serial=\S+( MAC-Address=\S+)+/,
 ];
 
 describe("model identity text", () => {

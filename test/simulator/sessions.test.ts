@@ -95,7 +95,7 @@ describe("sessions, host key, authentication, event log", () => {
     sh.send("adm-New8\r");
     const end = await sh.expect("# ");
     expect(end).not.toContain("adm-New8");
-    expect(s.runningConfig()).toContain("administrator password encrypted *\n");
+    expect(s.runningConfig()).toContain("administrator password *\n");
     const other = await open(s);
     await other.run("console character en.ascii");
     other.send("administrator\r");

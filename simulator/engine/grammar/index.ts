@@ -23,21 +23,38 @@ import type {
   Scope,
   SimContext,
 } from "../grammar-contract";
+import { bgp } from "./families/bgp";
+import { bridge } from "./families/bridge";
 import { dhcp } from "./families/dhcp";
 import { dns } from "./families/dns";
+import { ethernetFilter } from "./families/ethernet-filter";
 import { filters } from "./families/filters";
 import { interfaces } from "./families/interfaces";
+import { ip } from "./families/ip";
 import { ipsec } from "./families/ipsec";
+import { ipv6 } from "./families/ipv6";
+import { isdn } from "./families/isdn";
 import { l2tp } from "./families/l2tp";
+import { lan } from "./families/lan";
+import { lua } from "./families/lua";
 import { nat } from "./families/nat";
+import { netvolante } from "./families/netvolante";
+import { ospf } from "./families/ospf";
 import { pp } from "./families/pp";
+import { ppp } from "./families/ppp";
+import { qos } from "./families/qos";
+import { rip } from "./families/rip";
 import { routes } from "./families/routes";
 import { schedule } from "./families/schedule";
 import { services } from "./families/services";
+import { sip } from "./families/sip";
+import { snmp } from "./families/snmp";
 import { system } from "./families/system";
+import { telephony } from "./families/telephony";
 import { tunnel } from "./families/tunnel";
+import { vlan } from "./families/vlan";
 import { Reader } from "./reader";
-import type { Env, Family, UncheckedSpec } from "./spec";
+import { type Env, type Family, hasFeature, hasInterface, type UncheckedSpec } from "./spec";
 import { type Token, tokenize } from "./tokenizer";
 import { fail, Failure, INTERFACE } from "./values";
 
@@ -57,9 +74,33 @@ const FAMILIES: readonly Family[] = [
   dhcp,
   dns,
   schedule,
+  // Families declared with syntax.ts patterns; the hand-written ones above win a head both declare.
+  ip,
+  ipv6,
+  rip,
+  ospf,
+  bgp,
+  lan,
+  vlan,
+  bridge,
+  ethernetFilter,
+  ppp,
+  qos,
+  snmp,
+  netvolante,
+  sip,
+  telephony,
+  isdn,
+  lua,
 ];
-const SPECS = FAMILIES.flatMap((family) => family.specs);
-const UNCHECKED = FAMILIES.flatMap((family) => family.unchecked ?? []);
+/** A family's feature becomes part of each of its commands' existence test. */
+function gated<T extends { exists?: (model: ModelInfo) => boolean }>(entry: T, family: Family): T {
+  const feature = family.feature;
+  if (feature === undefined) return entry;
+  return { ...entry, exists: (model) => hasFeature(model, feature) && (entry.exists?.(model) ?? true) };
+}
+const SPECS = FAMILIES.flatMap((family) => family.specs.map((s) => gated(s, family)));
+const UNCHECKED = FAMILIES.flatMap((family) => (family.unchecked ?? []).map((s) => gated(s, family)));
 
 /** First words this grammar owns; any other first word is left to the runtime (operational commands). */
 const FIRST_WORDS = new Set(
@@ -72,8 +113,8 @@ const FIRST_WORDS = new Set(
 const OPERATIONAL = [
   /^login user \S+$/,
   /^(no )?(pp|tunnel) select\b/,
-  /^administrator( password)?$/,
-  /^login password$/,
+  /^administrator( password( encrypted)?)?$/,
+  /^login password( encrypted)?$/,
   /^sshd host key generate\b/,
 ];
 
@@ -142,7 +183,12 @@ function parse(text: string, context: SimContext, model: ModelInfo): GrammarResu
   if (tokens.length === 0 || !FIRST_WORDS.has(tokens[0].value)) return undefined;
   const words = tokens.map((t) => t.value);
   // Typing a password inline is refused [V] yamaha-cli.md §3; the interactive form is the runtime's.
-  if (!negate && words[0] === "administrator" && words[1] === "password" && words[2] !== "encrypted") {
+  if (
+    !negate &&
+    words[0] === "administrator" &&
+    words[1] === "password" &&
+    !["encrypted", "*"].includes(words[2])
+  ) {
     return { ok: false, error: "parameters" };
   }
   const base: Env = { model, context };
@@ -152,11 +198,15 @@ function parse(text: string, context: SimContext, model: ModelInfo): GrammarResu
 
   const match = longest(SPECS, tokens);
   const verbatim = longest(UNCHECKED, tokens);
-  if (verbatim && (!match || verbatim.length > match.length))
+  if (verbatim && (!match || verbatim.length > match.length)) {
+    if (verbatim.spec.exists && !verbatim.spec.exists(model)) return { ok: false, error: "invalid-command" };
     return unchecked(verbatim.spec, tokens, negate, base);
+  }
   if (!match || (match.spec.exists && !match.spec.exists(model)))
     return { ok: false, error: "invalid-command" };
   const { spec, length, iface } = match;
+  // An interface the model does not have is not a command it knows [U: error class].
+  if (iface !== undefined && !hasInterface(model, iface)) return { ok: false, error: "invalid-command" };
   const scopeFailure = scopeError(spec.scope, context);
   if (scopeFailure) return { ok: false, error: scopeFailure };
 
@@ -164,7 +214,7 @@ function parse(text: string, context: SimContext, model: ModelInfo): GrammarResu
   const headText = words.slice(0, length).join(" ");
   const reader = new Reader(tokens.slice(length));
   const key = spec.key ? spec.key(reader, env) : [];
-  const keyText = [headText, ...key].join(" ");
+  const keyText = spec.slot ?? [headText, ...key].join(" ");
   if (negate) return { ok: true, negate: true, key: keyText, scope: spec.scope };
   spec.args(reader, env);
   reader.end();

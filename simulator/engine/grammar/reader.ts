@@ -38,6 +38,15 @@ export class Reader {
   ip(): string {
     return this.replace(ipv4);
   }
+  /** The tokens not read yet (for the pattern matcher of syntax.ts). */
+  pending(): Token[] {
+    return this.tokens.slice(this.i);
+  }
+  /** Consumes `count` tokens, emitting `canonical` for them. */
+  skip(count: number, canonical: string[]): void {
+    this.i += count;
+    this.out.push(...canonical);
+  }
   /** All remaining tokens verbatim (free text such as a schedule's command). */
   rest(): void {
     while (this.remaining > 0) this.next();

@@ -2,9 +2,10 @@
  * What a family file declares: one `Spec` per command head it validates, plus `UncheckedSpec`s for commands it
  * accepts verbatim; and the argument shapes several families share.
  */
-import type { ModelInfo, Scope, SimContext } from "../grammar-contract";
+import type { Feature, ModelInfo, Scope, SimContext } from "../grammar-contract";
 import { interfaceOrder, SECTION, type Order } from "./order";
 import type { Reader } from "./reader";
+import { keySyntax, syntax } from "./syntax";
 import { fail, INTERFACE, ipv4OrRange, ON_OFF } from "./values";
 
 export interface Env {
@@ -23,6 +24,8 @@ export interface Spec {
   /** Reads and validates the remaining arguments; must consume them all. */
   args: (r: Reader, env: Env) => void;
   order: (key: string[], env: Env) => Order;
+  /** The key when several heads set one setting (`login password` and `login password encrypted`). */
+  slot?: string;
   nested?: boolean;
   exists?: (model: ModelInfo) => boolean;
   /** Rewrites the canonical text (e.g. masking a login password); receives the canonical arguments. */
@@ -40,12 +43,104 @@ export interface UncheckedSpec {
   scope: Scope;
   order: Order;
   nested?: boolean;
+  exists?: (model: ModelInfo) => boolean;
+}
+
+export function hasFeature(model: ModelInfo, feature: Feature): boolean {
+  return model.features === undefined || model.features.includes(feature);
+}
+
+/** Whether the model has the interface (CR §1.3); every name is taken for a model without an interface table. */
+export function hasInterface(model: ModelInfo, name: string): boolean {
+  const ifs = model.interfaces;
+  if (!ifs) return true;
+  const m = /^([a-z]+)(\d+)(?:([/.])(\d+))?$/.exec(name);
+  if (!m) return false;
+  const [, kind, n, sep, sub] = m;
+  const number = Number(n);
+  if (kind === "lan") {
+    if (number < 1 || number > ifs.lan) return false;
+    // `lanN.M`: a port of a divided switch; `lanN/M`: a tag VLAN (1..32 [U]).
+    if (sep === ".")
+      return hasFeature(model, "port-division") && Number(sub) >= 1 && Number(sub) <= ifs.switchPorts;
+    return sep === undefined || (Number(sub) >= 1 && Number(sub) <= 32);
+  }
+  if (sep !== undefined) return false;
+  if (kind === "vlan") return hasFeature(model, "port-division") && number >= 1 && number <= ifs.switchPorts;
+  const counts: Record<string, number> = {
+    bri: ifs.bri,
+    onu: ifs.onu,
+    wlan: ifs.wlan,
+    loopback: 9,
+    bridge: 1,
+  };
+  return number >= 1 && number <= (counts[kind] ?? 0);
 }
 
 /** One command family (one file under families/): the commands whose first words it owns. */
 export interface Family {
   specs: Spec[];
   unchecked?: UncheckedSpec[];
+  /** The hardware or software feature a model needs for any of these commands to exist (models.ts). */
+  feature?: Feature;
+}
+
+/** Numbers in a key sort numerically, words lexically. */
+const keyOrder = (key: string[]): Order => key.map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+
+/** A global line in `section`, at `item`, then by its key. */
+export const inSection =
+  (section: number, item = 0): Spec["order"] =>
+  (key) => [section, item, ...keyOrder(key)];
+
+interface CommandOptions {
+  /** Pattern of the key words (syntax.ts) a `no` form and a re-entry address. */
+  key?: string;
+  scope?: Scope;
+  nested?: boolean;
+  exists?: (model: ModelInfo) => boolean;
+}
+
+/** A command declared by patterns (syntax.ts): `head`, its argument pattern, and its place in `show config`. */
+export function command(
+  head: string,
+  args: string,
+  order: Spec["order"],
+  options: CommandOptions = {},
+): Spec {
+  const spec: Spec = { head, scope: options.scope ?? "global", args: syntax(args), order };
+  if (options.key !== undefined) spec.key = keySyntax(options.key);
+  if (options.nested) spec.nested = true;
+  if (options.exists) spec.exists = options.exists;
+  return spec;
+}
+
+/**
+ * The three forms most per-link IP commands have (`ip INTERFACE ...`, `ip pp ...`, `ip tunnel ...`, e.g. CR §8.1.17):
+ * the interface form sorts with its interface, the pp and tunnel forms at a fixed place of their block.
+ */
+export function perLink(
+  family: "ip" | "ipv6",
+  words: string,
+  args: string,
+  place: { iface: number; pp: number; tunnel: number },
+  key?: string,
+): Spec[] {
+  const within =
+    (item: number): Spec["order"] =>
+    (k) => [item, ...keyOrder(k)];
+  return [
+    command(
+      `${family} IF ${words}`,
+      args,
+      (k, env) => [...perInterface(place.iface)(k, env), ...keyOrder(k)],
+      {
+        key,
+      },
+    ),
+    command(`${family} pp ${words}`, args, within(place.pp), { key, scope: "pp" }),
+    command(`${family} tunnel ${words}`, args, within(place.tunnel), { key, scope: "tunnel" }),
+  ];
 }
 
 /** A fixed position inside a pp or tunnel block (positions: order.ts). */

@@ -1,7 +1,7 @@
 /** The DHCP server and relay: `dhcp service`, `dhcp relay server`, `dhcp scope` with its binds and options. */
 import { SECTION } from "../order";
 import type { Reader } from "../reader";
-import { type Family, onOff } from "../spec";
+import { command, type Family, inSection, onOff } from "../spec";
 import {
   fail,
   inOneNetwork,
@@ -176,5 +176,28 @@ export const dhcp: Family = {
       },
       order: (key) => [SECTION.DHCP_SCOPE, Number(key[0]), 2],
     },
+    command("dhcp duplicate check", "<int:0-3000> <int:0-3000>", inSection(SECTION.DHCP, 3)),
+    command(
+      "dhcp scope lease type",
+      "bind-priority|bind-only [fallback=<int:1-65535>]",
+      inSection(SECTION.DHCP_SCOPE, 0),
+      {
+        key: "<int:1-65535>",
+      },
+    ),
+    command("dhcp relay srcport", "<int:1-65535>", inSection(SECTION.DHCP, 2.1)),
+    command("dhcp relay select", "hash|all", inSection(SECTION.DHCP, 2.2)),
+    command("dhcp relay threshold", "<int:0-65535>", inSection(SECTION.DHCP, 2.3)),
+    // DHCP client (§12.2): per LAN (`IF primary|secondary`), per pp, per pool.
+    command("dhcp client hostname", "<text:63>", inSection(SECTION.DHCP, 10), {
+      key: "pp|pool|<if> [<int:1-150>|primary|secondary]",
+    }),
+    command("dhcp client client-identifier", "[type <int:0-255>] <word>", inSection(SECTION.DHCP, 11), {
+      key: "pp|pool|<if> [<int:1-150>|primary|secondary]",
+    }),
+    command("dhcp client option", "<word>", inSection(SECTION.DHCP, 12), {
+      key: "pp|pool|<if> [<int:1-150>|primary|secondary]",
+    }),
+    command("dhcp client release linkdown", "on|off [<int:0-259200>]", inSection(SECTION.DHCP, 13)),
   ],
 };

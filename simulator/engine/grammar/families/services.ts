@@ -1,6 +1,7 @@
-/** Syslog, the remote-access daemons (telnetd, sshd, httpd, ...), statistics and the dashboard. */
+/** Syslog, the remote-access daemons (telnetd, sshd, sftpd, tftp, httpd), SNTP server and clock, UPnP, statistics
+ * and the dashboard (CR §4.25-4.78, ch. 33, 35, 41, 51, 55). */
 import { SECTION } from "../order";
-import { type Family, hostList, onOff } from "../spec";
+import { command, type Family, hasFeature, hostList, inSection, onOff } from "../spec";
 import { integer, ipv4OrIpv6 } from "../values";
 
 export const services: Family = {
@@ -54,14 +55,52 @@ export const services: Family = {
       args: onOff,
       order: (key) => [SECTION.STATISTICS, key[0]],
     },
-    { head: "dashboard accumulate traffic", scope: "global", args: onOff, order: () => [SECTION.DASHBOARD] },
-  ],
-  unchecked: [
-    { head: "httpd host", scope: "global", order: [SECTION.HTTPD, 0] },
-    { head: "httpd service", scope: "global", order: [SECTION.HTTPD, 1] },
-    { head: "sftpd host", scope: "global", order: [SECTION.HTTPD, 2] },
-    { head: "tftp host", scope: "global", order: [SECTION.HTTPD, 3] },
-    { head: "snmp", scope: "global", order: [SECTION.HTTPD, 4] },
-    { head: "upnp", scope: "global", order: [SECTION.HTTPD, 5] },
+    // §4.26-4.36: the rest of syslog.
+    command("syslog format type", "normal|rfc5424", inSection(SECTION.SYSLOG, 1.1)),
+    command("syslog format hostname text", "<text:255>", inSection(SECTION.SYSLOG, 1.2)),
+    command(
+      "syslog file",
+      "[crypto <word>] {name=<word> limit=<int:1-10000> backup=<int:0-100> interval=<int:1-86400> line=<int:1-1000000>}",
+      inSection(SECTION.SYSLOG, 5),
+    ),
+    command("syslog local address", "<ip46>", inSection(SECTION.SYSLOG, 6)),
+    command("syslog srcport", "<int:1-65535>", inSection(SECTION.SYSLOG, 7)),
+    command("syslog execute command", "on|off", inSection(SECTION.SYSLOG, 8)),
+    // §4.38-4.41, §4.54, §4.65-4.78: the other daemon settings.
+    command("telnetd listen", "<int:1-65535>", inSection(SECTION.TELNETD, 2)),
+    command("telnetd session", "<int:1-8>", inSection(SECTION.TELNETD, 3)),
+    command("sshd encrypt algorithm", "<word>...", inSection(SECTION.SSHD, 4)),
+    command(
+      "sshd client alive",
+      "on|off [<int:1-2147483647> [<int:1-2147483647>]]",
+      inSection(SECTION.SSHD, 5),
+    ),
+    command("sshd hide openssh version", "on|off", inSection(SECTION.SSHD, 6)),
+    command("sshd auth method", "all|password|publickey [password|publickey]", inSection(SECTION.SSHD, 7)),
+    command("sshd authorized-keys filename", "path=<word>", inSection(SECTION.SSHD, 8), { key: "[<word>]" }),
+    { head: "sftpd host", scope: "global", args: hostList, order: () => [SECTION.SSHD, 9] },
+    { head: "tftp host", scope: "global", args: hostList, order: () => [SECTION.SSHD, 10] },
+    // CR ch. 33: the web GUI.
+    command("httpd service", "on|off", inSection(SECTION.HTTPD, 0)),
+    { head: "httpd host", scope: "global", args: hostList, order: () => [SECTION.HTTPD, 1] },
+    command("httpd timeout", "<int:1-180>", inSection(SECTION.HTTPD, 2)),
+    command("httpd listen", "<int:1-65535>", inSection(SECTION.HTTPD, 3)),
+    // CR ch. 41: the SNTP server.
+    command("sntpd service", "on|off", inSection(SECTION.NTP, 0)),
+    { head: "sntpd host", scope: "global", args: hostList, order: () => [SECTION.NTP, 1] },
+    // CR §4.16-4.19: clock settings.
+    command("ntp local address", "<ip46>", inSection(SECTION.NTP, 2)),
+    command("ntp backward-compatibility", "on|off", inSection(SECTION.NTP, 3)),
+    // CR ch. 35: UPnP.
+    command("upnp use", "on|off", inSection(SECTION.UPNP, 0)),
+    command("upnp external address refer", "default|pp|<if> [<int:1-150>]", inSection(SECTION.UPNP, 1)),
+    command("upnp port mapping timer type", "normal|arp", inSection(SECTION.UPNP, 2)),
+    command("upnp port mapping timer", "off|<int:600-21474836>", inSection(SECTION.UPNP, 3)),
+    command("upnp syslog", "on|off", inSection(SECTION.UPNP, 4)),
+    // CR ch. 55: dashboard data.
+    command("dashboard accumulate", "on|off", (key) => [SECTION.DASHBOARD, ...key], {
+      key: "traffic|resource",
+      exists: (m) => hasFeature(m, "dashboard"),
+    }),
   ],
 };

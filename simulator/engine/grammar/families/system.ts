@@ -1,5 +1,6 @@
 /** Descriptions, login and administrator passwords, login users, security class and console settings. */
 import { interfaceOrder, SECTION } from "../order";
+import type { Reader } from "../reader";
 import { type Family, shortText } from "../spec";
 import { fail, INTERFACE, integer, MAX_FILTER, ON_OFF } from "../values";
 
@@ -15,27 +16,33 @@ export const system: Family = {
           ? [SECTION.INTERFACE, ...interfaceOrder(key[0]), -1]
           : [SECTION.DESCRIPTION, Number(key[0])],
     },
-    {
-      // Typed passwords are interactive (runtime); only the stored form from a config file is a configuration line.
-      head: "login password encrypted",
-      scope: "global",
-      args: (r) => {
-        r.next();
-        r.end();
+    // Typed passwords are interactive (runtime); a configuration line holds only the stored form, which `show config`
+    // prints masked (CR §4.1-4.4). `*` is that masked form as a saved dump holds it: the hidden value is unknown, and
+    // the simulator takes it as no password [U].
+    ...["login", "administrator"].flatMap((target, i) => [
+      {
+        head: `${target} password`,
+        scope: "global" as const,
+        args: (r: Reader) => {
+          // Typing a password after the command is refused as an unknown command [V] yamaha-cli.md §6.
+          if (r.next() !== "*") fail("invalid-command");
+          r.end();
+        },
+        order: () => [SECTION.LOGIN, i],
+        slot: `${target} password`,
       },
-      order: () => [SECTION.LOGIN, 0],
-      show: () => ["*"],
-    },
-    {
-      head: "administrator password encrypted",
-      scope: "global",
-      args: (r) => {
-        r.next();
-        r.end();
+      {
+        head: `${target} password encrypted`,
+        scope: "global" as const,
+        args: (r: Reader) => {
+          r.next();
+          r.end();
+        },
+        order: () => [SECTION.LOGIN, i],
+        slot: `${target} password`,
+        show: () => ["*"],
       },
-      order: () => [SECTION.LOGIN, 1],
-      show: () => ["*"],
-    },
+    ]),
     {
       // Passwords print as `*` [V] CR §4; the clear text reaches the runtime through `secret`.
       head: "login user",

@@ -1,0 +1,122 @@
+/** Global IP settings, ICMP (CR ch. 13) and the per-link IP lines that are not addresses, filters or NAT: intrusion
+ * detection, TCP MSS and window scale, rebound, traffic lists, ARP, VRRP, forward filters (CR ch. 8). */
+import { SECTION } from "../order";
+import { command, type Family, inSection, perInterface, perLink } from "../spec";
+
+const ON_OFF = "on|off";
+const global = (item: number): ReturnType<typeof inSection> => inSection(SECTION.IP_GLOBAL, item);
+const place = (n: number): { iface: number; pp: number; tunnel: number } => ({
+  iface: 13 + n / 100,
+  pp: 27 + n / 100,
+  tunnel: 45 + n / 100,
+});
+
+/** `ip pp` / `ip tunnel` forms that a block family already declares are left to it. */
+const notIn = (heads: string[]) => (s: { head: string }) => !heads.includes(s.head);
+
+const INTRUSION_TYPES = "ip|ip-option|fragment|icmp|udp|tcp|ftp|winny|share|default";
+
+export const ip: Family = {
+  specs: [
+    command("ip routing", ON_OFF, global(0)),
+    command("ip routing process", "fast|normal", global(1)),
+    command("ip simple-service", ON_OFF, global(2)),
+    command("ip filter set", "in|out <int:1-$filter>...", global(3), { key: "<word>" }),
+    command(
+      "ip filter dynamic timer",
+      "{tcp-syn-timeout=<int:1-21474836> tcp-fin-timeout=<int:1-21474836> tcp-idle-time=<int:1-21474836> udp-idle-time=<int:1-21474836> dns-timeout=<int:1-21474836>}",
+      global(4),
+    ),
+    command("ip filter fqdn timer", "<int:1-21474836> [auto=on/off]", global(5)),
+    command("tcp session limit", "<int:1-21474836>", global(6)),
+    command("ip route change log", ON_OFF, global(7)),
+    command("ip fragment remove df-bit", ON_OFF, global(8)),
+    command("ip tos supersede", "<word> [precedence=<int:0-7>] <int:1-$filter>...", global(9), {
+      key: "<int:1-2147483647>",
+    }),
+    command("ip arp timer", "<int:30-32767> [<int:0-100>]", global(10)),
+    command("ip implicit-route preference", "<int:1-2147483647>", global(11)),
+    command("ip flow timer", "<int:1-21474836>", global(12), { key: "tcp|udp|icmp|slow" }),
+    command("ip flow limit", "<int:1-21474836>", global(13)),
+    command("ip reassembly hold-time", "<int:1-60>", global(14)),
+    command("ip dscp supersede", "<word> <int:1-$filter>...", global(15), { key: "<int:1-2147483647>" }),
+    command(
+      "ip forward filter",
+      "gateway <word> filter <int:1-$filter>... [keepalive <int:1-100>]",
+      global(16),
+      {
+        key: "<int:1-2147483647> <int:1-2147483647>",
+      },
+    ),
+    command("ip stealth", "all|<if>...", global(17)),
+    command("ip keepalive", "icmp-echo|arp-echo|<word> <int:1-3600> <int:1-100> <word>...", global(18), {
+      key: "<int:1-100>",
+    }),
+    // ICMP (§13.1).
+    ...[
+      "echo-reply send",
+      "echo-reply send-only-linkup",
+      "mask-reply send",
+      "parameter-problem send",
+      "redirect send",
+      "timestamp-reply send",
+      "error-decrypted-ipsec send",
+      "log",
+      "unreachable-for-truncated send",
+    ].map((words, i) => command(`ip icmp ${words}`, ON_OFF, global(20 + i / 100))),
+    command("ip icmp redirect receive", "on|off|log", global(20.2)),
+    command("ip icmp time-exceeded send", "on|off [rebound=on/off]", global(20.3)),
+    command("ip icmp unreachable send", "on|off [rebound=on/off]", global(20.4)),
+    // §8.1.17-8.1.20: intrusion detection per direction, optionally per attack type.
+    ...perLink(
+      "ip",
+      "intrusion detection",
+      `[${INTRUSION_TYPES}] on|off [reject=on/off]`,
+      place(1),
+      "in|out",
+    ),
+    ...perLink("ip", "intrusion detection notice-interval", "<int:1-1000>", place(2)),
+    ...perLink("ip", "intrusion detection repeat-control", "<int:1-1000>", place(3)),
+    ...perLink("ip", "intrusion detection report", "<int:1-1000>", place(4)),
+    ...perLink("ip", "rebound", ON_OFF, place(5)),
+    ...perLink("ip", "tcp mss limit", "auto|off|<int:536-1460>", place(6)).filter(
+      notIn(["ip tunnel tcp mss limit"]),
+    ),
+    ...perLink("ip", "tcp window-scale", ON_OFF, place(7)),
+    ...perLink("ip", "traffic list", ON_OFF, place(8)),
+    ...perLink("ip", "traffic list threshold", "<int:1-1000000>", place(9)),
+    ...perLink("ip", "forward filter", "<int:1-2147483647>", place(10)),
+    ...perLink("ip", "secure filter name", "<word>", place(11)),
+    // Interface-only lines (§8.1.8-8.1.9, §8.1.30-8.1.32, §8.4, §13.1.13, §4.55).
+    command("ip IF dhcp auto default-route-add", ON_OFF, perInterface(13.2)),
+    command("ip IF dhcp auto interface-route-add", ON_OFF, perInterface(13.21)),
+    command("ip IF dhcp lease time", "<int:1-21474836>", perInterface(13.22)),
+    command("ip IF dhcp retry", "<int:1-100>|infinity <int:1-100>", perInterface(13.23)),
+    command(
+      "ip IF arp static",
+      "<mac> [mtu=<int:64-1500>]",
+      (k, env) => [...perInterface(13.3)(k, env), k[0]],
+      {
+        key: "<ip>",
+      },
+    ),
+    command("ip IF arp queue length", "<int:0-10000>", perInterface(13.31)),
+    command("ip IF arp log", ON_OFF, perInterface(13.32)),
+    command("ip IF arp mtu discovery", "on|off [minimum=<int:64-1500>]", perInterface(13.33)),
+    command("ip IF wol relay", "broadcast|unicast|off", perInterface(13.34)),
+    command(
+      "ip IF vrrp",
+      "<ip> {priority=<int:1-254> preempt=on/off auth=<text:8> advertise-interval=<int:1-60> down-interval=<int:3-180>}",
+      (k, env) => [...perInterface(13.4)(k, env), Number(k[0])],
+      { key: "<int:1-255>" },
+    ),
+    command(
+      "ip IF vrrp shutdown trigger",
+      "<word> [<word>...]",
+      (k, env) => [...perInterface(13.41)(k, env), Number(k[0])],
+      {
+        key: "<int:1-255>",
+      },
+    ),
+  ],
+};

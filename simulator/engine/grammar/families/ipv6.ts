@@ -1,0 +1,90 @@
+/** IPv6 beyond addresses and filters: routing switches, per-link MTU/MSS/prefix/DHCPv6/MLD/VRRPv3, RA options,
+ * DHCPv6 prefixes, static routes and ICMPv6 (CR ch. 30, §13.2). `ipv6 IF address/rtadv send/secure filter/dhcp
+ * service` are in interfaces.ts, `ipv6 prefix` in routes.ts, `ipv6 filter` in filters.ts. */
+import { SECTION } from "../order";
+import { command, type Family, inSection, perInterface, perLink } from "../spec";
+
+const ON_OFF = "on|off";
+const global = (item: number): ReturnType<typeof inSection> => inSection(SECTION.IPV6_GLOBAL, item);
+const place = (n: number): { iface: number; pp: number; tunnel: number } => ({
+  iface: 25 + n / 100,
+  pp: 28.5 + n / 100,
+  tunnel: 46.5 + n / 100,
+});
+const notIn = (heads: string[]) => (s: { head: string }) => !heads.includes(s.head);
+const EXISTING = ["ipv6 IF address", "ipv6 IF secure filter", "ipv6 IF dhcp service", "ipv6 IF rtadv send"];
+
+/** `ipv6 route` gateways (§30.4.1): an address (link-local with `%IF`), `pp N`, `tunnel N`, `dhcp IF`, `null`. */
+const GATEWAY = "gateway <word> [<int:1-3000>] [metric <int:1-15>] [hide] [weight <int:0-2147483647>]";
+
+export const ipv6: Family = {
+  specs: [
+    command("ipv6 routing", ON_OFF, global(0)),
+    command("ipv6 routing process", "fast|normal", global(1)),
+    command("ipv6 rh0 discard", ON_OFF, global(2)),
+    command("ipv6 reassembly hold-time", "<int:1-60>", global(3)),
+    command("ipv6 dscp supersede", "<word> <int:1-$filter>...", global(4), { key: "<int:1-2147483647>" }),
+    command("ipv6 max auto address", "<int:1-100>", global(5)),
+    command("ipv6 source address selection rule", "prefix|lifetime|<word>", global(6)),
+    command("ipv6 dhcp prefix", "<word> [<prefix6>]", global(7), { key: "<int:1-255>" }),
+    command("ipv6 nd ra-rdnss", "<ip6>... [lifetime=<int:0-4294967295>]", global(8), { key: "<int:1-255>" }),
+    command("ipv6 nd ra-dnssl", "<word>... [lifetime=<int:0-4294967295>]", global(9), { key: "<int:1-255>" }),
+    command(
+      "ipv6 nd ra-route-info",
+      "<prefix6> {lifetime=<int:0-4294967295> preference=high/medium/low}",
+      global(10),
+      {
+        key: "<int:1-255>",
+      },
+    ),
+    command("ipv6 nd ns-trigger-dad", "off|on [interval=<int:1-3600>]", global(11)),
+    command("ipv6 route change log", ON_OFF, global(12)),
+    command("ipv6 route", `${GATEWAY} [${GATEWAY}]`, inSection(SECTION.ROUTE, 4), {
+      key: "default|<prefix6>",
+    }),
+    // ICMPv6 (§13.2).
+    ...[
+      "echo-reply send",
+      "echo-reply send-only-linkup",
+      "parameter-problem send",
+      "redirect send",
+      "log",
+      "packet-too-big send",
+      "error-decrypted-ipsec send",
+      "packet-too-big-for-truncated send",
+    ].map((words, i) => command(`ipv6 icmp ${words}`, ON_OFF, global(20 + i / 100))),
+    command("ipv6 icmp redirect receive", "on|off|log", global(20.2)),
+    command("ipv6 icmp time-exceeded send", "on|off [rebound=on/off]", global(20.3)),
+    command("ipv6 icmp unreachable send", "on|off [rebound=on/off]", global(20.4)),
+    command("ipv6 stealth", "all|<if>...", global(21)),
+    // Per link (§30.1-30.3, §30.8).
+    ...perLink("ipv6", "mtu", "<int:1280-1500>", place(1)),
+    ...perLink("ipv6", "tcp mss limit", "auto|off|<int:536-1440>", place(2)),
+    ...perLink("ipv6", "tcp window-scale", ON_OFF, place(3)),
+    ...perLink("ipv6", "address", "auto|dhcp|proxy|<prefix6> [<word>]", place(4)).filter(notIn(EXISTING)),
+    ...perLink("ipv6", "prefix", "proxy|<prefix6>", place(5)),
+    ...perLink("ipv6", "prefix change log", ON_OFF, place(6)),
+    ...perLink("ipv6", "dhcp service", "off|server|client [ir=on/off] [prefix=<int:1-255>]", place(7)).filter(
+      notIn(EXISTING),
+    ),
+    ...perLink("ipv6", "dad retry count", "<int:0-10>", place(8)),
+    ...perLink("ipv6", "rtadv send", "<int:1-255>... [<word>...]", place(9)).filter(notIn(EXISTING)),
+    ...perLink(
+      "ipv6",
+      "rtsol max-retransmit",
+      "{mrt=<int:0-3600> mrd=<int:0-3600> mrc=<int:0-100>}",
+      place(10),
+    ),
+    ...perLink("ipv6", "mld", "off|router|host [<word>...]", place(11)),
+    ...perLink("ipv6", "mld static", "[include|exclude [<ip6>...]]", place(12), "<ip6>"),
+    ...perLink("ipv6", "secure filter name", "<word>", place(13)),
+    command("ipv6 IF icmp-nd queue length", "<int:0-10000>", perInterface(25.5)),
+    command("ipv6 IF neighbor cache max entry", "<int:1-10000>", perInterface(25.51)),
+    command(
+      "ipv6 IF vrrp",
+      "<ip6> {priority=<int:1-254> preempt=on/off advertise-interval=<int:1-4095> down-interval=<int:3-180>}",
+      (k, env) => [...perInterface(25.6)(k, env), Number(k[0])],
+      { key: "<int:1-255>" },
+    ),
+  ],
+};

@@ -1,0 +1,49 @@
+/** OSPF (CR ch. 28): the global configuration, areas and the per-link area lines. */
+import { SECTION } from "../order";
+import { command, type Family, inSection, perLink } from "../spec";
+
+const ROUTE_FILTER = "[nr] include|exclude|refines|equal|<word> <net>...";
+
+export const ospf: Family = {
+  feature: "ospf",
+  specs: [
+    command("ospf use", "on|off", inSection(SECTION.OSPF, 0)),
+    command("ospf preference", "<int:1-2147483647>", inSection(SECTION.OSPF, 1)),
+    command("ospf router id", "<ip>", inSection(SECTION.OSPF, 2)),
+    command("ospf export from", "ospf [filter <int:1-2147483647>...]", inSection(SECTION.OSPF, 3)),
+    command(
+      "ospf import from",
+      "static|rip|bgp|<word> [filter <int:1-2147483647>...]",
+      inSection(SECTION.OSPF, 4),
+    ),
+    command("ospf export filter", `${ROUTE_FILTER}`, inSection(SECTION.OSPF, 5), {
+      key: "<int:1-2147483647>",
+    }),
+    // §28.8: the import filter may end with route parameters (`type=2`, `metric=..`).
+    command("ospf import filter", `${ROUTE_FILTER} [<word>...]`, inSection(SECTION.OSPF, 6), {
+      key: "<int:1-2147483647>",
+    }),
+    command("ospf area", "{auth=text/md5 stub cost=<int:0-16777215>}", inSection(SECTION.OSPF, 7), {
+      key: "backbone|<ip>|<int:0-4294967295>",
+    }),
+    command("ospf area network", "<prefix> [restrict]", inSection(SECTION.OSPF, 8), {
+      key: "backbone|<ip>|<int:0-4294967295>",
+    }),
+    command("ospf area stubhost", "<ip> [cost <int:0-65535>]", inSection(SECTION.OSPF, 9), {
+      key: "backbone|<ip>|<int:0-4294967295>",
+    }),
+    command("ospf virtual-link", "<ip>|<int:0-4294967295> <word>...", inSection(SECTION.OSPF, 10), {
+      key: "<ip>",
+    }),
+    command("ospf merge equal cost stub", "on|off", inSection(SECTION.OSPF, 11)),
+    command("ospf log", "interface|neighbor|packet...", inSection(SECTION.OSPF, 12)),
+    command("ospf reric interval", "<int:1-3600>", inSection(SECTION.OSPF, 13)),
+    // §28.13-28.14: `ip IF ospf area AREA [type=..] [passive] [cost=..] ...`.
+    ...perLink("ip", "ospf area", "backbone|<ip>|<int:0-4294967295> [<word>...]", {
+      iface: 17,
+      pp: 29,
+      tunnel: 47,
+    }),
+    ...perLink("ip", "ospf neighbor", "[eligible]", { iface: 17.1, pp: 29.1, tunnel: 47.1 }, "<ip>"),
+  ],
+};

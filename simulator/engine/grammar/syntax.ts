@@ -1,0 +1,333 @@
+/**
+ * A small notation for a command's arguments, close to the reference's syntax lines (CR §1.2), so that most commands
+ * are one row of a family table instead of a hand-written reader:
+ *
+ *   word          the keyword itself
+ *   a|b|<int>     one of several alternatives (keywords or values)
+ *   <TYPE:ARG>    a value, see VALUES below (int:MIN-MAX, where MAX may be $tunnel, $pp or $filter)
+ *   [ ... ]       optional
+ *   X...          one or more of X; X...N at most N
+ *   key=V         the option `key=` with a value V (V: alternatives as above)
+ *   { A B C }     any of A, B, C (each a single item) in any order, each at most once
+ *
+ * A line matches when the whole pattern consumes every word; on failure the error is the one found furthest into
+ * the line (the device reports the first word it cannot take).
+ */
+import type { GrammarError } from "../grammar-contract";
+import type { Reader } from "./reader";
+import type { Env } from "./spec";
+import type { Token } from "./tokenizer";
+import {
+  Failure,
+  fail,
+  INTERFACE,
+  integer,
+  ipv4,
+  ipv4OrIpv6,
+  ipv4OrRange,
+  ipv4Prefix,
+  ipv6Prefix,
+  isIpv6,
+  MAX_FILTER,
+  MAX_ID,
+  port,
+  portList,
+} from "./values";
+
+type Check = (text: string, env: Env) => string;
+
+type Atom =
+  | { kind: "word"; word: string }
+  | { kind: "value"; type: string; check: Check }
+  | { kind: "option"; key: string; values: Atom[] };
+
+type Node =
+  | { kind: "one"; atoms: Atom[]; max: number; repeat: boolean }
+  | { kind: "optional"; seq: Node[] }
+  | { kind: "any-order"; items: Node[] };
+
+/** The model-dependent upper bounds an `int` may name. */
+function bound(text: string, env: Env): number {
+  if (text === "$tunnel") return env.model.maxTunnel;
+  if (text === "$pp") return env.model.maxPp;
+  if (text === "$filter") return MAX_FILTER;
+  if (text === "$id") return MAX_ID;
+  return Number(text);
+}
+
+function maxLength(limit: number): Check {
+  return (v) => (v.length > limit ? fail("out-of-range") : v);
+}
+
+const HOSTNAME = /^[A-Za-z0-9_.-]{1,255}$/;
+
+/** Value types; each returns the canonical text or aborts with the device's error class. */
+const VALUES: Record<string, (arg: string | undefined) => Check> = {
+  int: (arg) => {
+    const [min, max] = (arg ?? `0-$id`).split("-");
+    return (v, env) => String(integer(v, Number(min), bound(max, env)));
+  },
+  ip: () => ipv4,
+  ip6: () => (v) => (isIpv6(v) ? v : fail("bad-ip")),
+  ip46: () => ipv4OrIpv6,
+  prefix: () => ipv4Prefix,
+  prefix6: () => ipv6Prefix,
+  range: () => ipv4OrRange,
+  /** An address or a network `a.b.c.d/bits`. */
+  net: () => (v) => (v.includes("/") ? ipv4Prefix(v) : ipv4(v)),
+  if: () => (v) => (INTERFACE.test(v) ? v : fail("illegal-keyword")),
+  /** A physical switch port `lanN:P` (link aggregation, CR §4.37). */
+  "lan-port": () => (v) => {
+    const m = /^lan(\d+):(\d+)$/.exec(v) ?? fail("illegal-keyword");
+    integer(m[2], 1, 8);
+    return v;
+  },
+  text: (arg) => maxLength(Number(arg ?? 64)),
+  word: () => (v) => v,
+  host: () => (v) => (isIpv6(v) || HOSTNAME.test(v) ? v : fail("bad-ip")),
+  port: () => port,
+  ports: () => portList,
+  mac: () => (v) => (/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i.test(v) ? v.toLowerCase() : fail("illegal-keyword")),
+  hex: () => (v) => (/^(0x)?[0-9a-f]+$/i.test(v) ? v : fail("illegal-keyword")),
+  /** `hh:mm` (or `hh:mm:ss`). */
+  time: () => (v) => {
+    const [h, m, s, extra] = v.split(":");
+    if (m === undefined || extra !== undefined) fail("illegal-keyword");
+    integer(h, 0, 23);
+    integer(m, 0, 59);
+    if (s !== undefined) integer(s, 0, 59);
+    return v;
+  },
+  /** Numbers and ranges joined by commas (`1,3-5`). */
+  "int-list": (arg) => {
+    const num = VALUES.int(arg);
+    return (v, env) => {
+      for (const part of v.split(",")) part.split("-").forEach((n) => num(n, env));
+      return v;
+    };
+  },
+  /** `lan type ... port-based-option=`: `split-into-12:34` or the extended `123+,4-` form (CR §4.50). */
+  "port-split": () => (v) =>
+    /^split-into-[1-8]+(:[1-8]+)+$/.test(v) || /^[1-8]+[+-](,[1-8]+[+-])*$/.test(v)
+      ? v
+      : fail("illegal-keyword"),
+  /** A MAC address or a pattern with `*` octets (ethernet filter, CR §9.1). */
+  "mac-pattern": () => (v) =>
+    v === "*" || /^([0-9a-f]{2}|\*)(:([0-9a-f]{2}|\*)){5}$/i.test(v)
+      ? v.toLowerCase()
+      : fail("illegal-keyword"),
+  /** Up to 16 two-digit hex bytes or `*`, comma-separated (ethernet filter offsets, CR §9.1). */
+  "byte-list": () => (v) => {
+    const bytes = v.split(",");
+    if (bytes.length > 16 || !bytes.every((b) => /^([0-9a-f]{2}|\*)$/i.test(b))) fail("illegal-keyword");
+    return v.toLowerCase();
+  },
+  url: () => (v) => (/^(https?|ftp|tftp):\/\/\S+$/.test(v) ? v : fail("illegal-keyword")),
+};
+
+/** Splits a pattern into words and the brackets `[ ] { }`. */
+function lex(pattern: string): string[] {
+  return pattern
+    .replace(/([[\]{}])/g, " $1 ")
+    .split(/\s+/)
+    .filter((w) => w !== "");
+}
+
+function atom(text: string): Atom {
+  const option = /^([a-z0-9_.-]+)=(.+)$/i.exec(text);
+  if (option) return { kind: "option", key: option[1], values: option[2].split("/").map(atom) };
+  const value = /^<([a-z0-9-]+)(?::(.+))?>$/.exec(text);
+  if (value) {
+    const make = VALUES[value[1]];
+    if (!make) throw new Error(`syntax: unknown value type ${value[1]}`);
+    return { kind: "value", type: value[1], check: make(value[2]) };
+  }
+  return { kind: "word", word: text };
+}
+
+function parseNodes(words: string[], closing?: string): Node[] {
+  const nodes: Node[] = [];
+  while (words.length > 0) {
+    const w = words.shift() as string;
+    if (w === closing) return nodes;
+    if (w === "[") nodes.push({ kind: "optional", seq: parseNodes(words, "]") });
+    else if (w === "{") nodes.push({ kind: "any-order", items: parseNodes(words, "}") });
+    else {
+      const rep = /^(.*?)\.\.\.(\d*)$/.exec(w);
+      const body = rep ? rep[1] : w;
+      // Option values use `/` between alternatives (`|` splits the option keys themselves).
+      nodes.push({
+        kind: "one",
+        atoms: body.split("|").map(atom),
+        repeat: rep !== null,
+        max: rep?.[2] ? Number(rep[2]) : rep ? Infinity : 1,
+      });
+    }
+  }
+  if (closing) throw new Error(`syntax: missing ${closing}`);
+  return nodes;
+}
+
+const compiled = new Map<string, Node[]>();
+function compile(pattern: string): Node[] {
+  let nodes = compiled.get(pattern);
+  if (!nodes) {
+    nodes = parseNodes(lex(pattern));
+    compiled.set(pattern, nodes);
+  }
+  return nodes;
+}
+
+interface Failed {
+  pos: number;
+  error: GrammarError;
+}
+
+/** Backtracking matcher over the argument words; `done` decides whether a full match is acceptable. */
+class Matcher {
+  furthest: Failed = { pos: -1, error: "parameters" };
+  constructor(
+    private readonly words: string[],
+    private readonly env: Env,
+  ) {}
+
+  private failAt(pos: number, error: GrammarError): false {
+    if (pos > this.furthest.pos) this.furthest = { pos, error };
+    return false;
+  }
+
+  /** One atom against one word: its canonical text, or the failure. */
+  private atom(a: Atom, word: string): string | GrammarError {
+    try {
+      if (a.kind === "word") return a.word === word ? word : "illegal-keyword";
+      if (a.kind === "value") return a.check(word, this.env);
+      const eq = word.indexOf("=");
+      if (eq < 0 || word.slice(0, eq) !== a.key) return "illegal-keyword";
+      const value = word.slice(eq + 1);
+      let last: string | GrammarError = "illegal-keyword";
+      for (const v of a.values) {
+        last = this.atom(v, value);
+        if (!isError(last)) return `${a.key}=${last}`;
+      }
+      return last;
+    } catch (e) {
+      if (e instanceof Failure) return e.error;
+      throw e;
+    }
+  }
+
+  /** The error to report when no alternative takes the word: the value error a number or address deserves. */
+  private pick(atoms: Atom[], errors: GrammarError[], word: string): GrammarError {
+    const numeric = /^-?\d+$/.test(word);
+    for (let i = 0; i < atoms.length; i++) {
+      const a = atoms[i];
+      if (a.kind === "value" && numeric && (a.type === "int" || a.type === "int-list")) return errors[i];
+      if (a.kind === "value" && /^[\d.:/]+$/.test(word) && errors[i] === "bad-ip") return errors[i];
+      if (a.kind === "option" && word.startsWith(`${a.key}=`)) return errors[i];
+    }
+    if (numeric && atoms.every((a) => a.kind === "word" && /^\d+$/.test(a.word))) return "out-of-range";
+    // Without keywords to choose from, the first value's own complaint.
+    const valueError = errors.find((e) => e !== "illegal-keyword");
+    return valueError && !atoms.some((a) => a.kind === "word") ? valueError : "illegal-keyword";
+  }
+
+  seq(
+    nodes: Node[],
+    i: number,
+    pos: number,
+    out: string[],
+    k: (pos: number, out: string[]) => boolean,
+  ): boolean {
+    if (i === nodes.length) return k(pos, out);
+    const node = nodes[i];
+    const next = (p: number, o: string[]): boolean => this.seq(nodes, i + 1, p, o, k);
+    if (node.kind === "optional") {
+      return this.seq(node.seq, 0, pos, out, next) || next(pos, out);
+    }
+    if (node.kind === "any-order") return this.anyOrder(node.items, new Set(), pos, out, next);
+    return this.one(node, pos, out, 0, next);
+  }
+
+  private anyOrder(
+    items: Node[],
+    used: Set<number>,
+    pos: number,
+    out: string[],
+    k: (pos: number, out: string[]) => boolean,
+  ): boolean {
+    for (let j = 0; j < items.length; j++) {
+      if (used.has(j)) continue;
+      const taken = new Set(used).add(j);
+      if (this.seq([items[j]], 0, pos, out, (p, o) => this.anyOrder(items, taken, p, o, k))) return true;
+    }
+    return k(pos, out);
+  }
+
+  private one(
+    node: Extract<Node, { kind: "one" }>,
+    pos: number,
+    out: string[],
+    count: number,
+    k: (pos: number, out: string[]) => boolean,
+  ): boolean {
+    const word = this.words[pos];
+    if (word === undefined) return count > 0 ? k(pos, out) : this.failAt(pos, "parameters");
+    const errors: GrammarError[] = [];
+    let matched = false;
+    for (const a of node.atoms) {
+      const result = this.atom(a, word);
+      if (isError(result)) {
+        errors.push(result);
+        continue;
+      }
+      matched = true;
+      const o = [...out, result];
+      if (node.repeat && count + 1 < node.max && this.one(node, pos + 1, o, count + 1, k)) return true;
+      if (k(pos + 1, o)) return true;
+    }
+    if (!matched) {
+      if (count > 0) return k(pos, out);
+      return this.failAt(pos, this.pick(node.atoms, errors, word));
+    }
+    return count > 0 ? k(pos, out) : false;
+  }
+}
+
+function isError(v: string): v is GrammarError {
+  return ERRORS.has(v);
+}
+const ERRORS = new Set<string>(["parameters", "out-of-range", "illegal-keyword", "not-integer", "bad-ip"]);
+
+function run(pattern: string, r: Reader, env: Env, whole: boolean): string[] {
+  const tokens = r.pending();
+  const words = tokens.map((t: Token) => t.value);
+  const m = new Matcher(words, env);
+  let result: { pos: number; out: string[] } | undefined;
+  const ok = m.seq(compile(pattern), 0, 0, [], (pos, out) => {
+    if (whole && pos < words.length) {
+      if (pos > m.furthest.pos) m.furthest = { pos, error: "parameters" };
+      return false;
+    }
+    result = { pos, out };
+    return true;
+  });
+  if (!ok || !result) return fail(m.furthest.error);
+  // Words that came through unchanged keep the user's quoting.
+  const out = result.out.map((text, i) => (text === words[i] ? tokens[i].raw : text));
+  r.skip(result.pos, out);
+  return out;
+}
+
+/** An `args` reader for the pattern: validates and emits every remaining word. */
+export function syntax(pattern: string): (r: Reader, env: Env) => void {
+  compile(pattern);
+  return (r, env) => {
+    run(pattern, r, env, true);
+  };
+}
+
+/** A `key` reader for the pattern: takes the key words at the front and returns them canonical. */
+export function keySyntax(pattern: string): (r: Reader, env: Env) => string[] {
+  compile(pattern);
+  return (r, env) => run(pattern, r, env, false);
+}
