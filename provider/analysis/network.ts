@@ -6,7 +6,13 @@
  * lint findings and errors can point at it.
  */
 import { AnalysisError, ReadError } from "../errors";
-import { OUTER_MNEMONICS, type OuterMnemonic } from "../resources/nat-descriptor";
+import { readGlobalSwitch } from "../resources/global-switch";
+import {
+  type NatDescriptorLine,
+  OUTER_MNEMONICS,
+  type OuterMnemonic,
+  readNatDescriptorLine,
+} from "../resources/nat-descriptor";
 import { decodeClasslessRoutes } from "../resources/rfc3442";
 import { type InterfaceLine, readInterfaceLine } from "../resources/lan-interface";
 import { type SecureFilterList, readSecureFilters } from "../resources/secure-filter";
@@ -88,12 +94,15 @@ export interface Route {
 export type NatType = "none" | "nat" | "masquerade" | "nat-masquerade";
 
 export interface StaticNat {
+  /** The entry number (`nat descriptor static ID ENTRY ...`). */
+  entry: number;
   outer: Span;
   inner: Span;
   line: number;
 }
 
 export interface MasqueradeStatic {
+  entry: number;
   inner: IPv4;
   protocol: string;
   outerPort?: string;
@@ -199,10 +208,17 @@ function* lines(index: ConfigIndex, prefix: string[], context?: Context): Genera
   for (const l of index.find(prefix, context)) yield [l, l.tokens.slice(prefix.length)];
 }
 
-function descriptor(model: NetworkModel, idText: string, line: number): NatDescriptor {
-  if (!/^\d+$/.test(idText))
-    throw new AnalysisError(line, `nat descriptor: "${idText}" is not a descriptor number`);
-  const id = Number(idText);
+/** What a resource reader returns for a line; its ReadError becomes an AnalysisError naming the line. */
+function reading<T>(line: number, family: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ReadError) throw new AnalysisError(line, `${family}: ${e.reason}`);
+    throw e;
+  }
+}
+
+function descriptor(model: NetworkModel, id: number, line: number): NatDescriptor {
   let d = model.descriptors.get(id);
   if (!d) {
     d = { id, outer: "ipcp", statics: [], masqueradeStatics: [], incoming: { action: "reject" }, lines: [] };
@@ -212,76 +228,84 @@ function descriptor(model: NetworkModel, idText: string, line: number): NatDescr
   return d;
 }
 
+const NAT_TYPES: readonly string[] = ["none", "nat", "masquerade", "nat-masquerade"];
+const INCOMING_ACTIONS: readonly string[] = ["through", "reject", "discard", "forward"];
+
+/** One `nat descriptor` line (read by NatDescriptor's reader) into its descriptor. */
+function applyNatLine(model: NetworkModel, read: NatDescriptorLine): void {
+  const { line } = read;
+  const d = descriptor(model, read.id, line);
+  const what = `nat descriptor ${read.item}`;
+  switch (read.item) {
+    case "type":
+      if (!NAT_TYPES.includes(read.type))
+        throw new AnalysisError(line, `nat descriptor type: unknown type "${read.type}"`);
+      d.type = read.type as NatType;
+      d.typeLine = line;
+      return;
+    case "address outer": {
+      const [only] = read.addresses;
+      d.outer =
+        read.addresses.length === 1 && (OUTER_MNEMONICS as readonly string[]).includes(only)
+          ? (only as OuterMnemonic)
+          : spanList(read.addresses, line, what);
+      d.outerLine = line;
+      return;
+    }
+    case "address inner":
+      d.inner =
+        read.addresses.length === 1 && read.addresses[0] === "auto"
+          ? undefined
+          : spanList(read.addresses, line, what);
+      d.innerLine = line;
+      return;
+    case "static": {
+      const n = read.count ?? 1;
+      if (!Number.isInteger(n) || n < 1) throw new AnalysisError(line, `${what}: bad count "${read.count}"`);
+      const outer = spanFrom(ip(read.outer, line, `${what} outer`).toString(), n);
+      const inner = spanFrom(ip(read.inner, line, `${what} inner`).toString(), n);
+      if (!outer || !inner) throw new AnalysisError(line, `${what}: range runs past 255.255.255.255`);
+      d.statics.push({ entry: read.entry, outer, inner, line });
+      return;
+    }
+    case "masquerade static":
+      d.masqueradeStatics.push({
+        entry: read.entry,
+        inner: ip(read.inner, line, what),
+        protocol: read.protocol,
+        outerPort: read.outerPort,
+        innerPort: read.innerPort,
+        line,
+      });
+      return;
+    case "masquerade incoming":
+      if (!INCOMING_ACTIONS.includes(read.action))
+        throw new AnalysisError(line, `${what}: unknown action "${read.action}"`);
+      d.incoming = {
+        action: read.action as NatDescriptor["incoming"]["action"],
+        forwardTo: read.address === undefined ? undefined : ip(read.address, line, what),
+      };
+  }
+}
+
 function readNat(index: ConfigIndex, model: NetworkModel): void {
-  for (const [l, [id, type]] of lines(index, ["nat", "descriptor", "type"])) {
-    if (!["none", "nat", "masquerade", "nat-masquerade"].includes(type))
-      throw new AnalysisError(l.line, `nat descriptor type: unknown type "${type}"`);
-    const d = descriptor(model, id, l.line);
-    d.type = type as NatType;
-    d.typeLine = l.line;
-  }
-  for (const [l, [id, ...list]] of lines(index, ["nat", "descriptor", "address", "outer"])) {
-    const d = descriptor(model, id, l.line);
-    d.outer =
-      list.length === 1 && (OUTER_MNEMONICS as readonly string[]).includes(list[0])
-        ? (list[0] as OuterMnemonic)
-        : spanList(list, l.line, "nat descriptor address outer");
-    d.outerLine = l.line;
-  }
-  for (const [l, [id, ...list]] of lines(index, ["nat", "descriptor", "address", "inner"])) {
-    const d = descriptor(model, id, l.line);
-    d.inner =
-      list.length === 1 && list[0] === "auto"
-        ? undefined
-        : spanList(list, l.line, "nat descriptor address inner");
-    d.innerLine = l.line;
-  }
-  for (const [l, [id, , mapping, count]] of lines(index, ["nat", "descriptor", "static"])) {
-    const d = descriptor(model, id, l.line);
-    const m = /^([\d.]+)=([\d.]+)(?:\/(\S+))?$/.exec(mapping ?? "");
-    if (!m) throw new AnalysisError(l.line, `nat descriptor static: "${mapping}" is not OUTER=INNER`);
-    const n =
-      m[3] !== undefined
-        ? Number(addressWithMask(`${m[2]}/${m[3]}`, l.line, "nat descriptor static").network.getSize())
-        : count === undefined
-          ? 1
-          : Number(count);
-    if (!Number.isInteger(n) || n < 1)
-      throw new AnalysisError(l.line, `nat descriptor static: bad count "${count}"`);
-    const outer = spanFrom(ip(m[1], l.line, "nat descriptor static outer").toString(), n);
-    const inner = spanFrom(ip(m[2], l.line, "nat descriptor static inner").toString(), n);
-    if (!outer || !inner)
-      throw new AnalysisError(l.line, "nat descriptor static: range runs past 255.255.255.255");
-    d.statics.push({ outer, inner, line: l.line });
-  }
-  for (const [l, [id, , innerIp, protocol, ports]] of lines(index, [
-    "nat",
-    "descriptor",
-    "masquerade",
+  // In the order the analysis has always read them: types first, so a descriptor's lines list starts with its type.
+  const items: NatDescriptorLine["item"][] = [
+    "type",
+    "address outer",
+    "address inner",
     "static",
-  ])) {
-    const d = descriptor(model, id, l.line);
-    const [outerPort, innerPort] = ports?.includes("=") ? ports.split("=") : [undefined, ports];
-    d.masqueradeStatics.push({
-      inner: ip(innerIp, l.line, "nat descriptor masquerade static"),
-      protocol,
-      outerPort,
-      innerPort,
-      line: l.line,
-    });
-  }
-  for (const [l, [id, action, target]] of lines(index, ["nat", "descriptor", "masquerade", "incoming"])) {
-    const d = descriptor(model, id, l.line);
-    if (!["through", "reject", "discard", "forward"].includes(action))
-      throw new AnalysisError(l.line, `nat descriptor masquerade incoming: unknown action "${action}"`);
-    d.incoming = {
-      action: action as NatDescriptor["incoming"]["action"],
-      forwardTo: target === undefined ? undefined : ip(target, l.line, "nat descriptor masquerade incoming"),
-    };
-  }
-  for (const [l, [type]] of lines(index, ["nat", "descriptor", "backward-compatibility"])) {
-    model.backwardCompatibility = { type: Number(type), line: l.line };
-  }
+    "masquerade static",
+    "masquerade incoming",
+  ];
+  for (const item of items)
+    for (const l of index.find(["nat", "descriptor", ...item.split(" ")])) {
+      const read = reading(l.line, `nat descriptor ${item}`, () => readNatDescriptorLine(l));
+      if (read?.item === item) applyNatLine(model, read);
+    }
+  const compatibility = readGlobalSwitch(index, "nat descriptor backward-compatibility");
+  if (compatibility)
+    model.backwardCompatibility = { type: Number(compatibility.words[0]), line: compatibility.line };
 }
 
 function readDhcp(index: ConfigIndex, model: NetworkModel): void {

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { defineKind } from "./kind";
-import { type Line, findLines, line } from "./lines";
+import { type Line, type SourceLine, findLines, keyOf, line, sourceOf } from "./lines";
 
 /** The RFC 2131 functions `dhcp server rfc2131 compliant` switches one by one (CR §12.1.2). */
 const RFC2131 = "(broadcast-nak|none-domain-null|remain-silent|reply-ack|use-clientid)";
@@ -45,6 +45,32 @@ function owned(config: ConfigIndex, identity: string): Line[] {
   return findLines(config, identity).filter((l) => l.key === identity);
 }
 
+/** A switch's line read: its value as written and as words (`on l2tp`), with the source line. */
+export interface GlobalSwitchLine {
+  setting: GlobalSwitchName;
+  value: string;
+  words: string[];
+  line: number;
+}
+
+/** The one reader of a switch line, for GlobalSwitch's read and the analyses; undefined for any other line. */
+export function readGlobalSwitchLine({ tokens, line }: SourceLine): GlobalSwitchLine | undefined {
+  const setting = names.find((n) => n === keyOf(tokens));
+  if (setting === undefined) return undefined;
+  const words = tokens.slice(setting.split(" ").length);
+  return { setting, value: words.join(" "), words, line };
+}
+
+/** The switch as the config sets it: the last of its lines (re-entering a switch overwrites it), or undefined. */
+export function readGlobalSwitch(
+  config: ConfigIndex,
+  setting: GlobalSwitchName,
+): GlobalSwitchLine | undefined {
+  return owned(config, setting)
+    .flatMap((l) => readGlobalSwitchLine(sourceOf(l)) ?? [])
+    .pop();
+}
+
 export const GlobalSwitch = defineKind<GlobalSwitchModel, z.input<typeof shape>>({
   kind: "GlobalSwitch",
   shape,
@@ -61,6 +87,8 @@ export const GlobalSwitch = defineKind<GlobalSwitchModel, z.input<typeof shape>>
   appliesOnRestart: (m) => RESTART_REQUIRED.includes(m.setting),
   lines: (m) => [line(GLOBAL, `${m.setting} ${m.value}`)],
   owned,
-  parse: (owned, identity) =>
-    owned.length === 0 ? undefined : { setting: identity, value: owned[0].text.slice(identity.length + 1) },
+  parse: (_owned, identity, config) => {
+    const read = readGlobalSwitch(config, identity as GlobalSwitchName);
+    return read && { setting: read.setting, value: read.value };
+  },
 });

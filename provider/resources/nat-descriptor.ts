@@ -7,8 +7,9 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { defineKind } from "./kind";
-import { type Line, findLines, line } from "./lines";
-import { type Span, ipv4, parseSpan, spanFrom } from "./net";
+import { ReadError } from "../errors";
+import { type Line, type SourceLine, findLines, line, sourceOf } from "./lines";
+import { type Span, ipv4, parseSpan, prefixOf, spanFrom } from "./net";
 
 export const MAX_DESCRIPTOR_ID = 2147483647;
 export const descriptorId = z
@@ -252,44 +253,117 @@ function owned(config: ConfigIndex, identity: string): Line[] {
   ].flatMap((prefix) => findLines(config, prefix));
 }
 
-function parsePort(s: string): string | number {
-  return /^\d+$/.test(s) ? Number(s) : s;
+/**
+ * One line of the `nat descriptor` family (CR §23), with its source line: the one reader of these lines, for
+ * NatDescriptor's read and the analyses. Values come as the router prints them (a resource refuses what it does not
+ * model, the analyses check addresses); a line that cannot be read this far throws ReadError.
+ */
+export type NatDescriptorLine = { id: number; line: number } & (
+  | { item: "type"; type: string }
+  /** An address list, or one of OUTER_MNEMONICS (outer) or `auto` (inner) alone. */
+  | { item: "address outer" | "address inner"; addresses: string[] }
+  /** `static ID ENTRY OUTER=INNER COUNT`, or the netmask form `OUTER=INNER/MASK` (count: the mask's addresses). */
+  | { item: "static"; entry: number; outer: string; inner: string; count?: number }
+  | {
+      item: "masquerade static";
+      entry: number;
+      inner: string;
+      protocol: string;
+      outerPort?: string;
+      innerPort?: string;
+    }
+  | { item: "masquerade incoming"; action: string; address?: string }
+);
+
+/** The words after `nat descriptor` that name each item, longest first. */
+const ITEMS = [
+  "masquerade incoming",
+  "masquerade static",
+  "address outer",
+  "address inner",
+  "static",
+  "type",
+] as const;
+
+const numberOf = (s: string | undefined) => (s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined);
+
+/** A `nat descriptor` line of a descriptor; undefined for other lines (`backward-compatibility`, other commands). */
+export function readNatDescriptorLine({ tokens, line }: SourceLine): NatDescriptorLine | undefined {
+  if (tokens[0] !== "nat" || tokens[1] !== "descriptor") return undefined;
+  const item = ITEMS.find((i) => i.split(" ").every((w, k) => tokens[2 + k] === w));
+  if (item === undefined) return undefined;
+  const text = tokens.join(" ");
+  const [idText, ...rest] = tokens.slice(2 + item.split(" ").length);
+  const id = numberOf(idText);
+  if (id === undefined) throw new ReadError(text, `"${idText ?? ""}" is not a descriptor number`);
+  const at = { id, line };
+  switch (item) {
+    case "type":
+      return { ...at, item, type: rest[0] ?? "" };
+    case "address outer":
+    case "address inner":
+      return { ...at, item, addresses: rest };
+    case "masquerade incoming":
+      return { ...at, item, action: rest[0] ?? "", ...(rest[1] === undefined ? {} : { address: rest[1] }) };
+    case "static": {
+      const [entry, mapping, count] = rest;
+      const m = /^([^=/]+)=([^=/]+)(?:\/(\S+))?$/.exec(mapping ?? "");
+      if (!m) throw new ReadError(text, `"${mapping ?? ""}" is not OUTER=INNER`);
+      const bits = m[3] === undefined ? undefined : prefixOf(m[3]);
+      if (m[3] !== undefined && bits === undefined) throw new ReadError(text, `"${m[3]}" is not a netmask`);
+      return {
+        ...at,
+        item,
+        entry: Number(entry),
+        outer: m[1],
+        inner: m[2],
+        count: bits !== undefined ? 2 ** (32 - bits) : count === undefined ? undefined : Number(count),
+      };
+    }
+    case "masquerade static": {
+      const [entry, inner, protocol, ports] = rest;
+      const [a, b] = ports === undefined ? [] : ports.split("=");
+      return {
+        ...at,
+        item,
+        entry: Number(entry),
+        inner,
+        protocol,
+        ...(b !== undefined ? { outerPort: a, innerPort: b } : a !== undefined ? { innerPort: a } : {}),
+      };
+    }
+  }
+}
+
+function numberOrName(s: string | undefined): string | number | undefined {
+  return s !== undefined && /^\d+$/.test(s) ? Number(s) : s;
 }
 
 function parse(owned: Line[], identity: string): unknown {
   const model: Record<string, unknown> = { id: Number(idOf(identity)), statics: [], masqueradeStatics: [] };
   for (const l of owned) {
-    const t = l.text.split(" ");
-    const rest = t.slice(l.key.split(" ").length);
-    if (l.key.startsWith("nat descriptor type")) model.type = rest[0];
-    else if (l.key.startsWith("nat descriptor address outer")) model.outer = rest;
-    else if (l.key.startsWith("nat descriptor address inner")) model.inner = rest;
-    else if (l.key.startsWith("nat descriptor masquerade incoming"))
+    const read = readNatDescriptorLine(sourceOf(l));
+    if (read?.item === "type") model.type = read.type;
+    else if (read?.item === "address outer") model.outer = read.addresses;
+    else if (read?.item === "address inner") model.inner = read.addresses;
+    else if (read?.item === "masquerade incoming")
       model.masqueradeIncoming =
-        rest[1] === undefined ? { action: rest[0] } : { action: rest[0], address: rest[1] };
-    else if (l.key.startsWith("nat descriptor static")) {
-      const [pair, count] = rest;
-      const [o, i] = pair.split("=");
+        read.address === undefined ? { action: read.action } : { action: read.action, address: read.address };
+    else if (read?.item === "static")
       (model.statics as unknown[]).push({
-        id: Number(t[4]),
-        outer: o,
-        inner: i,
-        count: count === undefined ? 1 : Number(count),
+        id: read.entry,
+        outer: read.outer,
+        inner: read.inner,
+        count: read.count ?? 1,
       });
-    } else {
-      const [inner, protocol, ports] = rest;
-      const [a, b] = ports === undefined ? [] : ports.split("=");
+    else if (read?.item === "masquerade static")
       (model.masqueradeStatics as unknown[]).push({
-        id: Number(t[5]),
-        inner,
-        protocol: /^\d+$/.test(protocol) ? Number(protocol) : protocol,
-        ...(b !== undefined
-          ? { outerPort: parsePort(a), innerPort: parsePort(b) }
-          : a !== undefined
-            ? { innerPort: parsePort(a) }
-            : {}),
+        id: read.entry,
+        inner: read.inner,
+        protocol: numberOrName(read.protocol),
+        ...(read.outerPort === undefined ? {} : { outerPort: numberOrName(read.outerPort) }),
+        ...(read.innerPort === undefined ? {} : { innerPort: numberOrName(read.innerPort) }),
       });
-    }
   }
   return model.type === undefined ? undefined : model;
 }

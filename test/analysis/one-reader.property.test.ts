@@ -4,11 +4,12 @@
  */
 import fc from "fast-check";
 import { buildNetwork } from "../../provider/analysis";
-import { classlessRoutes } from "../../provider/analysis/network";
+import { classlessRoutes, spanSize } from "../../provider/analysis/network";
 import { indexConfig } from "../../provider/config/index";
 import { parseConfig } from "../../provider/config/parse";
-import { DhcpScope, LanInterface, StaticRoute } from "../../provider/resources";
-import { networkOf } from "../../provider/resources/net";
+import { IPv4 } from "ip-num";
+import { DhcpScope, LanInterface, NatDescriptor, StaticRoute } from "../../provider/resources";
+import { networkOf, type Span } from "../../provider/resources/net";
 import { SecureFilter } from "../../provider/resources/secure-filter";
 import { encodeClasslessRoutes } from "../../provider/resources/rfc3442";
 
@@ -217,6 +218,125 @@ describe("one reader of router lines for resources and analyses", () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  test("nat descriptor type/address outer/inner/static (count and netmask forms)/masquerade: the descriptor the analysis builds is the one NatDescriptor reads", () => {
+    const span = fc
+      .tuple(address, fc.integer({ min: 0, max: 3 }))
+      .map(([a, n]) => (n === 0 ? a : `${a}-${IPv4.fromNumber(IPv4.fromString(a).getValue() + BigInt(n))}`));
+    const port = fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.constantFrom("www", "domain", "ssh"));
+    const descriptor = fc.record({
+      id: fc.integer({ min: 1, max: 2147483647 }),
+      type: fc.constantFrom("nat", "masquerade", "nat-masquerade"),
+      outer: fc.option(
+        fc.oneof(
+          fc.constantFrom("ipcp", "primary", "secondary", "map-e", "hb46pp").map((m) => [m]),
+          fc.array(span, { minLength: 1, maxLength: 3 }),
+        ),
+        { nil: undefined },
+      ),
+      inner: fc.option(fc.oneof(fc.constant(["auto"]), fc.array(span, { minLength: 1, maxLength: 3 })), {
+        nil: undefined,
+      }),
+      statics: fc.uniqueArray(
+        fc.record({
+          id: fc.integer({ min: 1, max: 1000 }),
+          outer: address,
+          inner: address,
+          netmask: fc.option(fc.integer({ min: 24, max: 32 }), { nil: undefined }),
+          count: fc.integer({ min: 1, max: 256 }),
+        }),
+        { maxLength: 3, selector: (e) => e.id },
+      ),
+      masqueradeStatics: fc.uniqueArray(
+        fc.record({
+          id: fc.integer({ min: 1, max: 1000 }),
+          inner: address,
+          protocol: fc.constantFrom("tcp", "udp"),
+          outerPort: fc.option(port, { nil: undefined }),
+          innerPort: port,
+        }),
+        { maxLength: 3, selector: (e) => e.id },
+      ),
+      masqueradeIncoming: fc.option(
+        fc.oneof(
+          fc.constantFrom("through", "reject", "discard").map((action) => ({ action })),
+          address.map((a) => ({ action: "forward", address: a })),
+        ),
+        { nil: undefined },
+      ),
+    });
+    const spelled = (x: Span) =>
+      x.getFirst().isEquals(x.getLast()) ? `${x.getFirst()}` : `${x.getFirst()}-${x.getLast()}`;
+    fc.assert(
+      fc.property(descriptor, (g) => {
+        // The static entries in the router's two forms: OUTER=INNER COUNT, or OUTER=INNER/LEN for a netmask's worth.
+        const statics = g.statics.map((e) => ({
+          text: `nat descriptor static ${g.id} ${e.id} ${e.outer}=${e.inner}${e.netmask === undefined ? ` ${e.count}` : `/${e.netmask}`}`,
+          model: {
+            id: e.id,
+            outer: e.outer,
+            inner: e.inner,
+            count: e.netmask === undefined ? e.count : 2 ** (32 - e.netmask),
+          },
+        }));
+        const parsed = NatDescriptor.schema.safeParse({
+          ...g,
+          statics: statics.map((e) => e.model),
+          masqueradeStatics: g.type === "nat" ? [] : g.masqueradeStatics,
+          masqueradeIncoming: g.type === "nat" ? undefined : g.masqueradeIncoming,
+        });
+        fc.pre(parsed.success);
+        const model = parsed.data!;
+        const lines = NatDescriptor.commands(model, { mask: false })
+          .map((c) => c.command)
+          .filter((c) => !c.startsWith("nat descriptor static "));
+        const text = [...lines, ...statics.map((e) => e.text), ""].join("\n");
+        const config = indexConfig(parseConfig(text));
+        const resource = NatDescriptor.read(config, `nat descriptor ${g.id}`);
+        expect(resource).toEqual(model);
+        const d = buildNetwork(config).descriptors.get(g.id);
+        expect(d?.type).toBe(resource!.type);
+        expect(Array.isArray(d?.outer) ? d!.outer.map(spelled) : [d?.outer]).toEqual(
+          resource!.outer ?? ["ipcp"],
+        );
+        expect(d?.inner?.map(spelled) ?? ["auto"]).toEqual(resource!.inner ?? ["auto"]);
+        expect(
+          [...d!.statics]
+            .sort((a, b) => a.entry - b.entry)
+            .map((e) => ({
+              id: e.entry,
+              outer: `${e.outer.getFirst()}`,
+              inner: `${e.inner.getFirst()}`,
+              count: spanSize(e.outer),
+            })),
+        ).toEqual(resource!.statics);
+        expect(
+          [...d!.masqueradeStatics]
+            .sort((a, b) => a.entry - b.entry)
+            .map((e) => ({
+              id: e.entry,
+              inner: e.inner.toString(),
+              protocol: e.protocol,
+              outerPort: e.outerPort,
+              innerPort: e.innerPort,
+            })),
+        ).toEqual(
+          resource!.masqueradeStatics.map((e) => ({
+            id: e.id,
+            inner: e.inner,
+            protocol: String(e.protocol),
+            outerPort: e.outerPort === undefined ? undefined : String(e.outerPort),
+            innerPort: e.innerPort === undefined ? undefined : String(e.innerPort),
+          })),
+        );
+        expect({ action: d?.incoming.action, address: d?.incoming.forwardTo?.toString() }).toEqual({
+          action: resource!.masqueradeIncoming?.action ?? "reject",
+          address: resource!.masqueradeIncoming?.address,
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 });
