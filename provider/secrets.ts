@@ -29,6 +29,7 @@ const FORMS: { before: string; secrets: number }[] = [
   { before: String.raw`syslog (?:file|mount-server \S+)(?: ${ARG})?? crypto`, secrets: 1 },
   { before: String.raw`sshd host key generate(?: bit=\d+)?`, secrets: 3 },
   { before: String.raw`snmp community (?:read-only|read-write)`, secrets: 1 },
+  { before: String.raw`radius secret`, secrets: 1 },
   { before: String.raw`snmpv3 usm user \d+ ${ARG}(?: group \d+)? \S+`, secrets: 1 },
   { before: String.raw`snmpv3 usm user \d+ ${ARG}(?: group \d+)? \S+ ${ARG} \S+`, secrets: 1 },
 ];
@@ -48,6 +49,12 @@ const PATTERNS = FORMS.map(({ before, secrets }) => {
 /** `password=...` arguments (e.g. `mount smb ... password=...`), wherever they appear. */
 const KEYWORD_PASSWORD = /(\bpassword=)("(?:[^"\\]|\\.)*"|'[^']*'|\S+)/g;
 
+/**
+ * The value of an environment variable, `set NAME=VALUE` (CR §4.90): scripts keep credentials there
+ * (`set PP1=user:secret`), and nothing tells which do, so every value counts as a secret.
+ */
+const SET_VALUE = new RegExp(String.raw`(${START}set [A-Za-z][A-Za-z0-9_]*=)(${ARG})`, "g");
+
 /** Masks the secret arguments of every secret-bearing command form in `text` (any number of lines, any prefix). */
 export function redact(text: string): string {
   let out = text;
@@ -61,5 +68,24 @@ export function redact(text: string): string {
       );
     });
   }
-  return out.replace(KEYWORD_PASSWORD, (_m: string, head: string) => `${head}${MASK}`);
+  return out
+    .replace(KEYWORD_PASSWORD, (_m: string, head: string) => `${head}${MASK}`)
+    .replace(SET_VALUE, (_m: string, head: string) => `${head}${MASK}`);
+}
+
+/**
+ * Whether one command line carries a secret: "clear" (a value to protect), "masked" (the router printed it as `*`,
+ * as `login password *`, so the value is not known), or undefined.
+ */
+export function secretIn(line: string): "clear" | "masked" | undefined {
+  const masked = redact(line);
+  if (masked === line) {
+    const routerMasked = PATTERNS.some((re) => {
+      re.lastIndex = 0;
+      const m = re.exec(line);
+      return m !== null && m.slice(2).some((g) => g === " *");
+    });
+    return routerMasked ? "masked" : undefined;
+  }
+  return "clear";
 }

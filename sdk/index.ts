@@ -33,6 +33,7 @@ export { GlobalSwitch, type GlobalSwitchArgs } from "./global-switch";
 export { IpFilter, type IpFilterArgs, type FilterListInput } from "./ip-filter";
 export { IpFilterDynamic, type IpFilterDynamicArgs } from "./ip-filter-dynamic";
 export { SecureFilter, type SecureFilterArgs, type SecureFilterListArgs } from "./secure-filter";
+export { ConfigLines, type ConfigLinesArgs } from "./config-lines";
 export { PppoeInterface, type PppoeInterfaceArgs, type PppoeMynameArgs } from "./pppoe-interface";
 export {
   IpsecSiteTunnel,

@@ -6,6 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "../provider/resources/contract";
+import type { ConfigLines } from "../provider/resources/config-lines";
 import type { DhcpScope } from "../provider/resources/dhcp-scope";
 import type { GlobalSwitch } from "../provider/resources/global-switch";
 import type { IpFilter } from "../provider/resources/ip-filter";
@@ -17,6 +18,7 @@ import type { PppoeInterface } from "../provider/resources/pppoe-interface";
 import type { IpsecSiteTunnel } from "../provider/resources/ipsec-site-tunnel";
 import type { SecureFilter } from "../provider/resources/secure-filter";
 import type { StaticRoute } from "../provider/resources/static-route";
+import type { ConfigLinesArgs } from "./config-lines";
 import type { DhcpScopeArgs } from "./dhcp-scope";
 import type { GlobalSwitchArgs } from "./global-switch";
 import type { IpFilterArgs } from "./ip-filter";
@@ -72,6 +74,7 @@ export type SdkInputsMatchShapes = {
   IpFilter: Same<ModelArgs<IpFilterArgs, "filter">, ShapeInput<typeof IpFilter>>;
   IpFilterDynamic: Same<ModelArgs<IpFilterDynamicArgs, "filter">, ShapeInput<typeof IpFilterDynamic>>;
   SecureFilter: Same<ModelArgs<SecureFilterArgs>, ShapeInput<typeof SecureFilter>>;
+  ConfigLines: Same<ModelArgs<ConfigLinesArgs>, ShapeInput<typeof ConfigLines>>;
   PppoeInterface: Same<ModelArgs<PppoeInterfaceArgs>, ShapeInput<typeof PppoeInterface>>;
   IpsecSiteTunnel: Same<ModelArgs<IpsecSiteTunnelArgs>, ShapeInput<typeof IpsecSiteTunnel>>;
 };

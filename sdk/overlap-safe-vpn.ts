@@ -14,6 +14,7 @@ import {
   designOverlapSafeVpn,
   preSharedKeyWarning,
 } from "../provider/vpn";
+import { ConfigLines } from "./config-lines";
 import { DhcpScope } from "./dhcp-scope";
 import { GlobalSwitch } from "./global-switch";
 import { IpFilter } from "./ip-filter";
@@ -42,6 +43,7 @@ const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = {
   IpFilter,
   IpFilterDynamic,
   SecureFilter,
+  ConfigLines,
 };
 
 /** Stands in for secrets while the design runs: the design's outputs are masked, the children get the real inputs. */

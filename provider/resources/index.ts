@@ -2,6 +2,7 @@
  * The resource registry: the provider and SDK look kinds up here by their Pulumi type name.
  */
 import type { CheckFailure, ResourceKind } from "./contract";
+import { ConfigLines } from "./config-lines";
 import { DhcpScope } from "./dhcp-scope";
 import { GlobalSwitch } from "./global-switch";
 import { IpFilter } from "./ip-filter";
@@ -29,6 +30,7 @@ export const resourceKinds = {
   IpFilter,
   IpFilterDynamic,
   SecureFilter,
+  ConfigLines,
 } as const;
 
 export type ResourceKindName = keyof typeof resourceKinds;
@@ -94,6 +96,7 @@ export function withRouterModel(
 }
 
 export {
+  ConfigLines,
   DhcpScope,
   GlobalSwitch,
   IpFilter,
@@ -108,6 +111,7 @@ export {
 export type { IpFilterModel } from "./ip-filter";
 export type { IpFilterDynamicModel } from "./ip-filter-dynamic";
 export type { SecureFilterModel } from "./secure-filter";
+export type { ConfigLinesModel } from "./config-lines";
 export type { PppoeInterfaceModel } from "./pppoe-interface";
 export { IpsecSiteTunnel };
 export type { IpsecSiteTunnelModel } from "./ipsec-site-tunnel";

@@ -1,0 +1,178 @@
+/**
+ * Which typed objects a config holds, and which of its lines they express: the one answer `nvr import` (typed
+ * resources first, ConfigLines for the rest) and ConfigLines (it refuses a line a typed resource expresses) share.
+ *
+ * A line is expressed when an object of a typed kind reads from the config without error, passes its kind's
+ * checks, and its commands reproduce the line: then a program holding that model plans to nothing for it.
+ */
+import type { ConfigIndex } from "../config/index";
+import { contextName } from "../config/index";
+import type { Context } from "../config/model";
+import { ReadError } from "../errors";
+import type { ResourceKind } from "./contract";
+import { DhcpScope } from "./dhcp-scope";
+import { GLOBAL_SWITCHES, GlobalSwitch } from "./global-switch";
+import { IpFilter, isIpFilterLine } from "./ip-filter";
+import { IpFilterDynamic, isIpFilterDynamicLine } from "./ip-filter-dynamic";
+import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
+import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
+import { LanInterface } from "./lan-interface";
+import { keyOf } from "./lines";
+import { NatDescriptor } from "./nat-descriptor";
+import { PppoeInterface } from "./pppoe-interface";
+import { SecureFilter } from "./secure-filter";
+import { StaticRoute } from "./static-route";
+
+// The table holds kinds of different model types; objects are handled opaquely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyKind = ResourceKind<any>;
+
+type Tokens = readonly string[];
+
+const unique = (list: string[]) => [...new Set(list)];
+
+/** The top-level lines' tokens. */
+const globalTokens = (config: ConfigIndex): Tokens[] =>
+  config.tree.items.flatMap((i) => (i.type === "line" ? [i.line.tokens] : []));
+
+/** Blocks of a kind holding a line that starts with `words`. */
+const blocksWith = (config: ConfigIndex, kind: "pp" | "tunnel", words: string) =>
+  config.blocks(kind).filter((b) => b.lines.some((l) => l.tokens.join(" ").startsWith(`${words} `)));
+
+/**
+ * Every typed kind with how to find its objects' identities in a config, in the order `nvr import` emits them.
+ * A new typed kind is added here too (a test checks the table against the registry).
+ */
+export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) => string[] }[] = [
+  {
+    kind: NatDescriptor,
+    find: (c) =>
+      globalTokens(c)
+        .filter((t) => t[0] === "nat" && t[1] === "descriptor" && t[2] === "type")
+        .map((t) => `nat descriptor ${t[3]}`),
+  },
+  {
+    kind: LanInterface,
+    find: (c) =>
+      globalTokens(c)
+        .filter((t) => t[0] === "ip" && /^lan\d+$/.test(t[1] ?? ""))
+        .map((t) => t[1]),
+  },
+  {
+    kind: StaticRoute,
+    // The router may print a host route without /32; the identity is always the network's normal form.
+    find: (c) =>
+      globalTokens(c)
+        .filter((t) => t[0] === "ip" && t[1] === "route" && t[2] !== undefined)
+        .map((t) => `ip route ${t[2].includes("/") || t[2] === "default" ? t[2] : `${t[2]}/32`}`),
+  },
+  {
+    kind: DhcpScope,
+    find: (c) =>
+      globalTokens(c)
+        .filter((t) => t[0] === "dhcp" && t[1] === "scope" && /^\d+$/.test(t[2] ?? ""))
+        .map((t) => `dhcp scope ${t[2]}`),
+  },
+  { kind: L2tpAnonymousPool, find: (c) => (c.block("pp", "anonymous") ? ["pp anonymous"] : []) },
+  {
+    kind: PppoeInterface,
+    find: (c) => blocksWith(c, "pp", "pppoe use").map((b) => `pp ${b.id}`),
+  },
+  {
+    kind: IpsecSiteTunnel,
+    // L2TP tunnels belong to L2tpAnonymousPool; a block without the line is IPsec, the router's default.
+    find: (c) =>
+      c
+        .blocks("tunnel")
+        .filter((b) => {
+          const encapsulation = b.lines.find((l) => l.tokens[1] === "encapsulation")?.tokens[2] ?? "ipsec";
+          return ["ipsec", "ipip", "l2tpv3"].includes(encapsulation);
+        })
+        .map((b) => `tunnel ${b.id}`),
+  },
+  {
+    kind: GlobalSwitch,
+    find: (c) =>
+      Object.keys(GLOBAL_SWITCHES).filter((s) => c.find(s.split(" ")).some((l) => keyOf(l.tokens) === s)),
+  },
+  {
+    kind: IpFilter,
+    find: (c) =>
+      globalTokens(c)
+        .filter(isIpFilterLine)
+        .map((t) => `ip filter ${t[2]}`),
+  },
+  {
+    kind: IpFilterDynamic,
+    find: (c) =>
+      globalTokens(c)
+        .filter(isIpFilterDynamicLine)
+        .map((t) => `ip filter dynamic ${t[3]}`),
+  },
+  {
+    kind: SecureFilter,
+    find: (c) => [
+      ...globalTokens(c)
+        .filter(
+          (t) => t[0] === "ip" && t[2] === "secure" && t[3] === "filter" && /^(in|out)$/.test(t[4] ?? ""),
+        )
+        .map((t) => `secure filter ${t[1]}`),
+      ...(["pp", "tunnel"] as const).flatMap((kind) =>
+        blocksWith(c, kind, `ip ${kind} secure filter`).map((b) => `secure filter ${kind} ${b.id}`),
+      ),
+    ],
+  },
+];
+
+/** A line's place: its context and its text with spaces normalised. */
+export const lineKey = (context: Context, text: string) =>
+  `${contextName(context)}\u0000${text.trim().split(/\s+/).join(" ")}`;
+
+export interface TypedObject {
+  kind: AnyKind;
+  identity: string;
+  model: Record<string, unknown>;
+}
+
+export interface Expressed {
+  /** The typed objects that read and check, in TYPED_KINDS order then config order. */
+  objects: TypedObject[];
+  /** `lineKey`s of the lines their commands reproduce. */
+  lines: Set<string>;
+  /** Objects of a typed kind that do not read or check (their lines stay unexpressed), with the reason. */
+  unreadable: { kind: string; identity: string; reason: string }[];
+}
+
+/** The typed objects of a config and the lines they express. */
+export function expressedBy(config: ConfigIndex): Expressed {
+  const out: Expressed = { objects: [], lines: new Set(), unreadable: [] };
+  for (const { kind, find } of TYPED_KINDS)
+    for (const identity of unique(find(config))) {
+      let model: unknown;
+      try {
+        model = kind.read(config, identity);
+      } catch (e) {
+        if (!(e instanceof ReadError)) throw e;
+        out.unreadable.push({ kind: kind.kind, identity, reason: e.message });
+        continue;
+      }
+      if (model === undefined) continue;
+      // The router may hold what the resource refuses (the seed's option 121 gateway outside its scope).
+      const checked = kind.schema.safeParse(model);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        out.unreadable.push({
+          kind: kind.kind,
+          identity,
+          reason: `${issue.path.join(".")}: ${issue.message}`,
+        });
+        continue;
+      }
+      const commands = kind.commands(checked.data, { mask: false });
+      // An interface with only lines no kind models (`ip lan1 mtu`) reads as an empty model: nothing to express.
+      if (commands.length === 0) continue;
+      for (const c of commands) out.lines.add(lineKey(c.context, c.command));
+      out.objects.push({ kind, identity, model: checked.data as Record<string, unknown> });
+    }
+  return out;
+}
