@@ -30,13 +30,16 @@ import { dns } from "./families/dns";
 import { ethernetFilter } from "./families/ethernet-filter";
 import { filters } from "./families/filters";
 import { interfaces } from "./families/interfaces";
+import { ikeOptions } from "./families/ike";
 import { ip } from "./families/ip";
+import { ipip } from "./families/ipip";
 import { ipsec } from "./families/ipsec";
 import { ipv6 } from "./families/ipv6";
 import { isdn } from "./families/isdn";
 import { l2tp } from "./families/l2tp";
 import { lan } from "./families/lan";
 import { lua } from "./families/lua";
+import { mobile } from "./families/mobile";
 import { nat } from "./families/nat";
 import { netvolante } from "./families/netvolante";
 import { ospf } from "./families/ospf";
@@ -92,6 +95,9 @@ const FAMILIES: readonly Family[] = [
   telephony,
   isdn,
   lua,
+  ikeOptions,
+  ipip,
+  mobile,
 ];
 /** A family's feature becomes part of each of its commands' existence test. */
 function gated<T extends { exists?: (model: ModelInfo) => boolean }>(entry: T, family: Family): T {

@@ -191,8 +191,10 @@ class Matcher {
     private readonly env: Env,
   ) {}
 
+  /** Keeps the failure furthest into the line; at the same word, a value's complaint beats "no such keyword". */
   private failAt(pos: number, error: GrammarError): false {
-    if (pos > this.furthest.pos) this.furthest = { pos, error };
+    const vaguer = this.furthest.error === "illegal-keyword" && error !== "illegal-keyword";
+    if (pos > this.furthest.pos || (pos === this.furthest.pos && vaguer)) this.furthest = { pos, error };
     return false;
   }
 

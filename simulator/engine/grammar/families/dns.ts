@@ -6,13 +6,9 @@ import { fail, interfaceName, ipv4OrIpv6 } from "../values";
 export const dns: Family = {
   specs: [
     { head: "dns host", scope: "global", args: hostList, order: () => [SECTION.DNS, 0] },
-    {
-      head: "dns service",
-      scope: "global",
-      key: (r) => [r.kw(["recursive", "fallback"])],
-      args: onOff,
-      order: (key) => [SECTION.DNS, 1, key[0]],
-    },
+    // `dns service recursive|off` (CR §24.1) and `dns service fallback on|off` (CR §24.16) are two settings.
+    command("dns service", "recursive|off", inSection(SECTION.DNS, 1)),
+    command("dns service fallback", "on|off", inSection(SECTION.DNS, 1.5)),
     {
       // Up to four servers, or a learnt one: `dhcp IF`, `pp N` [V] dumps / CR §20.
       head: "dns server",
@@ -45,7 +41,7 @@ export const dns: Family = {
     { head: "dns private address spoof", scope: "global", args: onOff, order: () => [SECTION.DNS, 5] },
     // The name the NVR answers for its own setup page (`setup.netvolante.jp` in real NVR configs) [U: not in the CR].
     command("dns private name", "<host>", inSection(SECTION.DNS, 5.5)),
-    command("dns notice order", "ipcp|dhcp|dhcpv6 me|server [me|server]", inSection(SECTION.DNS, 6), {
+    command("dns notice order", "me|server [me|server]", inSection(SECTION.DNS, 6), {
       key: "ipcp|dhcp|dhcpv6",
     }),
     command("dns service aaaa filter", "on|off", inSection(SECTION.DNS, 7)),

@@ -1,0 +1,65 @@
+/** IKE and IPsec options beyond the site-to-site basics of ipsec.ts (CR ch. 15): algorithms, versions, IDs,
+ * XAUTH/mode-cfg, SA durations, and the global IPsec switches. The gateway-keyed `ipsec ike ... GW` lines live in
+ * the tunnel block whose `ipsec tunnel` they serve, nested under it, as the dumps print them. */
+import { SECTION } from "../order";
+import { command, type Family, inSection } from "../spec";
+
+const GATEWAY = "<int:1-$tunnel>";
+const ON_OFF = "on|off";
+
+/** A gateway-keyed IKE line at `item` of the tunnel block (ipsec.ts holds 10-22). */
+const ike = (words: string, args: string, item: number) =>
+  command(`ipsec ike ${words}`, args, (k) => [item, ...k], { key: GATEWAY, scope: "tunnel", nested: true });
+
+export const ikeOptions: Family = {
+  specs: [
+    ike("encryption", "3des-cbc|des-cbc|aes-cbc|aes256-cbc", 12),
+    ike(
+      "group",
+      "modp768|modp1024|modp1536|modp2048|modp3072|modp4096 [modp768|modp1024|modp1536|modp2048]",
+      13,
+    ),
+    ike("hash", "md5|sha|sha256|sha384|sha512", 13.5),
+    ike("version", "1|2", 11.5),
+    ike("auth method", "auto|pre-shared-key|certificate|eap-md5", 11.6),
+    ike("negotiate-strictly", ON_OFF, 11.7),
+    ike("always-on", ON_OFF, 11.8),
+    ike("local id", "<net>", 16.5),
+    ike("remote id", "<net>", 20.5),
+    ike("payload type", "1|2|3 [1|2|3]", 13.6),
+    ike("backward-compatibility", "1|2", 13.7),
+    ike("send info", ON_OFF, 13.8),
+    ike("pfs", "on|off|modp768|modp1024|modp1536|modp2048", 13.9),
+    ike("xauth myname", "<text:64> <text:64>", 21.4),
+    ike("xauth request", "on|off [<int:1-65535>]", 21.5),
+    ike("mode-cfg method", "set|<word> [<word>]", 21.6),
+    ike("mode-cfg address", "<int:1-65535>", 21.7),
+    ike("esp-encapsulation", ON_OFF, 18.5),
+    ike("proposal-limitation", ON_OFF, 13.95),
+    ike("message-id-control", ON_OFF, 18.6),
+    ike("child-exchange type", "1|2", 18.7),
+    ike(
+      "duration sa",
+      "<int:300-691200> [<int:100-100000>] [rekey <word>] [forced-reduction=<int:1-691200>]",
+      13.96,
+    ),
+    ike("restrict-dangling-sa", "auto|off", 18.8),
+    // Global IPsec switches.
+    command("ipsec use", ON_OFF, inSection(SECTION.IPSEC, -1)),
+    command("ipsec ike retry count", "<int:1-50> <int:1-100> [<int:1-100>]", inSection(SECTION.IPSEC, 3)),
+    command("ipsec ike queue length", "<int:1-100>", inSection(SECTION.IPSEC, 4)),
+    command("ipsec log illegal-spi", ON_OFF, inSection(SECTION.IPSEC, 5)),
+    command("ipsec ipcomp type", "none|deflate", inSection(SECTION.IPSEC, 6)),
+    command("ipsec ike mode-cfg address pool", "<range>|<net> [<word>]", inSection(SECTION.IPSEC, 7), {
+      key: "<int:1-65535>",
+    }),
+    command("ipsec tunnel outer df-bit", "copy|set|clear", () => [10.5], { scope: "tunnel" }),
+    command("ipsec tunnel fastpath-fragment-function follow df-bit", ON_OFF, () => [10.6], {
+      scope: "tunnel",
+    }),
+    // §15.x: a tunnel's backup (in its block [U]).
+    command("tunnel backup", "none|interface|pp|tunnel [<ip>|<int:1-3000>] [<word>]", () => [3.5], {
+      scope: "tunnel",
+    }),
+  ],
+};

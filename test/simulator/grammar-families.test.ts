@@ -1,0 +1,211 @@
+/**
+ * The command families of issue 14, one row per command form: valid lines print back in their canonical form,
+ * `no` forms address the same key, invalid ones get the device's error class, and a family the model lacks is an
+ * unknown command there.
+ */
+import type { GrammarError, SimContext } from "../../simulator/engine/grammar-contract";
+import { parseConfigCommand } from "../../simulator/engine/grammar";
+import { MODELS } from "../../simulator/engine/models";
+
+const none: SimContext = { kind: "none" };
+const pp1: SimContext = { kind: "pp", peer: "1" };
+const tunnel1: SimContext = { kind: "tunnel", tunnel: 1 };
+
+/** [line, context, model]: lines taken from the CR's syntax (§ in the comment) and its examples. */
+const GOOD: [string, SimContext, string][] = [
+  // filters, intrusion detection, ethernet filter (§8.1.10-8.1.17, ch. 9)
+  ["ip filter set web in 1 2 3", none, "rtx1210"],
+  ["ip lan2 intrusion detection in on", none, "rtx1210"],
+  ["ip lan2 intrusion detection in on reject=on", none, "rtx1210"],
+  ["ip lan2 intrusion detection out fragment off", none, "rtx1210"],
+  ["ip pp intrusion detection in on reject=on", pp1, "rtx1210"],
+  ["ip tunnel intrusion detection in on", tunnel1, "rtx1210"],
+  ["ethernet filter 1 pass-log 00:a0:de:*:*:* *", none, "rtx1210"],
+  ["ethernet filter 2 reject-nolog dhcp-not-bind 1", none, "rtx1210"],
+  ["ethernet filter 3 pass-nolog * * offset 12 08,00", none, "rtx1210"],
+  ["ethernet lan1 filter in 1 2 3", none, "rtx1210"],
+  // PPPoE and PPP (ch. 11, §8.2)
+  ["pppoe auto disconnect off", pp1, "rtx1210"],
+  ["pppoe tcp mss limit auto", pp1, "rtx1210"],
+  ["pp keepalive interval 30 retry-interval=10 count=6", pp1, "rtx1210"],
+  ["pp keepalive use lcp-echo", pp1, "rtx1210"],
+  ["ppp lcp restart 3000", pp1, "rtx1210"],
+  // IPsec (ch. 15)
+  ["ipsec ike encryption 1 aes-cbc", tunnel1, "rtx1210"],
+  ["ipsec ike group 1 modp1024", tunnel1, "rtx1210"],
+  ["ipsec ike hash 1 sha256", tunnel1, "rtx1210"],
+  ["ipsec ike version 1 2", tunnel1, "rtx1210"],
+  ["ipsec ike duration sa 1 28800", tunnel1, "rtx1210"],
+  ["ipsec use on", none, "rtx1210"],
+  // IPIP / L2TPv3 (ch. 14, 16, 18)
+  ["ipip keepalive use on 10 3", tunnel1, "rtx1210"],
+  ["tunnel endpoint name vpn.example.jp fqdn", tunnel1, "rtx1210"],
+  ["ip tunnel address 192.168.254.1/30", tunnel1, "rtx1210"],
+  // DNS (ch. 24)
+  ["dns private name setup.netvolante.jp", none, "nvr510"],
+  ["dns static a router.example.jp 192.168.100.1", none, "rtx1210"],
+  ["dns server select 1 192.168.0.1 any .", none, "rtx1210"],
+  ["dns cache use off", none, "rtx1210"],
+  ["dns notice order dhcp me server", none, "rtx1210"],
+  // IPv6 (ch. 30)
+  ["ipv6 routing on", none, "rtx1210"],
+  ["ipv6 lan2 mtu 1454", none, "rtx1210"],
+  ["ipv6 pp dhcp service client ir=on", pp1, "rtx1210"],
+  ["ipv6 route default gateway pp 1", none, "rtx1210"],
+  ["ipv6 nd ra-rdnss 1 2001:db8::53", none, "rtx1210"],
+  ["ipv6 dhcp prefix 1 dhcp-prefix@lan2", none, "rtx1210"],
+  // VLAN, switch, lan type, link aggregation (§4.47-4.51, ch. 38)
+  ["lan type lan1 port-based-option=divide-network", none, "rtx1210"],
+  ["lan type lan1 1000-fdx 1 100-fdx 2 macaddress-aging=off", none, "rtx1210"],
+  ["lan type lan1 port-based-option=split-into-12:34", none, "rtx1210"],
+  ["lan link-aggregation static 1 lan1:1 lan1:5", none, "rtx1210"],
+  ["lan shutdown lan1 3 4", none, "rtx1210"],
+  ["vlan port mapping lan1.1 vlan1", none, "rtx1210"],
+  ["lan keepalive use lan2 icmp-echo 192.168.0.1", none, "rtx1210"],
+  // RIP, OSPF, BGP (§8.3, ch. 28, 29)
+  ["rip use on", none, "rtx1210"],
+  ["ip lan2 rip send off", none, "rtx1210"],
+  ["ip vlan1 rip receive on version 2", none, "rtx1210"],
+  ["ip lan1 rip send on version 2 broadcast", none, "rtx1210"],
+  ["ip pp rip hold routing on", pp1, "rtx1210"],
+  ["ip lan1 rip filter in 1 2", none, "rtx1210"],
+  ["ospf use on", none, "rtx1210"],
+  ["ospf router id 10.0.0.1", none, "rtx1210"],
+  ["ospf area backbone auth=md5", none, "rtx1210"],
+  ["ospf area network backbone 192.168.0.0/16", none, "rtx1210"],
+  ["ip lan1 ospf area backbone passive", none, "rtx1210"],
+  ["bgp use on", none, "rtx1210"],
+  ["bgp autonomous-system 65001", none, "rtx1210"],
+  ["bgp neighbor 1 65002 10.0.0.2 hold-time=180", none, "rtx1210"],
+  ["bgp import filter 1 include 192.168.0.0/16", none, "rtx1210"],
+  // syslog, SNMP, NTP/SNTP (ch. 4, 21, 41)
+  ["syslog local address 192.168.100.1", none, "rtx1210"],
+  ["syslog execute command on", none, "rtx1210"],
+  ["snmp sysname router1", none, "rtx1210"],
+  ["snmp host 192.168.100.10 public", none, "rtx1210"],
+  ["snmpv2c community read-only public", none, "rtx1210"],
+  ["snmp trap enable snmp coldstart linkdown", none, "rtx1210"],
+  ["sntpd service on", none, "rtx1210"],
+  ["sntpd host lan", none, "rtx1210"],
+  ["ntp local address 192.168.100.1", none, "rtx1210"],
+  // daemons (ch. 4, 33)
+  ["httpd service on", none, "rtx1210"],
+  ["httpd host lan", none, "rtx1210"],
+  ["httpd timeout 30", none, "rtx1210"],
+  ["sftpd host 192.168.100.2-192.168.100.9", none, "rtx1210"],
+  ["telnetd listen 2323", none, "rtx1210"],
+  ["sshd client alive on 60 3", none, "rtx1210"],
+  // netvolante-dns (ch. 34)
+  ["netvolante-dns use pp on", none, "nvr510"],
+  ["netvolante-dns hostname host pp server=1 office.aa0.netvolante.jp", none, "nvr510"],
+  ["netvolante-dns timeout lan2 90", none, "rtx1210"],
+  // QoS (ch. 26)
+  ["queue lan2 type shaping", none, "rtx1210"],
+  ["queue class filter 1 2 ip * * tcp * 80", none, "rtx1210"],
+  ["queue lan2 class filter list 1 2", none, "rtx1210"],
+  ["speed lan2 100m", none, "rtx1210"],
+  // bridge, Lua, dashboard, statistics (ch. 45, 46, 51, 55)
+  ["bridge learning bridge1 off", none, "rtx1210"],
+  ["bridge learning bridge1 timer 300", none, "rtx1210"],
+  ["lua use on", none, "rtx1210"],
+  ["dashboard accumulate traffic on", none, "rtx830"],
+  ["statistics traffic on", none, "rtx1210"],
+  // DHCP client (§12.2)
+  ["dhcp client release linkdown on", none, "rtx1210"],
+  ["dhcp client hostname lan2 primary router1", none, "rtx1210"],
+  // NVR telephony and mobile
+  ['analog extension dial prefix sip prefix="9#"', none, "nvr510"],
+  ["sip use on", none, "rtx1210"],
+  ["mobile use usb1 on", none, "rtx1210"],
+];
+
+describe("valid lines of each family", () => {
+  test.each(GOOD)("%s", (line, context, model) => {
+    const result = parseConfigCommand(line, context, MODELS[model]);
+    expect(result).toMatchObject({ ok: true, negate: false });
+    if (!result?.ok || result.negate) return;
+    expect(result.command.canonical).toBe(line);
+    // Re-parsing the printed form is stable (what show config prints loads back the same).
+    expect(parseConfigCommand(result.command.canonical, context, MODELS[model])).toEqual(result);
+  });
+});
+
+describe("no forms address the setting by its key arguments only", () => {
+  test.each([
+    ["ip lan2 rip send on version 2", "no ip lan2 rip send"],
+    ["ip lan2 intrusion detection in on", "no ip lan2 intrusion detection in"],
+    ["lan link-aggregation static 1 lan1:1 lan1:5", "no lan link-aggregation static 1"],
+    ["ethernet filter 1 pass-log * *", "no ethernet filter 1"],
+    ["dns static a router.example.jp 192.168.100.1", "no dns static a router.example.jp"],
+    ["snmp host 192.168.100.10 public", "no snmp host 192.168.100.10"],
+    ["ospf area backbone auth=md5", "no ospf area backbone"],
+  ])("%s / %s", (set, unset) => {
+    const model = MODELS.rtx1210;
+    const added = parseConfigCommand(set, none, model);
+    const removed = parseConfigCommand(unset, none, model);
+    expect(added).toMatchObject({ ok: true, negate: false });
+    expect(removed).toMatchObject({ ok: true, negate: true });
+    if (added?.ok && !added.negate && removed?.ok && removed.negate)
+      expect(removed.key).toBe(added.command.key);
+  });
+});
+
+/** [line, context, model, error]: keywords, ranges, lists and arity per the syntax. */
+const BAD: [string, SimContext, string, GrammarError][] = [
+  ["ip lan2 rip send maybe", none, "rtx1210", "illegal-keyword"],
+  ["ip lan2 rip send on version 3", none, "rtx1210", "out-of-range"],
+  ["ip lan2 rip send on version", none, "rtx1210", "parameters"],
+  ["ip lan2 rip hop in 16", none, "rtx1210", "out-of-range"],
+  ["ip lan2 rip hop sideways 1", none, "rtx1210", "illegal-keyword"],
+  ["lan type lan1 port-based-option=halves", none, "rtx1210", "illegal-keyword"],
+  ["lan type lan1 mtu=63", none, "rtx1210", "out-of-range"],
+  ["lan link-aggregation static 1 lan1:1", none, "rtx1210", "parameters"],
+  ["lan link-aggregation static 1 lan1:1 lan1:9", none, "rtx1210", "out-of-range"],
+  ["lan link-aggregation static 1 lan1 lan2", none, "rtx1210", "illegal-keyword"],
+  ["ip lan2 intrusion detection sideways on", none, "rtx1210", "illegal-keyword"],
+  ["ip lan2 intrusion detection in on reject=maybe", none, "rtx1210", "illegal-keyword"],
+  ["ethernet filter 513 pass-log * *", none, "rtx1210", "out-of-range"],
+  ["ethernet filter 1 pass 00:11:22:33:44:55", none, "rtx1210", "illegal-keyword"],
+  ["ethernet filter 1 pass-log 00:11:22:33:44", none, "rtx1210", "illegal-keyword"],
+  ["snmp community read-only abcdefghijklmnopq", none, "rtx1210", "out-of-range"],
+  ["snmp host 192.168.100.300", none, "rtx1210", "bad-ip"],
+  ["syslog srcport 65536", none, "rtx1210", "out-of-range"],
+  ["sntpd service maybe", none, "rtx1210", "illegal-keyword"],
+  ["ospf router id 10.0.0", none, "rtx1210", "bad-ip"],
+  ["bgp autonomous-system x", none, "rtx1210", "not-integer"],
+  ["ipsec ike encryption 1 rot13", tunnel1, "rtx1210", "illegal-keyword"],
+  ["ipsec ike encryption 101 aes-cbc", tunnel1, "rtx1210", "out-of-range"],
+  ["ipsec ike encryption 1 aes-cbc", none, "rtx1210", "need-tunnel-select"],
+  ["pppoe auto disconnect off", none, "rtx1210", "need-pp-select"],
+  ["ipv6 lan2 mtu 1279", none, "rtx1210", "out-of-range"],
+  ["dns cache max entry 0", none, "rtx1210", "out-of-range"],
+  ["httpd timeout", none, "rtx1210", "parameters"],
+  ["httpd service on off", none, "rtx1210", "parameters"],
+];
+
+describe("invalid lines get the device's error class", () => {
+  test.each(BAD)("%s → %s", (line, context, model, error) => {
+    expect(parseConfigCommand(line, context, MODELS[model])).toEqual({ ok: false, error });
+  });
+});
+
+describe("a command the model lacks is an unknown command there (Error: Invalid command name)", () => {
+  test.each([
+    // [line, a model that has it, one that does not]
+    ["ospf use on", "rtx1210", "nvr510"],
+    ["bgp use on", "rtx830", "nvr500"],
+    ["lua use on", "nvr510", "rtx1100"],
+    ["lan link-aggregation static 1 lan1:1 lan1:2", "rtx1210", "rtx830"],
+    ['analog extension dial prefix sip prefix="9#"', "nvr510", "rtx1210"],
+    ["dashboard accumulate traffic on", "rtx1210", "rtx1220"],
+    ["mobile use usb1 on", "rtx830", "rtx5000"],
+    ["vlan port mapping lan1.1 vlan1", "rtx1210", "rtx1300"],
+    // interfaces the model does not have
+    ["ip lan3 address 192.168.3.1/24", "rtx1210", "nvr510"],
+    ["ip onu1 address dhcp", "nvr510", "rtx830"],
+    ["ip vlan1 rip receive on version 2", "rtx1210", "rtx1300"],
+  ])("%s: %s has it, %s does not", (line, has, lacks) => {
+    expect(parseConfigCommand(line, none, MODELS[has])).toMatchObject({ ok: true });
+    expect(parseConfigCommand(line, none, MODELS[lacks])).toEqual({ ok: false, error: "invalid-command" });
+  });
+});
