@@ -43,6 +43,7 @@ export {
   type IkeKeepaliveArgs,
   type L2tpv3Args,
 } from "./ipsec-site-tunnel";
+export { Dns, type DnsArgs, type DnsSelectArgs, type DnsStaticArgs } from "./dns";
 export {
   OverlapSafeVpn,
   type OverlapSafeVpnArgs,

@@ -16,6 +16,7 @@ import type { LanInterface } from "../provider/resources/lan-interface";
 import type { NatDescriptor } from "../provider/resources/nat-descriptor";
 import type { PppoeInterface } from "../provider/resources/pppoe-interface";
 import type { IpsecSiteTunnel } from "../provider/resources/ipsec-site-tunnel";
+import type { Dns } from "../provider/resources/dns";
 import type { SecureFilter } from "../provider/resources/secure-filter";
 import type { StaticRoute } from "../provider/resources/static-route";
 import type { ConfigLinesArgs } from "./config-lines";
@@ -28,6 +29,7 @@ import type { LanInterfaceArgs } from "./lan-interface";
 import type { NatDescriptorArgs } from "./nat-descriptor";
 import type { PppoeInterfaceArgs } from "./pppoe-interface";
 import type { IpsecSiteTunnelArgs } from "./ipsec-site-tunnel";
+import type { DnsArgs } from "./dns";
 import type { CommonArgs } from "./resource";
 import type { SecureFilterArgs } from "./secure-filter";
 import type { StaticRouteArgs } from "./static-route";
@@ -77,6 +79,7 @@ export type SdkInputsMatchShapes = {
   ConfigLines: Same<ModelArgs<ConfigLinesArgs>, ShapeInput<typeof ConfigLines>>;
   PppoeInterface: Same<ModelArgs<PppoeInterfaceArgs>, ShapeInput<typeof PppoeInterface>>;
   IpsecSiteTunnel: Same<ModelArgs<IpsecSiteTunnelArgs>, ShapeInput<typeof IpsecSiteTunnel>>;
+  Dns: Same<ModelArgs<DnsArgs>, ShapeInput<typeof Dns>>;
 };
 
 const everyKindMatches: Record<keyof SdkInputsMatchShapes, true> = {} as SdkInputsMatchShapes;

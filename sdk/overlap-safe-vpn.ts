@@ -24,6 +24,7 @@ import { LanInterface } from "./lan-interface";
 import { NatDescriptor } from "./nat-descriptor";
 import { PppoeInterface } from "./pppoe-interface";
 import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
+import { Dns } from "./dns";
 import { fromModel } from "../provider/resources/names";
 import type { NvrResource, RouterArgs } from "./resource";
 import { SecureFilter } from "./secure-filter";
@@ -40,6 +41,7 @@ const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = {
   GlobalSwitch,
   PppoeInterface,
   IpsecSiteTunnel,
+  Dns,
   IpFilter,
   IpFilterDynamic,
   SecureFilter,

@@ -14,6 +14,7 @@ import { LanInterface } from "./lan-interface";
 import { NatDescriptor } from "./nat-descriptor";
 import { PppoeInterface } from "./pppoe-interface";
 import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
+import { Dns } from "./dns";
 import { toModel } from "./names";
 import { SecureFilter } from "./secure-filter";
 import { StaticRoute } from "./static-route";
@@ -27,6 +28,7 @@ export const resourceKinds = {
   GlobalSwitch,
   PppoeInterface,
   IpsecSiteTunnel,
+  Dns,
   IpFilter,
   IpFilterDynamic,
   SecureFilter,
@@ -115,6 +117,8 @@ export type { ConfigLinesModel } from "./config-lines";
 export type { PppoeInterfaceModel } from "./pppoe-interface";
 export { IpsecSiteTunnel };
 export type { IpsecSiteTunnelModel } from "./ipsec-site-tunnel";
+export { Dns };
+export type { DnsModel } from "./dns";
 export type { DhcpScopeModel } from "./dhcp-scope";
 export type { GlobalSwitchModel, GlobalSwitchName } from "./global-switch";
 export { GLOBAL_SWITCHES, RESTART_REQUIRED } from "./global-switch";

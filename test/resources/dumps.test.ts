@@ -61,6 +61,7 @@ function identities(config: ConfigIndex): [ResourceKind<unknown>, string][] {
         return ["ipsec", "ipip", "l2tpv3"].includes(encapsulation);
       })
       .map((b) => [k.IpsecSiteTunnel, `tunnel ${b.id}`]),
+    ...(config.find(["dns"]).length > 0 ? [[k.Dns, "dns"]] : []),
     ...tokens("ip filter")
       .filter((t) => /^\d+$/.test(t[2]))
       .map((t) => [k.IpFilter, `ip filter ${t[2]}`]),

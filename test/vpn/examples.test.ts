@@ -32,6 +32,7 @@ const CASES: [string, ResourceKindName[], string][] = [
     "pp auth myname user@isp.example ********",
   ],
   ["ipsec-site-tunnel", ["IpsecSiteTunnel", "StaticRoute"], "ipsec ike pre-shared-key 1 text ********"],
+  ["dns", ["Dns"], "dns server select 1 10.0.0.53 corp.example.jp"],
 ];
 
 describe("per-resource examples", () => {
