@@ -321,7 +321,8 @@ describe("filters against nvr-sim over SSH", () => {
     const adopted = await dynamic.create("IpFilter", { ...inputs, adopt: true });
     await settle(sim);
     expect(sim.runningConfig()).toContain("ip filter 42 pass 10.0.0.0/8 *\n");
-    expect(adopted.outs.prior).toBe("ip filter 42 reject 10.0.0.0/8 *");
+    // The lines taken over, one per line (stored as a list or as text lines).
+    expect([adopted.outs.prior].flat().join("\n")).toBe("ip filter 42 reject 10.0.0.0/8 *");
     await dynamic.delete("IpFilter", adopted.id, adopted.outs);
     await settle(sim);
     expect(sim.runningConfig()).toBe(before);
