@@ -11,9 +11,9 @@ import { MODELS, type SimModel } from "../../simulator/engine/models";
 const CONFIGS = "/work/shared/configs";
 const SEED = "/work/shared/seed";
 
-/** Old RTX firmware (RTX1100/RTX1500) is checked against the closest simulated model. */
+/** Each dump is checked against its own model (the file name starts with it). */
 function modelFor(file: string): SimModel {
-  return file.startsWith("rtx830") ? MODELS.rtx830 : MODELS.rtx1210;
+  return MODELS[file.split("-")[0]];
 }
 
 interface BodyLine {

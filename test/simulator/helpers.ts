@@ -154,6 +154,12 @@ export function showConfigText(file: string): string {
     .join("\n");
 }
 
+/** The model a config names in its header (`# RTX1100 Rev....`); the seed configs are the NVR510's. */
+export function modelOf(text: string): string {
+  const m = /^# ([A-Z]+\d+W?) Rev\./m.exec(text);
+  return m ? m[1].toLowerCase() : "nvr510";
+}
+
 /** Retries an assertion until it passes (server-side events land a moment after the client sees the effect). */
 export async function eventually(check: () => void, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -8,7 +8,7 @@ import type { SimContext } from "../../simulator/engine/grammar-contract";
 import { Engine } from "../../simulator/engine/engine";
 import { parseConfigCommand } from "../../simulator/engine/grammar";
 import { MODELS } from "../../simulator/engine/models";
-import { CONFIGS, showConfigText } from "./helpers";
+import { CONFIGS, modelOf, showConfigText } from "./helpers";
 
 interface ConfigFile {
   name: string;
@@ -28,12 +28,6 @@ function realConfigs(): ConfigFile[] {
       .map((f) => ({ name: f, text: readFileSync(join(dir, f), "utf8") })),
   );
   return [...dumps, ...fixtures];
-}
-
-/** The model named by the header (`# RTX1100 Rev....`); the seed configs are the NVR510's. */
-export function modelOf(text: string): string {
-  const m = /^# ([A-Z]+\d+W?) Rev\./m.exec(text);
-  return m ? m[1].toLowerCase() : "nvr510";
 }
 
 function load(config: ConfigFile): {
