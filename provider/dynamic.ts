@@ -276,6 +276,12 @@ export async function diff(
   };
 }
 
+/** The model a resource's state holds (a table's entries), or undefined when its properties no longer validate. */
+function storedModel(kind: AnyKind, props: Props): unknown {
+  const parsed = parseProperties(kind.kind as ResourceKindName, props);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** Where create and update start: the kind, the model from `props` and its router. */
 function target(kindName: string, props: Props) {
   const kind = kindOf(kindName);
@@ -315,7 +321,7 @@ export async function read(kindName: string, id: string, props: Props): Promise<
   const own = (props.router ?? {}) as RouterInput;
   // A transport or parse error throws: only a router that positively lacks the object means "gone".
   const config = await routerFor(connectionOf(own)).config();
-  const model = kind.read(config, id);
+  const model = kind.read(config, id, storedModel(kind, props));
   if (model === undefined) return { id: "", props: {} };
   const outs = outputsOf(kind, model, own, flagsOf(props), props.prior);
   const inputs: Props = {
@@ -334,7 +340,11 @@ export async function update(
   news: Props,
 ): Promise<pulumi.dynamic.UpdateResult> {
   const { kind, model, own, conn } = target(kindName, news);
-  await applyPlan(conn, kind, (config) => kind.plan(config, model, priorOf(olds)), { model, props: news });
+  const stored = storedModel(kind, olds);
+  await applyPlan(conn, kind, (config) => kind.plan(config, model, priorOf(olds), undefined, stored), {
+    model,
+    props: news,
+  });
   return { outs: outputsOf(kind, model, own, flagsOf({ adopt: olds.adopt, ...flagsOf(news) }), olds.prior) };
 }
 
@@ -344,6 +354,12 @@ async function remove(kindName: string, id: string, props: Props): Promise<void>
   // What a delete writes back (a switch's prior value) also applies only after a restart.
   const stored = parseProperties(kind.kind as ResourceKindName, props);
   const restart = stored.success ? { model: stored.data, props } : undefined;
-  await applyPlan(conn, kind, (config) => kind.plan(config, undefined, priorOf(props), id), restart, true);
+  await applyPlan(
+    conn,
+    kind,
+    (config) => kind.plan(config, undefined, priorOf(props), id, restart?.model),
+    restart,
+    true,
+  );
 }
 export { remove as delete };

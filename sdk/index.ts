@@ -29,6 +29,7 @@ export {
   type DhcpOptionsArgs,
 } from "./dhcp-scope";
 export { StaticRoute, type StaticRouteArgs, type RouteGatewayArgs } from "./static-route";
+export { StaticRoutes, type StaticRoutesArgs, type StaticRoutesEntryArgs } from "./static-routes";
 export { GlobalSwitch, type GlobalSwitchArgs } from "./global-switch";
 export { IpFilter, type IpFilterArgs, type FilterListInput } from "./ip-filter";
 export { IpFilterDynamic, type IpFilterDynamicArgs } from "./ip-filter-dynamic";

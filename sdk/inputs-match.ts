@@ -19,6 +19,7 @@ import type { IpsecSiteTunnel } from "../provider/resources/ipsec-site-tunnel";
 import type { Dns } from "../provider/resources/dns";
 import type { SecureFilter } from "../provider/resources/secure-filter";
 import type { StaticRoute } from "../provider/resources/static-route";
+import type { StaticRoutes } from "../provider/resources/static-routes";
 import type { ConfigLinesArgs } from "./config-lines";
 import type { DhcpScopeArgs } from "./dhcp-scope";
 import type { GlobalSwitchArgs } from "./global-switch";
@@ -33,6 +34,7 @@ import type { DnsArgs } from "./dns";
 import type { CommonArgs } from "./resource";
 import type { SecureFilterArgs } from "./secure-filter";
 import type { StaticRouteArgs } from "./static-route";
+import type { StaticRoutesArgs } from "./static-routes";
 
 /** A type with every Pulumi wrapper taken off, at any depth. */
 type Plain<T> =
@@ -72,6 +74,7 @@ export type SdkInputsMatchShapes = {
   L2tpAnonymousPool: Same<ModelArgs<L2tpAnonymousPoolArgs>, ShapeInput<typeof L2tpAnonymousPool>>;
   DhcpScope: Same<ModelArgs<DhcpScopeArgs, "scope">, ShapeInput<typeof DhcpScope>>;
   StaticRoute: Same<ModelArgs<StaticRouteArgs>, ShapeInput<typeof StaticRoute>>;
+  StaticRoutes: Same<ModelArgs<StaticRoutesArgs>, ShapeInput<typeof StaticRoutes>>;
   GlobalSwitch: Same<ModelArgs<GlobalSwitchArgs>, ShapeInput<typeof GlobalSwitch>>;
   IpFilter: Same<ModelArgs<IpFilterArgs, "filter">, ShapeInput<typeof IpFilter>>;
   IpFilterDynamic: Same<ModelArgs<IpFilterDynamicArgs, "filter">, ShapeInput<typeof IpFilterDynamic>>;

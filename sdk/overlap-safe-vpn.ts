@@ -29,6 +29,7 @@ import { fromModel } from "../provider/resources/names";
 import type { NvrResource, RouterArgs } from "./resource";
 import { SecureFilter } from "./secure-filter";
 import { StaticRoute } from "./static-route";
+import { StaticRoutes } from "./static-routes";
 
 type ChildClass = new (name: string, args: never, opts?: pulumi.CustomResourceOptions) => NvrResource;
 
@@ -38,6 +39,7 @@ const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = {
   L2tpAnonymousPool,
   DhcpScope,
   StaticRoute,
+  StaticRoutes,
   GlobalSwitch,
   PppoeInterface,
   IpsecSiteTunnel,

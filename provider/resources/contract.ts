@@ -52,15 +52,26 @@ export interface ResourceKind<Model, Input = unknown> {
    * With `mask`, secrets are printed as `********` (for preview); without, in clear (for apply).
    */
   commands(model: Model, opts: { mask: boolean }): ContextCommand[];
-  /** Reads the model back from the router's config, normalised as the router canonicalises; undefined when absent. */
-  read(config: ConfigIndex, identity: string): Model | undefined;
+  /**
+   * Reads the model back from the router's config, normalised as the router canonicalises; undefined when absent.
+   * `stored` is the model the resource's state holds: a table (StaticRoutes) owns the entries it lists there; the
+   * other kinds go by identity alone and ignore it.
+   */
+  read(config: ConfigIndex, identity: string, stored?: Model): Model | undefined;
   /**
    * The lines to send to go from the router's current config to `desired` (undefined = delete), given the state
    * this resource recorded before (`prior`, e.g. the lines an adopted interface replaced). Only changed lines:
    * `no` forms plus new lines, in a safe order (unbind before delete, and so on).
-   * A delete has no model to name its object, so it needs `identity` (the Pulumi id); updates ignore it.
+   * A delete has no model to name its object, so it needs `identity` (the Pulumi id); updates ignore it. Updates
+   * and deletes pass the model in state as `stored` (see `read`).
    */
-  plan(config: ConfigIndex, desired: Model | undefined, prior?: unknown, identity?: string): ContextCommand[];
+  plan(
+    config: ConfigIndex,
+    desired: Model | undefined,
+    prior?: unknown,
+    identity?: string,
+    stored?: Model,
+  ): ContextCommand[];
   /**
    * The router object always exists (a LAN interface, a global switch): create takes it over without `adopt`,
    * records `conflicts` as prior, and delete restores that prior instead of removing the object.

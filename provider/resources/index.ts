@@ -18,6 +18,7 @@ import { Dns } from "./dns";
 import { toModel } from "./names";
 import { SecureFilter } from "./secure-filter";
 import { StaticRoute } from "./static-route";
+import { StaticRoutes } from "./static-routes";
 
 export const resourceKinds = {
   LanInterface,
@@ -25,6 +26,7 @@ export const resourceKinds = {
   L2tpAnonymousPool,
   DhcpScope,
   StaticRoute,
+  StaticRoutes,
   GlobalSwitch,
   PppoeInterface,
   IpsecSiteTunnel,
@@ -134,6 +136,7 @@ export {
 export type { LanInterfaceModel } from "./lan-interface";
 export type { NatDescriptorModel } from "./nat-descriptor";
 export type { RouteGateway, StaticRouteModel } from "./static-route";
+export { StaticRoutes, MAX_TABLE_ROUTES, type StaticRoutesModel } from "./static-routes";
 export type { ClasslessRoute } from "./rfc3442";
 export { decodeClasslessRoutes, encodeClasslessRoutes } from "./rfc3442";
 export type { CheckFailure, Prior, ResourceKind } from "./contract";

@@ -112,10 +112,15 @@ export function failuresOf(error: z.ZodError): CheckFailure[] {
   }));
 }
 
-export function defineKind<Model, Input>(m: Mapping<Model, Input>): ResourceKind<Model, Input> {
+/**
+ * A kind's `schema`: the shape, then (only on structurally valid inputs, as zod would run them on partly invalid
+ * data) the cross-field rules and normal form, and the router's line length; issues on secrets never echo them.
+ */
+export function checkedSchema<Model, Input>(
+  m: Pick<Mapping<Model, Input>, "shape" | "rules" | "normalise" | "secretProperties" | "lines">,
+): z.ZodType<Model, z.ZodTypeDef, unknown> {
   const normalise = m.normalise ?? ((model: Model) => model);
-  // Cross-field rules run only on structurally valid inputs (zod would run them on partly invalid data).
-  const schema = z.unknown().transform((raw, ctx): Model => {
+  return z.unknown().transform((raw, ctx): Model => {
     const parsed = m.shape.safeParse(raw);
     if (!parsed.success) {
       flatten(parsed.error.issues).forEach((issue) => {
@@ -146,6 +151,11 @@ export function defineKind<Model, Input>(m: Mapping<Model, Input>): ResourceKind
       }
     return model;
   });
+}
+
+export function defineKind<Model, Input>(m: Mapping<Model, Input>): ResourceKind<Model, Input> {
+  const normalise = m.normalise ?? ((model: Model) => model);
+  const schema = checkedSchema(m);
 
   const read = (config: ConfigIndex, identity: string): Model | undefined => {
     const owned = m.owned(config, identity);

@@ -113,7 +113,7 @@ function gatewayText(g: RouteGateway): string {
 }
 
 /** The router's own addresses: `ip IF address A/P` and `ip IF secondary address A/P`, with their lines. */
-function ownAddresses(config: ConfigIndex): { host: string; text: string }[] {
+export function ownAddresses(config: ConfigIndex): { host: string; text: string }[] {
   return config.find(["ip"]).flatMap((l) => {
     const read = readInterfaceLine(l);
     return read?.setting === "address" && read.host !== undefined
@@ -163,6 +163,25 @@ function parseRoute(text: string): unknown {
   return { network: tokens[2], gateways: parseGateways(text, tokens.slice(3)) };
 }
 
+/**
+ * Refuses a gateway that is the router's own address (`own`, from `ownAddresses`): NAT on the outgoing interface is
+ * not applied to a route via the router itself (lint ROUTE_GATEWAY_IS_ROUTER); only the router's config shows them.
+ */
+export function routeAgainst(
+  m: StaticRouteModel,
+  own: readonly { host: string; text: string }[],
+  fail: (path: (string | number)[], reason: string) => void,
+): void {
+  m.gateways.forEach((g, i) => {
+    const mine = own.find((a) => a.host === g.gateway);
+    if (mine)
+      fail(
+        ["gateways", i],
+        `${g.gateway} is the router's own address (${mine.text}); NAT on the outgoing interface is not applied to a route via the router itself: give the host that leads to ${m.network}`,
+      );
+  });
+}
+
 export const StaticRoute = defineKind<StaticRouteModel, z.input<typeof shape>>({
   kind: "StaticRoute",
   shape,
@@ -179,19 +198,7 @@ export const StaticRoute = defineKind<StaticRouteModel, z.input<typeof shape>>({
         `${keywords} keywords after the first gateway; the router takes at most ${MAX_ROUTE_KEYWORDS}`,
       );
   },
-  // Via the router's own address NAT on the outgoing interface is skipped (lint ROUTE_GATEWAY_IS_ROUTER); only the
-  // router's config shows its addresses.
-  against(m, config, fail) {
-    const own = ownAddresses(config);
-    m.gateways.forEach((g, i) => {
-      const mine = own.find((a) => a.host === g.gateway);
-      if (mine)
-        fail(
-          ["gateways", i],
-          `${g.gateway} is the router's own address (${mine.text}); NAT on the outgoing interface is not applied to a route via the router itself: give the host that leads to ${m.network}`,
-        );
-    });
-  },
+  against: (m, config, fail) => routeAgainst(m, ownAddresses(config), fail),
   identity: (m) => `ip route ${m.network}`,
   stage: "define",
   replaceOnChange: ["network"],

@@ -1,0 +1,99 @@
+import { ReadError, RefusedError, StaticRoute, StaticRoutes } from "../../provider/resources";
+import { apply, index, lineSet, store } from "./router";
+
+const others = "ip route default gateway pp 1\nip lan1 address 192.168.11.250/24";
+const host = (n: number) => ({ network: `192.168.253.${n}/32`, gateways: [`192.168.11.${n}`] });
+const table = (...hosts: number[]) => StaticRoutes.schema.parse({ name: "hosts", routes: hosts.map(host) });
+const commands = (plan: { command: string }[]) => plan.map((c) => c.command);
+
+describe("StaticRoutes", () => {
+  test("commands: one route line per entry, in the router's order, each as StaticRoute writes it", () => {
+    const t = table(240, 10, 2);
+    expect(commands(StaticRoutes.commands(t, { mask: false }))).toEqual([
+      "ip route 192.168.253.2/32 gateway 192.168.11.2",
+      "ip route 192.168.253.10/32 gateway 192.168.11.10",
+      "ip route 192.168.253.240/32 gateway 192.168.11.240",
+    ]);
+    const single = StaticRoute.schema.parse(host(2));
+    expect(StaticRoutes.commands(t, { mask: false })[0]).toEqual(
+      StaticRoute.commands(single, { mask: false })[0],
+    );
+    expect(StaticRoutes.identity(t)).toBe("static routes hosts");
+  });
+
+  test("create writes every entry; adding one sends one line, removing one sends one `no ip route`", () => {
+    const empty = store(others);
+    const created = StaticRoutes.plan(index(empty), table(2, 10));
+    expect(commands(created)).toHaveLength(2);
+    const router = apply(empty, created);
+    const stored = table(2, 10);
+    expect(
+      commands(StaticRoutes.plan(index(router), table(2, 10, 11), undefined, undefined, stored)),
+    ).toEqual(["ip route 192.168.253.11/32 gateway 192.168.11.11"]);
+    expect(commands(StaticRoutes.plan(index(router), table(10), undefined, undefined, stored))).toEqual([
+      "no ip route 192.168.253.2/32",
+    ]);
+    const moved = StaticRoutes.schema.parse({
+      name: "hosts",
+      routes: [host(2), { network: "192.168.253.10/32", gateways: ["192.168.11.99"] }],
+    });
+    expect(commands(StaticRoutes.plan(index(router), moved, undefined, undefined, stored))).toEqual([
+      "ip route 192.168.253.10/32 gateway 192.168.11.99",
+    ]);
+    // nothing to do when the router shows the table, whichever way it spells a host route
+    const bare = store(
+      `${others}\nip route 192.168.253.2 gateway 192.168.11.2\nip route 192.168.253.10/32 gateway 192.168.11.10`,
+    );
+    expect(StaticRoutes.plan(index(bare), stored, undefined, undefined, stored)).toEqual([]);
+  });
+
+  test("read goes by the entries in state: a route removed by hand is drift, an unrelated route is not the table's", () => {
+    const stored = table(2, 10);
+    const router = apply(store(others), StaticRoutes.plan(index(store(others)), stored));
+    expect(StaticRoutes.read(index(router), "static routes hosts", stored)).toEqual(stored);
+    const edited = apply(router, [{ context: { kind: "global" }, command: "no ip route 192.168.253.10/32" }]);
+    expect(StaticRoutes.read(index(edited), "static routes hosts", stored)).toEqual(table(2));
+    expect(StaticRoutes.read(index(store(others)), "static routes hosts", stored)).toBeUndefined();
+    // the one reader of route lines: a line it cannot read is named
+    const odd = store(`${others}\nip route 192.168.253.2/32 gateway 192.168.11.2 filter 1`);
+    expect(() => StaticRoutes.read(index(odd), "static routes hosts", stored)).toThrow(ReadError);
+  });
+
+  test("a route another resource owns: create lists it as a conflict, an update refuses to add it", () => {
+    const router = store(`${others}\nip route 192.168.253.11/32 gateway 192.168.11.11`);
+    expect(StaticRoutes.conflicts(index(router), table(2, 11)).map((l) => l.text)).toEqual([
+      "ip route 192.168.253.11/32 gateway 192.168.11.11",
+    ]);
+    const err = (() => {
+      try {
+        StaticRoutes.plan(index(router), table(2, 11), undefined, undefined, table(2));
+      } catch (e) {
+        return e;
+      }
+    })() as RefusedError;
+    expect(err).toBeInstanceOf(RefusedError);
+    expect(err.message).toMatch(
+      /routes\[1\]\.network: the router already has "ip route 192\.168\.253\.11\/32/,
+    );
+  });
+
+  test("a gateway that is the router's own address is refused by the plan, naming the entry", () => {
+    const bad = StaticRoutes.schema.parse({
+      name: "hosts",
+      routes: [host(2), { network: "192.168.253.250/32", gateways: ["192.168.11.250"] }],
+    });
+    expect(() => StaticRoutes.plan(index(store(others)), bad)).toThrow(
+      /routes\[1\]\.gateways\[0\]: 192\.168\.11\.250 is the router's own address/,
+    );
+  });
+
+  test("delete removes the entries and puts back what an adopting create took over", () => {
+    const router = store(`${others}\nip route 192.168.253.2/32 gateway 192.168.11.200`);
+    const t = table(2, 10);
+    const prior = StaticRoutes.prior(index(router), t);
+    expect(prior).toEqual(["ip route 192.168.253.2/32 gateway 192.168.11.200"]);
+    const after = apply(router, StaticRoutes.plan(index(router), t, prior));
+    const deleted = apply(after, StaticRoutes.plan(index(after), undefined, prior, "static routes hosts", t));
+    expect(lineSet(deleted)).toEqual(lineSet(router));
+  });
+});
