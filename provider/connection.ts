@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { typedTextProblem } from "./resources/lines";
 import { isRouterModel, ROUTER_MODELS } from "./resources/models";
+import { AuthError, ConnectionLostError, HostKeyError } from "./errors";
 import type { RouterConnection } from "./session";
 
 /** Connection fields that are credentials: they never replace a resource. */
@@ -43,14 +44,23 @@ export const routerSchema = z
 
 export type RouterInput = z.infer<typeof routerSchema>;
 
-/** Stack config: the router defaults, and whether to take over others' unsaved changes (`nvr:takeOverUnsaved`). */
+const trueOrFalse = z.enum(["true", "false"], { message: "must be true or false" }).optional();
+
+/**
+ * Stack config: the router defaults, whether to take over others' unsaved changes (`nvr:takeOverUnsaved`), and how
+ * to know the router's host key besides the `nvr:hostKey` pin: a known_hosts file (`nvr:knownHosts`), or trust on
+ * first use (`nvr:trustOnFirstUse`, only when set to true; the key seen is reported so it can be pinned).
+ */
 const stackSchema = routerSchema.extend({
-  takeOverUnsaved: z.enum(["true", "false"], { message: "must be true or false" }).optional(),
+  takeOverUnsaved: trueOrFalse,
+  knownHosts: z.string().min(1).optional(),
+  trustOnFirstUse: trueOrFalse,
 });
 
 /** Router defaults from stack config (`nvr:*`), set by configureStack(). Never serialised: read in the host. */
 let defaults: RouterInput = {};
 let takeOverUnsaved = false;
+let hostKeys: { knownHostsFile?: string; trustOnFirstUse: boolean } = { trustOnFirstUse: false };
 
 /** Reads the stack config keys through `get`; the zod error when they do not validate (defaults unchanged). */
 export function configureStack(get: (key: string) => string | undefined): z.ZodError | undefined {
@@ -63,9 +73,10 @@ export function configureStack(get: (key: string) => string | undefined): z.ZodE
   );
   const parsed = stackSchema.safeParse(raw);
   if (!parsed.success) return parsed.error;
-  const { takeOverUnsaved: takeOver, ...router } = parsed.data;
+  const { takeOverUnsaved: takeOver, knownHosts, trustOnFirstUse, ...router } = parsed.data;
   defaults = router;
   takeOverUnsaved = takeOver === "true";
+  hostKeys = { knownHostsFile: knownHosts, trustOnFirstUse: trustOnFirstUse === "true" };
   return undefined;
 }
 
@@ -94,10 +105,38 @@ export function connectionOf(own: RouterInput): RouterConnection {
     adminPassword: r.adminPassword,
     loginPassword: r.loginPassword,
     hostKey: r.hostKey,
+    // A pin decides alone; without one, the known_hosts file, then trust on first use if asked for.
+    ...(r.hostKey === undefined ? hostKeys : {}),
     model: r.model,
     takeOverUnsaved,
     client: "the Pulumi provider",
   };
+}
+
+/** Where a router setting comes from: the stack config key, and the resource input that overrides it. */
+function keyOf(field: keyof RouterInput): string {
+  return `nvr:${field} (or the resource's router.${field})`;
+}
+
+/**
+ * A failure to reach or log in to a router, told as what to set: the config key that fixes it. Undefined for any
+ * other error (a refused command, a lost connection mid-batch), which says what happened already.
+ */
+export function connectionProblem(e: unknown, conn: RouterConnection): string | undefined {
+  const where = `${conn.host}:${conn.port ?? 22}`;
+  if (e instanceof HostKeyError) {
+    const pin = `pulumi config set nvr:hostKey ${e.presented}`;
+    if (e.expected === undefined)
+      return `${where} presented the host key ${e.presented}, which is not known: pin it (\`${pin}\`), set nvr:knownHosts to a known_hosts file that lists it, or set nvr:trustOnFirstUse to true`;
+    return `${where} presented the host key ${e.presented}, but ${conn.hostKey !== undefined ? keyOf("hostKey") : "nvr:knownHosts"} expects ${e.expected}; nothing was sent. If the router's key changed on purpose, \`${pin}\``;
+  }
+  if (e instanceof AuthError) {
+    const admin = /administrator/.test(e.message);
+    return `${where}: ${e.message.replace(/^[^:]*: /, "")}: check ${admin ? keyOf("adminPassword") : `${keyOf("username")} and ${keyOf("password")}`}`;
+  }
+  if (e instanceof ConnectionLostError && /cannot connect/.test(e.message))
+    return `${where} cannot be reached (${e.message.replace(/^.*cannot connect: /, "")}): check ${keyOf("host")} and ${keyOf("port")}`;
+  return undefined;
 }
 
 /**

@@ -6,10 +6,10 @@
  * this code.
  *
  * Property layout, inputs and outputs alike: the resource's normalised model at the top level, plus
- * `commands` (the masked NVR lines, for review), `router` (connection overrides; in outputs also
+ * `commands` (the masked NVR lines, one per text line, for review), `router` (connection overrides; in outputs also
  * the resolved host/port, so refresh and destroy reach the same router), `adopt`, `restartToApply` (consent to
  * restart the router after saving a line it applies only at boot), and in outputs `prior` (the router lines an
- * adopted resource took over, restored on delete).
+ * adopted resource took over, one per text line, restored on delete).
  */
 import type { z } from "zod";
 import type * as pulumi from "@pulumi/pulumi";
@@ -28,6 +28,7 @@ import {
   type RouterInput,
 } from "./connection";
 import { routerFor, type RouterConnection } from "./session";
+import { livePlan, warnOnce } from "./live-plan";
 import { redact } from "./secrets";
 import { previewLines } from "./config/render";
 import { fromModel, propertyName, toModel } from "./resources/names";
@@ -115,14 +116,23 @@ function routerInput(props: Props): RouterInput {
   return parsed.data;
 }
 
-/** The lines an adopted resource took over, as stored in its outputs. */
+/**
+ * A list of router lines as one property: one line per text line. Pulumi shows a change to a multi-line string as a
+ * line diff (one inserted line is one `+` line), where a list would show every line after an insertion as changed.
+ */
+export function linesText(lines: readonly string[]): string {
+  return lines.join("\n");
+}
+
+/** The lines an adopted resource took over, as stored in its outputs (a list in state written by 0.1 versions). */
 function priorOf(props: Props): Prior | undefined {
   const prior = props.prior;
+  if (typeof prior === "string") return prior === "" ? [] : prior.split("\n");
   return Array.isArray(prior) && prior.every((l) => typeof l === "string") ? prior : undefined;
 }
 
-function previewOf(kind: AnyKind, model: unknown): string[] {
-  return previewLines(kind.commands(model, { mask: true }));
+function previewOf(kind: AnyKind, model: unknown): string {
+  return linesText(previewLines(kind.commands(model, { mask: true })));
 }
 
 /** The flags a resource carries from inputs to outputs unchanged. */
@@ -140,7 +150,8 @@ function outputsOf(kind: AnyKind, model: unknown, own: RouterInput, flags: Props
     router: storedRouter(own),
     ...flags,
   };
-  if (prior !== undefined) outs.prior = prior;
+  const lines = priorOf({ prior });
+  if (lines !== undefined) outs.prior = linesText(lines);
   return outs;
 }
 
@@ -186,11 +197,7 @@ function forEngine(kind: AnyKind): (f: CheckFailure) => CheckFailure {
   return (f) => (hidden.includes(f.property) ? { property: "", reason: `${f.property}: ${f.reason}` } : f);
 }
 
-export async function check(
-  kindName: string,
-  _olds: Props,
-  news: Props,
-): Promise<pulumi.dynamic.CheckResult> {
+export async function check(kindName: string, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
   const kind = kindOf(kindName);
   // During preview some inputs may be unknown; they are validated once known, at `up`.
   if (containsUnknown(modelInputs(kind, news)) || containsUnknown(news.router)) return { inputs: news };
@@ -217,12 +224,35 @@ export async function check(
         "the router applies these lines at once; only a setting it applies after a restart takes restartToApply",
     });
   }
-  if (!model.success || failures.length > 0) return { inputs: news, failures };
+  if (!model.success || failures.length > 0 || !router.success) return { inputs: news, failures };
+  // The resolved target, as outputs store it: the same shape on both sides, so preview shows no `router` change
+  // unless the router does change.
   const inputs: Props = {
     ...fromModel(kind.kind, plain(model.data as Props)),
     commands: previewOf(kind, model.data),
+    router: storedRouter(router.data),
   };
-  if (news.router !== undefined) inputs.router = news.router;
+  if (news.livePlan === true) {
+    // A preview (the SDK asks only then): the lines this resource will send to the router as it is now. Shown as
+    // a list, which the engine prints in full (a new multi-line string is cut to its first lines).
+    const creating = Object.keys(olds).length === 0;
+    const label = `${kind.kind} ${kind.identity(model.data)}`;
+    let conn: RouterConnection | undefined;
+    try {
+      conn = connectionOf(router.data);
+    } catch (e) {
+      warnOnce(`${(e as Error).message}; the preview shows each resource's whole block`);
+    }
+    if (conn !== undefined) {
+      const live = await livePlan(kind, model.data, conn, {
+        creating,
+        adopt: news.adopt === true,
+        resource: label,
+      });
+      if ("refused" in live) return { inputs: news, failures: [{ property: "", reason: live.refused }] };
+      inputs.plan = live.lines;
+    }
+  }
   return { inputs: { ...inputs, ...flagsOf(news) } };
 }
 

@@ -54,7 +54,8 @@ function secretTops(kind: AnyKind): string[] {
 }
 
 /**
- * The masked NVR lines for the args, computed in the program so `pulumi preview --diff` shows them.
+ * The masked NVR lines for the args, one per text line, computed in the program so `pulumi preview --diff` shows
+ * them (Pulumi diffs a multi-line string line by line).
  * Invalid args give no lines here; the provider's check reports them by property name.
  * Unsecret: the masked lines carry no secret, and a secret list would hide the whole preview.
  */
@@ -62,13 +63,13 @@ export function previewCommands(
   kind: AnyKind,
   args: Record<string, unknown>,
   router?: pulumi.Input<RouterArgs>,
-): pulumi.Output<string[]> {
+): pulumi.Output<string> {
   return pulumi.unsecret(
     pulumi.all([args, pulumi.output(router)]).apply(([raw, r]) => {
       // The router's model, as the provider's check takes it, so limits such as the tunnel count agree.
       const routerModel = r?.model ?? new pulumi.Config("nvr").get("model");
       const parsed = parseProperties(kind.kind as ResourceKindName, raw, routerModel);
-      return parsed.success ? previewLines(kind.commands(parsed.data, { mask: true })) : [];
+      return parsed.success ? previewLines(kind.commands(parsed.data, { mask: true })).join("\n") : "";
     }),
   );
 }
@@ -85,12 +86,12 @@ function secretRouter(router: pulumi.Input<RouterArgs> | undefined): pulumi.Inpu
 
 /** Base class of the SDK resources: one dynamic resource type per kind, `nvr:<Kind>`. */
 export abstract class NvrResource extends pulumi.dynamic.Resource {
-  /** The NVR lines this resource owns, secrets as `********`, as the router lays them out. */
-  declare readonly commands: pulumi.Output<string[]>;
+  /** The NVR lines this resource owns, one per text line, secrets as `********`, as the router lays them out. */
+  declare readonly commands: pulumi.Output<string>;
   /** The resolved connection target (and the resource's own credentials, as a secret). */
   declare readonly router: pulumi.Output<RouterArgs>;
-  /** Router lines an adopted resource took over; restored on delete. */
-  declare readonly prior: pulumi.Output<string[] | undefined>;
+  /** Router lines an adopted resource took over, one per text line; restored on delete. */
+  declare readonly prior: pulumi.Output<string | undefined>;
 
   protected constructor(
     kind: AnyKind,
@@ -119,6 +120,8 @@ export abstract class NvrResource extends pulumi.dynamic.Resource {
       restartToApply,
       commands: previewCommands(kind, model, router),
       prior: undefined,
+      // Only in a preview: the provider then reads the router once and shows the lines it will send (`plan`).
+      livePlan: pulumi.runtime.isDryRun() ? true : undefined,
     };
     super(
       providerFor(kind.kind),

@@ -49,6 +49,8 @@ export const COMMON_PROPERTIES: ReadonlySet<string> = new Set([
   "restartToApply",
   "commands",
   "prior",
+  "livePlan",
+  "plan",
   "__provider",
 ]);
 

@@ -53,9 +53,13 @@ export function endsWithPager(buffer: string): boolean {
   return PAGER_AT_END.test(buffer);
 }
 
-/** Removes pager lines (and the spaces the router overwrites them with) from collected output. */
+/**
+ * Removes pager lines (and the spaces the router overwrites them with) from collected output. Blanking that ends
+ * with a carriage return or backspace is removed up to that character only: the spaces after it are the next
+ * line's indentation (a block line such as `  ipsec ike ...`).
+ */
 export function removePagerLines(text: string): string {
-  return text.replace(/---\s*(?:つづく|more)\s*---[ \b\r]*/gi, "");
+  return text.replace(/---\s*(?:つづく|more)\s*---(?:[ \b\r]*[\b\r]| *)/gi, "");
 }
 
 /**

@@ -92,14 +92,34 @@ describe("the lab stack against one simulated NVR510", () => {
     await sim?.stop();
   });
 
-  test("preview --diff shows the design's NVR lines, masks the secrets and touches nothing", async () => {
+  test("preview --diff shows the lines each resource will send, adoption's removals included, and touches nothing", async () => {
     const { result, connects, commands } = await observed(sim, () => run("preview", "--diff"));
-    for (const line of DESIGN_LINES) expect(result.stdout).toContain(line);
-    expect(result.stdout).toContain("pp auth username someone ********");
-    expect(result.stdout).toContain("ipsec ike pre-shared-key 2 text ********");
+    // The live plan: each line a list entry of `plan`, in full.
+    const planned = [...result.stdout.matchAll(/^\s*\[\d+\]: "(.*)"$/gm)].map((m) => m[1]);
+    for (const line of DESIGN_LINES) expect(planned).toContain(line);
+    // What adopting the router's lan1, pp anonymous and tunnel 2 removes or overwrites.
+    expect(planned).toEqual(
+      expect.arrayContaining([
+        "no ip lan1 proxyarp",
+        "# replaces: ip lan1 proxyarp on",
+        "ip lan1 dhcp service relay 192.168.1.51",
+        "# replaces: ip lan1 dhcp service server",
+        "no pp auth username vpnuser1",
+        "# replaces: pp auth username vpnuser1 ********",
+        "pp auth username someone ********",
+        "# replaces: ip pp remote address pool dhcp",
+        "ipsec ike pre-shared-key 2 text ********",
+        "# replaces: ipsec ike pre-shared-key 2 text ********",
+      ]),
+    );
+    // Lines already on the router as the design wants them are not sent again.
+    expect(planned).not.toContain("ip lan1 address 192.168.11.250/24");
     expectNoSecret(result.stdout + result.stderr);
+    expect(result.stdout + result.stderr).not.toContain("example-psk");
+    expect(result.stdout + result.stderr).not.toContain("vpnpass1");
+    // One read-only login for the whole preview: nothing typed but show commands.
     expect(commands).toEqual([]);
-    expect(connects).toBeLessThanOrEqual(1);
+    expect(connects).toBe(1);
     expect(sim.runningConfig()).toBe(start);
   });
 
@@ -161,6 +181,14 @@ describe("the lab stack against one simulated NVR510", () => {
 
   test("adding a VPN user sends only that user's line", async () => {
     await stack.setLabSecrets([...SECRETS.users, EXTRA_USER]);
+    // The preview diffs the line list line by line: the one new line, no index changes, no `router` change.
+    const preview = await run("preview", "--diff");
+    expect(preview.stdout).toMatch(/~ 1 to update/);
+    expect(preview.stdout).toMatch(new RegExp(`^\\s*\\+ pp auth username ${EXTRA_USER.name} \\*{8}$`, "m"));
+    expect(preview.stdout.match(/^\s*[+-] pp auth username/gm)).toHaveLength(1);
+    expect(preview.stdout).not.toMatch(/~ \[\d+\]/);
+    expect(preview.stdout).not.toMatch(/^\s*[-+~] router\b/m);
+    expectNoSecret(preview.stdout + preview.stderr);
     // With the engine's log on stderr, so the secrets check below covers it too. At its default level: from -v=3
     // the engine itself dumps RPC payloads, nested secret values included, in plain text.
     const up = await observed(sim, () => run("up", "--yes", "--skip-preview", "--logtostderr"));

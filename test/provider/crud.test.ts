@@ -136,10 +136,9 @@ describe("NatDescriptor CRUD through the dynamic provider", () => {
       await settle(other);
       expect(other.runningConfig()).toContain("nat descriptor address outer 30 192.168.253.254\n");
       expect(other.runningConfig()).not.toContain("192.168.253.1\n");
-      expect(adopted.outs.prior).toEqual([
-        "nat descriptor type 30 nat",
-        "nat descriptor address outer 30 192.168.253.1",
-      ]);
+      expect(adopted.outs.prior).toBe(
+        "nat descriptor type 30 nat\nnat descriptor address outer 30 192.168.253.1",
+      );
     } finally {
       await settle(other);
       await other.stop();

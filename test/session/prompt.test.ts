@@ -73,6 +73,11 @@ describe("prompt detection on recorded streams", () => {
       endsWithPager(`x\r\n---${Buffer.from([0x82, 0xc2, 0x82, 0xc3, 0x82, 0xad]).toString("latin1")}---`),
     ).toBe(true);
     expect(removePagerLines("a\r\n---つづく---            b\r\n")).toBe("a\r\nb\r\n");
+    // Blanked in place, then an indented block line: its indentation is kept.
+    expect(removePagerLines(" a\r\n---more---\r                    \r  ipsec ike x\r\n")).toBe(
+      " a\r\n  ipsec ike x\r\n",
+    );
+    expect(removePagerLines("---more---\b\b\b\b\b\b\b\b\b\b \b\b tunnel enable 2")).toBe(" tunnel enable 2");
   });
 
   test("decode: UTF-8 when valid, else the console character set", () => {
