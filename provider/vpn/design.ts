@@ -298,9 +298,17 @@ export function resourcesOf(
         ]
       : []),
   ];
-  const routes = hosts.map((h) =>
-    res("StaticRoute", `route-${h.name}`, { network: `${g.aliasOf(h.address)}/32`, gateways: [h.address] }),
-  );
+  // One table for all host routes: a /24 published whole is 253 routes, one operation, and publishing one more host
+  // sends one line.
+  const routes =
+    hosts.length === 0
+      ? []
+      : [
+          res("StaticRoutes", "host-routes", {
+            name: "host-routes",
+            routes: hosts.map((h) => ({ network: `${g.aliasOf(h.address)}/32`, gateways: [h.address] })),
+          }),
+        ];
   const pool = res("L2tpAnonymousPool", "pp-anonymous", {
     model: s.model,
     tunnels: s.vpn.tunnels,

@@ -62,7 +62,7 @@ describe("OverlapSafeVpn under Pulumi mocks", () => {
         "ip lan1 dhcp service relay 192.168.1.51",
       ].join("\n"),
     );
-    expect(byName.get("lab-route-fileserver")?.commands).toBe(
+    expect(byName.get("lab-host-routes")?.commands).toBe(
       "ip route 192.168.253.240/32 gateway 192.168.11.240",
     );
     expect(byName.get("lab-dhcp-scope-1")).toMatchObject({ scope: 1 });

@@ -1,7 +1,9 @@
 import { reach } from "../../provider/analysis/reach";
 import { lint } from "../../provider/analysis/lint";
 import { buildNetwork } from "../../provider/analysis/network";
+import { indexConfig } from "../../provider/config";
 import { parseConfig } from "../../provider/config/parse";
+import { StaticRoutes } from "../../provider/resources";
 import { type OverlapSafeVpnInputs, VpnDesignError, designOverlapSafeVpn } from "../../provider/vpn";
 import { SEED_FINAL, SEED_L2TP, SEED_TEMPLATE_ADDITIONS } from "../resources/seed";
 import { commandsOf, difference, lineSet, stageOf } from "./lines";
@@ -83,7 +85,7 @@ describe("designOverlapSafeVpn: golden against the seed's final configuration", 
     expect(resources.map((r) => `${r.kind} ${r.name}`)).toEqual([
       "NatDescriptor nat-30",
       "NatDescriptor nat-40",
-      "StaticRoute route-fileserver",
+      "StaticRoutes host-routes",
       "L2tpAnonymousPool pp-anonymous",
       "GlobalSwitch ipsec-auto-refresh",
       "GlobalSwitch l2tp-service",
@@ -240,6 +242,31 @@ describe("designOverlapSafeVpn: one input changes only its lines", () => {
     expect(routes).toContain("ip route 192.168.253.2/32 gateway 192.168.11.2");
     expect(routes).not.toContain("ip route 192.168.253.250/32 gateway 192.168.11.250");
     expect(d.publishedAliases["192-168-11-240"]).toBe("192.168.253.240");
+    // one table holds them all: one operation, not 252
+    expect(d.resources.filter((r) => r.kind.startsWith("StaticRoute")).map((r) => r.kind)).toEqual([
+      "StaticRoutes",
+    ]);
+  });
+
+  it("publishing one more host sends one route line: the host routes are one StaticRoutes table", () => {
+    const table = (hosts: Record<string, string>) => {
+      const child = designOverlapSafeVpn(with_((i) => ({ ...i, publishedHosts: hosts }))).resources.find(
+        (r) => r.kind === "StaticRoutes",
+      )!;
+      return StaticRoutes.schema.parse(child.args);
+    };
+    const before = table({ fileserver: "192.168.11.240", printer: "192.168.11.241" });
+    const after = table({ fileserver: "192.168.11.240", printer: "192.168.11.241", nas: "192.168.11.10" });
+    const router = indexConfig(
+      parseConfig(
+        StaticRoutes.commands(before, { mask: false })
+          .map((c) => c.command)
+          .join("\n"),
+      ),
+    );
+    expect(StaticRoutes.plan(router, after, undefined, undefined, before).map((c) => c.command)).toEqual([
+      "ip route 192.168.253.10/32 gateway 192.168.11.10",
+    ]);
   });
 });
 
