@@ -6,6 +6,7 @@
  * lint findings and errors can point at it.
  */
 import { AnalysisError, ReadError } from "../errors";
+import { type DhcpScopeLine, readDhcpScopeLine } from "../resources/dhcp-scope";
 import { readGlobalSwitch } from "../resources/global-switch";
 import {
   type NatDescriptorLine,
@@ -20,15 +21,7 @@ import { readRouteLine } from "../resources/static-route";
 import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
 import { indexConfig, type ConfigIndex } from "../config/index";
 import type { ConfigLine, ConfigTree, Context } from "../config/model";
-import {
-  interfaceNetwork,
-  isIPv4,
-  networkOf,
-  parseSpan,
-  prefixOfMask,
-  spanFrom,
-  type Span,
-} from "../resources/net";
+import { isIPv4, networkOf, parseSpan, spanFrom, type Span } from "../resources/net";
 
 /** `lan1`, `lan2`, `pp:anonymous`, `pp:1`, `tunnel:1`: the names `nvr trace --in` accepts. */
 export type InterfaceName = string;
@@ -181,15 +174,6 @@ function spanList(tokens: readonly string[], line: number, what: string): Span[]
   });
 }
 
-/** "a.b.c.d/len" or "a.b.c.d/255.255.255.0" (the forms `ip lanN address` and `dhcp scope` print). */
-function addressWithMask(text: string, line: number, what: string): { ip: IPv4; network: IPv4CidrRange } {
-  const [address, mask] = text.split("/");
-  const bits = mask === undefined ? 32 : /^\d+$/.test(mask) ? Number(mask) : prefixOfMask(mask);
-  const network = bits === undefined ? undefined : interfaceNetwork(`${address}/${bits}`);
-  if (!network || !isIPv4(address)) throw new AnalysisError(line, `${what}: "${text}" is not ADDRESS/MASK`);
-  return { ip: IPv4.fromString(address), network: IPv4CidrRange.fromCidr(`${network.getFirst()}/${bits}`) };
-}
-
 /** `tunnel2-tunnel4`, `tunnel2`, `3-4`, `3`: the tunnel numbers named. */
 function numberRange(token: string, prefix = ""): number[] {
   const m = new RegExp(`^${prefix}(\\d+)(?:-${prefix}(\\d+))?$`).exec(token);
@@ -308,40 +292,40 @@ function readNat(index: ConfigIndex, model: NetworkModel): void {
     model.backwardCompatibility = { type: Number(compatibility.words[0]), line: compatibility.line };
 }
 
+/** The lines of one DHCP scope item, read by DhcpScope's reader. */
+function dhcpLines<I extends DhcpScopeLine["item"]>(
+  index: ConfigIndex,
+  item: I,
+): Extract<DhcpScopeLine, { item: I }>[] {
+  const family = item === "scope" ? "dhcp scope" : `dhcp scope ${item}`;
+  return index
+    .find(family.split(" "))
+    .flatMap((l) => reading(l.line, family, () => readDhcpScopeLine(l)) ?? [])
+    .filter((r): r is Extract<DhcpScopeLine, { item: I }> => r.item === item);
+}
+
 function readDhcp(index: ConfigIndex, model: NetworkModel): void {
-  for (const [l, [mode]] of lines(index, ["dhcp", "service"])) {
-    if (mode === "server" || mode === "relay") model.dhcpService = { mode, line: l.line };
+  const service = readGlobalSwitch(index, "dhcp service");
+  const mode = service?.words[0];
+  if (service && (mode === "server" || mode === "relay")) model.dhcpService = { mode, line: service.line };
+  for (const r of dhcpLines(index, "scope")) {
+    const span = parseSpan(r.range);
+    if (!span || r.prefixLength === undefined)
+      throw new AnalysisError(r.line, `dhcp scope: "${r.spec}" is not FIRST-LAST/MASK`);
+    const network = networkOf(span.getFirst().toString(), r.prefixLength);
+    model.dhcpScopes.push({ id: r.id, range: span, network, line: r.line, binds: [], options: [] });
   }
-  for (const [l, [id, spec]] of lines(index, ["dhcp", "scope"])) {
-    if (!/^\d+$/.test(id ?? "")) continue; // `dhcp scope bind|option ...` share the prefix
-    const [range, mask] = (spec ?? "").split("/");
-    const span = parseSpan(range);
-    if (!span || mask === undefined)
-      throw new AnalysisError(l.line, `dhcp scope: "${spec}" is not FIRST-LAST/MASK`);
-    const { network } = addressWithMask(`${span.getFirst()}/${mask}`, l.line, "dhcp scope");
-    model.dhcpScopes.push({ id: Number(id), range: span, network, line: l.line, binds: [], options: [] });
-  }
-  const scope = (id: string, line: number) => {
-    const s = model.dhcpScopes.find((x) => x.id === Number(id));
+  const scope = (id: number, line: number) => {
+    const s = model.dhcpScopes.find((x) => x.id === id);
     if (!s) throw new AnalysisError(line, `dhcp scope ${id} is not defined`);
     return s;
   };
-  for (const [l, [id, address]] of lines(index, ["dhcp", "scope", "bind"])) {
-    scope(id, l.line).binds.push({
-      ip: isIPv4(address) ? IPv4.fromString(address) : undefined,
-      line: l.line,
-    });
-  }
-  for (const [l, [id, ...options]] of lines(index, ["dhcp", "scope", "option"])) {
-    const s = scope(id, l.line);
-    for (const option of options) {
-      const at = option.indexOf("=");
-      if (at > 0) s.options.push({ name: option.slice(0, at), value: option.slice(at + 1), line: l.line });
-    }
-  }
+  for (const r of dhcpLines(index, "bind"))
+    scope(r.id, r.line).binds.push({ ip: isIPv4(r.ip) ? IPv4.fromString(r.ip) : undefined, line: r.line });
+  for (const r of dhcpLines(index, "option"))
+    scope(r.id, r.line).options.push(...r.options.map((o) => ({ ...o, line: r.line })));
 }
 
-/** One interface line (read by LanInterface's reader) into the interface's model. */
 function applyInterfaceLine(iface: Interface, read: InterfaceLine): void {
   const { line } = read;
   if (read.setting === "address" && read.value !== "dhcp") {

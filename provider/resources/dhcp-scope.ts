@@ -9,15 +9,15 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { defineKind } from "./kind";
-import { type Line, findLines, line } from "./lines";
+import { type Line, type SourceLine, findLines, line, sourceOf } from "./lines";
 import {
   addressInside,
   ipv4,
   ipv4Range,
-  isIPv4,
   isNetwork,
   networkOf,
   parseSpan,
+  prefixOf,
   prefixOfMask,
   spanOfNetwork,
 } from "./net";
@@ -132,10 +132,79 @@ function owned(config: ConfigIndex, identity: string): Line[] {
   );
 }
 
-function parseOptions(l: Line): Record<string, unknown> {
+/**
+ * One line of the DHCP scope family (CR §12.1), with its source line: the one reader of these lines, for DhcpScope's
+ * read and the analyses. It reads what the router prints; DhcpScope refuses what it does not model.
+ */
+export type DhcpScopeLine = { id: number; line: number } & (
+  | {
+      /** `dhcp scope N FIRST-LAST/MASK [except ...] [gateway GW] [expire TIME] [maxexpire TIME]`. */
+      item: "scope";
+      /** `FIRST-LAST/MASK` as written. */
+      spec: string;
+      /** As written before the `/`. */
+      range: string;
+      /** The prefix length of the `/LEN` or `/MASK` after the range; undefined when missing or not a mask. */
+      prefixLength?: number;
+      /** The keywords after the range with the words each takes (`except` takes several). */
+      settings: { name: string; values: string[] }[];
+    }
+  /** `dhcp scope bind N IP [ethernet] MAC` (mac set), or another form (`ipcp`, a client id: mac undefined). */
+  | { item: "bind"; ip: string; mac?: string; words: string[] }
+  /** `dhcp scope option N NAME=VALUE ...`; `unread` holds words that are not NAME=VALUE. */
+  | { item: "option"; options: { name: string; value: string }[]; unread: string[] }
+);
+
+/** Keywords of the `dhcp scope N` line after the range (CR §12.1.4). */
+const SCOPE_KEYWORDS: readonly string[] = ["except", "gateway", "expire", "maxexpire"];
+
+/** A `dhcp scope`, `dhcp scope bind` or `dhcp scope option` line; undefined for other lines. */
+export function readDhcpScopeLine({ tokens, line }: SourceLine): DhcpScopeLine | undefined {
+  if (tokens[0] !== "dhcp" || tokens[1] !== "scope") return undefined;
+  const sub = tokens[2] === "bind" || tokens[2] === "option" ? tokens[2] : undefined;
+  const [idText, ...rest] = tokens.slice(sub ? 3 : 2);
+  if (!/^\d+$/.test(idText ?? "")) {
+    if (sub) throw new ReadError(tokens.join(" "), `"${idText ?? ""}" is not a scope number`);
+    return undefined;
+  }
+  const at = { id: Number(idText), line };
+  if (sub === "bind") {
+    const [ip, ...words] = rest;
+    const mac =
+      words.length === 1 ? words[0] : words.length === 2 && words[0] === "ethernet" ? words[1] : undefined;
+    return { ...at, item: "bind", ip: ip ?? "", ...(mac === undefined ? {} : { mac }), words };
+  }
+  if (sub === "option") {
+    const pairs = rest.map((w) => ({ w, at: w.indexOf("=") }));
+    return {
+      ...at,
+      item: "option",
+      options: pairs
+        .filter((p) => p.at > 0)
+        .map((p) => ({ name: p.w.slice(0, p.at), value: p.w.slice(p.at + 1) })),
+      unread: pairs.filter((p) => p.at <= 0).map((p) => p.w),
+    };
+  }
+  const [spec, ...more] = rest;
+  const [range, mask] = (spec ?? "").split("/");
+  const settings: { name: string; values: string[] }[] = [];
+  for (const w of more) {
+    if (SCOPE_KEYWORDS.includes(w) || settings.length === 0) settings.push({ name: w, values: [] });
+    else settings[settings.length - 1].values.push(w);
+  }
+  return {
+    ...at,
+    item: "scope",
+    spec: spec ?? "",
+    range,
+    ...(mask === undefined ? {} : { prefixLength: prefixOf(mask) }),
+    settings,
+  };
+}
+
+function parseOptions(l: Line, read: { name: string; value: string }[]): Record<string, unknown> {
   const options: Record<string, unknown> = {};
-  for (const pair of l.text.split(" ").slice(4)) {
-    const [name, value] = pair.split("=");
+  for (const { name, value } of read) {
     if (name === "router" || name === "3") options.router = value;
     else if (name === "dns" || name === "6") options.dns = value.split(",");
     else if (name === "classless_static_route" || name === "121") {
@@ -152,22 +221,20 @@ function parseOptions(l: Line): Record<string, unknown> {
 function parse(owned: Line[], identity: string): unknown {
   const model: Record<string, unknown> = { id: Number(idOf(identity)), binds: [] };
   for (const l of owned) {
-    const t = l.text.split(" ");
-    if (t[2] === "bind") {
-      const rest = t.slice(5);
-      const id = rest[0] === "ethernet" ? rest[1] : rest[0];
-      if (rest.length > 2 || (rest.length === 2 && rest[0] !== "ethernet"))
+    const read = readDhcpScopeLine(sourceOf(l));
+    if (read?.item === "bind") {
+      if (read.mac === undefined && read.words.length > 0)
         throw new ReadError(l.text, "only `bind N IP [ethernet] MAC` is modelled");
-      (model.binds as unknown[]).push({ ip: t[4], mac: id });
-    } else if (t[2] === "option") model.options = parseOptions(l);
-    else {
-      const [range, length] = t[3].split("/");
-      model.range = range;
-      model.prefixLength = isIPv4(length) ? prefixOfMask(length) : Number(length);
-      for (let i = 4; i < t.length; i += 2) {
-        if (t[i] === "gateway") model.gateway = t[i + 1];
-        else if (t[i] === "expire") model.expire = t[i + 1];
-        else throw new ReadError(l.text, `the "${t[i]}" scope option is not modelled`);
+      (model.binds as unknown[]).push({ ip: read.ip, mac: read.mac });
+    } else if (read?.item === "option") {
+      if (read.unread.length > 0) throw new ReadError(l.text, `"${read.unread[0]}" is not NAME=VALUE`);
+      model.options = parseOptions(l, read.options);
+    } else if (read?.item === "scope") {
+      model.range = read.range;
+      model.prefixLength = read.prefixLength;
+      for (const { name, values } of read.settings) {
+        if ((name === "gateway" || name === "expire") && values.length === 1) model[name] = values[0];
+        else throw new ReadError(l.text, `the "${name}" scope option is not modelled`);
       }
     }
   }

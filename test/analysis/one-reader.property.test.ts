@@ -8,7 +8,7 @@ import { classlessRoutes, spanSize } from "../../provider/analysis/network";
 import { indexConfig } from "../../provider/config/index";
 import { parseConfig } from "../../provider/config/parse";
 import { IPv4 } from "ip-num";
-import { DhcpScope, LanInterface, NatDescriptor, StaticRoute } from "../../provider/resources";
+import { DhcpScope, GlobalSwitch, LanInterface, NatDescriptor, StaticRoute } from "../../provider/resources";
 import { networkOf, type Span } from "../../provider/resources/net";
 import { SecureFilter } from "../../provider/resources/secure-filter";
 import { encodeClasslessRoutes } from "../../provider/resources/rfc3442";
@@ -337,6 +337,81 @@ describe("one reader of router lines for resources and analyses", () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test("dhcp service/scope (prefix or netmask)/scope bind/scope option: the scopes the analysis builds are the ones DhcpScope and GlobalSwitch read", () => {
+    const hex = fc.integer({ min: 0, max: 255 }).map((n) => n.toString(16).padStart(2, "0"));
+    const scope = fc
+      .record({
+        id: fc.integer({ min: 1, max: 65535 }),
+        base: address,
+        prefixLength: fc.integer({ min: 16, max: 27 }),
+        from: fc.integer({ min: 1, max: 3 }),
+        size: fc.integer({ min: 1, max: 5 }),
+        netmask: fc.boolean(),
+        gateway: fc.boolean(),
+        expire: fc.option(fc.constantFrom("72:00", "1440", "infinity"), { nil: undefined }),
+        binds: fc.uniqueArray(
+          fc.tuple(fc.integer({ min: 0, max: 4 }), fc.array(hex, { minLength: 6, maxLength: 6 })),
+          {
+            maxLength: 3,
+            selector: ([at]) => at,
+          },
+        ),
+        dns: fc.option(fc.array(address, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+        router: fc.boolean(),
+        service: fc.option(fc.constantFrom("server", "relay"), { nil: undefined }),
+      })
+      .map((g) => {
+        const network = networkOf(g.base, g.prefixLength);
+        const at = (n: number) => IPv4.fromNumber(network.getFirst().getValue() + BigInt(n)).toString();
+        const first = g.from;
+        const last = g.from + g.size - 1;
+        return {
+          ...g,
+          network,
+          model: {
+            id: g.id,
+            range: `${at(first)}-${at(last)}`,
+            prefixLength: g.prefixLength,
+            ...(g.gateway ? { gateway: at(first + g.size) } : {}),
+            ...(g.expire ? { expire: g.expire } : {}),
+            binds: g.binds
+              .filter(([n]) => n < g.size)
+              .map(([n, mac]) => ({ ip: at(first + n), mac: mac.join(":") })),
+            options: {
+              ...(g.router ? { router: at(first + g.size) } : {}),
+              ...(g.dns ? { dns: g.dns } : {}),
+            },
+          },
+        };
+      });
+    const dotted = (bits: number) =>
+      [24, 16, 8, 0].map((shift) => ((0xffffffff << (32 - bits)) >>> shift) & 0xff).join(".");
+    fc.assert(
+      fc.property(scope, (g) => {
+        const model = DhcpScope.schema.parse(g.model);
+        const lines = DhcpScope.commands(model, { mask: false }).map((c) =>
+          g.netmask ? c.command.replace(`/${g.prefixLength}`, `/${dotted(g.prefixLength)}`) : c.command,
+        );
+        const text = [...(g.service ? [`dhcp service ${g.service}`] : []), ...lines, ""].join("\n");
+        const config = indexConfig(parseConfig(text));
+        expect(DhcpScope.read(config, `dhcp scope ${g.id}`)).toEqual(model);
+        const network = buildNetwork(config);
+        const [s] = network.dhcpScopes;
+        expect(network.dhcpScopes).toHaveLength(1);
+        expect(`${s.range.getFirst()}-${s.range.getLast()}`).toBe(model.range);
+        expect(s.network.toCidrString()).toBe(g.network.toCidrString());
+        expect(s.binds.map((b) => b.ip?.toString())).toEqual(model.binds.map((b) => b.ip));
+        const options = Object.fromEntries(s.options.map((o) => [o.name, o.value]));
+        expect(options.router).toBe(model.options.router);
+        expect(options.dns?.split(",")).toEqual(model.options.dns);
+        const service = GlobalSwitch.read(config, "dhcp service");
+        expect(network.dhcpService?.mode).toBe(service?.value);
+        expect(service?.value).toBe(g.service);
+      }),
+      { numRuns: 200 },
     );
   });
 });
