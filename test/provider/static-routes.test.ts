@@ -1,0 +1,90 @@
+/**
+ * StaticRoutes through the dynamic provider against nvr-sim over SSH, called the way the engine calls it: the table
+ * is diffed entry by entry (one line per added or changed route, one `no ip route` per removed one), refresh reads
+ * the entries in state, and delete removes only them.
+ */
+import * as dynamic from "../../provider/dynamic";
+import { GLOBAL } from "../../provider/config/model";
+import type { Simulator } from "../../simulator";
+import { configCommands, configureRequest, routerOf, seedSimulator, settle, stackConfig } from "./harness";
+
+type Props = Record<string, unknown>;
+
+const host = (n: number) => ({ network: `192.168.253.${n}/32`, gateways: [`192.168.11.${n}`] });
+const TABLE = { name: "hosts", routes: [host(10), host(20), host(30)] };
+
+async function checked(raw: Props): Promise<Props> {
+  const r = await dynamic.check("StaticRoutes", {}, raw);
+  expect(r.failures ?? []).toEqual([]);
+  return r.inputs as Props;
+}
+
+describe("StaticRoutes CRUD through the dynamic provider", () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await seedSimulator();
+    await dynamic.configure(configureRequest(stackConfig(sim)));
+  });
+  afterAll(async () => {
+    await settle(sim);
+    await sim.stop();
+  });
+
+  test("create → add one → remove one → drift → refuse another's route → delete leaves the router as before", async () => {
+    const before = sim.runningConfig();
+    const inputs = await checked(TABLE);
+    sim.clearEvents();
+    const created = await dynamic.create("StaticRoutes", inputs);
+    await settle(sim);
+    expect(created.id).toBe("static routes hosts");
+    expect(configCommands(sim)).toEqual(
+      [10, 20, 30].map((n) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}`),
+    );
+    expect(sim.savedConfig()).toBe(sim.runningConfig());
+
+    const read = await dynamic.read("StaticRoutes", created.id, created.outs);
+    expect((read.inputs as Props).routes).toEqual((inputs as Props).routes);
+
+    const added = await checked({ ...TABLE, routes: [...TABLE.routes, host(40)] });
+    expect((await dynamic.diff("StaticRoutes", created.id, created.outs, added)).replaces).toEqual([]);
+    sim.clearEvents();
+    const up1 = await dynamic.update("StaticRoutes", created.id, created.outs, added);
+    await settle(sim);
+    expect(configCommands(sim)).toEqual(["ip route 192.168.253.40/32 gateway 192.168.11.40"]);
+
+    const removed = await checked({ ...TABLE, routes: [host(10), host(30), host(40)] });
+    sim.clearEvents();
+    const up2 = await dynamic.update("StaticRoutes", created.id, up1.outs as Props, removed);
+    await settle(sim);
+    expect(configCommands(sim)).toEqual(["no ip route 192.168.253.20/32"]);
+
+    // a route removed by hand shows as a missing entry on refresh
+    await routerOf(sim).apply([{ context: GLOBAL, command: "no ip route 192.168.253.30/32" }]);
+    await settle(sim);
+    const drifted = await dynamic.read("StaticRoutes", created.id, up2.outs as Props);
+    expect(((drifted.inputs as Props).routes as { network: string }[]).map((r) => r.network)).toEqual([
+      "192.168.253.10/32",
+      "192.168.253.40/32",
+    ]);
+
+    // a route someone else put there is not taken by an update
+    await routerOf(sim).apply([
+      { context: GLOBAL, command: "ip route 192.168.253.50/32 gateway 192.168.11.55" },
+    ]);
+    await settle(sim);
+    const grabbing = await checked({ ...TABLE, routes: [host(10), host(40), host(50)] });
+    sim.clearEvents();
+    await expect(dynamic.update("StaticRoutes", created.id, up2.outs as Props, grabbing)).rejects.toThrow(
+      /routes\[2\]\.network: the router already has "ip route 192\.168\.253\.50\/32 gateway 192\.168\.11\.55"/,
+    );
+    await settle(sim);
+    expect(configCommands(sim)).toEqual([]);
+
+    await dynamic.delete("StaticRoutes", created.id, up2.outs as Props);
+    await routerOf(sim).apply([{ context: GLOBAL, command: "no ip route 192.168.253.50/32" }]);
+    await settle(sim);
+    expect(sim.runningConfig()).toBe(before);
+    expect(sim.savedConfig()).toBe(before);
+    expect((await dynamic.read("StaticRoutes", created.id, up2.outs as Props)).id).toBe("");
+  });
+});
