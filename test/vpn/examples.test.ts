@@ -25,6 +25,7 @@ const CASES: [string, ResourceKindName[], string][] = [
     "dhcp scope option 1 classless_static_route=18,c0,a8,04,c0,a8,0b,fb,00,c0,a8,0b,fa",
   ],
   ["static-route", ["StaticRoute"], "ip route 192.168.253.240/32 gateway 192.168.11.240"],
+  ["static-routes", ["StaticRoutes"], "ip route 10.22.0.0/16 gateway 192.168.11.251 gateway tunnel 1 hide"],
   ["global-switch", ["GlobalSwitch"], "dhcp server rfc2131 compliant except remain-silent"],
   [
     "pppoe-interface",
