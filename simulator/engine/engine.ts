@@ -111,6 +111,9 @@ export interface LoadWarning {
 
 const CONSOLE_DEFAULTS = { lines: "24", columns: "80", character: "ja.sjis", prompt: "" };
 
+/** The longest command line the device takes (CR §1.5). */
+export const MAX_COMMAND_LENGTH = 4095;
+
 /** An internal config file (0..4) or one of its backups (N.1, N.2), as `show config FILE` takes it (CR §57.2). */
 const CONFIG_FILE = /^[0-4](?:\.[12])?$/;
 
@@ -349,6 +352,8 @@ export class Engine {
       return this.showFile(session, request, input, now, fail);
     if (this.awaitingSecret(session)) return this.changePassword(session, input, fail);
     if (session.awaiting === "save-question") return { lines: [], effects: [] };
+    // A command is at most 4095 characters (CR §1.5); a longer one is refused whole [U: error class].
+    if (input.length > MAX_COMMAND_LENGTH) return fail("parameters");
     const line = input.trim();
     const words = line.split(/\s+/).filter((w) => w !== "");
     const [first = "", second = ""] = words;
@@ -440,6 +445,7 @@ export class Engine {
 
   /** Runs one line as the config loader or a schedule does; returns the grammar error, if any. */
   private applyLine(session: Session, line: string): GrammarError | undefined {
+    if (line.length > MAX_COMMAND_LENGTH) return "parameters";
     const words = line.split(/\s+/);
     if (words[0] === "pp" && words[1] === "select")
       return this.select(session, "pp", words.slice(2), "en").error;

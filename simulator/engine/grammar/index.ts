@@ -124,6 +124,12 @@ const OPERATIONAL = [
   /^sshd host key generate\b/,
 ];
 
+/** C0 controls other than tab, and DEL. */
+function isControl(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return (code < 0x20 && c !== "\t") || code === 0x7f;
+}
+
 function headMatches(head: string, tokens: Token[]): { length: number; iface?: string } | undefined {
   const words = head.split(" ");
   if (tokens.length < words.length) return undefined;
@@ -187,6 +193,8 @@ function parse(text: string, context: SimContext, model: ModelInfo): GrammarResu
   const tokens = negate ? all.slice(1) : all;
   if (negate && tokens.length === 0) return { ok: false, error: "parameters" };
   if (tokens.length === 0 || !FIRST_WORDS.has(tokens[0].value)) return undefined;
+  // Command input is printable ASCII (CR §2.1.1); a control character in the arguments is refused [U: error class].
+  if ([...trimmed].some(isControl)) return { ok: false, error: "illegal-keyword" };
   const words = tokens.map((t) => t.value);
   // Typing a password inline is refused [V] yamaha-cli.md §3; the interactive form is the runtime's.
   if (

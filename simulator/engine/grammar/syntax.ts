@@ -221,12 +221,13 @@ class Matcher {
   /** The error to report when no alternative takes the word: the value error a number or address deserves. */
   private pick(atoms: Atom[], errors: GrammarError[], word: string): GrammarError {
     const numeric = /^-?\d+$/.test(word);
-    for (let i = 0; i < atoms.length; i++) {
-      const a = atoms[i];
-      if (a.kind === "value" && numeric && (a.type === "int" || a.type === "int-list")) return errors[i];
-      if (a.kind === "value" && /^[\d.:/]+$/.test(word) && errors[i] === "bad-ip") return errors[i];
-      if (a.kind === "option" && word.startsWith(`${a.key}=`)) return errors[i];
-    }
+    const value = (test: (a: Atom, error: GrammarError) => boolean): GrammarError | undefined =>
+      errors.find((e, i) => test(atoms[i], e));
+    const found =
+      value((a) => a.kind === "value" && numeric && (a.type === "int" || a.type === "int-list")) ??
+      value((a, e) => a.kind === "value" && /^[\d.:/]+$/.test(word) && e === "bad-ip") ??
+      value((a) => a.kind === "option" && word.startsWith(`${a.key}=`));
+    if (found) return found;
     if (numeric && atoms.every((a) => a.kind === "word" && /^\d+$/.test(a.word))) return "out-of-range";
     // Without keywords to choose from, the first value's own complaint.
     const valueError = errors.find((e) => e !== "illegal-keyword");
