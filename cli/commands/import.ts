@@ -1,6 +1,7 @@
 /**
  * `nvr import (--from FILE | --host H --port P --user U --host-key SHA256:...)`: prints a TypeScript Pulumi program
- * that adopts the router's config for the supported resource kinds. The config lines it cannot express are listed
+ * that adopts the router's config: typed resources where a kind expresses the lines, ConfigLines for the rest. How
+ * many lines each holds, the objects a typed kind could not read and the lines left unmanaged (with why) are listed
  * as comments at the top of the program and on stderr. Exit 0 printed, 1 the router could not be read, 2 bad input.
  */
 import type { ConfigTree } from "../../provider/config/model";
@@ -49,8 +50,13 @@ export const importCommand: CliCommand<ImportCliOptions> = {
     const config = await currentConfig(opts, io);
     const result = generateProgram(config.tree, { source: config.source });
     io.out(result.program);
-    for (const u of result.unreadable) io.err(`nvr import: not expressed: ${u.identity}: ${u.reason}\n`);
-    for (const u of result.unexpressed) io.err(`nvr import: not expressed: line ${u.line}: ${u.text}\n`);
+    const { lines, typed, configLines } = result.counts;
+    io.err(
+      `nvr import: ${lines} config lines: ${typed} in typed resources, ${configLines} in ConfigLines, ${result.unexpressed.length} not expressed\n`,
+    );
+    for (const u of result.unreadable) io.err(`nvr import: in ConfigLines: ${u.identity}: ${u.reason}\n`);
+    for (const u of result.unexpressed)
+      io.err(`nvr import: not expressed: line ${u.line}: ${u.text} (${u.reason})\n`);
     return Exit.ok;
   },
 };

@@ -125,6 +125,11 @@ export function parseConfig(text: string, opts: ParseOptions = {}): ConfigTree {
     }
 
     if (indentWidth > 0) {
+      // Config files allow leading spaces anywhere (yamaha-cli.md §7.2); outside a block they mean nothing.
+      if (!current && source === "file") {
+        items.push({ type: "line", line });
+        continue;
+      }
       if (!current) {
         // The line itself is not quoted: it may hold a pre-shared key or password.
         throw new ConfigParseError(lineNo, "indented line, but no pp select / tunnel select block is open");
@@ -150,10 +155,12 @@ export function parseConfig(text: string, opts: ParseOptions = {}): ConfigTree {
 
 /**
  * Guesses the source of a text: "file" when a select line is followed directly by an unindented command of that
- * block's scope (typed-script style, as in the seed), else "show" (indented `show config` style).
+ * block's scope (typed-script style, as in the seed) or a block is closed with `pp select none` / `tunnel select
+ * none` (which `show config` never prints: a saved or hand-written config file, indented or not), else "show".
  */
 export function detectSource(text: string): "show" | "file" {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "" && !l.trimStart().startsWith("#"));
+  if (lines.some((l) => /^\s*(pp|tunnel) select none\s*$/.test(l))) return "file";
   for (let i = 0; i + 1 < lines.length; i++) {
     const kind = /^(pp|tunnel) select (?!none\b)\S/.exec(lines[i])?.[1];
     const next = lines[i + 1];

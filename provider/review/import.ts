@@ -1,21 +1,19 @@
 /**
- * `nvr import`'s pure core: a router config → a TypeScript Pulumi program that adopts what the resource kinds can
- * express, plus the config lines it could not. Each object is read back with its kind's own `read`, and a line
- * counts as expressed only when that model's `commands` reproduce it, so the program's plan against the same
- * config is empty. Output is deterministic: resources in a fixed kind order, each kind in config order.
+ * `nvr import`'s pure core: a router config → a TypeScript Pulumi program that adopts all of it. Objects of a typed
+ * kind become typed resources where the kind reads them and its commands reproduce their lines (objects.ts, the
+ * answer ConfigLines uses too); every other line goes into a ConfigLines resource of its block or, at the top level,
+ * of its first word. So the program's plan against the same config is empty. No secret value is copied into the
+ * program: typed secrets and secret-bearing lines read stack config (`pulumi config set --secret` hints), and a
+ * secret the router printed as `*` stays unmanaged. Output is deterministic: typed resources in a fixed kind order,
+ * each kind in config order, then the ConfigLines in config order.
  */
-import { type ConfigIndex, contextName, indexConfig } from "../config/index";
+import { contextName, indexConfig } from "../config/index";
 import type { ConfigLine, ConfigTree, Context } from "../config/model";
-import {
-  GLOBAL_SWITCHES,
-  ReadError,
-  check,
-  resourceKinds,
-  type ResourceKind,
-  type ResourceKindName,
-} from "../resources";
-import { redact } from "../secrets";
+import { ConfigLines, type ResourceKind } from "../resources";
+import { failuresOf, isSecretPath } from "../resources/kind";
 import { fromModel } from "../resources/names";
+import { type TypedObject, expressedBy, lineKey } from "../resources/objects";
+import { MASK, redact, secretIn } from "../secrets";
 
 // The registry holds kinds of different model types; import treats models opaquely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,9 +31,11 @@ export interface Unexpressed {
   line: number;
   /** The line, secrets masked; block lines carry their `pp select` / `tunnel select` context. */
   text: string;
+  /** Why no resource holds it. */
+  reason: string;
 }
 
-/** An object of a supported kind whose lines its kind cannot read (so they stay unexpressed). */
+/** An object of a typed kind its kind cannot read (its lines go to ConfigLines where they can). */
 export interface Unreadable {
   identity: string;
   reason: string;
@@ -47,6 +47,15 @@ export interface ImportedResource {
   identity: string;
 }
 
+/** A stack config key the program reads with `requireSecret`, and the config line that holds its value. */
+export interface SecretSource {
+  key: string;
+  /** 1-based line of the source config. */
+  line: number;
+  /** What it is, without the value (a property path and owner, or the masked line). */
+  hint: string;
+}
+
 export interface ImportResult {
   program: string;
   resources: ImportedResource[];
@@ -54,53 +63,14 @@ export interface ImportResult {
   unreadable: Unreadable[];
   /** Stack config keys the program reads with `requireSecret`, in program order. */
   secrets: string[];
+  secretSources: SecretSource[];
+  /** Config lines in all, and how many typed resources and ConfigLines resources own. */
+  counts: { lines: number; typed: number; configLines: number };
 }
 
-interface Found {
-  kind: AnyKind;
-  identity: string;
-}
-
-const lineKey = (c: Context, text: string) => `${contextName(c)}\u0000${text.trim().split(/\s+/).join(" ")}`;
-
-function uniq(list: string[]): string[] {
-  return [...new Set(list)];
-}
-
-/** Every object of a supported kind the config holds, in kind order then config order. */
-function identities(config: ConfigIndex): Found[] {
-  const global = config.tree.items.flatMap((i) => (i.type === "line" ? [i.line.tokens] : []));
-  const k = resourceKinds;
-  const found = (kind: AnyKind, ids: string[]) => uniq(ids).map((identity) => ({ kind, identity }));
-  return [
-    ...found(
-      k.NatDescriptor,
-      global
-        .filter((t) => t[0] === "nat" && t[1] === "descriptor" && t[2] === "type")
-        .map((t) => `nat descriptor ${t[3]}`),
-    ),
-    ...found(
-      k.LanInterface,
-      global.filter((t) => t[0] === "ip" && /^lan\d+$/.test(t[1] ?? "")).map((t) => t[1]),
-    ),
-    ...found(
-      k.StaticRoute,
-      global.filter((t) => t[0] === "ip" && t[1] === "route" && t[2]).map((t) => `ip route ${t[2]}`),
-    ),
-    ...found(
-      k.DhcpScope,
-      global
-        .filter((t) => t[0] === "dhcp" && t[1] === "scope" && /^\d+$/.test(t[2] ?? ""))
-        .map((t) => `dhcp scope ${t[2]}`),
-    ),
-    ...(config.block("pp", "anonymous")
-      ? [{ kind: k.L2tpAnonymousPool as AnyKind, identity: "pp anonymous" }]
-      : []),
-    ...found(
-      k.GlobalSwitch,
-      Object.keys(GLOBAL_SWITCHES).filter((s) => config.byKey(s.split(" ")) !== undefined),
-    ),
-  ];
+/** Program text to put into a literal as it is (a template over secrets). */
+class Code {
+  constructor(readonly text: string) {}
 }
 
 const NAME_PREFIX: Readonly<Record<string, string>> = {
@@ -121,12 +91,9 @@ const camel = (name: string) =>
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** Secret leaves under a secret property that is a list or object (`users[].password`, not the user names). */
-const SECRET_LEAF = /password|secret|key/i;
-
 /**
- * A JS literal for `value`. Under a secret property, string leaves become `config.requireSecret(KEY)` references:
- * the property itself when it is a string, else its password/key-like leaves (`secretKey` names the config key).
+ * A JS literal for `value`. A string at a secret path becomes a `config.requireSecret(KEY)` reference (`secretKey`
+ * names the config key); `Code` is written as it is.
  */
 function literal(
   value: unknown,
@@ -136,6 +103,7 @@ function literal(
 ): string {
   const ref = secretKey(path);
   if (ref !== undefined) return `config.requireSecret(${JSON.stringify(ref)})`;
+  if (value instanceof Code) return value.text;
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     const items = value.map((v, i) => literal(v, `${path}[${i}]`, secretKey, inner));
@@ -182,84 +150,184 @@ function allLines(tree: ConfigTree): { context: Context; line: ConfigLine }[] {
   });
 }
 
+/**
+ * The config line that holds the secret at `path` of a typed object: the object's command written with a marker in
+ * its place, found in the config with the value back (two secrets of one value stay apart).
+ */
+function holderLine(
+  o: TypedObject,
+  path: (string | number)[],
+  value: string,
+  lines: { context: Context; line: ConfigLine }[],
+): number {
+  const marker = "\u0000secret\u0000";
+  const copy = structuredClone(o.model);
+  const parent = path
+    .slice(0, -1)
+    .reduce<Record<string | number, unknown>>((v, p) => v[p] as Record<string | number, unknown>, copy);
+  parent[path[path.length - 1]] = marker;
+  const command = o.kind.commands(copy, { mask: false }).find((c) => c.command.includes(marker));
+  const key = command && lineKey(command.context, command.command.replace(marker, value));
+  return lines.find(({ context, line }) => lineKey(context, line.text) === key)?.line.line ?? 0;
+}
+
+/** A context as a resource name part: "pp-1", "tunnel-2". */
+const contextWords = (c: Context) => contextName(c).replace(/ /g, "-");
+
+interface Group {
+  name: string;
+  context: Context;
+  lines: { line: ConfigLine; secret: boolean }[];
+}
+
+/**
+ * The unexpressed lines as ConfigLines groups: one per block, one per first word at the top level. A line the
+ * resource refuses (a masked secret, a second line of one setting, characters the CLI cannot take, a line that
+ * alone forms a typed object) is taken out with the resource's reason, until the group checks.
+ */
+function groupLines(
+  rest: { context: Context; line: ConfigLine }[],
+  unexpressed: Unexpressed[],
+): { group: Group; model: Record<string, unknown> }[] {
+  const groups = new Map<string, Group>();
+  const where = (c: Context, l: ConfigLine) => {
+    const name = contextName(c);
+    return `${name === "" ? "" : `[${name}] `}${redact(l.text)}`;
+  };
+  for (const { context, line } of rest) {
+    const secret = secretIn(line.text);
+    if (secret === "masked") {
+      unexpressed.push({
+        line: line.line,
+        text: where(context, line),
+        reason: "the router prints this secret as *, so its value cannot be read",
+      });
+      continue;
+    }
+    const name = context.kind === "global" ? `lines-${line.tokens[0]}` : `lines-${contextWords(context)}`;
+    const group = groups.get(name) ?? { name, context, lines: [] };
+    group.lines.push({ line, secret: secret === "clear" });
+    groups.set(name, group);
+  }
+  const checked: { group: Group; model: Record<string, unknown> }[] = [];
+  for (const group of groups.values()) {
+    for (;;) {
+      if (group.lines.length === 0) break;
+      const model = {
+        ...(group.context.kind === "global" ? {} : { context: contextName(group.context) }),
+        lines: group.lines.filter((l) => !l.secret).map((l) => l.line.text),
+        secretLines: group.lines.filter((l) => l.secret).map((l) => l.line.text),
+      };
+      const result = ConfigLines.schema.safeParse(model);
+      if (result.success) {
+        checked.push({ group, model });
+        break;
+      }
+      // Take out the lines the failures name (by list and index); a failure naming no line drops the group.
+      const [first] = result.error.issues;
+      const [property, index] = first.path;
+      const list = group.lines.filter((l) => l.secret === (property === "secretLines"));
+      const bad = typeof index === "number" ? list[index] : undefined;
+      const out = bad ? [bad] : group.lines;
+      const reason = failuresOf(result.error)[0].reason;
+      for (const l of out)
+        unexpressed.push({ line: l.line.line, text: where(group.context, l.line), reason });
+      group.lines = group.lines.filter((l) => !out.includes(l));
+    }
+  }
+  return checked;
+}
+
+/** A template literal of `text` with each secret a `config.requireSecret` reference (`keys` in order). */
+function secretTemplate(masked: string, keys: string[]): Code {
+  const escape = (s: string) => s.replace(/[\\`]/g, (c) => `\\${c}`).replace(/\$\{/g, "\\${");
+  const parts = masked.split(MASK);
+  const body = parts
+    .map(
+      (p, i) => escape(p) + (i < keys.length ? `\${config.requireSecret(${JSON.stringify(keys[i])})}` : ""),
+    )
+    .join("");
+  return new Code(`pulumi.interpolate\`${body}\``);
+}
+
 export function generateProgram(tree: ConfigTree, opts: ImportOptions = {}): ImportResult {
   const config = indexConfig(tree);
-  const expressed = new Set<string>();
-  const unreadable: Unreadable[] = [];
-  const resources: (ImportedResource & { model: Record<string, unknown>; kindDef: AnyKind })[] = [];
-  for (const { kind, identity } of identities(config)) {
-    let model: Record<string, unknown> | undefined;
-    try {
-      model = kind.read(config, identity) as Record<string, unknown> | undefined;
-    } catch (e) {
-      if (!(e instanceof ReadError)) throw e;
-      unreadable.push({ identity, reason: redact(e.message) });
-      continue;
-    }
-    if (model === undefined) continue;
-    // The router may hold what the resource refuses (the seed's option 121 gateway outside its scope): such an
-    // object stays unexpressed rather than giving a program whose check fails.
-    const checked = check(kind.kind as ResourceKindName, model);
-    if ("failures" in checked) {
-      const f = checked.failures[0];
-      unreadable.push({ identity, reason: redact(`${f.property}: ${f.reason}`) });
-      continue;
-    }
-    const commands = kind.commands(model, { mask: false });
-    // An interface with only lines no kind models (`ip lan1 mtu`) reads as an empty model: nothing to adopt.
-    if (commands.length === 0) continue;
-    for (const c of commands) expressed.add(lineKey(c.context, c.command));
-    resources.push({
-      kind: kind.kind,
-      name: resourceName(kind.kind, identity),
-      identity,
-      model,
-      kindDef: kind,
-    });
-  }
+  const typed = expressedBy(config);
+  const lines = allLines(tree);
+  const rest = lines.filter(({ context, line }) => !typed.lines.has(lineKey(context, line.text)));
+  const unexpressed: Unexpressed[] = [];
+  const groups = groupLines(rest, unexpressed);
+  unexpressed.sort((a, b) => a.line - b.line);
 
-  const unexpressed: Unexpressed[] = allLines(tree)
-    .filter(({ context, line }) => !expressed.has(lineKey(context, line.text)))
-    .map(({ context, line }) => {
-      const where = contextName(context);
-      // Masked before the context prefix: redact recognises a command only at the start of a line.
-      return { line: line.line, text: `${where === "" ? "" : `[${where}] `}${redact(line.text)}` };
-    });
-
-  const secrets: { key: string; hint: string }[] = [];
-  const blocks = resources.map((r) => {
-    const secretTops = new Set(r.kindDef.secretProperties.map((p) => p.split(/[.[]/)[0]));
+  const secrets: SecretSource[] = [];
+  const typedBlocks = typed.objects.map((o) => {
+    const name = resourceName(o.kind.kind, o.identity);
     const secretKey = (path: string) => {
+      const parts = path
+        .split(/[.[\]]/)
+        .filter((p) => p !== "")
+        .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      const value = valueAt(o.model, path);
+      // Exactly the kind's secret properties (a hex key's `hex`, each user's password), never a guess by name.
+      if (typeof value !== "string" || !isSecretPath(o.kind.secretProperties, parts)) return undefined;
       const top = path.split(/[.[]/)[0];
-      if (!secretTops.has(top)) return undefined;
-      const value = valueAt(r.model, path);
-      if (typeof value !== "string" || (path !== top && !SECRET_LEAF.test(path.split(/[.\]]/).pop() ?? "")))
-        return undefined;
-      const key = camel(`${r.name}-${path.replace(/\[(\d+)\]/g, "-$1").replace(/\./g, "-")}`);
+      const key = camel(`${name}-${path.replace(/\[(\d+)\]/g, "-$1").replace(/\./g, "-")}`);
       // Name the owner of a nested secret (users[1].password → the user's name) so the user knows which it is.
-      const owner = valueAt(r.model, path.replace(/\.[^.]+$/, ".name"));
-      secrets.push({ key, hint: path !== top && typeof owner === "string" ? `${top}: ${owner}` : path });
+      const owner = valueAt(o.model, path.replace(/\.[^.]+$/, ".name"));
+      const hint = path !== top && typeof owner === "string" ? `${top}: ${owner}` : path;
+      secrets.push({ key, line: holderLine(o, parts, value, lines), hint });
       return key;
     };
-    const props = { adopt: true, ...fromModel(r.kind, r.model) };
+    const props = { adopt: true, ...fromModel(o.kind.kind, o.model) };
     // No dependsOn between resources: the provider defines before it binds and unbinds before it deletes.
-    return `new nvr.${r.kind}(${JSON.stringify(r.name)}, ${literal(props, "", secretKey, "")});`;
+    return `new nvr.${o.kind.kind}(${JSON.stringify(name)}, ${literal(props, "", secretKey, "")});`;
   });
 
+  const linesBlocks = groups.map(({ group, model }) => {
+    let n = 0;
+    const secretLines = group.lines
+      .filter((l) => l.secret)
+      .map((l) => {
+        const masked = redact(l.line.text);
+        const keys = masked
+          .split(MASK)
+          .slice(1)
+          .map(() => camel(`${group.name}-secret-${++n}`));
+        const hint = `${contextName(group.context) === "" ? "" : `[${contextName(group.context)}] `}${masked}`;
+        keys.forEach((key) => secrets.push({ key, line: l.line.line, hint }));
+        return secretTemplate(masked, keys);
+      });
+    const props = {
+      adopt: true,
+      ...model,
+      ...(secretLines.length > 0 ? { secretLines } : { secretLines: undefined }),
+    };
+    if ((model.lines as string[]).length === 0) delete (props as Record<string, unknown>).lines;
+    return `new nvr.ConfigLines(${JSON.stringify(group.name)}, ${literal(props, "", () => undefined, "")});`;
+  });
+
+  const typedCount = lines.length - rest.length;
+  const configLinesCount = groups.reduce((n, g) => n + g.group.lines.length, 0);
   const header = [
     `// Generated by \`nvr import\`${opts.source ? ` from ${opts.source}` : ""}${tree.header.model ? ` (${tree.header.model}${tree.header.revision ? ` Rev.${tree.header.revision}` : ""})` : ""}.`,
     "// Every resource adopts the router's existing lines (adopt: true).",
+    `// ${lines.length} config lines: ${typedCount} in typed resources, ${configLinesCount} in ConfigLines, ${unexpressed.length} not expressed.`,
     ...(secrets.length > 0
       ? [
           "// Secrets come from stack config:",
           ...secrets.map((s) => `//   pulumi config set --secret ${s.key} <value>  (${s.hint})`),
         ]
       : []),
+    ...(typed.unreadable.length > 0
+      ? [
+          "// Objects of a typed kind it cannot read (their lines are in ConfigLines where it can hold them):",
+          ...typed.unreadable.map((u) => `//   ${u.identity}: ${redact(u.reason)}`),
+        ]
+      : []),
     ...(unexpressed.length > 0
       ? [
           "// Config lines not expressed as resources (left on the router, not managed):",
-          ...unreadable.map((u) => `//   ${u.identity}: ${u.reason}`),
-          ...unexpressed.map((u) => `//   line ${u.line}: ${u.text}`),
+          ...unexpressed.map((u) => `//   line ${u.line}: ${u.text} (${redact(u.reason)})`),
         ]
       : ["// Every config line is expressed as a resource."]),
   ];
@@ -269,13 +337,26 @@ export function generateProgram(tree: ConfigTree, opts: ImportOptions = {}): Imp
     `import * as nvr from ${JSON.stringify(opts.sdk ?? "pulumi-yamaha-nvr")};`,
     "",
     ...(secrets.length > 0 ? ["const config = new pulumi.Config();", ""] : []),
-    ...blocks.flatMap((b) => [b, ""]),
+    ...[...typedBlocks, ...linesBlocks].flatMap((b) => [b, ""]),
   ].join("\n");
   return {
     program,
-    resources: resources.map(({ kind, name, identity }) => ({ kind, name, identity })),
+    resources: [
+      ...typed.objects.map((o) => ({
+        kind: o.kind.kind,
+        name: resourceName(o.kind.kind, o.identity),
+        identity: o.identity,
+      })),
+      ...groups.map(({ group, model }) => ({
+        kind: "ConfigLines",
+        name: group.name,
+        identity: ConfigLines.identity(ConfigLines.schema.parse(model)),
+      })),
+    ],
     unexpressed,
-    unreadable,
+    unreadable: typed.unreadable.map((u) => ({ identity: u.identity, reason: redact(u.reason) })),
     secrets: secrets.map((s) => s.key),
+    secretSources: secrets,
+    counts: { lines: lines.length, typed: typedCount, configLines: configLinesCount },
   };
 }

@@ -7,6 +7,7 @@ export {
   type ImportOptions,
   type ImportResult,
   type ImportedResource,
+  type SecretSource,
   type Unexpressed,
   type Unreadable,
 } from "./import";

@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import { join } from "path";
-import { parseConfig } from "../../provider/config/parse";
+import { detectSource, parseConfig } from "../../provider/config/parse";
+import { secretIn } from "../../provider/secrets";
+import { secretConfig, secretsOfLine } from "./import-secrets";
 import { generateProgram, review } from "../../provider/review";
 import { runProgram, type ProgramRun } from "../../provider/review/program";
 
@@ -9,6 +11,8 @@ jest.mock("pulumi-yamaha-nvr", () => jest.requireActual("../../sdk"), { virtual:
 
 const FINAL = join(__dirname, "..", "fixtures", "seed", "fix-c-twice-nat.conf");
 const final = () => parseConfig(fs.readFileSync(FINAL, "utf8"));
+/** As `nvr import --from` reads a file: its source (show config or config file) detected. */
+const readConfigText = (text: string) => parseConfig(text, { source: detectSource(text) });
 // Inside the repository so the program resolves @pulumi/pulumi from its node_modules.
 const tmp = fs.mkdtempSync(join(__dirname, "fixtures", ".import-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -16,7 +20,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 describe("generateProgram", () => {
   const result = generateProgram(final(), { source: "fix-c-twice-nat.conf" });
 
-  it("adopts one resource per supported object, in a fixed order", () => {
+  it("adopts one resource per supported object, in a fixed order, then ConfigLines for the rest", () => {
     expect(result.resources.map((r) => `${r.kind} ${r.identity}`)).toEqual([
       "NatDescriptor nat descriptor 30",
       "NatDescriptor nat descriptor 40",
@@ -28,6 +32,7 @@ describe("generateProgram", () => {
       "GlobalSwitch dhcp server rfc2131 compliant",
       "GlobalSwitch l2tp service",
       "GlobalSwitch ipsec auto refresh",
+      "ConfigLines config lines: dhcp scope 1; dhcp scope bind 1 192.168.5.5; dhcp scope option 1",
     ]);
     expect(result.program.match(/^\s*adopt: true,$/gm)).toHaveLength(result.resources.length);
     expect(result.program).toContain('import * as nvr from "pulumi-yamaha-nvr";');
@@ -53,20 +58,18 @@ describe("generateProgram", () => {
     expect(result.program).not.toMatch(/placeholder-(password|key)/);
   });
 
-  it("lists the lines it cannot express: the seed's DHCP scope, whose option 121 gateway the resource refuses", () => {
+  it("puts what the typed kinds cannot read into ConfigLines: the seed's DHCP scope with its option 121 gateway outside", () => {
     expect(result.unreadable).toEqual([
       {
         identity: "dhcp scope 1",
         reason: expect.stringMatching(/gateway: 192\.168\.5\.5 .*outside the scope/),
       },
     ]);
-    expect(result.unexpressed.map((u) => u.text)).toEqual([
-      "dhcp scope 1 192.168.11.2-192.168.11.63/24",
-      "dhcp scope bind 1 192.168.5.5 ethernet 00:30:f5:cc:dd:ee",
-      "dhcp scope option 1 classless_static_route=18,c0,a8,04,c0,a8,05,05,00,c0,a8,05,01",
-    ]);
-    expect(result.program).toMatch(
-      /^\/\/ {3}line 45: dhcp scope bind 1 192\.168\.5\.5 ethernet 00:30:f5:cc:dd:ee$/m,
+    expect(result.unexpressed).toEqual([]);
+    expect(result.program).toContain('    "dhcp scope bind 1 192.168.5.5 ethernet 00:30:f5:cc:dd:ee",\n');
+    expect(result.counts).toEqual({ lines: 42, typed: 39, configLines: 3 });
+    expect(result.program).toContain(
+      "// 42 config lines: 39 in typed resources, 3 in ConfigLines, 0 not expressed.",
     );
   });
 
@@ -74,24 +77,94 @@ describe("generateProgram", () => {
     expect(generateProgram(final(), { source: "fix-c-twice-nat.conf" }).program).toBe(result.program);
   });
 
-  it("lists unsupported lines of another router with their context, secrets masked", () => {
-    const dump = fs.readFileSync("/work/shared/configs/rtx830-l2tpv3-ipsec-initiator.txt", "utf8");
-    const other = generateProgram(parseConfig(dump.split("\n").slice(1).join("\n")));
-    const texts = other.unexpressed.map((u) => u.text);
-    expect(texts).toContain("[tunnel 1] ipsec ike pre-shared-key 1 text ********");
-    expect(texts).toEqual(
-      expect.arrayContaining(["console character ja.utf8", "bridge member bridge1 lan1 tunnel1"]),
-    );
-    expect(other.program).toMatch(/^\/\/ {3}line \d+: bridge member bridge1 lan1 tunnel1$/m);
-    expect(other.program).not.toMatch(/pre-shared-key 1 text yamaha/);
-    expect(other.unexpressed.every((u) => Number.isInteger(u.line) && u.line > 0)).toBe(true);
-  });
-
-  it("adopts no interface that holds only lines no kind models", () => {
+  it("adopts no interface that holds only lines no kind models: the line goes to ConfigLines", () => {
     const tree = parseConfig("ip lan1 address 192.168.11.1/24\nip lan3 mtu 1400\n");
     const generated = generateProgram(tree);
-    expect(generated.resources.map((r) => r.identity)).toEqual(["lan1"]);
-    expect(generated.unexpressed).toEqual([{ line: 2, text: "ip lan3 mtu 1400" }]);
+    expect(generated.resources.map((r) => r.identity)).toEqual(["lan1", "config lines: ip lan3 mtu"]);
+    expect(generated.unexpressed).toEqual([]);
+  });
+});
+
+const DUMPS = "/work/shared/configs";
+/** A shared dump without its source note, which is not router output. */
+const dump = (name: string) => fs.readFileSync(join(DUMPS, name), "utf8").split("\n").slice(1).join("\n");
+
+describe("nvr import on the real dumps", () => {
+  const names = fs.readdirSync(DUMPS).filter((f) => f.endsWith(".txt"));
+
+  it.each(names)("%s: no secret value of the config is in the program; each has a config key", (name) => {
+    const tree = parseConfig(dump(name));
+    const generated = generateProgram(tree);
+    const all = tree.items.flatMap((i) => (i.type === "line" ? [i.line] : i.block.lines));
+    // A value the config also prints as a plain word elsewhere (the RTX830's PSK is also its L2TP end-id) is not
+    // a secret there.
+    const plain = new Set(all.filter((l) => secretIn(l.text) === undefined).flatMap((l) => l.tokens));
+    const values = all
+      .filter((l) => secretIn(l.text) === "clear")
+      .flatMap((l) => secretsOfLine(l.text))
+      .filter((v) => !plain.has(v.trim()));
+    expect(values.length).toBeGreaterThanOrEqual(0);
+    for (const v of values) expect(generated.program).not.toContain(v.trim());
+    expect(Object.keys(secretConfig(tree, generated.secretSources)).sort()).toEqual(
+      [...generated.secrets].sort(),
+    );
+    expect(generated.counts.typed + generated.counts.configLines + generated.unexpressed.length).toBe(
+      generated.counts.lines,
+    );
+  });
+
+  it("writes a secret line of ConfigLines as a template over stack config, with a masked hint", () => {
+    const generated = generateProgram(parseConfig(dump("rtx1100-ipsec-pppoe-rt1.txt")));
+    expect(generated.program).toMatch(
+      /pulumi\.interpolate`pp auth myname sudou@caos\.local \$\{config\.requireSecret\("linesPp1Secret1"\)\}`/,
+    );
+    expect(generated.program).toContain(
+      "//   pulumi config set --secret linesPp1Secret1 <value>  ([pp 1] pp auth myname sudou@caos.local ********)",
+    );
+  });
+
+  it("leaves a secret the router printed as * unmanaged, saying why", () => {
+    const generated = generateProgram(parseConfig(dump("rtx1500-nat-dhcp-serial.txt")));
+    expect(generated.unexpressed).toEqual([
+      expect.objectContaining({
+        text: "login password encrypted *",
+        reason: expect.stringMatching(/prints this secret as \*/),
+      }),
+      expect.objectContaining({ text: "administrator password encrypted *" }),
+    ]);
+  });
+
+  it("reads a saved config file with its own indentation and select none lines (RTX1300 style)", () => {
+    const file = [
+      "# RTX1300 Rev.23.00.05 (Fri Jun 30 10:00:00 2023)",
+      "ip lan1 address 192.168.100.1/24",
+      "  ip lan1 proxyarp on",
+      "tunnel select 1",
+      " tunnel encapsulation ipip",
+      " tunnel endpoint address 192.0.2.1 198.51.100.1",
+      " tunnel enable 1",
+      "tunnel select none",
+      "  ip route default gateway tunnel 1",
+      "dns server 192.168.100.1",
+    ].join("\n");
+    const generated = generateProgram(readConfigText(file));
+    expect(generated.unexpressed).toEqual([]);
+    expect(generated.resources.map((r) => `${r.kind} ${r.identity}`)).toEqual(
+      expect.arrayContaining([
+        "LanInterface lan1",
+        "StaticRoute ip route default",
+        "IpsecSiteTunnel tunnel 1",
+      ]),
+    );
+    expect(generated.counts).toMatchObject({ lines: 7 });
+  });
+
+  it("rejoins a line the console wrapped at 79 columns", () => {
+    const long = `ip filter 10 pass 192.168.100.0/24,192.168.101.0/24,192.168.102.0/24 * tcp * www,443,8080`;
+    const shown = `${long.slice(0, 79)}\n${long.slice(79)}\nip lan1 address 192.168.100.1/24\n`;
+    const generated = generateProgram(readConfigText(shown));
+    expect(generated.resources.map((r) => r.identity)).toEqual(["lan1", "ip filter 10"]);
+    expect(generated.program).toContain('destinationPort: "www,443,8080"');
   });
 });
 
@@ -112,7 +185,7 @@ describe("import → plan round trip", () => {
 
   it("the regenerated program's plan against the same config is empty", () => {
     const report = review({ before: final(), resources: run.resources });
-    expect(report.resources).toHaveLength(10);
+    expect(report.resources).toHaveLength(11);
     expect(report.problems).toEqual([]);
     expect(report.resources.filter((r) => r.commands.length > 0)).toEqual([]);
     expect(report.diff.text).toBe("");

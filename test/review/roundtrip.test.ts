@@ -3,6 +3,7 @@ import { join } from "path";
 import { parseConfig } from "../../provider/config/parse";
 import { generateProgram, review } from "../../provider/review";
 import { runProgram } from "../../provider/review/program";
+import { secretConfig } from "./import-secrets";
 
 // Generated programs import the SDK by package name; inside jest that name must reach this repository's SDK.
 jest.mock("pulumi-yamaha-nvr", () => jest.requireActual("../../sdk"), { virtual: true });
@@ -74,4 +75,28 @@ describe("nvr import → nvr plan round trip on every seed config", () => {
     expect(pool).toContain("natDescriptors: { forward: [20], reverse: [] },");
     expect(pool).not.toContain("dependsOn");
   });
+});
+
+describe("nvr import → nvr plan round trip on every real dump", () => {
+  const DUMPS = "/work/shared/configs";
+  it.each(fs.readdirSync(DUMPS).filter((f) => f.endsWith(".txt")))(
+    "%s: typed resources and ConfigLines plan no change",
+    async (name) => {
+      // Line 1 is a source note, not router output.
+      const text = fs.readFileSync(join(DUMPS, name), "utf8").split("\n").slice(1).join("\n");
+      const tree = parseConfig(text);
+      const generated = generateProgram(tree);
+      const dir = join(tmp, name.replace(/\W+/g, "-"));
+      fs.mkdirSync(dir);
+      fs.writeFileSync(join(dir, "index.ts"), generated.program);
+      // The user's `pulumi config set --secret` values: the config's own.
+      const run = await runProgram({ dir, config: secretConfig(tree, generated.secretSources) });
+      expect(run.maskedSecrets).toEqual([]);
+      expect(run.resources).toHaveLength(generated.resources.length);
+      const report = review({ before: tree, resources: run.resources });
+      expect(report.problems).toEqual([]);
+      expect(report.resources.filter((r) => r.commands.length > 0)).toEqual([]);
+      expect(report.diff.text).toBe("");
+    },
+  );
 });
