@@ -9,15 +9,11 @@
  */
 import { contextName, indexConfig } from "../config/index";
 import type { ConfigLine, ConfigTree, Context } from "../config/model";
-import { ConfigLines, type ResourceKind } from "../resources";
+import { ConfigLines } from "../resources";
 import { failuresOf, isSecretPath } from "../resources/kind";
 import { fromModel } from "../resources/names";
 import { type TypedObject, expressedBy, lineKey } from "../resources/objects";
 import { MASK, redact, secretIn } from "../secrets";
-
-// The registry holds kinds of different model types; import treats models opaquely.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyKind = ResourceKind<any>;
 
 export interface ImportOptions {
   /** The module the program imports the SDK classes from (default "pulumi-yamaha-nvr"). */
