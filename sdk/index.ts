@@ -45,6 +45,9 @@ export {
   type L2tpv3Args,
 } from "./ipsec-site-tunnel";
 export { Dns, type DnsArgs, type DnsSelectArgs, type DnsStaticArgs } from "./dns";
+export { Schedule, type ScheduleArgs } from "./schedule";
+export { Syslog, type SyslogArgs } from "./syslog";
+export { ServiceHosts, type ServiceHostsArgs, type ServiceAccessArgs } from "./service-hosts";
 export {
   OverlapSafeVpn,
   type OverlapSafeVpnArgs,

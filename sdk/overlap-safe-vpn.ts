@@ -25,6 +25,9 @@ import { NatDescriptor } from "./nat-descriptor";
 import { PppoeInterface } from "./pppoe-interface";
 import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
 import { Dns } from "./dns";
+import { Schedule } from "./schedule";
+import { ServiceHosts } from "./service-hosts";
+import { Syslog } from "./syslog";
 import { fromModel } from "../provider/resources/names";
 import type { NvrResource, RouterArgs } from "./resource";
 import { SecureFilter } from "./secure-filter";
@@ -44,6 +47,9 @@ const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = {
   PppoeInterface,
   IpsecSiteTunnel,
   Dns,
+  Schedule,
+  Syslog,
+  ServiceHosts,
   IpFilter,
   IpFilterDynamic,
   SecureFilter,

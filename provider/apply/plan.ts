@@ -202,9 +202,12 @@ export function restoreCommands(
   return out;
 }
 
+/** Commands that decide who may log in and how: the servers' host lists and switches, logins and users. */
+const ACCESS_COMMANDS = ["sshd", "sftpd", "telnetd", "httpd", "login", "user", "administrator"];
+
 /**
  * Whether a plan can cut the management path: it changes the address of the interface whose address is `host`,
- * or the ssh / login / user settings.
+ * or a server's access (ServiceHosts: `sshd/telnetd/httpd/sftpd host`, `... service`), the login or user settings.
  */
 export function touchesAccess(snapshot: ConfigIndex, plan: readonly ContextCommand[], host: string): boolean {
   const managementIfs = new Set<string>();
@@ -216,7 +219,7 @@ export function touchesAccess(snapshot: ConfigIndex, plan: readonly ContextComma
   return plan.some(({ command }) => {
     const t = tokenize(command);
     const s = isNo(t) ? t.slice(1) : t;
-    if (["sshd", "login", "user", "administrator"].includes(s[0])) return true;
+    if (ACCESS_COMMANDS.includes(s[0])) return true;
     return s[0] === "ip" && (s[2] === "address" || s[2] === "secure") && managementIfs.has(s[1]);
   });
 }

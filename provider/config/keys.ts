@@ -156,6 +156,7 @@ const PATTERNS: readonly string[] = [
   "l2tp remote end-id",
   // services
   "syslog host HOST",
+  "syslog facility",
   "syslog notice",
   "syslog info",
   "syslog debug",
@@ -166,6 +167,7 @@ const PATTERNS: readonly string[] = [
   "sshd host key generate",
   "sftpd host",
   "httpd host",
+  "httpd service",
 ];
 
 interface Pattern {

@@ -14,6 +14,7 @@ import { defineKind } from "./kind";
 import { type Line, findLines, line, routerToken } from "./lines";
 import { MAX_PEER_NUMBER } from "./models";
 import { dnsName, isIPv4, parseSpan } from "./net";
+import { ACCESS_INTERFACE, accessHosts } from "./service-hosts";
 
 const isIPv6 = (s: string) => Validator.isValidIPv6String(s)[0];
 const ipAddress = z.string().refine((s) => isIPv4(s) || isIPv6(s), "must be an IPv4 or IPv6 address");
@@ -24,19 +25,10 @@ const peer = z
   .max(MAX_PEER_NUMBER, `must be a pp number 1..${MAX_PEER_NUMBER}`);
 const fqdn = z.string().regex(dnsName, "must be a host name such as host.example.jp");
 
-/** Interfaces `dns server dhcp` and `dns host` name (CR §24.5, §24.13). */
-const INTERFACE = /^(lan[1-9]\d*(\/[1-9]\d*)?|wan1|bridge[1-9]\d*|vlan[1-9]\d*)$/;
+/** The interface `dns server dhcp` names (CR §24.5). */
 const iface = z
   .string()
-  .regex(INTERFACE, "must be an interface such as lan2, lan1/1, wan1, bridge1 or vlan1");
-
-/** One `dns host` item: a mnemonic, an interface, an address or a range FIRST-LAST (CR §24.13). */
-const hostItem = z
-  .string()
-  .refine(
-    (s) => ["any", "none", "lan"].includes(s) || INTERFACE.test(s) || parseSpan(s) !== undefined,
-    "must be any, none, lan, an interface such as lan1, an IPv4 address or a range FIRST-LAST",
-  );
+  .regex(ACCESS_INTERFACE, "must be an interface such as lan2, lan1/1, wan1, bridge1 or vlan1");
 
 const RECORD_TYPES = ["a", "aaaa", "ptr", "mx", "ns", "cname", "any"] as const;
 
@@ -77,7 +69,7 @@ const shape = z
     /** `dns service fallback on|off` (CR §24.16). */
     fallback: z.boolean().optional(),
     /** `dns host ...`: who may query the router (CR §24.13). */
-    hosts: z.array(hostItem).min(1, "must list at least one host").optional(),
+    hosts: accessHosts.optional(),
     /** `dns server A [B ...]`: up to four servers (CR §24.2). */
     servers: z.array(ipAddress).min(1, "must list 1..4 servers").max(4, "must list 1..4 servers").optional(),
     /** `dns server dhcp IF`: the servers a DHCP server hands the interface (CR §24.5). */
@@ -211,8 +203,6 @@ export const Dns = defineKind<DnsModel, z.input<typeof shape>>({
   kind: "Dns",
   shape,
   rules(m, fail) {
-    if (m.hosts && m.hosts.length > 1 && m.hosts.some((h) => h === "any" || h === "none"))
-      fail(["hosts"], "any and none stand alone");
     const ids = m.selects.map((s) => s.id);
     m.selects.forEach((s, i) => {
       if (ids.indexOf(s.id) < i) fail(["selects", i, "id"], `duplicate select ${s.id}`);

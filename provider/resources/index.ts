@@ -15,6 +15,9 @@ import { NatDescriptor } from "./nat-descriptor";
 import { PppoeInterface } from "./pppoe-interface";
 import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
 import { Dns } from "./dns";
+import { Schedule } from "./schedule";
+import { ServiceHosts } from "./service-hosts";
+import { Syslog } from "./syslog";
 import { toModel } from "./names";
 import { SecureFilter } from "./secure-filter";
 import { StaticRoute } from "./static-route";
@@ -31,6 +34,9 @@ export const resourceKinds = {
   PppoeInterface,
   IpsecSiteTunnel,
   Dns,
+  Schedule,
+  Syslog,
+  ServiceHosts,
   IpFilter,
   IpFilterDynamic,
   SecureFilter,
@@ -123,6 +129,10 @@ export { IpsecSiteTunnel };
 export type { IpsecSiteTunnelModel } from "./ipsec-site-tunnel";
 export { Dns };
 export type { DnsModel } from "./dns";
+export { Schedule, ServiceHosts, Syslog };
+export type { ScheduleModel } from "./schedule";
+export type { ServiceHostsModel } from "./service-hosts";
+export type { SyslogModel } from "./syslog";
 export type { DhcpScopeModel } from "./dhcp-scope";
 export type { GlobalSwitchModel, GlobalSwitchName } from "./global-switch";
 export { GLOBAL_SWITCHES, RESTART_REQUIRED } from "./global-switch";

@@ -6,6 +6,7 @@
 const ID_NAMES: Readonly<Record<string, string>> = {
   NatDescriptor: "descriptor",
   DhcpScope: "scope",
+  Schedule: "schedule",
   IpFilter: "filter",
   IpFilterDynamic: "filter",
 };

@@ -78,7 +78,7 @@ describe("Dns", () => {
   test.each([
     [{ servers: ["1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4", "9.9.9.9"] }, "servers", /1\.\.4/],
     [{ servers: ["dns.example.jp"] }, "servers.0", /IPv4 or IPv6/],
-    [{ hosts: ["any", "lan1"] }, "hosts", /stand alone/],
+    [{ hosts: ["any", "lan1"] }, "hosts", /any stands alone/],
     [{ hosts: ["lan1;restart"] }, "hosts.0", /interface/],
     [{ serverDhcp: "pp1" }, "serverDhcp", /interface/],
     [

@@ -62,6 +62,11 @@ function identities(config: ConfigIndex): [ResourceKind<unknown>, string][] {
       })
       .map((b) => [k.IpsecSiteTunnel, `tunnel ${b.id}`]),
     ...(config.find(["dns"]).length > 0 ? [[k.Dns, "dns"]] : []),
+    ...tokens("schedule at").map((t) => [k.Schedule, `schedule at ${t[2]}`]),
+    ...(config.find(["syslog"]).length > 0 ? [[k.Syslog, "syslog"]] : []),
+    ...(["sshd", "telnetd", "httpd", "sftpd"].some((s) => config.find([s]).length > 0)
+      ? [[k.ServiceHosts, "service hosts"]]
+      : []),
     ...tokens("ip filter")
       .filter((t) => /^\d+$/.test(t[2]))
       .map((t) => [k.IpFilter, `ip filter ${t[2]}`]),

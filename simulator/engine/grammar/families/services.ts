@@ -2,14 +2,23 @@
  * and the dashboard (CR §4.25-4.78, ch. 33, 35, 41, 51, 55). */
 import { SECTION } from "../order";
 import { command, type Family, hasFeature, hostList, inSection, onOff } from "../spec";
-import { integer, ipv4OrIpv6 } from "../values";
+import { fail, integer, ipv4OrIpv6 } from "../values";
 
 export const services: Family = {
   specs: [
     {
       head: "syslog host",
       scope: "global",
-      key: (r) => [r.replace(ipv4OrIpv6)],
+      // An IPv4/IPv6 address or a host name (CR §4.25); dotted-quad look-alikes must be valid addresses.
+      key: (r) => [
+        r.replace((v) =>
+          /^[\d.]+$/.test(v) || v.includes(":")
+            ? ipv4OrIpv6(v)
+            : /^[a-z0-9.-]{1,255}$/i.test(v)
+              ? v
+              : fail("bad-ip"),
+        ),
+      ],
       args: (r) => r.end(),
       order: (key) => [SECTION.SYSLOG, 0, key[0]],
     },
