@@ -4,7 +4,7 @@
  * outside world (saving delay, dropping sessions, arming a schedule timer) is returned as an effect.
  */
 import type { GrammarError, GrammarResult, ParseConfigCommand, SimContext } from "./grammar-contract";
-import { type SimModel, bannerLines, configHeaderLines } from "./models";
+import { type Limits, type SimModel, bannerLines, configHeaderLines } from "./models";
 import { errorLine, languageOf, message, saveDone, type Language, type MessageId } from "./messages";
 import { BACKWARD_COMPATIBILITY_DEFAULT, environmentLines, reportingDate } from "./device";
 import { expandTransports, expandTunnel, idList } from "./expand";
@@ -110,6 +110,13 @@ export interface LoadWarning {
 }
 
 const CONSOLE_DEFAULTS = { lines: "24", columns: "80", character: "ja.sjis", prompt: "" };
+
+/** The settings a model holds a limited number of, by their key. */
+const COUNTED: [keyof Limits, RegExp][] = [
+  ["routes", /^ip route /],
+  ["filters", /^ip filter \d+$/],
+  ["natDescriptors", /^nat descriptor type \d+$/],
+];
 
 /** The longest command line the device takes (CR §1.5). */
 export const MAX_COMMAND_LENGTH = 4095;
@@ -417,6 +424,7 @@ export class Engine {
       return fail("admin-only");
     }
     if (!parsed.ok) return fail(parsed.error);
+    if (this.overLimit(parsed)) return fail("out-of-range");
     return { lines: [], effects: this.apply(session, parsed) };
   }
 
@@ -458,8 +466,23 @@ export class Engine {
     const parsed = this.classify(line, session.context);
     if (!parsed) return "invalid-command";
     if (!parsed.ok) return parsed.error;
+    if (this.overLimit(parsed)) return "out-of-range";
     this.apply(session, parsed);
     return undefined;
+  }
+
+  /** A new route, filter or NAT descriptor beyond the model's number of them (models.ts `limits`) [U: the error]. */
+  private overLimit(parsed: Extract<GrammarResult, { ok: true }>): boolean {
+    if (parsed.negate || parsed.command.scope !== "global" || this.running.global.has(parsed.command.key))
+      return false;
+    const key = parsed.command.key;
+    const counted = COUNTED.find(([, pattern]) => pattern.test(key));
+    if (!counted) return false;
+    const [limit, pattern] = counted;
+    const max = this.opts.model.limits[limit];
+    // Fewer settings in all than the limit: no need to count (keeps loading a big config linear).
+    if (this.running.global.size < max) return false;
+    return [...this.running.global.keys()].filter((k) => pattern.test(k)).length >= max;
   }
 
   private apply(session: Session, parsed: Extract<GrammarResult, { ok: true }>): Effect[] {

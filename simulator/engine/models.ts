@@ -94,7 +94,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       hasMapE: true, // seed: the NVR510 made port saving the default to support MAP-E
       interfaces: { lan: 2, switchPorts: 4, bri: 0, onu: 1, wlan: 0 }, // LAN1 4-port switch, LAN2, ONU, 2 TEL
       features: ["analog", "usb", "wwan", "lua", "switch", "port-division", "l2ms", "dashboard"], // [U] no OSPF/BGP
-      limits: { routes: 1000, filters: 500, natDescriptors: 32 }, // [U]
+      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   nvr500: model(
@@ -118,7 +118,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       hasMapE: false, // [U] seed: MAP-E support is what sets the NVR510 apart
       interfaces: { lan: 2, switchPorts: 4, bri: 1, onu: 0, wlan: 0 }, // LAN1 4-port switch, LAN2, BRI (S/T), 2 TEL
       features: ["isdn", "analog", "usb", "wwan", "lua", "switch", "port-division"], // [U]
-      limits: { routes: 1000, filters: 500, natDescriptors: 32 }, // [U]
+      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   nvr700w: model(
@@ -142,7 +142,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       hasMapE: true, // [U]
       interfaces: { lan: 2, switchPorts: 4, bri: 0, onu: 1, wlan: 0 }, // LAN1 switch, LAN2, ONU, built-in LTE, TEL
       features: ["analog", "usb", "wwan", "lua", "switch", "port-division", "l2ms", "dashboard"], // [U]
-      limits: { routes: 1000, filters: 500, natDescriptors: 32 }, // [U]
+      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   rtx830: model(
@@ -191,7 +191,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       hasMapE: false,
       interfaces: { lan: 3, switchPorts: 4, bri: 1, onu: 0, wlan: 0 },
       features: ["isdn", "ospf", "bgp", "switch", "port-division"], // [U]
-      limits: { routes: 1000, filters: 500, natDescriptors: 32 }, // [U]
+      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   rtx1200: model(

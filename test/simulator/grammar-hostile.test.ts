@@ -92,3 +92,32 @@ describe("hostile input to the new families is refused and changes nothing", () 
     expect(loaded.body(loaded.running)).toEqual(before);
   });
 });
+
+describe("a model's limits: one route, filter or NAT descriptor more than it holds is refused", () => {
+  test.each([
+    ["routes", (i: number) => `ip route 10.${i >> 8}.${i & 255}.0/24 gateway 192.168.100.254`],
+    ["filters", (i: number) => `ip filter ${i + 1} pass * *`],
+    ["natDescriptors", (i: number) => `nat descriptor type ${i + 1} masquerade`],
+  ] as const)("%s", (limit, line) => {
+    const model = MODELS.rtx1100;
+    const max = model.limits[limit];
+    const engine = new Engine({
+      model,
+      parse: parseConfigCommand,
+      adminPassword: "admin",
+      bootTime: new Date(),
+    });
+    expect(engine.load(Array.from({ length: max }, (_, i) => line(i)).join("\n"))).toEqual([]);
+    const session = engine.newSession();
+    session.admin = true;
+    engine.execute(session, "console character en.ascii", new Date());
+    const run = (text: string): string[] => engine.execute(session, text, new Date()).lines;
+    const before = engine.body(engine.running);
+    expect(run(line(max))).toEqual(["Error: Parameter out of range"]);
+    expect(engine.body(engine.running)).toEqual(before);
+    // Re-entering one that exists replaces it; removing one frees a place.
+    expect(run(line(0))).toEqual([]);
+    expect(run(`no ${line(0)}`)).toEqual([]);
+    expect(run(line(max))).toEqual([]);
+  });
+});

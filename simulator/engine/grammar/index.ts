@@ -130,8 +130,10 @@ function isControl(c: string): boolean {
   return (code < 0x20 && c !== "\t") || code === 0x7f;
 }
 
-function headMatches(head: string, tokens: Token[]): { length: number; iface?: string } | undefined {
-  const words = head.split(" ");
+function headMatches(
+  words: readonly string[],
+  tokens: Token[],
+): { length: number; iface?: string } | undefined {
   if (tokens.length < words.length) return undefined;
   let iface: string | undefined;
   for (let i = 0; i < words.length; i++) {
@@ -144,17 +146,28 @@ function headMatches(head: string, tokens: Token[]): { length: number; iface?: s
   return { length: words.length, iface };
 }
 
-function longest<T extends { head: string }>(
-  table: readonly T[],
-  tokens: Token[],
-): { spec: T; length: number; iface?: string } | undefined {
-  let best: { spec: T; length: number; iface?: string } | undefined;
-  for (const spec of table) {
-    const m = headMatches(spec.head, tokens);
-    if (m && (!best || m.length > best.length)) best = { spec, ...m };
+/** A table of heads indexed by first word, so a line is matched against its own first word's heads only. */
+class HeadTable<T extends { head: string }> {
+  private readonly byFirst = new Map<string, { entry: T; words: string[] }[]>();
+  constructor(entries: readonly T[]) {
+    for (const entry of entries) {
+      const words = entry.head.split(" ");
+      this.byFirst.set(words[0], [...(this.byFirst.get(words[0]) ?? []), { entry, words }]);
+    }
   }
-  return best;
+  /** The entry with the longest head matching the line's first words (the first declared among equals). */
+  longest(tokens: Token[]): { spec: T; length: number; iface?: string } | undefined {
+    let best: { spec: T; length: number; iface?: string } | undefined;
+    for (const { entry, words } of this.byFirst.get(tokens[0]?.value ?? "") ?? []) {
+      const m = headMatches(words, tokens);
+      if (m && (!best || m.length > best.length)) best = { spec: entry, ...m };
+    }
+    return best;
+  }
 }
+
+const SPEC_TABLE = new HeadTable(SPECS);
+const UNCHECKED_TABLE = new HeadTable(UNCHECKED);
 
 function scopeError(scope: Scope, context: SimContext): GrammarError | undefined {
   if (scope === "pp" && context.kind !== "pp") return "need-pp-select";
@@ -210,8 +223,8 @@ function parse(text: string, context: SimContext, model: ModelInfo): GrammarResu
     return disable(words[0], tokens.slice(2), base);
   }
 
-  const match = longest(SPECS, tokens);
-  const verbatim = longest(UNCHECKED, tokens);
+  const match = SPEC_TABLE.longest(tokens);
+  const verbatim = UNCHECKED_TABLE.longest(tokens);
   if (verbatim && (!match || verbatim.length > match.length)) {
     if (verbatim.spec.exists && !verbatim.spec.exists(model)) return { ok: false, error: "invalid-command" };
     return unchecked(verbatim.spec, tokens, negate, base);
