@@ -48,6 +48,8 @@ export { Dns, type DnsArgs, type DnsSelectArgs, type DnsStaticArgs } from "./dns
 export { Schedule, type ScheduleArgs } from "./schedule";
 export { Syslog, type SyslogArgs } from "./syslog";
 export { ServiceHosts, type ServiceHostsArgs, type ServiceAccessArgs } from "./service-hosts";
+export { Ipv6Prefix, type Ipv6PrefixArgs } from "./ipv6-prefix";
+export { Ipv6Interface, type Ipv6InterfaceArgs } from "./ipv6-interface";
 export {
   OverlapSafeVpn,
   type OverlapSafeVpnArgs,

@@ -20,6 +20,8 @@ import type { Dns } from "../provider/resources/dns";
 import type { Schedule } from "../provider/resources/schedule";
 import type { ServiceHosts } from "../provider/resources/service-hosts";
 import type { Syslog } from "../provider/resources/syslog";
+import type { Ipv6Interface } from "../provider/resources/ipv6-interface";
+import type { Ipv6Prefix } from "../provider/resources/ipv6-prefix";
 import type { SecureFilter } from "../provider/resources/secure-filter";
 import type { StaticRoute } from "../provider/resources/static-route";
 import type { StaticRoutes } from "../provider/resources/static-routes";
@@ -37,6 +39,8 @@ import type { DnsArgs } from "./dns";
 import type { ScheduleArgs } from "./schedule";
 import type { ServiceHostsArgs } from "./service-hosts";
 import type { SyslogArgs } from "./syslog";
+import type { Ipv6InterfaceArgs } from "./ipv6-interface";
+import type { Ipv6PrefixArgs } from "./ipv6-prefix";
 import type { CommonArgs } from "./resource";
 import type { SecureFilterArgs } from "./secure-filter";
 import type { StaticRouteArgs } from "./static-route";
@@ -92,6 +96,8 @@ export type SdkInputsMatchShapes = {
   Schedule: Same<ModelArgs<ScheduleArgs, "schedule">, ShapeInput<typeof Schedule>>;
   Syslog: Same<ModelArgs<SyslogArgs>, ShapeInput<typeof Syslog>>;
   ServiceHosts: Same<ModelArgs<ServiceHostsArgs>, ShapeInput<typeof ServiceHosts>>;
+  Ipv6Prefix: Same<ModelArgs<Ipv6PrefixArgs, "prefixId">, ShapeInput<typeof Ipv6Prefix>>;
+  Ipv6Interface: Same<ModelArgs<Ipv6InterfaceArgs>, ShapeInput<typeof Ipv6Interface>>;
 };
 
 const everyKindMatches: Record<keyof SdkInputsMatchShapes, true> = {} as SdkInputsMatchShapes;

@@ -28,6 +28,8 @@ import { Dns } from "./dns";
 import { Schedule } from "./schedule";
 import { ServiceHosts } from "./service-hosts";
 import { Syslog } from "./syslog";
+import { Ipv6Interface } from "./ipv6-interface";
+import { Ipv6Prefix } from "./ipv6-prefix";
 import { fromModel } from "../provider/resources/names";
 import type { NvrResource, RouterArgs } from "./resource";
 import { SecureFilter } from "./secure-filter";
@@ -50,6 +52,8 @@ const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = {
   Schedule,
   Syslog,
   ServiceHosts,
+  Ipv6Prefix,
+  Ipv6Interface,
   IpFilter,
   IpFilterDynamic,
   SecureFilter,

@@ -50,7 +50,8 @@ const PATTERNS: readonly string[] = [
   "ip IF intrusion detection DIRECTION",
   "ip pp remote address",
   "ip pp remote address pool",
-  "ipv6 IF address",
+  // An interface may hold several IPv6 addresses: `no` names the one it removes (CR §30.2.2).
+  "ipv6 IF address ADDRESS",
   "ipv6 IF mtu",
   "ipv6 IF rtadv send",
   "ipv6 IF dhcp service",

@@ -18,6 +18,8 @@ import { Dns } from "./dns";
 import { Schedule } from "./schedule";
 import { ServiceHosts } from "./service-hosts";
 import { Syslog } from "./syslog";
+import { Ipv6Interface } from "./ipv6-interface";
+import { Ipv6Prefix } from "./ipv6-prefix";
 import { toModel } from "./names";
 import { SecureFilter } from "./secure-filter";
 import { StaticRoute } from "./static-route";
@@ -37,6 +39,8 @@ export const resourceKinds = {
   Schedule,
   Syslog,
   ServiceHosts,
+  Ipv6Prefix,
+  Ipv6Interface,
   IpFilter,
   IpFilterDynamic,
   SecureFilter,
@@ -91,6 +95,7 @@ const MODEL_LIMITED: readonly string[] = [
   "LanInterface",
   "PppoeInterface",
   "IpsecSiteTunnel",
+  "Ipv6Interface",
 ];
 
 /**
@@ -133,6 +138,9 @@ export { Schedule, ServiceHosts, Syslog };
 export type { ScheduleModel } from "./schedule";
 export type { ServiceHostsModel } from "./service-hosts";
 export type { SyslogModel } from "./syslog";
+export { Ipv6Interface, Ipv6Prefix };
+export type { Ipv6InterfaceModel } from "./ipv6-interface";
+export type { Ipv6PrefixModel } from "./ipv6-prefix";
 export type { DhcpScopeModel } from "./dhcp-scope";
 export type { GlobalSwitchModel, GlobalSwitchName } from "./global-switch";
 export { GLOBAL_SWITCHES, RESTART_REQUIRED } from "./global-switch";

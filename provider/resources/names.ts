@@ -7,6 +7,7 @@ const ID_NAMES: Readonly<Record<string, string>> = {
   NatDescriptor: "descriptor",
   DhcpScope: "scope",
   Schedule: "schedule",
+  Ipv6Prefix: "prefixId",
   IpFilter: "filter",
   IpFilterDynamic: "filter",
 };

@@ -64,6 +64,12 @@ function identities(config: ConfigIndex): [ResourceKind<unknown>, string][] {
     ...(config.find(["dns"]).length > 0 ? [[k.Dns, "dns"]] : []),
     ...tokens("schedule at").map((t) => [k.Schedule, `schedule at ${t[2]}`]),
     ...(config.find(["syslog"]).length > 0 ? [[k.Syslog, "syslog"]] : []),
+    ...tokens("ipv6 prefix").map((t) => [k.Ipv6Prefix, `ipv6 prefix ${t[2]}`]),
+    ...unique(
+      tokens("ipv6")
+        .filter((t) => /^lan\d+$/.test(t[1]) && ["address", "rtadv", "dhcp"].includes(t[2]))
+        .map((t) => `ipv6 ${t[1]}`),
+    ).map((id) => [k.Ipv6Interface, id]),
     ...(["sshd", "telnetd", "httpd", "sftpd"].some((s) => config.find([s]).length > 0)
       ? [[k.ServiceHosts, "service hosts"]]
       : []),

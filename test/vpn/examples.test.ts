@@ -35,6 +35,7 @@ const CASES: [string, ResourceKindName[], string][] = [
   ["ipsec-site-tunnel", ["IpsecSiteTunnel", "StaticRoute"], "ipsec ike pre-shared-key 1 text ********"],
   ["dns", ["Dns"], "dns server select 1 10.0.0.53 corp.example.jp"],
   ["schedule", ["Schedule"], "schedule at 1 */Wed 00:00:00 * ntpdate ntp.nict.jp syslog"],
+  ["ipv6", ["Ipv6Interface", "Ipv6Interface", "Ipv6Prefix"], "ipv6 lan1 rtadv send 1 o_flag=on"],
   ["syslog", ["Syslog"], "syslog host 192.168.100.10"],
   ["service-hosts", ["ServiceHosts"], "sshd host lan1 192.168.254.1-192.168.254.3"],
 ];
