@@ -6,12 +6,23 @@ import * as os from "os";
 import { Command } from "commander";
 import { parseScaling } from "./parse-scale";
 import { type Profile, PROFILES, profileNamed } from "./profiles";
-import { fleet, homeLab, manyRoutes } from "./stacks";
+import {
+  fleet,
+  homeLab,
+  manyRoutes,
+  publishedHosts,
+  refreshScale,
+  routesParallel,
+  routesTable,
+  type ScaleRun,
+} from "./stacks";
 
 interface Sizes {
   parse: number[];
   parseRepeats: number;
   routes: number;
+  /** Routes in the table whose refresh is measured for the provider's peak RSS. */
+  refreshRoutes: number;
   fleet: number;
   /** Zero-latency runs of the example; the fastest is the engine's own overhead. */
   overheadRuns: number;
@@ -21,10 +32,43 @@ const FULL: Sizes = {
   parse: [1_000, 5_000, 10_000, 20_000],
   parseRepeats: 5,
   routes: 1_000,
+  refreshRoutes: 10_000,
   fleet: 20,
   overheadRuns: 2,
 };
-const SMOKE: Sizes = { parse: [250, 500, 1_000], parseRepeats: 1, routes: 10, fleet: 3, overheadRuns: 1 };
+const SMOKE: Sizes = {
+  parse: [250, 500, 1_000],
+  parseRepeats: 1,
+  routes: 10,
+  refreshRoutes: 200,
+  fleet: 3,
+  overheadRuns: 1,
+};
+
+/** The `--parallel` the separate-routes stack is measured at besides the engine's default. */
+const WIDE_ROUTES_PARALLEL = 64;
+
+const mb = (bytes: number) => round(bytes / 1048576, 1);
+
+/** A scale run's keys under `name`: wall, router busy, floor, both ratios, the router's counts. */
+function scaleKeys<N extends string>(name: N, run: ScaleRun) {
+  return {
+    [`${name}WallMs`]: run.wallMs,
+    [`${name}BusyMs`]: run.busyMs,
+    [`${name}FloorMs`]: run.floorMs,
+    [`${name}OverFloor`]: ratio(run.wallMs, run.floorMs),
+    [`${name}BusyOverFloor`]: ratio(run.busyMs, run.floorMs),
+    [`${name}Handshakes`]: run.handshakes,
+    [`${name}Commands`]: run.commands,
+    [`${name}Saves`]: run.saves,
+    [`${name}ConfigReads`]: run.configReads,
+    [`${name}RoutesOnRouter`]: run.routesOnRouter,
+  } as Record<
+    `${N}${"WallMs" | "BusyMs" | "FloorMs" | "Handshakes" | "Commands" | "Saves" | "ConfigReads" | "RoutesOnRouter"}`,
+    number
+  > &
+    Record<`${N}${"OverFloor" | "BusyOverFloor"}`, number | null>;
+}
 
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 /** A ratio, or null when the denominator is not positive (the zero profile's floor is 0 ms). */
@@ -38,6 +82,14 @@ export async function runBench(profile: Profile, sizes: Sizes, progress: (s: str
   const lab = await homeLab(profile, sizes.overheadRuns);
   progress(`${sizes.routes} static routes on one router`);
   const routes = await manyRoutes(profile, sizes.routes);
+  progress(`${sizes.routes} static routes as one table`);
+  const table = await routesTable(profile, sizes.routes);
+  progress(`${sizes.routes} static routes at --parallel ${WIDE_ROUTES_PARALLEL}`);
+  const wideRoutes = await routesParallel(profile, sizes.routes, WIDE_ROUTES_PARALLEL);
+  progress("OverlapSafeVpn publishing 253 hosts");
+  const hosts = await publishedHosts(profile);
+  progress(`refresh of a table of ${sizes.refreshRoutes} routes`);
+  const refreshed = await refreshScale(profile, sizes.refreshRoutes);
   progress("fleet of 1");
   const fleet1 = await fleet(profile, 1);
   progress(`fleet of ${sizes.fleet}`);
@@ -111,6 +163,28 @@ export async function runBench(profile: Profile, sizes: Sizes, progress: (s: str
     routesConfigReads: routes.routesConfigReads,
     routesOnRouter: routes.routesOnRouter,
     providerPeakRssBytes: routes.providerPeakRssBytes,
+    // Issue 18: the same routes as one table, separately at a wide --parallel, 253 published hosts, a big refresh.
+    routesEngineRounds: Math.ceil(sizes.routes / lab.engineParallel),
+    routes1000FloorMs: wideRoutes.floorMs,
+    routes1000ShowConfigBytes: routes.routesShowConfigBytes,
+    ...scaleKeys("routesTable1000", table),
+    routesTable1000ShowConfigBytes: table.showConfigBytes,
+    ...scaleKeys("routes1000Parallel64", wideRoutes),
+    routes1000Parallel64Rounds: Math.ceil(sizes.routes / WIDE_ROUTES_PARALLEL),
+    routes1000Parallel64ShowConfigBytes: wideRoutes.showConfigBytes,
+    ...scaleKeys("hosts253", hosts),
+    showConfigBytesRead: {
+      homeLab: lab.upShowConfigBytes,
+      routes1000: routes.routesShowConfigBytes,
+      routes1000Parallel64: wideRoutes.showConfigBytes,
+      routesTable1000: table.showConfigBytes,
+      hosts253: hosts.showConfigBytes,
+    },
+    refresh10kRoutes: refreshed.routes,
+    refresh10kConfigLines: refreshed.configLines,
+    refresh10kWallMs: refreshed.refreshWallMs,
+    refresh10kConfigReads: refreshed.refreshConfigReads,
+    providerPeakRssMb10k: mb(refreshed.providerPeakRssBytes),
     benchPeakRssBytes: process.resourceUsage().maxRSS * 1024,
     fleetSize: fleetN.routers,
     fleet1WallMs: fleet1.wallMs,
@@ -194,6 +268,51 @@ function table(r: BenchReport): string {
       `${r.routesConfigReads} show config reads`,
     ],
     ["  peak RSS provider / bench", `${mib(r.providerPeakRssBytes)} / ${mib(r.benchPeakRssBytes)}`, ""],
+    [
+      "  engine rounds at its default --parallel",
+      String(r.routesEngineRounds),
+      `${r.routesCount} / ${r.engineParallel}: each round waits for its save; ${r.routesSaves} saves`,
+    ],
+    [
+      `${r.routesCount} routes as one StaticRoutes table`,
+      secs(r.routesTable1000WallMs),
+      `${times(r.routesTable1000OverFloor)} floor ${secs(r.routesTable1000FloorMs)} (target <= 1.5); router busy ${times(r.routesTable1000BusyOverFloor)}`,
+    ],
+    [
+      "  handshakes / commands / saves",
+      `${r.routesTable1000Handshakes} / ${r.routesTable1000Commands} / ${r.routesTable1000Saves}`,
+      `${r.routesTable1000ConfigReads} show config reads; ${r.routesTable1000RoutesOnRouter} routes on the router`,
+    ],
+    [
+      `${r.routesCount} StaticRoutes, --parallel 64`,
+      secs(r.routes1000Parallel64WallMs),
+      `${times(r.routes1000Parallel64OverFloor)} floor ${secs(r.routes1000FloorMs)} (target <= 2.5); router busy ${times(r.routes1000Parallel64BusyOverFloor)}; ${r.routes1000Parallel64Rounds} rounds`,
+    ],
+    [
+      "  handshakes / commands / saves",
+      `${r.routes1000Parallel64Handshakes} / ${r.routes1000Parallel64Commands} / ${r.routes1000Parallel64Saves}`,
+      `${r.routes1000Parallel64ConfigReads} show config reads; ${r.routes1000Parallel64RoutesOnRouter} routes on the router`,
+    ],
+    [
+      "OverlapSafeVpn, 253 published hosts",
+      secs(r.hosts253WallMs),
+      `${times(r.hosts253OverFloor)} floor ${secs(r.hosts253FloorMs)} (target <= 1.5); router busy ${times(r.hosts253BusyOverFloor)}`,
+    ],
+    [
+      "  handshakes / commands / saves",
+      `${r.hosts253Handshakes} / ${r.hosts253Commands} / ${r.hosts253Saves}`,
+      `${r.hosts253ConfigReads} show config reads; ${r.hosts253RoutesOnRouter} routes on the router`,
+    ],
+    [
+      "show config bytes read",
+      Object.values(r.showConfigBytesRead).join(" / "),
+      Object.keys(r.showConfigBytesRead).join(" / "),
+    ],
+    [
+      `refresh, table of ${r.refresh10kRoutes} routes`,
+      secs(r.refresh10kWallMs),
+      `${r.refresh10kConfigLines}-line config, ${r.refresh10kConfigReads} show config; provider peak RSS ${r.providerPeakRssMb10k} MiB (target <= 300)`,
+    ],
     ["fleet of 1 router", secs(r.fleet1WallMs), `${r.fleet1Handshakes} handshakes, ${r.fleet1Saves} saves`],
     [
       `fleet of ${r.fleetSize} routers`,

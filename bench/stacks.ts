@@ -398,6 +398,127 @@ export async function manyRoutes(profile: Profile, count: number): Promise<Route
   }
 }
 
+/** One measured `pulumi up` at scale, counted from the router's log, with its floor (as the home-lab's). */
+export interface ScaleRun {
+  wallMs: number;
+  /** routerBusyMs of the up. */
+  busyMs: number;
+  floorMs: number;
+  minimalCommands: number;
+  handshakes: number;
+  commands: number;
+  saves: number;
+  configReads: number;
+  showConfigBytes: number;
+  /** `ip route` lines on the router afterwards. */
+  routesOnRouter: number;
+  providerPeakRssBytes: number;
+}
+
+const ipRoutes = (config: string) => config.split("\n").filter((l) => l.startsWith("ip route ")).length;
+
+/**
+ * `pulumi up` of a fixture on a fresh router holding `startConfig`, with the engine's `--parallel` if given; the
+ * floor is that of the stack's plan against the starting config (every resource planned as a create).
+ */
+async function scaleUp(
+  profile: Profile,
+  project: string,
+  opts: {
+    config?: string;
+    settings: Record<string, string>;
+    secrets?: Record<string, string>;
+    parallel?: number;
+  },
+): Promise<ScaleRun> {
+  const sim = await startRouter(profile, opts.config);
+  const start = indexConfig(parseConfig(sim.runningConfig()));
+  const stack = new BenchStack(path.join(FIXTURES, project, "Pulumi.yaml"));
+  try {
+    const { settings, secrets } = routerSettings(sim);
+    await stack.init({ ...settings, ...opts.settings }, { ...secrets, ...opts.secrets });
+    sim.clearEvents();
+    const up = await stack.up(opts.parallel);
+    const events = sim.events();
+    const counts = countEvents(events);
+    const { resources } = await nvrResources(stack);
+    const minimal = minimalCommands(resources.flatMap((r) => r.kind.plan(start, r.model)));
+    return {
+      wallMs: up.wallMs,
+      busyMs: routerBusyMs(events, profile),
+      floorMs: floorMs(profile, minimal),
+      minimalCommands: minimal,
+      handshakes: counts.handshakes,
+      commands: counts.commands,
+      saves: counts.saves,
+      configReads: counts.configReads,
+      showConfigBytes: counts.showConfigBytes,
+      routesOnRouter: ipRoutes(sim.runningConfig()),
+      providerPeakRssBytes: up.providerPeakRssBytes,
+    };
+  } finally {
+    await stack.remove();
+    await sim.stop();
+  }
+}
+
+/** `count` routes as one StaticRoutes table (bench/fixtures/routes-table). */
+export function routesTable(profile: Profile, count: number): Promise<ScaleRun> {
+  return scaleUp(profile, "routes-table", { settings: { routes: String(count) } });
+}
+
+/** `count` separate StaticRoutes (bench/fixtures/routes) at the engine's `--parallel` given. */
+export function routesParallel(profile: Profile, count: number, parallel: number): Promise<ScaleRun> {
+  return scaleUp(profile, "routes", { settings: { routes: String(count) }, parallel });
+}
+
+/** An OverlapSafeVpn publishing every host of its /24 (bench/fixtures/hosts) on the seed's starting router. */
+export function publishedHosts(profile: Profile): Promise<ScaleRun> {
+  return scaleUp(profile, "hosts", { config: SEED_START, settings: {}, secrets: HOME_LAB_SECRETS });
+}
+
+export interface RefreshScale {
+  routes: number;
+  configLines: number;
+  refreshWallMs: number;
+  refreshConfigReads: number;
+  /** Peak RSS of the dynamic provider during the refresh (VmHWM). */
+  providerPeakRssBytes: number;
+}
+
+/**
+ * `pulumi refresh` of one StaticRoutes table of `count` routes on a router whose config holds those `count` routes:
+ * the table is created with adopt (nothing to write), then refreshed, and the provider's peak RSS taken.
+ */
+export async function refreshScale(profile: Profile, count: number): Promise<RefreshScale> {
+  const lines = Array.from(
+    { length: count },
+    (_, i) => `ip route 10.${(i >> 8) & 255}.${i & 255}.0/24 gateway 192.168.1.1`,
+  );
+  const sim = await startRouter(profile, `${lines.join("\n")}\n`);
+  const stack = new BenchStack(path.join(FIXTURES, "routes-table", "Pulumi.yaml"));
+  try {
+    const { settings, secrets } = routerSettings(sim);
+    await stack.init({ ...settings, routes: String(count), adopt: "true" }, secrets);
+    await stack.up();
+    sim.clearEvents();
+    const refresh = await stack.refresh();
+    return {
+      routes: ipRoutes(sim.runningConfig()),
+      configLines: sim
+        .runningConfig()
+        .split("\n")
+        .filter((l) => l.trim() !== "").length,
+      refreshWallMs: refresh.wallMs,
+      refreshConfigReads: countEvents(sim.events()).configReads,
+      providerPeakRssBytes: refresh.providerPeakRssBytes,
+    };
+  } finally {
+    await stack.remove();
+    await sim.stop();
+  }
+}
+
 export interface FleetResult {
   routers: number;
   wallMs: number;

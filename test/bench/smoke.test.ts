@@ -20,6 +20,14 @@ const REQUIRED = [
   "routes1000WallMs",
   "fleet20WallMs",
   "fleet1WallMs",
+  // issue 18
+  "routesTable1000WallMs",
+  "routesTable1000FloorMs",
+  "routes1000Parallel64WallMs",
+  "routes1000FloorMs",
+  "hosts253WallMs",
+  "hosts253FloorMs",
+  "providerPeakRssMb10k",
 ] as const;
 
 jest.setTimeout(600_000);
@@ -101,6 +109,54 @@ describe("npm run bench -- --smoke --json", () => {
   test("every static route of the scale stack lands on the router", () => {
     expect(num("routesOnRouter")).toBe(num("routesCount"));
     expect(num("routesHandshakes")).toBe(1);
+  });
+
+  test("the table lands every route with one login, one save, one read to plan and one to verify", () => {
+    expect(num("routesTable1000RoutesOnRouter")).toBe(num("routesCount"));
+    expect(num("routesTable1000Handshakes")).toBe(1);
+    expect(num("routesTable1000Saves")).toBe(1);
+    expect(num("routesTable1000ConfigReads")).toBe(2);
+    // the floor of the same routes, as a table or separately, is the same lines
+    expect(num("routesTable1000FloorMs")).toBe(num("routes1000FloorMs"));
+    // a line per route at least, and little else: selects, console, checks
+    expect(num("routesTable1000Commands")).toBeGreaterThanOrEqual(num("routesCount"));
+    expect(num("routesTable1000Commands")).toBeLessThan(num("routesCount") + 30);
+  });
+
+  test("separate routes at --parallel 64: one save and two reads per engine round at most", () => {
+    expect(num("routes1000Parallel64RoutesOnRouter")).toBe(num("routesCount"));
+    expect(num("routes1000Parallel64Handshakes")).toBe(1);
+    expect(num("routes1000Parallel64Rounds")).toBe(Math.ceil(num("routesCount") / 64));
+    expect(num("routes1000Parallel64Saves")).toBeLessThanOrEqual(num("routes1000Parallel64Rounds") + 1);
+    expect(num("routes1000Parallel64ConfigReads")).toBeLessThanOrEqual(2 * num("routes1000Parallel64Saves"));
+    // at the engine's default --parallel the same stack needs a round (and a save) per `engineParallel` routes
+    expect(num("routesEngineRounds")).toBe(Math.ceil(num("routesCount") / num("engineParallel")));
+    expect(num("routesSaves")).toBeLessThanOrEqual(num("routesEngineRounds") + 1);
+  });
+
+  test("253 published hosts: every host route lands, with one save", () => {
+    expect(num("hosts253RoutesOnRouter")).toBe(253);
+    expect(num("hosts253Handshakes")).toBe(1);
+    expect(num("hosts253Saves")).toBe(1);
+    expect(num("hosts253FloorMs")).toBeGreaterThanOrEqual(0);
+  });
+
+  test("show config bytes: read per batch, not per write", () => {
+    const bytes = report.showConfigBytesRead as Record<string, number>;
+    expect(Object.keys(bytes).sort()).toEqual(
+      ["homeLab", "hosts253", "routes1000", "routes1000Parallel64", "routesTable1000"].sort(),
+    );
+    for (const v of Object.values(bytes)) expect(v).toBeGreaterThan(0);
+    expect(bytes.routes1000).toBe(num("routes1000ShowConfigBytes"));
+    // the table's two reads are the config before and after: at most twice the final config per read
+    expect(bytes.routesTable1000).toBeLessThanOrEqual(bytes.routes1000Parallel64);
+  });
+
+  test("the refresh of a big table reads show config once and reports the provider's peak RSS", () => {
+    expect(num("refresh10kRoutes")).toBeGreaterThan(0);
+    expect(num("refresh10kConfigLines")).toBeGreaterThanOrEqual(num("refresh10kRoutes"));
+    expect(num("refresh10kConfigReads")).toBe(1);
+    expect(num("providerPeakRssMb10k")).toBeGreaterThan(0);
   });
 
   test("the fleet reaches every router and saves on each", () => {
