@@ -8,6 +8,7 @@
 import { AnalysisError, ReadError } from "../errors";
 import { type DhcpScopeLine, readDhcpScopeLine } from "../resources/dhcp-scope";
 import { readGlobalSwitch } from "../resources/global-switch";
+import { readPpLine } from "../resources/l2tp-anonymous-pool";
 import {
   type NatDescriptorLine,
   OUTER_MNEMONICS,
@@ -17,10 +18,11 @@ import {
 import { decodeClasslessRoutes } from "../resources/rfc3442";
 import { type InterfaceLine, readInterfaceLine } from "../resources/lan-interface";
 import { type SecureFilterList, readSecureFilters } from "../resources/secure-filter";
-import { readRouteLine } from "../resources/static-route";
+import { targetOf, readRouteLine } from "../resources/static-route";
+import { readIpsecTransportLine, readTunnelLine } from "../resources/tunnel";
 import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
 import { indexConfig, type ConfigIndex } from "../config/index";
-import type { ConfigLine, ConfigTree, Context } from "../config/model";
+import type { ConfigTree } from "../config/model";
 import { isIPv4, networkOf, parseSpan, spanFrom, type Span } from "../resources/net";
 
 /** `lan1`, `lan2`, `pp:anonymous`, `pp:1`, `tunnel:1`: the names `nvr trace --in` accepts. */
@@ -174,22 +176,8 @@ function spanList(tokens: readonly string[], line: number, what: string): Span[]
   });
 }
 
-/** `tunnel2-tunnel4`, `tunnel2`, `3-4`, `3`: the tunnel numbers named. */
-function numberRange(token: string, prefix = ""): number[] {
-  const m = new RegExp(`^${prefix}(\\d+)(?:-${prefix}(\\d+))?$`).exec(token);
-  if (!m) return [];
-  const first = Number(m[1]);
-  const last = m[2] === undefined ? first : Number(m[2]);
-  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
-}
-
 function newInterface(name: InterfaceName, kind: Interface["kind"]): Interface {
   return { name, kind, addresses: [], proxyarp: { on: false }, boundTunnels: [], filters: {} };
-}
-
-/** Lines of a context as [line, tokens after the given prefix]. */
-function* lines(index: ConfigIndex, prefix: string[], context?: Context): Generator<[ConfigLine, string[]]> {
-  for (const l of index.find(prefix, context)) yield [l, l.tokens.slice(prefix.length)];
 }
 
 /** What a resource reader returns for a line; its ReadError becomes an AnalysisError naming the line. */
@@ -353,30 +341,26 @@ function applyInterfaceLine(iface: Interface, read: InterfaceLine): void {
   }
 }
 
+/** A pp block's lines (read by L2tpAnonymousPool's and LanInterface's readers) into its interface. */
 function readPp(index: ConfigIndex, model: NetworkModel): void {
   for (const block of index.blocks("pp")) {
     const name = `pp:${block.id}`;
     const iface = newInterface(name, "pp");
     model.interfaces.set(name, iface);
     for (const l of block.lines) {
-      const t = l.tokens;
-      if (t[0] === "ppp" && t[1] === "ipcp" && t[2] === "msext") {
-        iface.msext = t[3] === "on";
-      } else if (t[0] === "pp" && t[1] === "bind") {
-        iface.boundTunnels = t.slice(2).flatMap((x) => numberRange(x, "tunnel"));
+      const pp = readPpLine(l);
+      if (pp?.item === "ipcp msext") iface.msext = pp.value === "on";
+      else if (pp?.item === "bind") {
+        iface.boundTunnels = pp.tunnels;
         iface.bindLine = l.line;
-      } else if (t[0] === "ip" && t[1] === "pp" && t[2] === "remote" && t[3] === "address") {
-        if (t[4] === "pool") {
-          const args = t.slice(5);
-          const fromDhcp = args[0] === "dhcp" || args[0] === "dhcpc";
-          iface.pool = {
-            spans: fromDhcp ? [] : spanList(args, l.line, "ip pp remote address pool"),
-            line: l.line,
-            fromDhcp,
-          };
-        } else if (t[4] !== undefined && isIPv4(t[4])) {
-          iface.remote = IPv4.fromString(t[4]);
-        }
+      } else if (pp?.item === "remote address pool") {
+        iface.pool = {
+          spans: spanList(pp.addresses, l.line, "ip pp remote address pool"),
+          line: l.line,
+          fromDhcp: pp.from !== "list",
+        };
+      } else if (pp?.item === "remote address") {
+        if (isIPv4(pp.address)) iface.remote = IPv4.fromString(pp.address);
       } else {
         const read = readInterfaceLine(l);
         if (read?.kind === "pp") applyInterfaceLine(iface, read);
@@ -385,6 +369,7 @@ function readPp(index: ConfigIndex, model: NetworkModel): void {
   }
 }
 
+/** Tunnel blocks and IPsec transports (read by resources/tunnel.ts), and whether L2TP is accepted. */
 function readTunnels(index: ConfigIndex, model: NetworkModel): void {
   for (const block of index.blocks("tunnel")) {
     const id = Number(block.id);
@@ -393,11 +378,11 @@ function readTunnels(index: ConfigIndex, model: NetworkModel): void {
     model.interfaces.set(name, iface);
     const info: TunnelInfo = { id, templateTargets: [], line: block.select.line };
     for (const l of block.lines) {
-      const t = l.tokens;
-      if (t[0] === "tunnel" && t[1] === "encapsulation") info.encapsulation = t[2];
-      else if (t[0] === "ipsec" && t[1] === "tunnel" && /^\d+$/.test(t[2] ?? "")) info.policy = Number(t[2]);
-      else if (t[0] === "tunnel" && t[1] === "template")
-        info.templateTargets.push(...t.slice(2).flatMap((x) => numberRange(x)));
+      const tunnel = reading(l.line, "tunnel", () => readTunnelLine(l));
+      if (tunnel?.item === "encapsulation") info.encapsulation = tunnel.encapsulation;
+      else if (tunnel?.item === "ipsec tunnel") {
+        if (tunnel.policy !== undefined) info.policy = tunnel.policy;
+      } else if (tunnel?.item === "template") info.templateTargets.push(...tunnel.tunnels);
       else {
         const read = readInterfaceLine(l);
         if (read?.kind === "tunnel") applyInterfaceLine(iface, read);
@@ -405,18 +390,18 @@ function readTunnels(index: ConfigIndex, model: NetworkModel): void {
     }
     model.tunnels.set(id, info);
   }
-  for (const [, [, ...targets]] of lines(index, ["ipsec", "transport", "template"])) {
-    for (const t of targets.flatMap((x) => numberRange(x))) model.transportTemplateTargets.add(t);
+  for (const l of index.find(["ipsec", "transport"])) {
+    const read = reading(l.line, "ipsec transport", () => readIpsecTransportLine(l));
+    if (read?.item === "template") for (const t of read.targets) model.transportTemplateTargets.add(t);
+    else if (read?.item === "transport") model.transportPolicies.set(read.policy, l.line);
   }
-  for (const [l, [transportId, policy]] of lines(index, ["ipsec", "transport"])) {
-    if (/^\d+$/.test(transportId ?? "") && /^\d+$/.test(policy ?? ""))
-      model.transportPolicies.set(Number(policy), l.line);
-  }
-  for (const [l, [state, ...versions]] of lines(index, ["l2tp", "service"])) {
+  const l2tp = readGlobalSwitch(index, "l2tp service");
+  if (l2tp) {
     // With versions listed, L2TP/IPsec is on only when `l2tp` is among them (CR §16.1).
+    const [state, ...versions] = l2tp.words;
     model.l2tpService = {
       on: state === "on" && (versions.length === 0 || versions.includes("l2tp")),
-      line: l.line,
+      line: l2tp.line,
     };
   }
 }
@@ -433,35 +418,27 @@ function readFilterLists(index: ConfigIndex, model: NetworkModel): void {
   }
 }
 
-/** A gateway as StaticRoute's reader spells it: `192.168.1.1`, `pp 1`, `pp anonymous`, `tunnel 2`, `dhcp lan2`, `null`, ... */
+/** A gateway as StaticRoute's reader names it, in the analysis' interface names. */
 function gateway(spelled: string, line: number): Gateway {
-  const [first, second] = spelled.split(" ");
-  if (first === "null") return { kind: "null" };
-  if (first === "pp" && second !== undefined) return { kind: "interface", name: `pp:${second}` };
-  if (first === "tunnel" && second !== undefined) return { kind: "interface", name: `tunnel:${second}` };
-  if (first === "dhcp" && second !== undefined) return { kind: "interface", name: second };
-  if (/^(lan|loopback)\d/.test(first)) return { kind: "interface", name: first };
-  return { kind: "ip", ip: ip(first, line, "ip route gateway") };
+  const target = targetOf(spelled);
+  if (target.kind === "null") return target;
+  if (target.kind === "ip") return { kind: "ip", ip: ip(target.ip, line, "ip route gateway") };
+  const { interface: kind, id } = target;
+  return { kind: "interface", name: kind === "pp" || kind === "tunnel" ? `${kind}:${id}` : `${kind}${id}` };
 }
 
 function readRoutes(index: ConfigIndex, model: NetworkModel): void {
   for (const l of index.find(["ip", "route"])) {
-    let route;
-    try {
-      route = readRouteLine(l.text);
-    } catch (e) {
-      if (e instanceof ReadError) throw new AnalysisError(l.line, `ip route: ${e.reason}`);
-      throw e;
-    }
+    const route = reading(l.line, "ip route", () => readRouteLine(l));
     const network = IPv4CidrRange.fromCidr(route.network === "default" ? "0.0.0.0/0" : route.network);
     const gateways = route.gateways.map((g) => ({
-      gateway: gateway(g.gateway, l.line),
+      gateway: gateway(g.gateway, route.line),
       hide: g.hide,
       metric: g.metric,
       weight: g.weight,
     }));
     const active = gateways.find((g) => !g.hide) ?? gateways[0];
-    model.routes.push({ network, gateways, gateway: active.gateway, line: l.line });
+    model.routes.push({ network, gateways, gateway: active.gateway, line: route.line });
   }
 }
 

@@ -14,10 +14,12 @@ import type { Context } from "../config/model";
 import { GLOBAL } from "../config/model";
 import { defineKind } from "./kind";
 import { MASK } from "../secrets";
-import { type Line, findLines, line, routerName, routerToken } from "./lines";
+import { readInterfaceLine } from "./lan-interface";
+import { type Line, type SourceLine, findLines, line, routerName, routerToken, sourceOf } from "./lines";
 import { DEFAULT_MODEL, MAX_TUNNEL_NUMBER, factsOf, isRouterModel, routerModel } from "./models";
 import { natBinding, natBindingArgs, natBindingRules, parseNatBinding } from "./nat-descriptor";
 import { ipv4, ipv4Range, parseSpan } from "./net";
+import { numberRange, readIpsecTransportLine } from "./tunnel";
 
 const PP: Context = { kind: "pp", peer: "anonymous" };
 const tunnelContext = (tunnel: number): Context => ({ kind: "tunnel", tunnel });
@@ -162,17 +164,44 @@ const PP_LINES = [
   "pp enable anonymous",
 ];
 
+/**
+ * One line of a pp block the analyses read too (CR §9, §11), with its source line: the one reader of `pp bind`,
+ * `ip pp remote address [pool]` and `ppp ipcp msext`, for L2tpAnonymousPool's read and the analyses.
+ */
+export type PpLine = { line: number } &
+  /** `pp bind tunnel2-tunnel4 ...`: the tunnels bound, and any words that are not tunnels. */
+  (
+    | { item: "bind"; tunnels: number[]; unread: string[] }
+    /** `ip pp remote address pool FIRST-LAST...`, or from the DHCP scopes (`dhcp`) or a DHCP client (`dhcpc`). */
+    | { item: "remote address pool"; from: "list" | "dhcp" | "dhcpc"; addresses: string[] }
+    /** `ip pp remote address IP` (a pp N peer's address). */
+    | { item: "remote address"; address: string }
+    | { item: "ipcp msext"; value: string }
+  );
+
+/** A pp block line of those families; undefined for any other line. */
+export function readPpLine({ tokens, line }: SourceLine): PpLine | undefined {
+  const [a, b, c, d, e] = tokens;
+  if (a === "pp" && b === "bind") {
+    const words = tokens.slice(2);
+    const unread = words.filter((w) => numberRange(w, "tunnel") === undefined);
+    return { line, item: "bind", tunnels: words.flatMap((w) => numberRange(w, "tunnel") ?? []), unread };
+  }
+  if (a === "ppp" && b === "ipcp" && c === "msext" && d !== undefined)
+    return { line, item: "ipcp msext", value: d };
+  if (a !== "ip" || b !== "pp" || c !== "remote" || d !== "address" || e === undefined) return undefined;
+  if (e !== "pool") return { line, item: "remote address", address: e };
+  const addresses = tokens.slice(5);
+  const from = addresses[0] === "dhcp" || addresses[0] === "dhcpc" ? addresses[0] : "list";
+  return { line, item: "remote address pool", from, addresses: from === "list" ? addresses : [] };
+}
+
 /** The tunnel numbers a `pp bind` line names. */
 function boundTunnels(bind: Line): number[] {
-  return bind.text
-    .split(" ")
-    .slice(2)
-    .flatMap((spec) => {
-      const m = /^tunnel(\d+)(?:-tunnel(\d+))?$/.exec(spec);
-      if (!m) throw new ReadError(bind.text, `"${spec}" is not a tunnel`);
-      const [a, b] = [Number(m[1]), Number(m[2] ?? m[1])];
-      return Array.from({ length: b - a + 1 }, (_, i) => a + i);
-    });
+  const read = readPpLine(sourceOf(bind));
+  if (read?.item !== "bind") return [];
+  if (read.unread.length > 0) throw new ReadError(bind.text, `"${read.unread[0]}" is not a tunnel`);
+  return read.tunnels;
 }
 
 function tunnelOwned(config: ConfigIndex, t: number): Line[] {
@@ -217,8 +246,16 @@ function parse(owned: Line[], _identity: string, config: ConfigIndex): unknown {
   const psk = after(inFirst(`ipsec ike pre-shared-key ${t}`), 4);
   if (psk && psk[0] !== "text")
     throw new ReadError(`ipsec ike pre-shared-key ${t}`, "only a text key is modelled");
-  const pool = after(find("ip pp remote address pool"), 5)?.join(" ");
-  const transport = after(find(`ipsec transport ${t}`), 4);
+  const read = (key: string) => {
+    const l = find(key);
+    return l && readPpLine(sourceOf(l));
+  };
+  const pool = read("ip pp remote address pool");
+  const msext = read("ppp ipcp msext");
+  const nat = find("ip pp nat descriptor");
+  const natRead = nat && readInterfaceLine(sourceOf(nat));
+  const transportLine = find(`ipsec transport ${t}`);
+  const transport = transportLine && readIpsecTransportLine(sourceOf(transportLine));
   const model = config.model?.toLowerCase();
   return {
     // The model is not in the config body; the header names it ("# NVR510 Rev...").
@@ -231,9 +268,14 @@ function parse(owned: Line[], _identity: string, config: ConfigIndex): unknown {
         return { name, password };
       }),
     authRequest: after(find("pp auth request"), 3)?.[0],
-    pool: pool === undefined || pool === "dhcp" ? pool : { range: pool },
+    pool:
+      pool?.item !== "remote address pool"
+        ? undefined
+        : pool.from === "list"
+          ? { range: pool.addresses.join(" ") }
+          : pool.from,
     mtu: number(after(find("ip pp mtu"), 3)?.[0]),
-    natDescriptors: parseNatBinding(after(find("ip pp nat descriptor"), 4) ?? []),
+    natDescriptors: natRead?.setting === "nat descriptor" ? natRead.binding : parseNatBinding([]),
     preSharedKey: psk?.slice(1).join(" "),
     ipsec: {
       saPolicy: after(inFirst(`ipsec sa policy ${t}`), 5)?.join(" "),
@@ -242,9 +284,10 @@ function parse(owned: Line[], _identity: string, config: ConfigIndex): unknown {
       remote: after(inFirst(`ipsec ike remote address ${t}`), 5)?.join(" "),
     },
     templates: inFirst("tunnel template") !== undefined,
-    msext: after(find("ppp ipcp msext"), 3)?.[0] === "on",
+    msext: msext?.item === "ipcp msext" && msext.value === "on",
     ipcpAddress: after(find("ppp ipcp ipaddress"), 3)?.[0] === "on",
-    transport: transport ? { protocol: transport[0], port: number(transport[1]) } : {},
+    transport:
+      transport?.item === "transport" ? { protocol: transport.protocol, port: number(transport.port) } : {},
   };
 }
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { defineKind } from "./kind";
-import { type Line, findLines, line, routerName } from "./lines";
+import { type Line, type SourceLine, findLines, line, routerName, sourceOf } from "./lines";
 import { readInterfaceLine } from "./lan-interface";
 import { MAX_LAN_INTERFACES, MAX_PEER_NUMBER, MAX_TUNNEL_NUMBER } from "./models";
 import { isIPv4, isNetwork, networkOf } from "./net";
@@ -158,9 +158,8 @@ function parseGateways(text: string, tokens: string[]): unknown[] {
 }
 
 /** The raw inputs an `ip route` line spells. */
-function parseRoute(text: string): unknown {
-  const tokens = text.split(" ");
-  return { network: tokens[2], gateways: parseGateways(text, tokens.slice(3)) };
+function parseRoute(tokens: readonly string[]): unknown {
+  return { network: tokens[2], gateways: parseGateways(tokens.join(" "), tokens.slice(3)) };
 }
 
 /**
@@ -205,15 +204,35 @@ export const StaticRoute = defineKind<StaticRouteModel, z.input<typeof shape>>({
   secretProperties: [],
   lines,
   owned,
-  parse: (owned) => parseRoute(owned[0].text),
+  parse: (owned) => parseRoute(sourceOf(owned[0]).tokens),
 });
 
 /**
  * One `ip route` line in the model's normal form: the one reader of route lines, shared by the resource's `read`
  * and the analyses (trace, reach, lint), so both see the same gateways and options. Throws ReadError.
  */
-export function readRouteLine(text: string): StaticRouteModel {
-  const parsed = StaticRoute.schema.safeParse(parseRoute(text));
-  if (!parsed.success) throw new ReadError(text, parsed.error.issues.map((i) => i.message).join("; "));
-  return parsed.data;
+export function readRouteLine(l: SourceLine): StaticRouteModel & { line: number } {
+  const parsed = StaticRoute.schema.safeParse(parseRoute(l.tokens));
+  if (!parsed.success)
+    throw new ReadError(l.tokens.join(" "), parsed.error.issues.map((i) => i.message).join("; "));
+  return { ...parsed.data, line: l.line };
+}
+
+/** What a gateway names, in the model's spelling (`192.168.1.1`, `pp 1`, `pp anonymous`, `dhcp lan2`, ...). */
+export type GatewayTarget =
+  | { kind: "ip"; ip: string }
+  /** The null interface: packets are discarded. */
+  | { kind: "null" }
+  /** `pp 1` / `pp anonymous` (id "anonymous"), `tunnel 2`, `dhcp lan2` / `lan2`, `loopback1`. */
+  | { kind: "interface"; interface: "pp" | "tunnel" | "lan" | "loopback"; id: string };
+
+export function targetOf(gateway: string): GatewayTarget {
+  if (gateway === "null") return { kind: "null" };
+  const [first, second] = gateway.split(" ");
+  if ((first === "pp" || first === "tunnel") && second !== undefined)
+    return { kind: "interface", interface: first, id: second };
+  const named = /^(?:dhcp )?(lan|loopback)(\d+)$/.exec(gateway);
+  return named
+    ? { kind: "interface", interface: named[1] as "lan" | "loopback", id: named[2] }
+    : { kind: "ip", ip: gateway };
 }

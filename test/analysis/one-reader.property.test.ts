@@ -4,11 +4,18 @@
  */
 import fc from "fast-check";
 import { buildNetwork } from "../../provider/analysis";
-import { classlessRoutes, spanSize } from "../../provider/analysis/network";
-import { indexConfig } from "../../provider/config/index";
+import { classlessRoutes, expandedTunnels, poolSpans, spanSize } from "../../provider/analysis/network";
+import { indexConfig, renderCommands } from "../../provider/config/index";
 import { parseConfig } from "../../provider/config/parse";
 import { IPv4 } from "ip-num";
-import { DhcpScope, GlobalSwitch, LanInterface, NatDescriptor, StaticRoute } from "../../provider/resources";
+import {
+  DhcpScope,
+  GlobalSwitch,
+  L2tpAnonymousPool,
+  LanInterface,
+  NatDescriptor,
+  StaticRoute,
+} from "../../provider/resources";
 import { networkOf, type Span } from "../../provider/resources/net";
 import { SecureFilter } from "../../provider/resources/secure-filter";
 import { encodeClasslessRoutes } from "../../provider/resources/rfc3442";
@@ -411,6 +418,83 @@ describe("one reader of router lines for resources and analyses", () => {
         expect(network.dhcpService?.mode).toBe(service?.value);
         expect(service?.value).toBe(g.service);
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("pp bind/remote address pool/msext/nat descriptor, tunnel encapsulation/ipsec tunnel/template, ipsec transport (template), l2tp service: the analysis sees the pool L2tpAnonymousPool and GlobalSwitch read", () => {
+    const pool = fc.oneof(
+      fc.constant("dhcp" as const),
+      fc
+        .tuple(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 4, max: 50 }))
+        .map(([first, size]) => ({ range: `192.168.254.${first}-192.168.254.${first + size}` })),
+    );
+    const ids = fc.uniqueArray(fc.integer({ min: 1, max: 2147483647 }), { maxLength: 3 });
+    const service = fc.option(fc.constantFrom("on", "off", "on l2tp", "on l2tpv3", "on l2tp l2tpv3"), {
+      nil: undefined,
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        pool,
+        fc.boolean(),
+        ids,
+        ids,
+        service,
+        (tunnels, templates, p, msext, forward, reverse, l2tp) => {
+          const model = L2tpAnonymousPool.schema.parse({
+            tunnels,
+            templates,
+            pool: p,
+            msext,
+            natDescriptors: { forward, reverse },
+            users: [{ name: "someone", password: "secret-pw" }],
+            preSharedKey: "psk",
+          });
+          const text = [
+            ...(l2tp ? [`l2tp service ${l2tp}`] : []),
+            "dhcp scope 1 192.168.11.100-192.168.11.120/24",
+            renderCommands(L2tpAnonymousPool.commands(model, { mask: false })),
+          ].join("\n");
+          const config = indexConfig(parseConfig(text, { source: "file" }));
+          expect(L2tpAnonymousPool.read(config, "pp anonymous")).toEqual(model);
+          const network = buildNetwork(config);
+          const anonymous = network.interfaces.get("pp:anonymous");
+          expect(anonymous?.boundTunnels).toEqual(model.tunnels);
+          expect(anonymous?.msext ?? false).toBe(model.msext);
+          expect({ forward: anonymous?.nat?.forward ?? [], reverse: anonymous?.nat?.reverse ?? [] }).toEqual(
+            model.natDescriptors,
+          );
+          expect(anonymous?.pool?.fromDhcp).toBe(model.pool === "dhcp");
+          expect(poolSpans(network).map((x) => `${x.getFirst()}-${x.getLast()}`)).toEqual([
+            model.pool === "dhcp" ? "192.168.11.100-192.168.11.120" : model.pool.range,
+          ]);
+          // The tunnels written out, and those `tunnel template` / `ipsec transport template` copy them to.
+          const [first, ...rest] = model.tunnels;
+          const written = model.templates ? [first] : model.tunnels;
+          expect([...network.tunnels.keys()].sort((a, b) => a - b)).toEqual(written);
+          expect([...expandedTunnels(network)].sort((a, b) => a - b)).toEqual(model.tunnels);
+          for (const t of written) {
+            expect(network.tunnels.get(t)).toMatchObject({ encapsulation: "l2tp", policy: t });
+            expect(network.transportPolicies.has(t)).toBe(true);
+          }
+          expect([...network.transportTemplateTargets].sort((a, b) => a - b)).toEqual(
+            model.templates ? rest : [],
+          );
+          const switched = GlobalSwitch.read(config, "l2tp service");
+          expect(switched?.value).toBe(l2tp);
+          // CR §16.1: with versions listed, L2TP/IPsec is accepted only when `l2tp` is among them.
+          const accepted: Record<string, boolean> = {
+            on: true,
+            off: false,
+            "on l2tp": true,
+            "on l2tpv3": false,
+            "on l2tp l2tpv3": true,
+          };
+          expect(network.l2tpService.on).toBe(l2tp !== undefined && accepted[l2tp]);
+        },
+      ),
       { numRuns: 200 },
     );
   });
