@@ -132,7 +132,7 @@ export function connectionProblem(e: unknown, conn: RouterConnection): string | 
   }
   if (e instanceof AuthError) {
     const admin = /administrator/.test(e.message);
-    return `${where}: ${e.message.replace(/^[^:]*: /, "")}: check ${admin ? keyOf("adminPassword") : `${keyOf("username")} and ${keyOf("password")}`}`;
+    return `${where}: ${e.message.replace(`${e.router}: `, "")}: check ${admin ? keyOf("adminPassword") : `${keyOf("username")} and ${keyOf("password")}`}`;
   }
   if (e instanceof ConnectionLostError && /cannot connect/.test(e.message))
     return `${where} cannot be reached (${e.message.replace(/^.*cannot connect: /, "")}): check ${keyOf("host")} and ${keyOf("port")}`;

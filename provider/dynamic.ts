@@ -28,7 +28,7 @@ import {
   type RouterInput,
 } from "./connection";
 import { routerFor, type RouterConnection } from "./session";
-import { livePlan, warnOnce } from "./live-plan";
+import { livePlan, oncePerRouter, progress, warnOnce } from "./live-plan";
 import { redact } from "./secrets";
 import { previewLines } from "./config/render";
 import { fromModel, propertyName, toModel } from "./resources/names";
@@ -164,16 +164,54 @@ function outputsOf(kind: AnyKind, model: unknown, own: RouterInput, flags: Props
 async function applyPlan(
   conn: RouterConnection,
   kind: AnyKind,
+  identity: string,
   plan: (config: ConfigIndex) => readonly ContextCommand[],
   restart: { model: unknown; props: Props } | undefined,
   deleting = false,
 ): Promise<void> {
   const router = routerFor(conn);
   const at = STAGES.indexOf(kind.stage);
-  const result = await router.apply(plan, { stage: deleting ? 2 * STAGES.length - 1 - at : at });
-  if (result.applied.length === 0) return;
-  if (restart && restart.props.restartToApply === true && kind.appliesOnRestart(restart.model))
-    await router.restart();
+  const label = `${kind.kind} ${identity}`;
+  progress(label, `waiting for its turn on ${router.name}`);
+  const planned = (config: ConfigIndex) => {
+    const lines = plan(config);
+    progress(label, lines.length === 0 ? "nothing to send" : `applying ${lines.length} line(s)`);
+    return lines;
+  };
+  try {
+    const result = await router.apply(planned, { stage: deleting ? 2 * STAGES.length - 1 - at : at });
+    if (result.applied.length === 0) return;
+    progress(label, "saved");
+    if (restart && restart.props.restartToApply === true && kind.appliesOnRestart(restart.model)) {
+      progress(label, "restarting the router to apply it");
+      await router.restart();
+    }
+  } catch (e) {
+    throw oncePerRouter(e, conn, label);
+  }
+}
+
+/**
+ * The connection with the provider's log: the router's progress (waiting for the lock, logging in, saving) and a
+ * host key trusted on first use, reported under the stack with the command that pins it.
+ */
+function withProgress(conn: RouterConnection): RouterConnection {
+  return {
+    ...conn,
+    log: (line) => {
+      const tofu = /trusting host key (\S+) on first use/.exec(line);
+      if (tofu)
+        warnOnce(
+          `${conn.host}:${conn.port ?? 22}: trusted the host key ${tofu[1]} on first use (nvr:trustOnFirstUse); pin it with \`pulumi config set nvr:hostKey ${tofu[1]}\``,
+        );
+      // The router's own steps, shared by every resource waiting on it, are told under the router's name.
+      const router = `${conn.host}:${conn.port ?? 22}`;
+      const wait = /waiting for the router lock: (.*)$/.exec(line);
+      if (wait) progress(router, `waiting for the router lock (${wait[1]})`);
+      else if (/\] logging in$/.test(line)) progress(router, "logging in");
+      else if (/\] saving$/.test(line)) progress(router, "saving");
+    },
+  };
 }
 
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
@@ -244,10 +282,11 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
       warnOnce(`${(e as Error).message}; the preview shows each resource's whole block`);
     }
     if (conn !== undefined) {
-      const live = await livePlan(kind, model.data, conn, {
+      const live = await livePlan(kind, model.data, withProgress(conn), {
         creating,
         adopt: news.adopt === true,
         resource: label,
+        stored: creating ? undefined : storedModel(kind, olds),
       });
       if ("refused" in live) return { inputs: news, failures: [{ property: "", reason: live.refused }] };
       inputs.plan = live.lines;
@@ -317,7 +356,7 @@ function target(kindName: string, props: Props) {
   const kind = kindOf(kindName);
   const model = modelOf(kind, props);
   const own = routerInput(props);
-  return { kind, model, own, conn: connectionOf(own) };
+  return { kind, model, own, conn: withProgress(connectionOf(own)) };
 }
 
 export async function create(kindName: string, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
@@ -327,6 +366,7 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
   await applyPlan(
     conn,
     kind,
+    identity,
     (config) => {
       const conflicts = kind.conflicts(config, model);
       if (conflicts.length > 0 && inputs.adopt !== true && !kind.alwaysExists) {
@@ -350,7 +390,12 @@ export async function read(kindName: string, id: string, props: Props): Promise<
   const kind = kindOf(kindName);
   const own = (props.router ?? {}) as RouterInput;
   // A transport or parse error throws: only a router that positively lacks the object means "gone".
-  const config = await routerFor(connectionOf(own)).config();
+  const conn = withProgress(connectionOf(own));
+  const config = await routerFor(conn)
+    .config()
+    .catch((e: unknown) => {
+      throw oncePerRouter(e, conn, `${kind.kind} ${id}`);
+    });
   const model = kind.read(config, id, storedModel(kind, props));
   if (model === undefined) return { id: "", props: {} };
   const outs = outputsOf(kind, model, own, flagsOf(props), props.prior);
@@ -371,22 +416,29 @@ export async function update(
 ): Promise<pulumi.dynamic.UpdateResult> {
   const { kind, model, own, conn } = target(kindName, news);
   const stored = storedModel(kind, olds);
-  await applyPlan(conn, kind, (config) => kind.plan(config, model, priorOf(olds), undefined, stored), {
-    model,
-    props: news,
-  });
+  await applyPlan(
+    conn,
+    kind,
+    kind.identity(model),
+    (config) => kind.plan(config, model, priorOf(olds), undefined, stored),
+    {
+      model,
+      props: news,
+    },
+  );
   return { outs: outputsOf(kind, model, own, flagsOf({ adopt: olds.adopt, ...flagsOf(news) }), olds.prior) };
 }
 
 async function remove(kindName: string, id: string, props: Props): Promise<void> {
   const kind = kindOf(kindName);
-  const conn = connectionOf((props.router ?? {}) as RouterInput);
+  const conn = withProgress(connectionOf((props.router ?? {}) as RouterInput));
   // What a delete writes back (a switch's prior value) also applies only after a restart.
   const stored = parseProperties(kind.kind as ResourceKindName, props);
   const restart = stored.success ? { model: stored.data, props } : undefined;
   await applyPlan(
     conn,
     kind,
+    id,
     (config) => kind.plan(config, undefined, priorOf(props), id, restart?.model),
     restart,
     true,

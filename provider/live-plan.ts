@@ -104,7 +104,7 @@ export async function livePlan(
   kind: AnyKind,
   model: unknown,
   conn: RouterConnection,
-  opts: { creating: boolean; adopt: boolean; resource: string },
+  opts: { creating: boolean; adopt: boolean; resource: string; stored?: unknown },
 ): Promise<LivePlan> {
   const offline = () => previewLines(kind.commands(model, { mask: true }));
   let config: ConfigIndex;
@@ -137,7 +137,7 @@ export async function livePlan(
     prior = conflicts.length > 0 ? kind.prior(config, model) : undefined;
   }
   try {
-    const lines = previewLines(kind.plan(config, model, prior)).map(redact);
+    const lines = previewLines(kind.plan(config, model, prior, undefined, opts.stored)).map(redact);
     return { lines: [...lines, ...replaced(kind, model, prior)] };
   } catch (e) {
     // The router's config rules the model out (a RefusedError names why): `up` would refuse it the same way.

@@ -269,6 +269,7 @@ class SharedRouter implements Router {
   private open(setConsole: boolean): Promise<Shell> {
     const c = this.conn;
     this.counts.handshakes++;
+    this.log("logging in");
     return Shell.open({
       name: this.name,
       host: c.host,
@@ -683,6 +684,7 @@ class SharedRouter implements Router {
       try {
         const shell = await this.shell(false);
         await shell.withOriginalConsole(async () => {
+          this.log("saving");
           const out = await shell.run("save", 300_000);
           this.log(out.trim() === "" ? "saved" : out.trim());
         });
