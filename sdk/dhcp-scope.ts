@@ -37,10 +37,14 @@ export interface DhcpScopeArgs extends CommonArgs {
   prefixLength?: pulumi.Input<number>;
   /** Dotted netmask, an alternative to `prefixLength`; stored as the prefix length. */
   netmask?: pulumi.Input<string>;
+  /** Addresses of the range never leased (`except`): addresses or ranges "FIRST-LAST" inside the range. */
+  except?: pulumi.Input<pulumi.Input<string>[]>;
   /** Gateway handed to clients (`gateway` keyword of `dhcp scope`). */
   gateway?: pulumi.Input<string>;
   /** Lease time: minutes, "hh:mm" or "infinity". Absent: the router default (72:00). */
   expire?: pulumi.Input<number | string>;
+  /** The longest lease a client may ask for (`maxexpire`), same forms; at least `expire`. Absent: 72:00. */
+  maxExpire?: pulumi.Input<number | string>;
   /** Fixed leases; each address must lie inside the scope. */
   binds?: pulumi.Input<pulumi.Input<DhcpBindArgs>[]>;
   /** DHCP options for the scope. */

@@ -35,6 +35,20 @@ function leaseMinutes(s: string): number {
   return b === undefined ? a : a * 60 + b;
 }
 
+/** A lease time as the router takes it: minutes, hh:mm or infinity (CR §12.1.4). */
+const leaseTime = z
+  .union([z.number().int().min(1).transform(String), z.string()])
+  .refine((s) => /^(\d+|\d+:[0-5]\d|infinity)$/.test(s), "must be minutes, hh:mm or infinity")
+  .refine(
+    (s) => s === "infinity" || leaseMinutes(s) <= MAX_LEASE_MINUTES,
+    `must be at most ${MAX_LEASE_MINUTES} minutes`,
+  );
+
+/** An address or a range FIRST-LAST. */
+const ipv4OrRange = z
+  .string()
+  .refine((s) => parseSpan(s) !== undefined, "must be an IPv4 address or an ordered range FIRST-LAST");
+
 const mac = z
   .string()
   .regex(/^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/, "must be a MAC address such as 00:30:f5:cc:dd:ee")
@@ -62,15 +76,12 @@ const shape = z
       .refine((s) => prefixOfMask(s) !== undefined, "must be a contiguous netmask such as 255.255.255.0")
       .optional(),
     gateway: ipv4.optional(),
-    /** Lease time as the router takes it: minutes, hh:mm or infinity. Absent: the router default (72:00). */
-    expire: z
-      .union([z.number().int().min(1).transform(String), z.string()])
-      .refine((s) => /^(\d+|\d+:[0-5]\d|infinity)$/.test(s), "must be minutes, hh:mm or infinity")
-      .refine(
-        (s) => s === "infinity" || leaseMinutes(s) <= MAX_LEASE_MINUTES,
-        `must be at most ${MAX_LEASE_MINUTES} minutes`,
-      )
-      .optional(),
+    /** Addresses of the range never leased (`except`): addresses or ranges FIRST-LAST. */
+    except: z.array(ipv4OrRange).min(1, "must list at least one address").optional(),
+    /** Lease time when the client asks for none. Absent: the router default (72:00). */
+    expire: leaseTime.optional(),
+    /** The longest lease a client may ask for (`maxexpire`). Absent: the router default (72:00). */
+    maxExpire: leaseTime.optional(),
     binds: z.array(z.object({ ip: ipv4, mac }).strict()).default([]),
     options: z
       .object({
@@ -113,8 +124,10 @@ function optionText(o: DhcpScopeModel["options"]): string {
 
 function lines(m: DhcpScopeModel): Line[] {
   const scope = [`dhcp scope ${m.id} ${m.range}/${m.prefixLength}`];
+  if (m.except) scope.push(`except ${m.except.join(" ")}`);
   if (m.gateway) scope.push(`gateway ${m.gateway}`);
   if (m.expire) scope.push(`expire ${m.expire}`);
+  if (m.maxExpire) scope.push(`maxexpire ${m.maxExpire}`);
   const options = optionText(m.options);
   return [
     line(GLOBAL, scope.join(" ")),
@@ -234,6 +247,8 @@ function parse(owned: Line[], identity: string): unknown {
       model.prefixLength = read.prefixLength;
       for (const { name, values } of read.settings) {
         if ((name === "gateway" || name === "expire") && values.length === 1) model[name] = values[0];
+        else if (name === "maxexpire" && values.length === 1) model.maxExpire = values[0];
+        else if (name === "except" && values.length > 0) model.except = values;
         else throw new ReadError(l.text, `the "${name}" scope option is not modelled`);
       }
     }
@@ -253,6 +268,19 @@ export const DhcpScope = defineKind<DhcpScopeModel, z.input<typeof shape>>({
     const where = network.toCidrString();
     if (!span.inside(net))
       fail(["range"], `${m.range} does not fit in one /${m.prefixLength} network (${where})`);
+    m.except?.forEach((e, i) => {
+      const excluded = parseSpan(e);
+      if (excluded && !excluded.inside(span))
+        fail(["except", i], `${e} is outside the scope range ${m.range}`);
+    });
+    // The router refuses a default lease longer than the longest it grants (CR §12.1.4).
+    const minutes = (t: string) => (t === "infinity" ? Infinity : leaseMinutes(t));
+    const [expire, max] = [m.expire ?? "72:00", m.maxExpire ?? "72:00"];
+    if (minutes(expire) > minutes(max))
+      fail(
+        [m.maxExpire === undefined ? "expire" : "maxExpire"],
+        `expire ${expire} is longer than maxexpire ${max}`,
+      );
     if (m.gateway && !addressInside(m.gateway, net))
       fail(["gateway"], `${m.gateway} is outside the scope network ${where}`);
     if (m.options.router && !addressInside(m.options.router, net))

@@ -94,9 +94,14 @@ export function prefixOfMask(mask: string): number | undefined {
   return Validator.isValidIPv4Mask(mask)[0] ? new IPv4Mask(mask).prefix : undefined;
 }
 
-/** The prefix length a `/LEN` or `/MASK` suffix spells (`24`, `255.255.255.0`); undefined when it is neither. */
+/**
+ * The prefix length a `/LEN` or `/MASK` suffix spells (`24`, `255.255.255.0`, or hex `0xffffff00`, CR §12.1.4,
+ * §23.6); undefined when it is none of them.
+ */
 export function prefixOf(lengthOrMask: string): number | undefined {
   if (/^\d+$/.test(lengthOrMask)) return Number(lengthOrMask) <= 32 ? Number(lengthOrMask) : undefined;
+  if (/^0x[0-9a-f]{8}$/i.test(lengthOrMask))
+    return prefixOfMask(IPv4.fromNumber(BigInt(lengthOrMask)).toString());
   return prefixOfMask(lengthOrMask);
 }
 

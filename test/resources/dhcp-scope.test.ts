@@ -174,3 +174,41 @@ describe("RFC 3442 option 121", () => {
     );
   });
 });
+
+describe("DhcpScope except and maxexpire (CR §12.1.4)", () => {
+  const scope = {
+    id: 3,
+    range: "192.168.100.2-192.168.100.191",
+    prefixLength: 24,
+    except: ["192.168.100.10", "192.168.100.20-192.168.100.29"],
+    gateway: "192.168.100.1",
+    expire: "24:00",
+    maxExpire: "infinity",
+  };
+
+  test("written in the router's keyword order, read back, and a change is the one scope line", () => {
+    const m = DhcpScope.schema.parse(scope);
+    const line =
+      "dhcp scope 3 192.168.100.2-192.168.100.191/24 except 192.168.100.10 192.168.100.20-192.168.100.29 gateway 192.168.100.1 expire 24:00 maxexpire infinity";
+    expect(DhcpScope.commands(m, { mask: false }).map((c) => c.command)).toEqual([line]);
+    const after = apply(store(others), DhcpScope.plan(index(store(others)), m));
+    expect(DhcpScope.read(index(after), "dhcp scope 3")).toEqual(m);
+    const fewer = DhcpScope.schema.parse({ ...scope, except: undefined, maxExpire: undefined });
+    expect(DhcpScope.plan(index(after), fewer).map((c) => c.command)).toEqual([
+      "dhcp scope 3 192.168.100.2-192.168.100.191/24 gateway 192.168.100.1 expire 24:00",
+    ]);
+  });
+
+  test.each([
+    [{ except: ["192.168.101.5"] }, "except.0", /outside the scope range/],
+    [{ except: ["192.168.100.30-192.168.100.20"] }, "except.0", /ordered range/],
+    [{ expire: "infinity", maxExpire: "72:00" }, "maxExpire", /longer than maxexpire 72:00/],
+    [{ expire: "96:00", maxExpire: undefined }, "expire", /longer than maxexpire 72:00/],
+    [{ maxExpire: "72:60" }, "maxExpire", /hh:mm/],
+  ])("refuses %j naming %s", (change, property, reason) => {
+    const result = DhcpScope.schema.safeParse({ ...scope, ...change });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues.find((i) => i.path.join(".") === property)?.message).toMatch(reason);
+  });
+});

@@ -128,3 +128,17 @@ describe("NatDescriptor", () => {
     expect(NatDescriptor.conflicts(config, { ...model30, id: 31 })).toEqual([]);
   });
 });
+
+describe("NatDescriptor static entries in the netmask form (CR §23.6)", () => {
+  test.each(["24", "255.255.255.0", "0xffffff00"])(
+    "OUTER=INNER/%s reads as 256 addresses and plans to nothing; the hand-written spelling stays",
+    (mask) => {
+      const config = index(
+        store(`nat descriptor type 30 nat\nnat descriptor static 30 1 192.168.253.0=192.168.11.0/${mask}`),
+      );
+      const model = NatDescriptor.read(config, "nat descriptor 30");
+      expect(model?.statics).toEqual([{ id: 1, outer: "192.168.253.0", inner: "192.168.11.0", count: 256 }]);
+      expect(NatDescriptor.plan(config, model!)).toEqual([]);
+    },
+  );
+});
