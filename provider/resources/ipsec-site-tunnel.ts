@@ -12,9 +12,10 @@ import { ReadError } from "../errors";
 import { MASK } from "../secrets";
 import { defineKind } from "./kind";
 import { SA_POLICY, tunnelNumber } from "./l2tp-anonymous-pool";
-import { type Line, findLines, line, routerToken } from "./lines";
+import { type Line, findLines, line, routerToken, sourceOf } from "./lines";
 import { DEFAULT_MODEL, factsOf, isRouterModel, routerModel } from "./models";
 import { dnsName, ipv4, isIPv4 } from "./net";
+import { readTunnelLine } from "./tunnel";
 
 const MAX_ID = 2147483647;
 const id = z.number().int().min(1, `must be 1..${MAX_ID}`).max(MAX_ID, `must be 1..${MAX_ID}`);
@@ -265,7 +266,9 @@ function owned(config: ConfigIndex, identity: string): Line[] {
   const t = tunnelOf(identity);
   const c = contextOf(t);
   const find = (prefix: string) => findLines(config, prefix, c);
-  const policy = find("ipsec tunnel")[0]?.text.split(" ")[2];
+  const ipsecTunnel = find("ipsec tunnel")[0];
+  const read = ipsecTunnel && readTunnelLine(sourceOf(ipsecTunnel));
+  const policy = read?.item === "ipsec tunnel" ? read.policy : undefined;
   const sa = policy === undefined ? [] : find(`ipsec sa policy ${policy}`);
   // The IKE lines are keyed by the gateway the SA policy names (usually the tunnel number).
   const gw = sa[0]?.text.split(" ")[4] ?? String(t);
@@ -307,7 +310,8 @@ function parseKeepalive(args: string[], text: string): unknown {
 }
 
 function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
-  const encapsulation = owned.find((l) => l.key === "tunnel encapsulation")?.text.split(" ")[2];
+  const tunnelLines = owned.flatMap((l) => readTunnelLine(sourceOf(l)) ?? []);
+  const encapsulation = tunnelLines.find((r) => r.item === "encapsulation")?.encapsulation;
   if (owned.length === 0 || (encapsulation && !(ENCAPSULATIONS as readonly string[]).includes(encapsulation)))
     return undefined;
   const header = config.model?.toLowerCase();
@@ -321,11 +325,13 @@ function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
   for (const l of owned) {
     const t = l.text.split(" ");
     const after = (n: number) => t.slice(n);
-    if (l.key === "tunnel encapsulation") model.encapsulation = t[2];
+    if (l.key === "tunnel encapsulation") model.encapsulation = encapsulation;
     else if (l.key === "tunnel endpoint address")
       model.endpoint = t.length === 5 ? { local: t[3], remote: t[4] } : { remote: t[3] };
-    else if (l.key === "ipsec tunnel") ipsecModel.policy = Number(t[2]);
-    else if (l.key.startsWith("ipsec sa policy")) {
+    else if (l.key === "ipsec tunnel") {
+      const read = readTunnelLine(sourceOf(l));
+      ipsecModel.policy = read?.item === "ipsec tunnel" && read.policy !== undefined ? read.policy : t[2];
+    } else if (l.key.startsWith("ipsec sa policy")) {
       ipsecModel.gateway = Number(t[4]);
       ipsecModel.saPolicy = after(5).join(" ");
     } else if (l.key.startsWith("ipsec ike ")) {

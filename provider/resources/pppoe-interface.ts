@@ -10,7 +10,8 @@ import type { Context } from "../config/model";
 import { ReadError } from "../errors";
 import { MASK } from "../secrets";
 import { defineKind } from "./kind";
-import { type Line, findLines, line, routerToken } from "./lines";
+import { readPpLine } from "./l2tp-anonymous-pool";
+import { type Line, findLines, line, routerToken, sourceOf } from "./lines";
 import { lanName } from "./lan-interface";
 import {
   DEFAULT_MODEL,
@@ -174,9 +175,11 @@ function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
       case "ppp ipcp ipaddress":
         model.ipcpAddress = onOffValue(args[0], l.text);
         break;
-      case "ppp ipcp msext":
-        model.msext = onOffValue(args[0], l.text);
+      case "ppp ipcp msext": {
+        const read = readPpLine(sourceOf(l));
+        model.msext = onOffValue(read?.item === "ipcp msext" ? read.value : undefined, l.text);
         break;
+      }
       case "ppp ccp type":
         model.ccpType = args[0];
         break;
