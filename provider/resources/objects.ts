@@ -11,17 +11,23 @@ import type { Context } from "../config/model";
 import { ReadError } from "../errors";
 import type { ResourceKind } from "./contract";
 import { DhcpScope } from "./dhcp-scope";
+import { Dns } from "./dns";
 import { GLOBAL_SWITCHES, GlobalSwitch } from "./global-switch";
 import { IpFilter, isIpFilterLine } from "./ip-filter";
 import { IpFilterDynamic, isIpFilterDynamicLine } from "./ip-filter-dynamic";
 import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
+import { Ipv6Interface } from "./ipv6-interface";
+import { Ipv6Prefix } from "./ipv6-prefix";
 import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
 import { LanInterface } from "./lan-interface";
 import { keyOf } from "./lines";
 import { NatDescriptor } from "./nat-descriptor";
 import { PppoeInterface } from "./pppoe-interface";
+import { Schedule } from "./schedule";
 import { SecureFilter } from "./secure-filter";
+import { ServiceHosts } from "./service-hosts";
 import { StaticRoute } from "./static-route";
+import { Syslog } from "./syslog";
 
 // The table holds kinds of different model types; objects are handled opaquely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,7 +47,8 @@ const blocksWith = (config: ConfigIndex, kind: "pp" | "tunnel", words: string) =
 
 /**
  * Every typed kind with how to find its objects' identities in a config, in the order `nvr import` emits them.
- * A new typed kind is added here too (a test checks the table against the registry).
+ * A new typed kind is added here too (a test checks the table against the registry). StaticRoutes is not here: a
+ * table of routes is a grouping the program chooses, each of its lines a StaticRoute's.
  */
 export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) => string[] }[] = [
   {
@@ -89,6 +96,37 @@ export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) 
           return ["ipsec", "ipip", "l2tpv3"].includes(encapsulation);
         })
         .map((b) => `tunnel ${b.id}`),
+  },
+  { kind: Dns, find: (c) => (c.find(["dns"]).length > 0 ? ["dns"] : []) },
+  {
+    kind: Schedule,
+    find: (c) =>
+      globalTokens(c)
+        .filter((t) => t[0] === "schedule" && t[1] === "at")
+        .map((t) => `schedule at ${t[2]}`),
+  },
+  { kind: Syslog, find: (c) => (c.find(["syslog"]).length > 0 ? ["syslog"] : []) },
+  {
+    kind: ServiceHosts,
+    find: (c) =>
+      ["sshd", "telnetd", "httpd", "sftpd"].some((s) => c.find([s]).length > 0) ? ["service hosts"] : [],
+  },
+  {
+    kind: Ipv6Prefix,
+    find: (c) =>
+      globalTokens(c)
+        .filter((t) => t[0] === "ipv6" && t[1] === "prefix")
+        .map((t) => `ipv6 prefix ${t[2]}`),
+  },
+  {
+    kind: Ipv6Interface,
+    find: (c) =>
+      globalTokens(c)
+        .filter(
+          (t) =>
+            t[0] === "ipv6" && /^lan\d+$/.test(t[1] ?? "") && ["address", "rtadv", "dhcp"].includes(t[2]),
+        )
+        .map((t) => `ipv6 ${t[1]}`),
   },
   {
     kind: GlobalSwitch,

@@ -171,6 +171,11 @@ const RESOURCES = {
   },
   IpFilterDynamic: { filter: 200080, source: "*", destination: "*", trigger: [10], in: [20], out: [30] },
   SecureFilter: { interface: "pp 1", in: { filters: [200030] }, out: { filters: [1], dynamic: [200080] } },
+  ConfigLines: {
+    context: "pp 1",
+    lines: ["pp keepalive use lcp-echo"],
+    secretLines: [`pp auth myname user@isp.example ${SECRET}-pw`],
+  },
 } satisfies Record<string, Props>;
 
 const VPN = {
@@ -358,6 +363,8 @@ const STRINGS: [Target, string, string][] = [
   ["IpFilterDynamic", "source", "*"],
   ["IpFilterDynamic", "destination", "*"],
   ["SecureFilter", "interface", "pp 1"],
+  ["ConfigLines", "context", "pp 1"],
+  ["ConfigLines", "lines[0]", "pp keepalive use lcp-echo"],
   ["OverlapSafeVpn", "model", "nvr510"],
   ["OverlapSafeVpn", "lan.interface", "lan1"],
   ["OverlapSafeVpn", "lan.address", "192.168.11.250/24"],
@@ -659,6 +666,19 @@ const specificCases: Case[] = [
     Array.from({ length: 129 }, (_, i) => i + 1),
     "out",
   ),
+  // any other lines: one plain configuration line each, no secret outside secretLines, none a typed resource owns
+  edit("ConfigLines", "lines[0]", "restart"),
+  edit("ConfigLines", "lines[0]", "no pp keepalive use"),
+  edit("ConfigLines", "lines[0]", "pp select 2"),
+  edit("ConfigLines", "lines[0]", "pp keepalive use ?"),
+  edit("ConfigLines", "lines[0]", "pp keepalive use lcp-echo\rrestart"),
+  edit("ConfigLines", "lines[0]", "pppoe use lan2"),
+  edit("ConfigLines", "lines[0]", "pp auth myname someone pass-in-clear"),
+  edit("ConfigLines", "lines", ["pp keepalive use lcp-echo", "pp keepalive use off"], "lines[1]"),
+  edit("ConfigLines", "secretLines[0]", "pp auth myname a b\x15restart"),
+  edit("ConfigLines", "secretLines", ["login password *"], "secretLines[0]"),
+  edit("ConfigLines", "context", "pp 0"),
+  edit("ConfigLines", "context", "tunnel 1; restart"),
   // components: the same rules under the component's own names
   edit("OverlapSafeVpn", "lan.interface", "lan9"),
   edit("OverlapSafeVpn", "upstream.interface", "lan3"),

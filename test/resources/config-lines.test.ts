@@ -57,20 +57,20 @@ describe("ConfigLines", () => {
   });
 
   test("adopting top-level lines records them and delete writes them back; lines it does not list stay", () => {
-    const before = store("dns server 192.168.1.1\ndns private address spoof on\nsyslog host 192.168.1.9");
-    const dns = ConfigLines.schema.parse({ lines: ["dns server 8.8.8.8", "dns private address spoof on"] });
+    const before = store("console prompt OLD\nsecurity class 1 on on\nip lan1 mtu 1500");
+    const lines = ConfigLines.schema.parse({ lines: ["console prompt OFFICE", "security class 1 on on"] });
     const config = index(before);
-    expect(ConfigLines.conflicts(config, dns).map((l) => l.text)).toEqual([
-      "dns server 192.168.1.1",
-      "dns private address spoof on",
+    expect(ConfigLines.conflicts(config, lines).map((l) => l.text)).toEqual([
+      "console prompt OLD",
+      "security class 1 on on",
     ]);
-    const prior = ConfigLines.prior(config, dns);
-    const adopted = apply(before, ConfigLines.plan(config, dns, prior));
-    expect(render(adopted)).toContain("dns server 8.8.8.8");
-    expect(render(adopted)).toContain("syslog host 192.168.1.9");
+    const prior = ConfigLines.prior(config, lines);
+    const adopted = apply(before, ConfigLines.plan(config, lines, prior));
+    expect(render(adopted)).toContain("console prompt OFFICE");
+    expect(render(adopted)).toContain("ip lan1 mtu 1500");
     const restored = apply(
       adopted,
-      ConfigLines.plan(index(adopted), undefined, prior, ConfigLines.identity(dns)),
+      ConfigLines.plan(index(adopted), undefined, prior, ConfigLines.identity(lines)),
     );
     expect(render(restored)).toBe(render(before));
   });
@@ -122,7 +122,7 @@ describe("ConfigLines", () => {
   test("every typed kind in the registry has a finder, so ConfigLines and import know its lines", () => {
     expect(TYPED_KINDS.map((t) => t.kind.kind).sort()).toEqual(
       Object.keys(resourceKinds)
-        .filter((k) => k !== "ConfigLines")
+        .filter((k) => k !== "ConfigLines" && k !== "StaticRoutes")
         .sort(),
     );
   });
