@@ -23,6 +23,7 @@ const GOOD: [string, SimContext, string][] = [
   ["ethernet filter 1 pass-log 00:a0:de:*:*:* *", none, "rtx1210"],
   ["ethernet filter 2 reject-nolog dhcp-not-bind 1", none, "rtx1210"],
   ["ethernet filter 3 pass-nolog * * offset 12 08,00", none, "rtx1210"],
+  ["ip filter directed-broadcast filter 1 2", none, "rtx1210"],
   ["ethernet lan1 filter in 1 2 3", none, "rtx1210"],
   // PPPoE and PPP (ch. 11, §8.2)
   ["pppoe auto disconnect off", pp1, "rtx1210"],
@@ -113,6 +114,21 @@ const GOOD: [string, SimContext, string][] = [
   // DHCP client (§12.2)
   ["dhcp client release linkdown on", none, "rtx1210"],
   ["dhcp client hostname lan2 primary router1", none, "rtx1210"],
+  // NAT options (§23.7-23.18)
+  ["nat descriptor timer 1 3600", none, "rtx1210"],
+  ["nat descriptor timer 1 protocol=udp port=53 30", none, "rtx1210"],
+  ["nat descriptor timer 1 tcpfin 10", none, "rtx1210"],
+  ["nat descriptor masquerade port range 1 60000-64095", none, "rtx1210"],
+  ["nat descriptor masquerade session limit 1 1 10000", none, "rtx1210"],
+  ["nat descriptor log on", none, "rtx1210"],
+  // device settings (ch. 4)
+  ["timezone +09:00", none, "rtx1210"],
+  ["user attribute ops connection=ssh,sftp gui-page=dashboard", none, "rtx1210"],
+  ["set WAN_IF=lan2", none, "rtx1210"],
+  ["alarm entire off", none, "rtx1210"],
+  ["ip filter source-route on", none, "rtx1210"],
+  ["ip filter directed-broadcast on", none, "rtx1210"],
+  ["ip keepalive 1 icmp-echo 10 3 192.168.0.1", none, "rtx1210"],
   // NVR telephony and mobile
   ['analog extension dial prefix sip prefix="9#"', none, "nvr510"],
   ["sip use on", none, "rtx1210"],
@@ -139,6 +155,8 @@ describe("no forms address the setting by its key arguments only", () => {
     ["dns static a router.example.jp 192.168.100.1", "no dns static a router.example.jp"],
     ["snmp host 192.168.100.10 public", "no snmp host 192.168.100.10"],
     ["ospf area backbone auth=md5", "no ospf area backbone"],
+    ["nat descriptor timer 1 tcpfin 10", "no nat descriptor timer 1 tcpfin"],
+    ["set WAN_IF=lan2", "no set WAN_IF"],
   ])("%s / %s", (set, unset) => {
     const model = MODELS.rtx1210;
     const added = parseConfigCommand(set, none, model);
@@ -181,6 +199,13 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["dns cache max entry 0", none, "rtx1210", "out-of-range"],
   ["httpd timeout", none, "rtx1210", "parameters"],
   ["httpd service on off", none, "rtx1210", "parameters"],
+  ["timezone +25:00", none, "rtx1210", "out-of-range"],
+  ["timezone mars", none, "rtx1210", "illegal-keyword"],
+  ["ip filter directed-broadcast on 5", none, "rtx1210", "parameters"],
+  ["ip filter directed-broadcast filter", none, "rtx1210", "parameters"],
+  ["ethernet filter 1 pass-log dhcp-bind 1 00:11:22:33:44:55", none, "rtx1210", "illegal-keyword"],
+  ["nat descriptor timer 1 0", none, "rtx1210", "out-of-range"],
+  ["nat descriptor masquerade port range 1 1-2 3-4 5-6 7-8 9-10", none, "rtx1210", "parameters"],
 ];
 
 describe("invalid lines get the device's error class", () => {

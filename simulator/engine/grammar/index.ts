@@ -25,6 +25,7 @@ import type {
 } from "../grammar-contract";
 import { bgp } from "./families/bgp";
 import { bridge } from "./families/bridge";
+import { device } from "./families/device";
 import { dhcp } from "./families/dhcp";
 import { dns } from "./families/dns";
 import { ethernetFilter } from "./families/ethernet-filter";
@@ -41,6 +42,7 @@ import { lan } from "./families/lan";
 import { lua } from "./families/lua";
 import { mobile } from "./families/mobile";
 import { nat } from "./families/nat";
+import { natOptions } from "./families/nat-options";
 import { netvolante } from "./families/netvolante";
 import { ospf } from "./families/ospf";
 import { pp } from "./families/pp";
@@ -98,6 +100,8 @@ const FAMILIES: readonly Family[] = [
   ikeOptions,
   ipip,
   mobile,
+  natOptions,
+  device,
 ];
 /** A family's feature becomes part of each of its commands' existence test. */
 function gated<T extends { exists?: (model: ModelInfo) => boolean }>(entry: T, family: Family): T {

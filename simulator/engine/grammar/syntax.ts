@@ -9,6 +9,7 @@
  *   X...          one or more of X; X...N at most N
  *   key=V         the option `key=` with a value V (V: alternatives as above)
  *   { A B C }     any of A, B, C (each a single item) in any order, each at most once
+ *   ( A B | C )   one of several sequences (a lone `|` separates them)
  *
  * A line matches when the whole pattern consumes every word; on failure the error is the one found furthest into
  * the line (the device reports the first word it cannot take).
@@ -44,7 +45,8 @@ type Atom =
 type Node =
   | { kind: "one"; atoms: Atom[]; max: number; repeat: boolean }
   | { kind: "optional"; seq: Node[] }
-  | { kind: "any-order"; items: Node[] };
+  | { kind: "any-order"; items: Node[] }
+  | { kind: "choice"; seqs: Node[][] };
 
 /** The model-dependent upper bounds an `int` may name. */
 function bound(text: string, env: Env): number {
@@ -122,13 +124,20 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     if (bytes.length > 16 || !bytes.every((b) => /^([0-9a-f]{2}|\*)$/i.test(b))) fail("illegal-keyword");
     return v.toLowerCase();
   },
+  /** A time zone offset `+09:00` (CR §4.13). */
+  "utc-offset": () => (v) => {
+    const m = /^([+-])(\d{1,2}):(\d{2})$/.exec(v) ?? fail("illegal-keyword");
+    integer(m[2], 0, 14);
+    integer(m[3], 0, 59);
+    return v;
+  },
   url: () => (v) => (/^(https?|ftp|tftp):\/\/\S+$/.test(v) ? v : fail("illegal-keyword")),
 };
 
 /** Splits a pattern into words and the brackets `[ ] { }`. */
 function lex(pattern: string): string[] {
   return pattern
-    .replace(/([[\]{}])/g, " $1 ")
+    .replace(/([[\]{}()])/g, " $1 ")
     .split(/\s+/)
     .filter((w) => w !== "");
 }
@@ -151,6 +160,8 @@ function parseNodes(words: string[], closing?: string): Node[] {
     const w = words.shift() as string;
     if (w === closing) return nodes;
     if (w === "[") nodes.push({ kind: "optional", seq: parseNodes(words, "]") });
+    else if (w === "(") nodes.push({ kind: "choice", seqs: parseChoice(words) });
+    else if (w === "|") throw new Error("syntax: a lone | only inside ( )");
     else if (w === "{") nodes.push({ kind: "any-order", items: parseNodes(words, "}") });
     else {
       const rep = /^(.*?)\.\.\.(\d*)$/.exec(w);
@@ -166,6 +177,27 @@ function parseNodes(words: string[], closing?: string): Node[] {
   }
   if (closing) throw new Error(`syntax: missing ${closing}`);
   return nodes;
+}
+
+/** The sequences of a `( ... | ... )` group, up to its `)`. */
+function parseChoice(words: string[]): Node[][] {
+  const seqs: Node[][] = [];
+  let current: string[] = [];
+  let depth = 0;
+  while (words.length > 0) {
+    const w = words.shift() as string;
+    if (w === "(" || w === "[" || w === "{") depth++;
+    if ((w === ")" || w === "]" || w === "}") && depth > 0) depth--;
+    else if (w === ")") {
+      seqs.push(parseNodes(current));
+      return seqs;
+    }
+    if (w === "|" && depth === 0) {
+      seqs.push(parseNodes(current));
+      current = [];
+    } else current.push(w);
+  }
+  throw new Error("syntax: missing )");
 }
 
 const compiled = new Map<string, Node[]>();
@@ -226,7 +258,9 @@ class Matcher {
     const found =
       value((a) => a.kind === "value" && numeric && (a.type === "int" || a.type === "int-list")) ??
       value((a, e) => a.kind === "value" && /^[\d.:/]+$/.test(word) && e === "bad-ip") ??
-      value((a) => a.kind === "option" && word.startsWith(`${a.key}=`));
+      value((a) => a.kind === "option" && word.startsWith(`${a.key}=`)) ??
+      // A value that took the word's form but not its size (`+25:00`).
+      value((a, e) => a.kind === "value" && e === "out-of-range");
     if (found) return found;
     if (numeric && atoms.every((a) => a.kind === "word" && /^\d+$/.test(a.word))) return "out-of-range";
     // Without keywords to choose from, the first value's own complaint.
@@ -248,6 +282,7 @@ class Matcher {
       return this.seq(node.seq, 0, pos, out, next) || next(pos, out);
     }
     if (node.kind === "any-order") return this.anyOrder(node.items, new Set(), pos, out, next);
+    if (node.kind === "choice") return node.seqs.some((seq) => this.seq(seq, 0, pos, out, next));
     return this.one(node, pos, out, 0, next);
   }
 

@@ -138,8 +138,4 @@ export const filters: Family = {
       order: (key) => [SECTION.IPV6_FILTER_DYNAMIC, Number(key[0])],
     },
   ],
-  unchecked: [
-    { head: "ip filter directed-broadcast", scope: "global", order: [SECTION.ROUTE, 3] },
-    { head: "ip filter source-route", scope: "global", order: [SECTION.ROUTE, 3] },
-  ],
 };

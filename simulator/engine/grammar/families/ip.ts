@@ -49,9 +49,22 @@ export const ip: Family = {
       },
     ),
     command("ip stealth", "all|<if>...", global(17)),
-    command("ip keepalive", "icmp-echo|arp-echo|<word> <int:1-3600> <int:1-100> <word>...", global(18), {
-      key: "<int:1-100>",
-    }),
+    // §8.1.12-8.1.13: print with the routes [V] yamaha-cli.md §7.2.
+    command("ip filter source-route", ON_OFF, inSection(SECTION.ROUTE, 3)),
+    command(
+      "ip filter directed-broadcast",
+      "( on|off | filter <int:1-$filter>... )",
+      inSection(SECTION.ROUTE, 3.1),
+    ),
+    // §8.5.8: prints after the routes [V] yamaha-cli.md §7.2.
+    command(
+      "ip keepalive",
+      "icmp-echo|arp-echo|<word> <int:1-3600> <int:1-100> <word>...",
+      inSection(SECTION.ROUTE, 2),
+      {
+        key: "<int:1-100>",
+      },
+    ),
     // ICMP (§13.1).
     ...[
       "echo-reply send",

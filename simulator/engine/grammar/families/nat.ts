@@ -130,9 +130,4 @@ export const nat: Family = {
       order: (key) => [SECTION.NAT, Number(key[0]), 5, Number(key[1])],
     },
   ],
-  unchecked: [
-    { head: "nat descriptor masquerade session limit", scope: "global", order: [SECTION.NAT, MAX_ID, 0] },
-    { head: "nat descriptor timer", scope: "global", order: [SECTION.NAT, MAX_ID, 1] },
-    { head: "nat descriptor log", scope: "global", order: [SECTION.NAT_COMPAT] },
-  ],
 };

@@ -69,8 +69,4 @@ export const routes: Family = {
       order: (key) => [SECTION.IPV6_PREFIX, Number(key[0])],
     },
   ],
-  unchecked: [
-    { head: "ip keepalive", scope: "global", order: [SECTION.ROUTE, 2] },
-    { head: "ipv6 route", scope: "global", order: [SECTION.ROUTE, 4] },
-  ],
 };

@@ -117,5 +117,4 @@ export const system: Family = {
       order: () => [SECTION.LOGIN, 9],
     },
   ],
-  unchecked: [{ head: "user attribute", scope: "global", order: [SECTION.LOGIN, 3] }],
 };
