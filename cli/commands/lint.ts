@@ -22,7 +22,10 @@ export const lintCommand: CliCommand<LintOptions, [file: string]> = {
     else
       io.out(
         findings
-          .map((f) => `${file}:${f.lines.join(",")}: ${f.severity} ${f.code}: ${f.message}\n`)
+          .map(
+            (f) =>
+              `${file}:${f.lines.join(",")}: ${f.severity} ${f.code}: ${f.message}\n${f.hint ? `  fix: ${f.hint}\n` : ""}`,
+          )
           .join("") || `${file}: no findings\n`,
       );
     return findings.some((f) => f.severity === "error") ? Exit.negative : Exit.ok;

@@ -31,7 +31,7 @@ export const reachCommand: CliCommand<ReachOptions> = {
     );
     if (opts.json)
       io.out(
-        `${JSON.stringify({ reachable: result.reachable, via: result.via, reason: result.reason }, null, 2)}\n`,
+        `${JSON.stringify({ reachable: result.reachable, via: result.via, reason: result.reason, blockedBy: result.blockedBy }, null, 2)}\n`,
       );
     else io.out(`${result.reachable ? `reachable via ${result.via}` : "not reachable"}: ${result.reason}\n`);
     return result.reachable ? Exit.ok : Exit.negative;

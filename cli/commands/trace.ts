@@ -14,6 +14,8 @@ export interface TraceOptions {
   dst: string;
   proto?: "tcp" | "udp" | "icmp";
   dport?: string;
+  sport?: string;
+  down?: string;
   model?: string;
   json?: boolean;
 }
@@ -43,13 +45,23 @@ export const traceCommand: CliCommand<TraceOptions> = {
       .requiredOption("--dst <ip>", "destination address")
       .addOption(new Option("--proto <proto>", "protocol").choices(["tcp", "udp", "icmp"]))
       .option("--dport <port>", "destination port")
+      .option("--sport <port>", "source port (default: 49152, an ephemeral port)")
+      .option(
+        "--down <ifaces>",
+        "pp/tunnel lines that are down, comma-separated: restrict filters reject there",
+      )
       .option("--model <model>", "router model (default: the config header's)")
       .option("--json", "print the result as JSON"),
   errorPrefix: "",
   async run(_args, opts, io) {
-    const dport = opts.dport === undefined ? undefined : Number(opts.dport);
-    if (dport !== undefined && !(Number.isInteger(dport) && dport >= 0 && dport <= 65535))
-      throw new CliError(`--dport: "${opts.dport}" is not a port number 0-65535`);
+    const port = (name: string, text: string | undefined) => {
+      const n = text === undefined ? undefined : Number(text);
+      if (n !== undefined && !(/^\d+$/.test(text ?? "") && n <= 65535))
+        throw new CliError(`--${name}: "${text}" is not a port number 0-65535`);
+      return n;
+    };
+    const dport = port("dport", opts.dport);
+    const sport = port("sport", opts.sport);
     const result = analyse(opts.config, (tree) =>
       trace(buildNetwork(tree, opts.model), {
         in: opts.in,
@@ -57,6 +69,8 @@ export const traceCommand: CliCommand<TraceOptions> = {
         dst: opts.dst,
         proto: opts.proto,
         dport,
+        sport,
+        down: opts.down?.split(","),
       }),
     );
     io.out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatTrace(result));

@@ -19,16 +19,10 @@ import {
   type NetworkModel,
 } from "./network";
 import { spanOfNetwork, type Span } from "../resources/net";
+import { type Check, type Finding, finding } from "./finding";
+import { FILTER_CHECKS } from "./filter-lint";
 
-export type Severity = "error" | "warning";
-
-export interface Finding {
-  code: string;
-  severity: Severity;
-  message: string;
-  /** Source line numbers, ascending. */
-  lines: number[];
-}
+export type { Finding, Severity } from "./finding";
 
 export interface LintOptions {
   /** Router model (e.g. "NVR510"); overrides the config's `# MODEL Rev.` header. */
@@ -48,20 +42,6 @@ const TUNNEL_LIMITS: Readonly<Record<string, number>> = {
   RTX1220: 100,
   RTX1300: 100,
 };
-
-type Check = (model: NetworkModel) => Finding[];
-
-const finding = (
-  code: string,
-  severity: Severity,
-  message: string,
-  lines: (number | undefined)[],
-): Finding => ({
-  code,
-  severity,
-  message,
-  lines: [...new Set(lines.filter((l): l is number => l !== undefined))].sort((a, b) => a - b),
-});
 
 /** Every address range a descriptor translates to on the outer side: `address outer` list and static outers. */
 function outerSpans(d: NatDescriptor): { span: Span; line?: number }[] {
@@ -393,6 +373,7 @@ const CHECKS: readonly Check[] = [
   l2tpTunnelWithoutTransport,
   l2tpServiceOff,
   ppBindUnknownTunnel,
+  ...FILTER_CHECKS,
 ];
 
 /** All findings, ordered by first line. */

@@ -9,6 +9,7 @@ import { AnalysisError } from "../errors";
 import { IPv4, IPv4CidrRange, Validator } from "ip-num";
 import { inSpans, ip, isOwnAddress, poolSpans, type NetworkModel } from "./network";
 import { trace, type TraceResult } from "./trace";
+import type { FilterDecision } from "./filters";
 
 export interface ReachQuery {
   clientLan: string;
@@ -21,6 +22,8 @@ export interface ReachResult {
   reason: string;
   /** The trace that proves the round trip (or the last one that failed); null when nothing could be traced. */
   proof: TraceResult | null;
+  /** The secure filter that dropped the packet or its answer (of the first address a filter blocked), or null. */
+  blockedBy: FilterDecision | null;
 }
 
 /** The service's own address and every static NAT outer address that maps to it. */
@@ -74,6 +77,7 @@ export function reach(model: NetworkModel, query: ReachQuery): ReachResult {
       via: null,
       reason: "pp anonymous has no remote address pool: no L2TP/IPsec client can connect",
       proof: null,
+      blockedBy: null,
     };
   const client = clientAddress(model, home);
   if (!client)
@@ -82,9 +86,11 @@ export function reach(model: NetworkModel, query: ReachQuery): ReachResult {
       via: null,
       reason: `every pp anonymous pool address lies inside the client's home LAN ${query.clientLan}`,
       proof: null,
+      blockedBy: null,
     };
   const notes: string[] = [];
   let proof: TraceResult | null = null;
+  let blockedBy: FilterDecision | null = null;
   const addresses = candidates(model, service);
   for (const candidate of addresses) {
     if (home.contains(candidate) && !dnsHostRoute(model, candidate)) {
@@ -101,6 +107,7 @@ export function reach(model: NetworkModel, query: ReachQuery): ReachResult {
       dport: query.service.port,
     });
     proof = t;
+    blockedBy ??= t.blockedBy ?? t.reply?.blockedBy ?? null;
     const arrives =
       t.verdict === "router"
         ? isOwnAddress(model, service)
@@ -112,6 +119,7 @@ export function reach(model: NetworkModel, query: ReachQuery): ReachResult {
         via: candidate.toString(),
         reason: `client ${client} → ${candidate} arrives at ${at}; the reply returns from ${candidate}`,
         proof: t,
+        blockedBy: null,
       };
     }
     const why =
@@ -121,5 +129,5 @@ export function reach(model: NetworkModel, query: ReachQuery): ReachResult {
     notes.push(`${candidate}: ${why}`);
   }
   if (addresses.length === 1) notes.push(`no static NAT alias maps to ${service}`);
-  return { reachable: false, via: null, reason: notes.join("; "), proof };
+  return { reachable: false, via: null, reason: notes.join("; "), proof, blockedBy };
 }

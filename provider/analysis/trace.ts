@@ -26,12 +26,21 @@ import {
   ppAnonymousNatActive,
   type Interface,
   type InterfaceName,
+  type MasqueradeStatic,
   type NatDescriptor,
   type NetworkModel,
   spanOf,
   type Route,
 } from "./network";
 import type { Span } from "../resources/net";
+import { PROTOCOL_NUMBERS } from "../resources/ip-filter";
+import {
+  evaluateList,
+  type FilterDecision,
+  type FilterPacket,
+  type FilterSession,
+  TCP_FLAGS,
+} from "./filters";
 
 export type Verdict = "delivered" | "dropped" | "router";
 
@@ -41,7 +50,14 @@ export interface TraceQuery {
   dst: string;
   proto?: "tcp" | "udp" | "icmp";
   dport?: number;
+  /** The sender's port; an ephemeral port (EPHEMERAL_PORT) when not given. */
+  sport?: number;
+  /** pp and tunnel interfaces whose line is down: `restrict` filters reject there instead of passing. */
+  down?: InterfaceName[];
 }
+
+/** The source port assumed for TCP/UDP when the query gives none: the first of the IANA dynamic range. */
+export const EPHEMERAL_PORT = 49152;
 
 /** One direction of the trace; src/dst are the addresses as the packet leaves the router. */
 export interface Hop {
@@ -50,6 +66,10 @@ export interface Hop {
   src: string;
   dst: string;
   steps: string[];
+  /** Every secure filter list the packet met, with what decided it. */
+  filters: FilterDecision[];
+  /** The filter decision that dropped the packet, when a filter did. */
+  blockedBy?: FilterDecision;
 }
 
 export interface TraceResult extends Hop {
@@ -62,6 +82,11 @@ interface Packet {
   dst: IPv4;
   proto?: string;
   dport?: number;
+  sport?: number;
+  /** TCP: the opening packet is a SYN, its answer a SYN/ACK. */
+  tcpFlags?: number;
+  /** ICMP: an echo request, answered by an echo reply. */
+  icmp?: { type: number; code: number };
 }
 
 type Direction = "in" | "out";
@@ -81,6 +106,10 @@ interface Walk {
   /** True while tracing the reply: sessions are undone, not recorded. */
   replying: boolean;
   steps: string[];
+  /** Sessions dynamic filters opened for the first packet, which its answer may use. */
+  filterSessions: FilterSession[];
+  filters: FilterDecision[];
+  down: ReadonlySet<InterfaceName>;
 }
 
 type Outcome = { verdict: Verdict; egress: Interface | null; packet: Packet };
@@ -149,10 +178,25 @@ function toInner(d: NatDescriptor, iface: Interface, packet: Packet): { to: IPv4
   }
   const first = outerAddresses(d, iface)?.[0]?.getFirst();
   if (d.type === "nat" || !first?.isEquals(packet.dst)) return undefined;
-  const entry = d.masqueradeStatics.find(
-    (m) => m.protocol === packet.proto && portNumber(m.outerPort ?? m.innerPort) === String(packet.dport),
-  );
+  const entry = masqueradeStaticFor(d, packet.proto, packet.dport);
   return entry ? { to: entry.inner, how: `masquerade static, line ${entry.line}` } : undefined;
+}
+
+const protocolNumber = (p: string) => PROTOCOL_NUMBERS[p] ?? (/^\d+$/.test(p) ? Number(p) : undefined);
+
+/** The `masquerade static` entry a packet to the outer address is forwarded by: its protocol and, but for esp, port. */
+export function masqueradeStaticFor(
+  d: NatDescriptor,
+  proto: string | undefined,
+  dport: number | undefined,
+): MasqueradeStatic | undefined {
+  const wanted = proto === undefined ? undefined : protocolNumber(proto);
+  return d.masqueradeStatics.find(
+    (m) =>
+      wanted !== undefined &&
+      protocolNumber(m.protocol) === wanted &&
+      (wanted === PROTOCOL_NUMBERS.esp || portNumber(m.outerPort ?? m.innerPort) === String(dport)),
+  );
 }
 
 /**
@@ -225,7 +269,7 @@ function applyDescriptor(
   return { packet };
 }
 
-/** The interface's secure filter list for `dir`: not modelled yet, so the trace says it may drop the packet. */
+/** The interface's secure filter list for `dir` applied to the packet (filters.ts); a reject drops it. */
 function applyFilters(
   w: Walk,
   iface: Interface,
@@ -233,20 +277,41 @@ function applyFilters(
   packet: Packet,
 ): { drop?: string; packet: Packet } {
   const list = iface.filters[dir];
-  if (list)
+  if (!list) return { packet };
+  const protocol = packet.proto === undefined ? undefined : PROTOCOL_NUMBERS[packet.proto];
+  if (protocol === undefined) {
     w.steps.push(
-      `note: ${iface.name} has secure filter ${dir} (line ${list.line}), which is not modelled; it may drop this packet`,
+      `note: ${iface.name} secure filter ${dir} (line ${list.line}) not applied: give the protocol (and port) to evaluate it`,
     );
+    return { packet };
+  }
+  const seen: FilterPacket = { ...packet, protocol };
+  // restrict passes on a line that is up: a LAN, or the line the packet arrived by.
+  const connected = iface.kind === "lan" || dir === "in" || !w.down.has(iface.name);
+  const decision = evaluateList(w.model.ipFilters, iface.name, list, seen, w.filterSessions, { connected });
+  w.filters.push(decision);
+  if (decision.verdict === "reject") return { drop: decision.step, packet };
+  w.steps.push(decision.step);
+  if (decision.opens && !w.replying)
+    w.filterSessions.push({ interface: iface.name, direction: dir, packet: seen, ...decision.opens });
   return { packet };
 }
 
-/** A packet entering (in) or leaving (out) by an interface: its filter step, then its NAT descriptors. */
+/**
+ * A packet entering (in) or leaving (out) by an interface. The interface's NAT stands at its outer edge and its
+ * filters on the router's side of it (docs/analysis.md): arriving, NAT then the in list; leaving, the out list then
+ * NAT. So filters always see the addresses inside the router.
+ */
 function crossInterface(
   w: Walk,
   iface: Interface,
   dir: Direction,
   packet: Packet,
 ): { drop?: string; packet: Packet } {
+  if (dir === "in") {
+    const translated = applyNat(w, iface, dir, packet);
+    return translated.drop ? translated : applyFilters(w, iface, dir, translated.packet);
+  }
   const filtered = applyFilters(w, iface, dir, packet);
   return filtered.drop ? filtered : applyNat(w, iface, dir, filtered.packet);
 }
@@ -429,25 +494,47 @@ function walk(w: Walk, ingress: Interface | null, start: Packet): Outcome {
   return { verdict: "delivered", egress: route.egress, packet };
 }
 
-function hop(o: Outcome, steps: string[]): Hop {
+function hop(o: Outcome, w: Walk): Hop {
+  const last = w.filters[w.filters.length - 1];
   return {
     verdict: o.verdict,
     egress: o.egress?.name ?? null,
     src: o.packet.src.toString(),
     dst: o.packet.dst.toString(),
-    steps,
+    steps: w.steps,
+    filters: w.filters,
+    ...(o.verdict === "dropped" && last?.verdict === "reject" ? { blockedBy: last } : {}),
   };
 }
 
-function reply(
-  model: NetworkModel,
-  sessions: Sessions,
-  query: Packet,
-  ingress: Interface,
-  out: Outcome,
-): Hop {
-  const w: Walk = { model, sessions, replying: true, steps: [] };
-  const packet: Packet = { src: out.packet.dst, dst: out.packet.src, proto: query.proto };
+/** The answer to a packet: addresses and ports swapped, a SYN answered by a SYN/ACK, an echo request by a reply. */
+function answerTo(query: Packet, from: IPv4, to: IPv4): Packet {
+  return {
+    src: from,
+    dst: to,
+    proto: query.proto,
+    sport: query.dport,
+    dport: query.sport,
+    ...(query.tcpFlags === undefined ? {} : { tcpFlags: TCP_FLAGS.syn | TCP_FLAGS.ack }),
+    ...(query.icmp === undefined ? {} : { icmp: { type: 0, code: 0 } }),
+  };
+}
+
+function newWalk(model: NetworkModel, query: TraceQuery, replying: boolean, first: Walk | undefined): Walk {
+  return {
+    model,
+    sessions: first?.sessions ?? new Map(),
+    replying,
+    steps: [],
+    filterSessions: first?.filterSessions ?? [],
+    filters: [],
+    down: new Set(query.down ?? []),
+  };
+}
+
+function reply(first: Walk, traceQuery: TraceQuery, query: Packet, ingress: Interface, out: Outcome): Hop {
+  const w = newWalk(first.model, traceQuery, true, first);
+  const packet = answerTo(query, out.packet.dst, out.packet.src);
   let o: Outcome;
   if (out.verdict === "router") {
     w.steps.push(`the router answers from ${packet.src}`);
@@ -467,11 +554,11 @@ function reply(
       w.steps.push(
         `the sender ${query.src} on ${ingress.name} expected an answer from ${query.dst}; this one does not reach it as such`,
       );
-      return { ...hop(o, w.steps), verdict: "dropped" };
+      return { ...hop(o, w), verdict: "dropped" };
     }
     w.steps.push(`back at ${query.src} from ${query.dst}`);
   }
-  return hop(o, w.steps);
+  return hop(o, w);
 }
 
 /** Traces one packet arriving on `query.in`, and its reply. */
@@ -482,22 +569,21 @@ export function trace(model: NetworkModel, query: TraceQuery): TraceResult {
       0,
       `in: unknown interface "${query.in}" (known: ${[...model.interfaces.keys()].join(", ")})`,
     );
+  const ports = query.proto === "tcp" || query.proto === "udp";
   const packet: Packet = {
     src: ip(query.src, 0, "src"),
     dst: ip(query.dst, 0, "dst"),
     proto: query.proto,
     dport: query.dport,
+    ...(ports ? { sport: query.sport ?? EPHEMERAL_PORT } : {}),
+    ...(query.proto === "tcp" ? { tcpFlags: TCP_FLAGS.syn } : {}),
+    ...(query.proto === "icmp" ? { icmp: { type: 8, code: 0 } } : {}),
   };
-  const sessions: Sessions = new Map();
-  const w: Walk = {
-    model,
-    sessions,
-    replying: false,
-    steps: [`arrives on ${ingress.name}: ${packet.src} → ${packet.dst}`],
-  };
+  const w = newWalk(model, query, false, undefined);
+  w.steps.push(`arrives on ${ingress.name}: ${packet.src} → ${packet.dst}`);
   const out = walk(w, ingress, packet);
   return {
-    ...hop(out, w.steps),
-    reply: out.verdict === "dropped" ? null : reply(model, sessions, packet, ingress, out),
+    ...hop(out, w),
+    reply: out.verdict === "dropped" ? null : reply(w, query, packet, ingress, out),
   };
 }

@@ -34,19 +34,19 @@ describe("nvr trace / reach / lint as a process", () => {
     expect(res.stderr).toBe("");
     expect(res.status).toBe(0);
     const out = JSON.parse(res.stdout) as Record<string, unknown> & { reply: Record<string, unknown> };
-    expect(Object.keys(out)).toEqual(["verdict", "egress", "src", "dst", "steps", "reply"]);
+    expect(Object.keys(out)).toEqual(["verdict", "egress", "src", "dst", "steps", "filters", "reply"]);
     expect(out).toMatchObject({
       verdict: "delivered",
       egress: "lan1",
       src: "192.168.254.1",
       dst: "192.168.11.240",
     });
-    expect(Object.keys(out.reply)).toEqual(["verdict", "egress", "src", "dst", "steps"]);
+    expect(Object.keys(out.reply)).toEqual(["verdict", "egress", "src", "dst", "steps", "filters"]);
     expect(out.reply).toMatchObject({ verdict: "delivered", egress: "pp:anonymous", src: "192.168.253.240" });
     expect((out.steps as unknown[]).every((s) => typeof s === "string")).toBe(true);
   });
 
-  it("reach --json prints {reachable, via, reason}", () => {
+  it("reach --json prints {reachable, via, reason, blockedBy}", () => {
     const res = nvr(
       "reach",
       "--config",
@@ -59,7 +59,8 @@ describe("nvr trace / reach / lint as a process", () => {
     );
     expect(res.status).toBe(0);
     const out = JSON.parse(res.stdout) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(["reachable", "via", "reason"]);
+    expect(Object.keys(out)).toEqual(["reachable", "via", "reason", "blockedBy"]);
+    expect(out.blockedBy).toBeNull();
     expect(out).toMatchObject({ reachable: true, via: "192.168.253.240" });
     expect(typeof out.reason).toBe("string");
   });

@@ -306,12 +306,12 @@ describe("a real RTX1210 dump: MAP-E tunnel with masquerade and secure filters",
     .slice(1)
     .join("\n");
 
-  it("lan1 traffic leaves by tunnel 1; the run-time outer address and the unmodelled filters are stated", () => {
+  it("lan1 traffic leaves by tunnel 1; the run-time outer address is stated, the filters need a protocol", () => {
     const t = trace(buildNetwork(parseConfig(text)), { in: "lan1", src: "192.168.100.5", dst: "8.8.8.8" });
     expect(t).toMatchObject({ verdict: "delivered", egress: "tunnel:1", dst: "8.8.8.8" });
     const steps = t.steps.join("\n");
     expect(steps).toMatch(/route to 8\.8\.8\.8: ip route 0\.0\.0\.0\/0 \(line \d+\) via tunnel:1/);
     expect(steps).toMatch(/map-e outer address is assigned at run time/);
-    expect(steps).toMatch(/tunnel:1 has secure filter out \(line \d+\), which is not modelled/);
+    expect(steps).toMatch(/tunnel:1 secure filter out \(line 25\) not applied: give the protocol/);
   });
 });
