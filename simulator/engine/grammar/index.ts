@@ -27,9 +27,12 @@ import { bgp } from "./families/bgp";
 import { bridge } from "./families/bridge";
 import { device } from "./families/device";
 import { dhcp } from "./families/dhcp";
+import { dpi } from "./families/dpi";
 import { dns } from "./families/dns";
 import { ethernetFilter } from "./families/ethernet-filter";
 import { filters } from "./families/filters";
+import { flexiblePort } from "./families/flexible-port";
+import { heartbeat } from "./families/heartbeat";
 import { interfaces } from "./families/interfaces";
 import { ikeOptions } from "./families/ike";
 import { ip } from "./families/ip";
@@ -40,23 +43,28 @@ import { isdn } from "./families/isdn";
 import { l2tp } from "./families/l2tp";
 import { lan } from "./families/lan";
 import { lua } from "./families/lua";
+import { mail } from "./families/mail";
 import { mobile } from "./families/mobile";
 import { nat } from "./families/nat";
 import { natOptions } from "./families/nat-options";
 import { netvolante } from "./families/netvolante";
 import { ospf } from "./families/ospf";
 import { pp } from "./families/pp";
+import { pptp } from "./families/pptp";
 import { ppp } from "./families/ppp";
 import { qos } from "./families/qos";
+import { radius } from "./families/radius";
 import { rip } from "./families/rip";
 import { routes } from "./families/routes";
 import { schedule } from "./families/schedule";
 import { services } from "./families/services";
 import { sip } from "./families/sip";
 import { snmp } from "./families/snmp";
+import { storage } from "./families/storage";
 import { system } from "./families/system";
 import { telephony } from "./families/telephony";
 import { tunnel } from "./families/tunnel";
+import { urlFilter } from "./families/url-filter";
 import { vlan } from "./families/vlan";
 import { Reader } from "./reader";
 import { type Env, type Family, hasFeature, hasInterface, type UncheckedSpec } from "./spec";
@@ -102,6 +110,14 @@ const FAMILIES: readonly Family[] = [
   mobile,
   natOptions,
   device,
+  urlFilter,
+  pptp,
+  radius,
+  mail,
+  heartbeat,
+  storage,
+  dpi,
+  flexiblePort,
 ];
 /** A family's feature becomes part of each of its commands' existence test. */
 function gated<T extends { exists?: (model: ModelInfo) => boolean }>(entry: T, family: Family): T {

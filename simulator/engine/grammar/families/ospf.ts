@@ -1,4 +1,4 @@
-/** OSPF (CR ch. 28): the global configuration, areas and the per-link area lines. */
+/** OSPF and OSPFv3 (CR ch. 28, 31): the global configuration, areas and the per-link area lines. */
 import { SECTION } from "../order";
 import { command, type Family, inSection, perLink } from "../spec";
 
@@ -43,6 +43,28 @@ export const ospf: Family = {
       iface: 17,
       pp: 29,
       tunnel: 47,
+    }),
+    // OSPFv3 (CR ch. 31).
+    command("ipv6 ospf use", "on|off", inSection(SECTION.OSPF, 20)),
+    command("ipv6 ospf router id", "<ip>", inSection(SECTION.OSPF, 21)),
+    command("ipv6 ospf preference", "<int:1-2147483647>", inSection(SECTION.OSPF, 22)),
+    command("ipv6 ospf area", "[stub [cost=<int:0-16777215>]]", inSection(SECTION.OSPF, 23), {
+      key: "backbone|<ip>|<int:0-4294967295>",
+    }),
+    command("ipv6 ospf area network", "<prefix6> [restrict]", inSection(SECTION.OSPF, 24), {
+      key: "backbone|<ip>|<int:0-4294967295>",
+    }),
+    command("ipv6 ospf export from", "ospf [filter <int:1-2147483647>...]", inSection(SECTION.OSPF, 25)),
+    command(
+      "ipv6 ospf import from",
+      "static|rip|<word> [filter <int:1-2147483647>...]",
+      inSection(SECTION.OSPF, 26),
+    ),
+    command("ipv6 ospf log", "interface|neighbor|packet...", inSection(SECTION.OSPF, 27)),
+    ...perLink("ipv6", "ospf area", "backbone|<ip>|<int:0-4294967295> [<word>...]", {
+      iface: 27,
+      pp: 29.2,
+      tunnel: 47.2,
     }),
     ...perLink("ip", "ospf neighbor", "[eligible]", { iface: 17.1, pp: 29.1, tunnel: 47.1 }, "<ip>"),
   ],

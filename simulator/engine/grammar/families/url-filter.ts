@@ -1,0 +1,33 @@
+/** URL filters (CR ch. 10): keyword filters applied per interface, and the external database service. */
+import { SECTION } from "../order";
+import { command, type Family, inSection, perInterface } from "../spec";
+
+const at = (item: number): ReturnType<typeof inSection> => inSection(SECTION.ETHERNET_FILTER, 10 + item);
+const ON_OFF = "on|off";
+
+export const urlFilter: Family = {
+  specs: [
+    // §10.1: `url filter ID pass|reject KEYWORD [SRC[/MASK]]` (KEYWORD `*` for any).
+    command(
+      "url filter",
+      "pass|reject|pass-log|pass-nolog|reject-log|reject-nolog <text:255> [<net>|<range>]",
+      at(0),
+      { key: "<int:1-65535>" },
+    ),
+    command("url IF filter", "<int:1-65535>...", (k, env) => [...perInterface(12.6)(k, env), k[0]], {
+      key: "in|out",
+    }),
+    command("url pp filter", "<int:1-65535>...", (k) => [27.9, ...k], { key: "in|out", scope: "pp" }),
+    command("url tunnel filter", "<int:1-65535>...", (k) => [45.9, ...k], { key: "in|out", scope: "tunnel" }),
+    command("url filter port", "<int:1-65535>...", at(1)),
+    command("url filter use", ON_OFF, at(2)),
+    command("url filter reject", "( redirect [<url>] | off )", at(3)),
+    command("url filter log", ON_OFF, at(4)),
+    command("url filter external-database use", "on|off|<word> [<word>...]", at(5)),
+    command("url filter external-database server", "<host> <int:1-65535>", at(6)),
+    command("url filter external-database log", ON_OFF, at(7)),
+    command("url filter external-database category", "<word> <word> [<net>]", at(8), {
+      key: "<int:1-65535>",
+    }),
+  ],
+};
