@@ -57,6 +57,15 @@ export interface IpsecSiteArgs {
   natTraversal?: pulumi.Input<boolean>;
   /** `ipsec ike log GW ...`: "key-info", "message-info", "payload-info". */
   log?: pulumi.Input<pulumi.Input<"key-info" | "message-info" | "payload-info">[]>;
+  /**
+   * `ipsec transport ID POLICY [PROTOCOL [PORT]]` (global): the policy in transport mode, as L2TPv3 over IPsec uses
+   * it (`{protocol: "udp", port: 1701}`). The id defaults to the tunnel number.
+   */
+  transport?: pulumi.Input<{
+    id?: pulumi.Input<number>;
+    protocol?: pulumi.Input<"udp" | "tcp">;
+    port?: pulumi.Input<number>;
+  }>;
 }
 
 /** The L2TPv3 lines of the block (encapsulation "l2tpv3" only). */

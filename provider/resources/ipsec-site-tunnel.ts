@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
-import type { Context } from "../config/model";
+import { type Context, GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
 import { MASK } from "../secrets";
 import { defineKind } from "./kind";
@@ -15,7 +15,7 @@ import { SA_POLICY, tunnelNumber } from "./l2tp-anonymous-pool";
 import { type Line, findLines, line, routerToken, sourceOf } from "./lines";
 import { DEFAULT_MODEL, factsOf, isRouterModel, routerModel } from "./models";
 import { dnsName, ipv4, isIPv4 } from "./net";
-import { readTunnelLine } from "./tunnel";
+import { readIpsecTransportLine, readTunnelLine } from "./tunnel";
 
 const MAX_ID = 2147483647;
 const id = z.number().int().min(1, `must be 1..${MAX_ID}`).max(MAX_ID, `must be 1..${MAX_ID}`);
@@ -102,6 +102,19 @@ const ipsec = z
     log: z
       .array(z.enum(["key-info", "message-info", "payload-info"]))
       .min(1, "must list at least one type")
+      .optional(),
+    /**
+     * `ipsec transport ID POLICY [PROTOCOL [PORT]]` (global, CR §15.50.1): the same SA policy in transport mode, as
+     * L2TPv3 over IPsec uses it (`ipsec transport 1 101 udp 1701` in the RTX830 dump). The id defaults to the
+     * tunnel number.
+     */
+    transport: z
+      .object({
+        id: id.optional(),
+        protocol: z.enum(["udp", "tcp"]).optional(),
+        port: range(1, 65535).optional(),
+      })
+      .strict()
       .optional(),
   })
   .strict();
@@ -232,7 +245,15 @@ function lines(m: IpsecSiteTunnelModel): Line[] {
     ...(m.mtu === undefined ? [] : [at(`ip tunnel mtu ${m.mtu}`)]),
     ...(m.tcpMssLimit === undefined ? [] : [at(`ip tunnel tcp mss limit ${m.tcpMssLimit}`)]),
     ...(m.enabled ? [at(`tunnel enable ${m.tunnel}`)] : []),
+    ...transportLines(m),
   ];
+}
+
+function transportLines(m: IpsecSiteTunnelModel): Line[] {
+  const t = m.ipsec?.transport;
+  if (!m.ipsec || !t) return [];
+  const words = [`ipsec transport ${t.id ?? m.tunnel} ${m.ipsec.policy}`, t.protocol, t.port];
+  return [line(GLOBAL, words.filter((w) => w !== undefined).join(" "))];
 }
 
 const tunnelOf = (identity: string) => Number(identity.replace(/^tunnel /, ""));
@@ -282,6 +303,11 @@ function owned(config: ConfigIndex, identity: string): Line[] {
     ...find("ip tunnel mtu"),
     ...find("ip tunnel tcp mss limit"),
     ...find(`tunnel enable ${t}`),
+    // The transports of this tunnel's SA policy.
+    ...findLines(config, "ipsec transport").filter((l) => {
+      const r = readIpsecTransportLine(sourceOf(l));
+      return policy !== undefined && r?.item === "transport" && r.policy === policy;
+    }),
   ];
 }
 
@@ -376,7 +402,17 @@ function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
       else l2tpModel.remoteEndId = args[0];
     } else if (l.key === "ip tunnel mtu") model.mtu = Number(t[3]);
     else if (l.key === "ip tunnel tcp mss limit") model.tcpMssLimit = numberOr(t[5]);
-    else model.enabled = true; // tunnel enable N
+    else if (l.key.startsWith("tunnel enable")) model.enabled = true;
+    else {
+      const r = readIpsecTransportLine(sourceOf(l));
+      if (r?.item !== "transport" || (r.port !== undefined && !/^\d+$/.test(r.port)))
+        throw new ReadError(l.text, "only ipsec transport ID POLICY [udp|tcp [PORT]] is modelled");
+      ipsecModel.transport = {
+        id: r.id,
+        ...(r.protocol === undefined ? {} : { protocol: r.protocol }),
+        ...(r.port === undefined ? {} : { port: Number(r.port) }),
+      };
+    }
   }
   if (Object.keys(ipsecModel).length > 0) model.ipsec = ipsecModel;
   if (Object.keys(l2tpModel).length > 0) model.l2tp = l2tpModel;
@@ -409,12 +445,27 @@ export const IpsecSiteTunnel = defineKind<IpsecSiteTunnelModel, z.input<typeof s
       if (k.upwait !== undefined && k.count === undefined)
         fail(["ipsec", "keepalive", "upwait"], "needs an interval and count before it");
     }
+    const tr = m.ipsec?.transport;
+    if (tr?.port !== undefined && tr.protocol === undefined)
+      fail(["ipsec", "transport", "port"], "needs a protocol before it");
     const lk = m.l2tp?.keepalive;
     if (lk?.count !== undefined && lk.interval === undefined)
       fail(["l2tp", "keepalive", "count"], "needs an interval before it");
   },
-  // The gateway is the tunnel number unless given: written out, so read (which sees it) agrees with the inputs.
-  normalise: (m) => (m.ipsec ? { ...m, ipsec: { ...m.ipsec, gateway: m.ipsec.gateway ?? m.tunnel } } : m),
+  // The gateway and the transport id are the tunnel number unless given: written out, so read (which sees them)
+  // agrees with the inputs.
+  normalise: (m) => {
+    if (!m.ipsec) return m;
+    const { transport } = m.ipsec;
+    return {
+      ...m,
+      ipsec: {
+        ...m.ipsec,
+        gateway: m.ipsec.gateway ?? m.tunnel,
+        ...(transport ? { transport: { ...transport, id: transport.id ?? m.tunnel } } : {}),
+      },
+    };
+  },
   identity: (m) => `tunnel ${m.tunnel}`,
   stage: "define",
   replaceOnChange: ["tunnel"],

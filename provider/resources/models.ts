@@ -27,6 +27,11 @@ export const ROUTER_MODELS = {
   rtx1210: { lanInterfaces: 3, tunnels: 100, peers: 100, l2tpConnections: 100, poolAddresses: 103 },
   rtx1220: { lanInterfaces: 3, tunnels: 100, peers: 100, l2tpConnections: 100, poolAddresses: 101 },
   rtx1300: { lanInterfaces: 8, tunnels: 100, peers: 100, l2tpConnections: 100, poolAddresses: 101 },
+  // Older RTX, outside the CR (real dumps of them are in ../shared/configs): `# Memory ..., 3LAN` [V]; tunnel and pp
+  // numbers from the data sheets as remembered [U]; Rev.8 has no L2TP/IPsec [U]; the RTX1200's per rtpro [V].
+  rtx1100: { lanInterfaces: 3, tunnels: 30, peers: 30, l2tpConnections: 0 },
+  rtx1200: { lanInterfaces: 3, tunnels: 100, peers: 100, l2tpConnections: 100 },
+  rtx1500: { lanInterfaces: 3, tunnels: 100, peers: 100, l2tpConnections: 0 },
 } as const satisfies Record<string, ModelFacts>;
 
 export type RouterModelName = keyof typeof ROUTER_MODELS;

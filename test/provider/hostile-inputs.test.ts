@@ -567,6 +567,9 @@ const specificCases: Case[] = [
   edit("IpsecSiteTunnel", "l2tp.disconnectTime", 0),
   edit("IpsecSiteTunnel", "endpoint.local", "10.0.0.256"),
   edit("IpsecSiteTunnel", "tcpMssLimit", "on"),
+  edit("IpsecSiteTunnel", "ipsec.transport", { port: 1701 }, "ipsec.transport.port"),
+  edit("IpsecSiteTunnel", "ipsec.transport", { protocol: "esp" }, "ipsec.transport.protocol"),
+  edit("IpsecSiteTunnel", "ipsec.transport", { protocol: "udp", port: 65536 }, "ipsec.transport.port"),
   // DNS: server counts and forms (CR §24.2, §24.10, §24.11, §24.13)
   edit("Dns", "servers", ["1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4", "9.9.9.9"]),
   edit("Dns", "servers[0]", "dns.example.jp"),

@@ -15,6 +15,7 @@ const KEY = "site-Secr3t-key";
 
 /** The RTX1100 dump's tunnel 1: IPsec with a heartbeat keepalive. */
 const RTX1100 = {
+  model: "rtx1100",
   tunnel: 1,
   ipsec: {
     policy: 101,
@@ -43,6 +44,7 @@ const RTX830 = {
     natTraversal: true,
     remoteAddress: "10.10.10.138",
     log: ["key-info", "message-info", "payload-info"],
+    transport: { protocol: "udp", port: 1701 },
   },
   l2tp: {
     alwaysOn: true,
@@ -70,7 +72,10 @@ describe("IpsecSiteTunnel", () => {
     const config = dump(file);
     const model = parse(raw);
     expect(IpsecSiteTunnel.read(config, "tunnel 1")).toEqual(model);
-    const printed = config.block("tunnel", "1")!.lines.map((l) => l.text);
+    const printed = [
+      ...config.block("tunnel", "1")!.lines.map((l) => l.text),
+      ...config.find(["ipsec", "transport"]).map((l) => l.text),
+    ];
     const written = IpsecSiteTunnel.commands(model, { mask: false }).map((c) => c.command);
     expect(written.filter((w) => !printed.includes(w))).toEqual([]);
     expect(IpsecSiteTunnel.plan(config, model)).toEqual([]);
@@ -129,12 +134,16 @@ describe("IpsecSiteTunnel", () => {
     ]);
 
     const removal = IpsecSiteTunnel.plan(index(after), undefined, undefined, "tunnel 1");
-    expect(removal[0]).toEqual({ context: t1, command: "no tunnel enable 1" });
+    // The transport goes first (it names the policy), then the tunnel is disabled before its settings go.
+    expect(removal.slice(0, 2)).toEqual([
+      { context: { kind: "global" }, command: "no ipsec transport 1" },
+      { context: t1, command: "no tunnel enable 1" },
+    ]);
     expect(render(apply(after, removal))).toBe(render(before));
   });
 
   test.each([
-    [{ tunnel: 5 }, "tunnel", /past the nvr510's tunnels 1\.\.4/],
+    [{ tunnel: 31 }, "tunnel", /past the rtx1100.s tunnels 1\.\.30/],
     [{ ipsec: undefined }, "ipsec", /needs its ipsec settings/],
     [{ l2tp: { hostname: "x" } }, "l2tp", /encapsulation: l2tpv3/],
     [{ encapsulation: "ipip" }, "endpoint", /needs the tunnel's endpoint/],

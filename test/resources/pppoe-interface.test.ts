@@ -10,7 +10,7 @@ const PASSWORD = "pppoe-Secr3t";
 
 /** The RTX1100 dump's PPPoE block (../shared/configs), as the model that writes it. */
 const RTX1100 = PppoeInterface.schema.parse({
-  model: "rtx1210",
+  model: "rtx1100",
   peer: 1,
   interface: "lan3",
   authAccept: ["chap"],
@@ -45,8 +45,8 @@ describe("PppoeInterface", () => {
   test("the RTX1100 dump's pp select 1 block reads as the model and plans to nothing", () => {
     const dump = fs.readFileSync("/work/shared/configs/rtx1100-ipsec-pppoe-rt1.txt", "utf8");
     const config = indexConfig(parseConfig(dump.split("\n").slice(1).join("\n")));
-    // The header says RTX1100, which has no limits here: the default model's are used.
-    expect(PppoeInterface.read(config, "pp 1")).toEqual({ ...RTX1100, model: "nvr510", interface: "lan3" });
+    // The header names the model, whose lan3 the session uses.
+    expect(PppoeInterface.read(config, "pp 1")).toEqual(RTX1100);
     expect(text(RTX1100)).toEqual([
       "pppoe use lan3",
       "pp auth accept chap",
