@@ -3,7 +3,6 @@ import { SECTION } from "../order";
 import { command, type Family, inSection } from "../spec";
 
 const at = (item: number): ReturnType<typeof inSection> => inSection(SECTION.OTHER, 10 + item);
-const ON_OFF = "on|off";
 
 export const heartbeat: Family = {
   specs: [
