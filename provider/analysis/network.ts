@@ -18,7 +18,6 @@ import {
 import { decodeClasslessRoutes } from "../resources/rfc3442";
 import { type InterfaceLine, readInterfaceLine } from "../resources/lan-interface";
 import { type SecureFilterList, readSecureFilters } from "../resources/secure-filter";
-import { type FilterSet, readFilterSet } from "./filters";
 import { targetOf, readRouteLine } from "../resources/static-route";
 import { readIpsecTransportLine, readTunnelLine } from "../resources/tunnel";
 import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
@@ -62,7 +61,7 @@ export interface Interface {
   bindLine?: number;
   /**
    * `ip IF secure filter in|out ...`: the lists a packet meets entering (in) and leaving (out) by this interface.
-   * The filters they name are in the model's ipFilters.
+   * Filters themselves are not modelled yet; traces say so at the interface's filter step.
    */
   filters: { in?: SecureFilterList; out?: SecureFilterList };
 }
@@ -162,8 +161,6 @@ export interface NetworkModel {
   transportPolicies: Map<number, number>;
   /** `l2tp service on [l2tp] [l2tpv3]`: whether L2TP/IPsec is accepted, and the line. */
   l2tpService: { on: boolean; line?: number };
-  /** Every `ip filter` and `ip filter dynamic`, read by their resources' readers. */
-  ipFilters: FilterSet;
 }
 
 export function ip(text: string, line: number, what: string): IPv4 {
@@ -283,23 +280,17 @@ function readNat(index: ConfigIndex, model: NetworkModel): void {
     model.backwardCompatibility = { type: Number(compatibility.words[0]), line: compatibility.line };
 }
 
-/** The lines of one DHCP scope item, read by DhcpScope's reader. */
-function dhcpLines<I extends DhcpScopeLine["item"]>(
-  index: ConfigIndex,
-  item: I,
-): Extract<DhcpScopeLine, { item: I }>[] {
-  const family = item === "scope" ? "dhcp scope" : `dhcp scope ${item}`;
-  return index
-    .find(family.split(" "))
-    .flatMap((l) => reading(l.line, family, () => readDhcpScopeLine(l)) ?? [])
-    .filter((r): r is Extract<DhcpScopeLine, { item: I }> => r.item === item);
-}
-
 function readDhcp(index: ConfigIndex, model: NetworkModel): void {
   const service = readGlobalSwitch(index, "dhcp service");
   const mode = service?.words[0];
   if (service && (mode === "server" || mode === "relay")) model.dhcpService = { mode, line: service.line };
-  for (const r of dhcpLines(index, "scope")) {
+  // Every `dhcp scope`, `dhcp scope bind` and `dhcp scope option` line, read once by DhcpScope's reader.
+  const read = index
+    .find(["dhcp", "scope"])
+    .flatMap((l) => reading(l.line, "dhcp scope", () => readDhcpScopeLine(l)) ?? []);
+  const of = <I extends DhcpScopeLine["item"]>(item: I) =>
+    read.filter((r): r is Extract<DhcpScopeLine, { item: I }> => r.item === item);
+  for (const r of of("scope")) {
     const span = parseSpan(r.range);
     if (!span || r.prefixLength === undefined)
       throw new AnalysisError(r.line, `dhcp scope: "${r.spec}" is not FIRST-LAST/MASK`);
@@ -311,9 +302,9 @@ function readDhcp(index: ConfigIndex, model: NetworkModel): void {
     if (!s) throw new AnalysisError(line, `dhcp scope ${id} is not defined`);
     return s;
   };
-  for (const r of dhcpLines(index, "bind"))
+  for (const r of of("bind"))
     scope(r.id, r.line).binds.push({ ip: isIPv4(r.ip) ? IPv4.fromString(r.ip) : undefined, line: r.line });
-  for (const r of dhcpLines(index, "option"))
+  for (const r of of("option"))
     scope(r.id, r.line).options.push(...r.options.map((o) => ({ ...o, line: r.line })));
 }
 
@@ -458,7 +449,6 @@ export function buildNetwork(source: ConfigTree | ConfigIndex, modelName?: strin
     transportTemplateTargets: new Set(),
     transportPolicies: new Map(),
     l2tpService: { on: false },
-    ipFilters: readFilterSet(index),
   };
   for (const item of index.tree.items) {
     const read = item.type === "line" ? readInterfaceLine(item.line) : undefined;

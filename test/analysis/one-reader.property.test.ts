@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { buildNetwork } from "../../provider/analysis";
 import { classlessRoutes, expandedTunnels, poolSpans, spanSize } from "../../provider/analysis/network";
-import { indexConfig, renderCommands } from "../../provider/config/index";
+import { type ConfigIndex, indexConfig, renderCommands } from "../../provider/config/index";
+import { AnalysisError, ReadError } from "../../provider/errors";
 import { parseConfig } from "../../provider/config/parse";
 import { IPv4 } from "ip-num";
 import {
@@ -497,5 +498,97 @@ describe("one reader of router lines for resources and analyses", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("a line the reader cannot read: the analysis names its line, the resource refuses it, nothing is guessed", () => {
+  const nat = (id: string) => (c: ConfigIndex) => NatDescriptor.read(c, `nat descriptor ${id}`);
+  const cases: [
+    string,
+    string,
+    RegExp | undefined,
+    ((c: ConfigIndex) => unknown) | undefined,
+    RegExp | undefined,
+  ][] = [
+    [
+      "descriptor number",
+      "nat descriptor type x nat",
+      /^line 1: nat descriptor type: "x" is not a descriptor number$/,
+      nat("x"),
+      /"x" is not a descriptor number/,
+    ],
+    [
+      "static entry without =",
+      "nat descriptor type 1 nat\nnat descriptor static 1 1 192.168.1.1",
+      /^line 2: nat descriptor static: "192\.168\.1\.1" is not OUTER=INNER$/,
+      nat("1"),
+      /is not OUTER=INNER/,
+    ],
+    [
+      "static entry with a bad netmask",
+      "nat descriptor type 1 nat\nnat descriptor static 1 1 10.0.0.1=192.168.1.1/33",
+      /^line 2: nat descriptor static: "33" is not a netmask$/,
+      nat("1"),
+      /"33" is not a netmask/,
+    ],
+    [
+      "descriptor list word",
+      "ip lan1 address 192.168.1.1/24\nip lan1 nat descriptor 1 x",
+      /^line 2: nat descriptor list: "x" is not a descriptor number$/,
+      (c) => LanInterface.read(c, "lan1"),
+      /natDescriptors\.forward\[1\]/,
+    ],
+    [
+      "interface address",
+      "ip lan1 address 192.168.1.1/40",
+      /^line 1: ip lan1 address: "192\.168\.1\.1\/40" is not ADDRESS\/MASK$/,
+      undefined,
+      undefined,
+    ],
+    [
+      "scope number of a bind",
+      "dhcp scope 1 192.168.1.2-192.168.1.9/24\ndhcp scope bind x 192.168.1.5 ethernet 00:11:22:33:44:55",
+      /^line 2: dhcp scope: "x" is not a scope number$/,
+      undefined,
+      undefined,
+    ],
+    [
+      "scope option word without =",
+      "dhcp scope 1 192.168.1.2-192.168.1.9/24\ndhcp scope option 1 dns",
+      undefined,
+      (c) => DhcpScope.read(c, "dhcp scope 1"),
+      /"dns" is not NAME=VALUE/,
+    ],
+    [
+      "tunnel template word",
+      "tunnel select 1\n tunnel encapsulation l2tp\n tunnel template 2-x",
+      /^line 3: tunnel: "2-x" is not a number or range$/,
+      undefined,
+      undefined,
+    ],
+    [
+      "transport policy",
+      "ipsec transport 1 x udp 1701",
+      /^line 1: ipsec transport: expected ipsec transport ID POLICY/,
+      undefined,
+      undefined,
+    ],
+    [
+      "pp bind of something not a tunnel",
+      "pp select anonymous\n pp bind lan2\n ip pp remote address pool dhcp",
+      undefined,
+      (c) => L2tpAnonymousPool.read(c, "pp anonymous"),
+      /"lan2" is not a tunnel/,
+    ],
+  ];
+
+  test.each(cases)("%s", (_name, text, analysis, read, refusal) => {
+    const config = indexConfig(parseConfig(`${text}\n`, { source: "file" }));
+    if (analysis) {
+      expect(() => buildNetwork(config)).toThrow(AnalysisError);
+      expect(() => buildNetwork(config)).toThrow(analysis);
+    } else expect(() => buildNetwork(config)).not.toThrow();
+    if (read) expect(() => read(config)).toThrow(ReadError);
+    if (read && refusal) expect(() => read(config)).toThrow(refusal);
   });
 });
