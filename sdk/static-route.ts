@@ -12,6 +12,10 @@ export interface RouteGatewayArgs {
   hide?: pulumi.Input<boolean>;
   /** Load-balancing weight, 0..2147483647. */
   weight?: pulumi.Input<number>;
+  /** A filter-type route: use this gateway for packets these `ip filter` numbers (1..21474836) pass. */
+  filters?: pulumi.Input<pulumi.Input<number>[]>;
+  /** Use this gateway only while `ip keepalive N` reaches it (1..100). */
+  keepalive?: pulumi.Input<number>;
 }
 
 export interface StaticRouteArgs extends CommonArgs {

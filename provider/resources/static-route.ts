@@ -48,15 +48,23 @@ const MAX_ROUTE_KEYWORDS = 129;
 
 export interface RouteGateway {
   gateway: string;
+  /** A filter-type route: the gateway is used for packets these `ip filter` numbers pass (`filter N...`). */
+  filters?: number[];
   metric?: number;
   /** Installed only while the other gateways are down (`hide`). */
   hide: boolean;
   weight?: number;
+  /** Used only while `ip keepalive N` reaches the gateway (`keepalive N`). */
+  keepalive?: number;
 }
 
 const gatewayOptions = z
   .object({
     gateway: gatewayTarget,
+    filters: z
+      .array(z.number().int().min(1, "must be 1..21474836").max(21474836, "must be 1..21474836"))
+      .min(1, "must list at least one filter")
+      .optional(),
     metric: z.number().int().min(1, "must be 1..15").max(15, "must be 1..15").optional(),
     hide: z.boolean().default(false),
     weight: z
@@ -65,6 +73,8 @@ const gatewayOptions = z
       .min(0, "must be 0..2147483647")
       .max(2147483647, "must be 0..2147483647")
       .optional(),
+    /** An `ip keepalive` id, 1..100 on the routers this provider knows (CR §8.1.7). */
+    keepalive: z.number().int().min(1, "must be 1..100").max(100, "must be 1..100").optional(),
   })
   .strict();
 
@@ -105,10 +115,13 @@ const shape = z
 export type StaticRouteModel = z.output<typeof shape>;
 
 function gatewayText(g: RouteGateway): string {
+  // The CR's order of the parameters (CR §8.1.7); read takes them in any order.
   const parts = [`gateway ${g.gateway}`];
+  if (g.filters) parts.push(`filter ${g.filters.join(" ")}`);
   if (g.metric !== undefined) parts.push(`metric ${g.metric}`);
   if (g.hide) parts.push("hide");
   if (g.weight !== undefined) parts.push(`weight ${g.weight}`);
+  if (g.keepalive !== undefined) parts.push(`keepalive ${g.keepalive}`);
   return parts.join(" ");
 }
 
@@ -149,8 +162,13 @@ function parseGateways(text: string, tokens: string[]): unknown[] {
     while (i < tokens.length && tokens[i] !== "gateway") {
       const option = tokens[i++];
       if (option === "hide") g.hide = true;
-      else if (option === "metric" || option === "weight") g[option] = Number(tokens[i++]);
-      else throw new ReadError(text, `the "${option}" route option is not modelled`);
+      else if (option === "metric" || option === "weight" || option === "keepalive")
+        g[option] = Number(tokens[i++]);
+      else if (option === "filter") {
+        const filters: number[] = [];
+        while (/^\d+$/.test(tokens[i] ?? "")) filters.push(Number(tokens[i++]));
+        g.filters = filters;
+      } else throw new ReadError(text, `the "${option}" route option is not modelled`);
     }
     gateways.push(g);
   }

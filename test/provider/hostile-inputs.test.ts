@@ -482,6 +482,9 @@ const specificCases: Case[] = [
   edit("StaticRoute", "gateways[1].gateway", "pp anonymous name=bob;no"),
   edit("StaticRoute", "gateways[1].metric", 0),
   edit("StaticRoute", "gateways[1].weight", 2147483648),
+  edit("StaticRoute", "gateways[1].keepalive", 101),
+  edit("StaticRoute", "gateways[1].filters", [0], "gateways[1].filters[0]"),
+  edit("StaticRoute", "gateways[1].filters", ["100 restart"], "gateways[1].filters[0]"),
   edit(
     "StaticRoute",
     "gateways",

@@ -93,3 +93,35 @@ describe("StaticRoute", () => {
     expect(refusals(["192.168.11.240"])).toEqual([]);
   });
 });
+
+describe("StaticRoute filter-type and keepalive gateways (CR §8.1.7)", () => {
+  const text =
+    "ip route 10.0.0.0/8 gateway 192.168.1.1 filter 100 101 keepalive 1 gateway 192.168.1.2 metric 2 weight 3";
+
+  test("read in the router's words, written back the same, and a line in another option order is no change", () => {
+    const config = index(store(text));
+    const model = StaticRoute.read(config, "ip route 10.0.0.0/8");
+    expect(model?.gateways).toEqual([
+      { gateway: "192.168.1.1", filters: [100, 101], keepalive: 1, hide: false },
+      { gateway: "192.168.1.2", metric: 2, weight: 3, hide: false },
+    ]);
+    expect(StaticRoute.commands(model!, { mask: false }).map((c) => c.command)).toEqual([text]);
+    const reordered = index(
+      store(
+        "ip route 10.0.0.0/8 gateway 192.168.1.1 keepalive 1 filter 100 101 gateway 192.168.1.2 weight 3 metric 2",
+      ),
+    );
+    expect(StaticRoute.plan(reordered, model!)).toEqual([]);
+  });
+
+  test.each([
+    [{ gateway: "192.168.1.1", filters: [] }, "gateways.0.filters", /at least one/],
+    [{ gateway: "192.168.1.1", filters: [21474837] }, "gateways.0.filters.0", /1\.\.21474836/],
+    [{ gateway: "192.168.1.1", keepalive: 101 }, "gateways.0.keepalive", /1\.\.100/],
+  ])("refuses %j naming %s", (g, property, reason) => {
+    const result = StaticRoute.schema.safeParse({ network: "10.0.0.0/8", gateways: [g] });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues.find((i) => i.path.join(".") === property)?.message).toMatch(reason);
+  });
+});
