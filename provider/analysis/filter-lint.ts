@@ -41,7 +41,7 @@ const secureFilterUndefined: Check = (model) =>
       finding(
         "SECURE_FILTER_UNDEFINED",
         "error",
-        `${listName(iface, list)} names ${named.join(", ")}, which no readable ip filter line defines; the router skips it, so packets meant for it fall to the next filter or the implicit reject`,
+        `${listName(iface, list)} names ${named.join(", ")}, which no readable ip filter line defines; it can match nothing, so the packets meant for it fall to the next filter or the implicit reject`,
         [list.line],
         `define ${named.map((n) => `ip ${n} ...`).join(", ")} or take ${named.length === 1 ? "it" : "them"} out of the list`,
       ),

@@ -569,6 +569,14 @@ export function trace(model: NetworkModel, query: TraceQuery): TraceResult {
       0,
       `in: unknown interface "${query.in}" (known: ${[...model.interfaces.keys()].join(", ")})`,
     );
+  const line = (query.down ?? []).find(
+    (name) => model.interfaces.get(name)?.kind !== "pp" && model.interfaces.get(name)?.kind !== "tunnel",
+  );
+  if (line !== undefined)
+    throw new AnalysisError(
+      0,
+      `down: "${line}" is not a pp or tunnel interface of this config (a LAN is always connected)`,
+    );
   const ports = query.proto === "tcp" || query.proto === "udp";
   const packet: Packet = {
     src: ip(query.src, 0, "src"),

@@ -167,6 +167,68 @@ describe("commands run in-process", () => {
     expect(badInterface.stderr).toMatch(/lan9/);
   });
 
+  it("trace names the filter that drops a packet, exits 1, and refuses bad --sport / --down", async () => {
+    const file = path.join(tmp, "filtered.conf");
+    const text = seedText(
+      "fix-c-twice-nat",
+      [
+        "ip lan1 dhcp service relay 192.168.1.51\n",
+        "ip lan1 dhcp service relay 192.168.1.51\nip lan1 secure filter out 1 2\n",
+      ],
+      ["l2tp service on\n", "l2tp service on\nip filter 1 reject * * tcp * 445\nip filter 2 pass * *\n"],
+    );
+    fs.writeFileSync(file, text);
+    const base = {
+      config: file,
+      in: "pp:anonymous",
+      src: "192.168.254.1",
+      dst: "192.168.253.240",
+      proto: "tcp" as const,
+    };
+    const res = await runIn(traceCommand, [], { ...base, dport: "445" });
+    expect(res.status).toBe(1);
+    expect(res.stdout).toMatch(/^ {2}dropped: lan1 out: filter 1 \(line 49\) rejects tcp\/445$/m);
+    const json = await runIn(traceCommand, [], { ...base, dport: "445", json: true });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      blockedBy: { filter: 1, line: 49, interface: "lan1", direction: "out" },
+    });
+    const badSport = await runIn(traceCommand, [], { ...base, dport: "80", sport: "x" });
+    expect(badSport).toMatchObject({ status: 2, stdout: "" });
+    expect(badSport.stderr).toMatch(/^--sport: "x"/);
+    const badDown = await runIn(traceCommand, [], { ...base, dport: "80", down: "lan1" });
+    expect(badDown).toMatchObject({ status: 2, stdout: "" });
+    expect(badDown.stderr).toMatch(/down: "lan1" is not a pp or tunnel interface/);
+  });
+
+  it("lint prints each filter finding with its code, lines and fix", async () => {
+    const file = path.join(tmp, "undefined-filter.conf");
+    fs.writeFileSync(
+      file,
+      seedText("fix-a-distinct-pool", [
+        "ip lan1 address 192.168.11.250/24\n",
+        "ip lan1 address 192.168.11.250/24\nip lan1 secure filter in 1 5\nip filter 1 pass * *\n",
+      ]),
+    );
+    const res = await runIn(lintCommand, [file], {});
+    expect(res.status).toBe(1);
+    expect(res.stdout).toContain(
+      `${file}:4: error SECURE_FILTER_UNDEFINED: lan1's secure filter in (line 4) names filter 5, which no readable ip filter line defines`,
+    );
+    expect(res.stdout).toMatch(/^ {2}fix: define ip filter 5 \.\.\. or take it out of the list$/m);
+    const json = JSON.parse((await runIn(lintCommand, [file], { json: true })).stdout) as Record<
+      string,
+      unknown
+    >[];
+    expect(json).toEqual([
+      expect.objectContaining({
+        code: "SECURE_FILTER_UNDEFINED",
+        severity: "error",
+        lines: [4],
+        hint: expect.any(String),
+      }),
+    ]);
+  });
+
   it("reach explains an unreachable service for people", async () => {
     const res = await runIn(reachCommand, [], {
       config: seedFile("original"),
