@@ -18,6 +18,7 @@ import {
 import { decodeClasslessRoutes } from "../resources/rfc3442";
 import { type InterfaceLine, readInterfaceLine } from "../resources/lan-interface";
 import { type SecureFilterList, readSecureFilters } from "../resources/secure-filter";
+import { type FilterSet, readFilterSet } from "./filters";
 import { targetOf, readRouteLine } from "../resources/static-route";
 import { readIpsecTransportLine, readTunnelLine } from "../resources/tunnel";
 import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
@@ -61,7 +62,7 @@ export interface Interface {
   bindLine?: number;
   /**
    * `ip IF secure filter in|out ...`: the lists a packet meets entering (in) and leaving (out) by this interface.
-   * Filters themselves are not modelled yet; traces say so at the interface's filter step.
+   * The filters they name are in the model's ipFilters.
    */
   filters: { in?: SecureFilterList; out?: SecureFilterList };
 }
@@ -161,6 +162,8 @@ export interface NetworkModel {
   transportPolicies: Map<number, number>;
   /** `l2tp service on [l2tp] [l2tpv3]`: whether L2TP/IPsec is accepted, and the line. */
   l2tpService: { on: boolean; line?: number };
+  /** Every `ip filter` and `ip filter dynamic`, read by their resources' readers. */
+  ipFilters: FilterSet;
 }
 
 export function ip(text: string, line: number, what: string): IPv4 {
@@ -449,6 +452,7 @@ export function buildNetwork(source: ConfigTree | ConfigIndex, modelName?: strin
     transportTemplateTargets: new Set(),
     transportPolicies: new Map(),
     l2tpService: { on: false },
+    ipFilters: readFilterSet(index),
   };
   for (const item of index.tree.items) {
     const read = item.type === "line" ? readInterfaceLine(item.line) : undefined;
