@@ -43,7 +43,7 @@ export interface DhcpScopeArgs extends CommonArgs {
   gateway?: pulumi.Input<string>;
   /** Lease time: minutes, "hh:mm" or "infinity". Absent: the router default (72:00). */
   expire?: pulumi.Input<number | string>;
-  /** The longest lease a client may ask for (`maxexpire`), same forms; at least `expire`. Absent: 72:00. */
+  /** The longest lease a client may ask for (`maxexpire`), same forms; at least `expire` when both are given. Absent: 72:00. */
   maxExpire?: pulumi.Input<number | string>;
   /** Fixed leases; each address must lie inside the scope. */
   binds?: pulumi.Input<pulumi.Input<DhcpBindArgs>[]>;

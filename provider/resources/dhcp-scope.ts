@@ -273,14 +273,11 @@ export const DhcpScope = defineKind<DhcpScopeModel, z.input<typeof shape>>({
       if (excluded && !excluded.inside(span))
         fail(["except", i], `${e} is outside the scope range ${m.range}`);
     });
-    // The router refuses a default lease longer than the longest it grants (CR §12.1.4).
+    // A default lease longer than the longest one granted (CR §12.1.4). Only when both are given: configs with a long
+    // `expire` alone are common, and what the router does with them is not documented.
     const minutes = (t: string) => (t === "infinity" ? Infinity : leaseMinutes(t));
-    const [expire, max] = [m.expire ?? "72:00", m.maxExpire ?? "72:00"];
-    if (minutes(expire) > minutes(max))
-      fail(
-        [m.maxExpire === undefined ? "expire" : "maxExpire"],
-        `expire ${expire} is longer than maxexpire ${max}`,
-      );
+    if (m.expire !== undefined && m.maxExpire !== undefined && minutes(m.expire) > minutes(m.maxExpire))
+      fail(["maxExpire"], `expire ${m.expire} is longer than maxexpire ${m.maxExpire}`);
     if (m.gateway && !addressInside(m.gateway, net))
       fail(["gateway"], `${m.gateway} is outside the scope network ${where}`);
     if (m.options.router && !addressInside(m.options.router, net))

@@ -203,7 +203,7 @@ describe("DhcpScope except and maxexpire (CR §12.1.4)", () => {
     [{ except: ["192.168.101.5"] }, "except.0", /outside the scope range/],
     [{ except: ["192.168.100.30-192.168.100.20"] }, "except.0", /ordered range/],
     [{ expire: "infinity", maxExpire: "72:00" }, "maxExpire", /longer than maxexpire 72:00/],
-    [{ expire: "96:00", maxExpire: undefined }, "expire", /longer than maxexpire 72:00/],
+    [{ expire: "96:00", maxExpire: "24:00" }, "maxExpire", /longer than maxexpire 24:00/],
     [{ maxExpire: "72:60" }, "maxExpire", /hh:mm/],
   ])("refuses %j naming %s", (change, property, reason) => {
     const result = DhcpScope.schema.safeParse({ ...scope, ...change });
