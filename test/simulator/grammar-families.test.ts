@@ -149,6 +149,13 @@ const GOOD: [string, SimContext, string][] = [
   ["lan flexible-port lan1=1,2 lan2=3", none, "rtx1300"],
   ["ipv6 ospf use on", none, "rtx1210"],
   ["ipv6 lan1 ospf area backbone", none, "rtx1210"],
+  // cloud services, NAT46, L2MS (ch. 19, 25, 48, 49, 54)
+  ["cloud vpn name 1 office", none, "rtx1210"],
+  ["yno use on", none, "rtx1210"],
+  ["lbo use off", none, "rtx1210"],
+  ["nat46 static 1 192.168.0.10 2001:db8::10", none, "rtx1210"],
+  ["switch control mode master", none, "rtx1210"],
+  ["lan-map snapshot use lan1 on terminal=on", none, "rtx1210"],
   // NVR telephony and mobile
   ['analog extension dial prefix sip prefix="9#"', none, "nvr510"],
   ["sip use on", none, "rtx1210"],
@@ -250,6 +257,7 @@ describe("a command the model lacks is an unknown command there (Error: Invalid 
     ["dpi use on", "rtx830", "rtx1210"],
     ["usbhost use on", "rtx1210", "rtx1100"],
     ["sd use on", "rtx1210", "rtx830"],
+    ["switch control mode master", "rtx830", "rtx1100"],
     ["vlan port mapping lan1.1 vlan1", "rtx1210", "rtx1300"],
     // interfaces the model does not have
     ["ip lan3 address 192.168.3.1/24", "rtx1210", "nvr510"],

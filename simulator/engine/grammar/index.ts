@@ -26,6 +26,7 @@ import type {
 import { bgp } from "./families/bgp";
 import { bridge } from "./families/bridge";
 import { device } from "./families/device";
+import { cloudServices } from "./families/cloud-services";
 import { dhcp } from "./families/dhcp";
 import { dpi } from "./families/dpi";
 import { dns } from "./families/dns";
@@ -40,12 +41,14 @@ import { ipip } from "./families/ipip";
 import { ipsec } from "./families/ipsec";
 import { ipv6 } from "./families/ipv6";
 import { isdn } from "./families/isdn";
+import { l2ms } from "./families/l2ms";
 import { l2tp } from "./families/l2tp";
 import { lan } from "./families/lan";
 import { lua } from "./families/lua";
 import { mail } from "./families/mail";
 import { mobile } from "./families/mobile";
 import { nat } from "./families/nat";
+import { nat46 } from "./families/nat46";
 import { natOptions } from "./families/nat-options";
 import { netvolante } from "./families/netvolante";
 import { ospf } from "./families/ospf";
@@ -118,6 +121,9 @@ const FAMILIES: readonly Family[] = [
   storage,
   dpi,
   flexiblePort,
+  cloudServices,
+  nat46,
+  l2ms,
 ];
 /** A family's feature becomes part of each of its commands' existence test. */
 function gated<T extends { exists?: (model: ModelInfo) => boolean }>(entry: T, family: Family): T {
