@@ -83,6 +83,39 @@ describe("nvr-sim CLI", () => {
     expect(err).toContain("--port must be a whole number");
   });
 
+  test("--model takes every simulated model in any case; an unknown one is named with the choices", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nvr-sim-cli-"));
+    const file = join(dir, "rtx1500.conf");
+    writeFileSync(file, showConfigText("rtx1500-nat-dhcp-serial.txt"));
+    const { child, ready } = startCli([
+      "--port",
+      "0",
+      "--model",
+      "RTX1500",
+      "--config",
+      file,
+      "--state-dir",
+      dir,
+    ]);
+    try {
+      const sh = await Shell.open({ port: portOf(await ready) });
+      await sh.login();
+      await sh.run("console lines infinity");
+      const shown = await sh.run("show config");
+      expect(shown).toMatch(/^# RTX1500 Rev\.8\.03\.90 /);
+      expect(shown).toContain("nat descriptor masquerade static 1 1 10.17.127.4 tcp www");
+      sh.close();
+    } finally {
+      child.kill("SIGTERM");
+      await exited(child);
+    }
+    const { code, err } = await failedRun(["--port", "0", "--model", "rtx9999"]);
+    expect(code).not.toBe(0);
+    expect(err).toContain("--model");
+    for (const model of ["nvr510", "nvr700w", "rtx1100", "rtx1200", "rtx1220", "rtx1300", "rtx5000"])
+      expect(err).toContain(model);
+  });
+
   test("--fault injects the API's faults: error-on with and without a message, drop-on, drop-after-commands", async () => {
     const dir = mkdtempSync(join(tmpdir(), "nvr-sim-cli-"));
     const events = join(dir, "events.jsonl");

@@ -5,7 +5,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type { SimContext } from "../../simulator/engine/grammar-contract";
 import { parseConfigCommand } from "../../simulator/engine/grammar";
-import { bannerLines, configHeaderLines, MODELS } from "../../simulator/engine/models";
+import { bannerLines, configHeaderLines, modelNamed, MODELS } from "../../simulator/engine/models";
+import { SIMULATOR_MODELS } from "../../simulator/index";
 
 const CONFIGS = "/work/shared/configs";
 
@@ -39,8 +40,31 @@ describe("model identity text", () => {
     expect(bannerLines(MODELS.nvr500)[1]).toMatch(/^NVR500 Rev\.11\.00\.41 /);
   });
 
-  it("is keyed by each model's id", () => {
+  it("is keyed by each model's id, and the API and CLI offer exactly these models", () => {
     for (const [id, model] of Object.entries(MODELS)) expect(model.id).toBe(id);
+    expect(Object.keys(MODELS).sort()).toEqual([...SIMULATOR_MODELS].sort());
+    expect(SIMULATOR_MODELS).toEqual(
+      expect.arrayContaining([
+        "nvr510",
+        "nvr500",
+        "nvr700w",
+        "rtx830",
+        "rtx1100",
+        "rtx1200",
+        "rtx1210",
+        "rtx1220",
+      ]),
+    );
+    expect(modelNamed("RTX1300")).toBe(MODELS.rtx1300);
+    expect(modelNamed("rtx9999")).toBeUndefined();
+  });
+
+  it("has one MAC per LAN port and the memory line's LAN count", () => {
+    for (const model of Object.values(MODELS)) {
+      expect(model.macs).toHaveLength(model.interfaces?.lan ?? 0);
+      expect(new Set(model.macs).size).toBe(model.macs.length);
+      expect(model.memory).toContain(`${model.interfaces?.lan}LAN`);
+    }
   });
 });
 
