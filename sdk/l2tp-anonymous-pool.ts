@@ -54,8 +54,11 @@ export interface L2tpAnonymousPoolArgs extends CommonArgs {
    * unbinds before it deletes them. On the NVR510 this needs `nat descriptor backward-compatibility 1`.
    */
   natDescriptors?: pulumi.Input<NatBindingArgs>;
-  /** IPsec pre-shared key; a Pulumi secret, shown as ******** in `commands`. */
-  preSharedKey: pulumi.Input<string>;
+  /**
+   * IPsec pre-shared key: a string is the text form (≤ 128 characters), `{hex: "0x..."}` the hex form (≤ 128 bytes).
+   * A Pulumi secret, shown as ******** in `commands`.
+   */
+  preSharedKey: pulumi.Input<string | { hex: pulumi.Input<string> }>;
   /** IPsec parameters. */
   ipsec?: pulumi.Input<L2tpIpsecArgs>;
   /** Write the first tunnel out and the rest with `tunnel template` (default true). */

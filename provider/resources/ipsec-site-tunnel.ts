@@ -11,7 +11,7 @@ import { type Context, GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
 import { MASK } from "../secrets";
 import { defineKind } from "./kind";
-import { SA_POLICY, tunnelNumber } from "./l2tp-anonymous-pool";
+import { SA_POLICY, parsePreSharedKey, preSharedKey, preSharedKeyLine, tunnelNumber } from "./ipsec";
 import { type Line, findLines, line, routerToken, sourceOf } from "./lines";
 import { DEFAULT_MODEL, factsOf, isRouterModel, routerModel } from "./models";
 import { dnsName, ipv4, isIPv4 } from "./net";
@@ -22,34 +22,6 @@ const id = z.number().int().min(1, `must be 1..${MAX_ID}`).max(MAX_ID, `must be 
 const onOff = (on: boolean) => (on ? "on" : "off");
 const range = (min: number, max: number) =>
   z.number().int().min(min, `must be ${min}..${max}`).max(max, `must be ${min}..${max}`);
-
-/**
- * `ipsec ike pre-shared-key GW text TEXT` (≤ 128 characters) or `... GW 0xHEX` (≤ 128 bytes) (CR §15.5): a plain
- * string is the text form, `{hex}` the other.
- */
-export const preSharedKey = z.union([
-  routerToken(128, { secret: true }),
-  z
-    .object({
-      hex: z
-        .string()
-        .regex(/^0x([0-9a-fA-F]{2}){1,128}$/, "must be 0x and 1..128 bytes as hex digit pairs")
-        // One spelling: the router keeps what it is given, so a case change would be a perpetual diff.
-        .transform((s) => `0x${s.slice(2).toLowerCase()}`),
-    })
-    .strict(),
-]);
-
-/** The arguments after `pre-shared-key GW`. */
-export const preSharedKeyArgs = (k: z.output<typeof preSharedKey>) =>
-  typeof k === "string" ? `text ${k}` : k.hex;
-
-/** The key back from the arguments after `pre-shared-key GW` (never the line in an error: it holds the key). */
-export function parsePreSharedKey(args: readonly string[]): unknown {
-  if (args[0] === "text" && args.length === 2) return args[1];
-  if (args.length === 1 && args[0].startsWith("0x")) return { hex: args[0] };
-  throw new ReadError("ipsec ike pre-shared-key", "expected text KEY or a 0x hex key");
-}
 
 /** The ID types of `ipsec ike local name` / `remote name` (CR §15.14, §15.17). */
 const ID_TYPES = ["ipv4-addr", "fqdn", "user-fqdn", "rfc822-addr", "ipv6-addr", "key-id"] as const;
@@ -181,7 +153,7 @@ function ipsecLines(m: IpsecSiteTunnelModel, at: (text: string, masked?: string)
   const gw = s.gateway ?? m.tunnel;
   const ike = (words: string, args: string | undefined) =>
     args === undefined ? [] : [at(`ipsec ike ${words} ${gw} ${args}`)];
-  const psk = `ipsec ike pre-shared-key ${gw}`;
+  const psk = preSharedKeyLine(gw, s.preSharedKey);
   return [
     at(`ipsec tunnel ${s.policy}`),
     at(`ipsec sa policy ${s.policy} ${gw} ${s.saPolicy}`),
@@ -190,10 +162,7 @@ function ipsecLines(m: IpsecSiteTunnelModel, at: (text: string, masked?: string)
     ...ike("local address", s.localAddress),
     ...ike("local name", s.localName && nameArgs(s.localName)),
     ...ike("nat-traversal", s.natTraversal === undefined ? undefined : onOff(s.natTraversal)),
-    at(
-      `${psk} ${preSharedKeyArgs(s.preSharedKey)}`,
-      `${psk} ${typeof s.preSharedKey === "string" ? "text " : ""}${MASK}`,
-    ),
+    at(psk.text, psk.masked),
     ...ike("remote address", s.remoteAddress),
     ...ike("remote name", s.remoteName && nameArgs(s.remoteName)),
     ...ike("log", s.log?.join(" ")),

@@ -16,24 +16,14 @@ import { defineKind } from "./kind";
 import { MASK } from "../secrets";
 import { readInterfaceLine } from "./lan-interface";
 import { type Line, type SourceLine, findLines, line, routerName, routerToken, sourceOf } from "./lines";
-import { DEFAULT_MODEL, MAX_TUNNEL_NUMBER, factsOf, isRouterModel, routerModel } from "./models";
+import { SA_POLICY, parsePreSharedKey, preSharedKey, preSharedKeyLine, tunnelNumber } from "./ipsec";
+import { DEFAULT_MODEL, factsOf, isRouterModel, routerModel } from "./models";
 import { natBinding, natBindingArgs, natBindingRules, parseNatBinding } from "./nat-descriptor";
 import { ipv4, ipv4Range, parseSpan } from "./net";
 import { numberRange, readIpsecTransportLine } from "./tunnel";
 
 const PP: Context = { kind: "pp", peer: "anonymous" };
 const tunnelContext = (tunnel: number): Context => ({ kind: "tunnel", tunnel });
-
-// Bounded before a range is expanded; each model's own limit is a rule (it knows the model).
-export const tunnelNumber = z
-  .number()
-  .int()
-  .min(1, "must be a tunnel number from 1")
-  .max(MAX_TUNNEL_NUMBER, `no model takes a tunnel number over ${MAX_TUNNEL_NUMBER} (CR §15)`);
-
-/** `ipsec sa policy ... esp [ESP_ALGORITHM] [AH_ALGORITHM]` (CR §15.48.2). */
-export const SA_POLICY =
-  /^esp( (3des-cbc|des-cbc|aes-cbc|aes256-cbc))?( (md5-hmac|sha-hmac|sha256-hmac|sha384-hmac|sha512-hmac))?$/;
 
 /** Tunnel numbers, as a list or a from/to range; sorted, without repeats. The VPN designs take the same input. */
 export const tunnels = z
@@ -61,8 +51,8 @@ const shape = z
     mtu: z.number().int().min(64, "must be 64..1500").max(1500, "must be 64..1500").default(1280),
     /** `ip pp nat descriptor` on pp anonymous; none by default (no line). */
     natDescriptors: natBinding,
-    // `ipsec ike pre-shared-key GW text TEXT`: at most 128 characters (CR §15.5).
-    preSharedKey: routerToken(128, { secret: true }),
+    // `ipsec ike pre-shared-key GW text TEXT` or `GW 0xHEX` (CR §15.5).
+    preSharedKey,
     ipsec: z
       .object({
         saPolicy: z
@@ -112,14 +102,14 @@ const spell = (list: readonly number[], prefix = "") =>
 
 function tunnelLines(m: L2tpAnonymousPoolModel, t: number, rest: readonly number[]): Line[] {
   const at = (text: string, masked?: string) => line(tunnelContext(t), text, masked);
-  const psk = `ipsec ike pre-shared-key ${t} text`;
+  const psk = preSharedKeyLine(t, m.preSharedKey);
   return [
     at("tunnel encapsulation l2tp"),
     at(`ipsec tunnel ${t}`),
     at(`ipsec sa policy ${t} ${t} ${m.ipsec.saPolicy}`),
     at(`ipsec ike keepalive use ${t} ${m.ipsec.keepalive}`),
     at(`ipsec ike nat-traversal ${t} ${m.ipsec.natTraversal}`),
-    at(`${psk} ${m.preSharedKey}`, `${psk} ${MASK}`),
+    at(psk.text, psk.masked),
     at(`ipsec ike remote address ${t} ${m.ipsec.remote}`),
     at(`tunnel enable ${t}`),
     ...(rest.length > 0 ? [at(`tunnel template ${spell(rest)}`)] : []),
@@ -244,8 +234,6 @@ function parse(owned: Line[], _identity: string, config: ConfigIndex): unknown {
   const inFirst = (key: string) =>
     owned.find((l) => l.key === key && l.context.kind === "tunnel" && l.context.tunnel === t);
   const psk = after(inFirst(`ipsec ike pre-shared-key ${t}`), 4);
-  if (psk && psk[0] !== "text")
-    throw new ReadError(`ipsec ike pre-shared-key ${t}`, "only a text key is modelled");
   const read = (key: string) => {
     const l = find(key);
     return l && readPpLine(sourceOf(l));
@@ -276,7 +264,7 @@ function parse(owned: Line[], _identity: string, config: ConfigIndex): unknown {
           : pool.from,
     mtu: number(after(find("ip pp mtu"), 3)?.[0]),
     natDescriptors: natRead?.setting === "nat descriptor" ? natRead.binding : parseNatBinding([]),
-    preSharedKey: psk?.slice(1).join(" "),
+    preSharedKey: psk && parsePreSharedKey(psk),
     ipsec: {
       saPolicy: after(inFirst(`ipsec sa policy ${t}`), 5)?.join(" "),
       keepalive: after(inFirst(`ipsec ike keepalive use ${t}`), 5)?.join(" "),

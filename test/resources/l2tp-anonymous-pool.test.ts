@@ -231,3 +231,26 @@ describe("L2tpAnonymousPool read from `show config` output", () => {
     expect(L2tpAnonymousPool.plan(config, seedModel)).toEqual([]);
   });
 });
+
+describe("L2tpAnonymousPool with a hex pre-shared key (CR §15.5)", () => {
+  const hex = L2tpAnonymousPool.schema.parse({
+    tunnels: [2],
+    users: [{ name: "someone@somewhere", password: "xxxxxxxx" }],
+    pool: "dhcp",
+    preSharedKey: { hex: "0xCDEEEDC0CDEDCD" },
+  });
+
+  test("written in the hex form, masked whole, read back as hex, and a text key is one line's change", () => {
+    expect(hex.preSharedKey).toEqual({ hex: "0xcdeeedc0cdedcd" });
+    const clear = script(L2tpAnonymousPool.commands(hex, { mask: false }));
+    expect(clear).toContain("ipsec ike pre-shared-key 2 0xcdeeedc0cdedcd");
+    const masked = script(L2tpAnonymousPool.commands(hex, { mask: true }));
+    expect(masked).toContain("ipsec ike pre-shared-key 2 ********");
+    expect(masked).not.toMatch(/cdeeedc0/i);
+    const after = apply(store(others), L2tpAnonymousPool.plan(index(store(others)), hex));
+    expect(L2tpAnonymousPool.read(index(after), "pp anonymous")).toEqual(hex);
+    expect(L2tpAnonymousPool.plan(index(after), { ...hex, preSharedKey: "COMMONKEY" })).toEqual([
+      { context: { kind: "tunnel", tunnel: 2 }, command: "ipsec ike pre-shared-key 2 text COMMONKEY" },
+    ]);
+  });
+});
