@@ -3,6 +3,7 @@
  * `no` forms address the same key, invalid ones get the device's error class, and a family the model lacks is an
  * unknown command there.
  */
+import { Engine } from "../../simulator/engine/engine";
 import type { GrammarError, SimContext } from "../../simulator/engine/grammar-contract";
 import { parseConfigCommand } from "../../simulator/engine/grammar";
 import { MODELS } from "../../simulator/engine/models";
@@ -19,6 +20,7 @@ const GOOD: [string, SimContext, string][] = [
   ["ip lan2 intrusion detection in on reject=on", none, "rtx1210"],
   ["ip lan2 intrusion detection out fragment off", none, "rtx1210"],
   ["ip pp intrusion detection in on reject=on", pp1, "rtx1210"],
+  ["ip pp intrusion detection in reject on", pp1, "rtx1210"],
   ["ip tunnel intrusion detection in on", tunnel1, "rtx1210"],
   ["ethernet filter 1 pass-log 00:a0:de:*:*:* *", none, "rtx1210"],
   ["ethernet filter 2 reject-nolog dhcp-not-bind 1", none, "rtx1210"],
@@ -177,6 +179,7 @@ describe("no forms address the setting by its key arguments only", () => {
   test.each([
     ["ip lan2 rip send on version 2", "no ip lan2 rip send"],
     ["ip lan2 intrusion detection in on", "no ip lan2 intrusion detection in"],
+    ["ip lan2 intrusion detection in fragment off", "no ip lan2 intrusion detection in fragment"],
     ["lan link-aggregation static 1 lan1:1 lan1:5", "no lan link-aggregation static 1"],
     ["ethernet filter 1 pass-log * *", "no ethernet filter 1"],
     ["dns static a router.example.jp 192.168.100.1", "no dns static a router.example.jp"],
@@ -266,5 +269,37 @@ describe("a command the model lacks is an unknown command there (Error: Invalid 
   ])("%s: %s has it, %s does not", (line, has, lacks) => {
     expect(parseConfigCommand(line, none, MODELS[has])).toMatchObject({ ok: true });
     expect(parseConfigCommand(line, none, MODELS[lacks])).toEqual({ ok: false, error: "invalid-command" });
+  });
+});
+
+describe("show config places the new lines in the router's order", () => {
+  test("pp block: secure filters, then intrusion detection, then NAT (the order of YAMAHA's examples)", () => {
+    const block = [
+      "pp select 1",
+      " ip pp nat descriptor 1000",
+      " ip pp intrusion detection in reject on",
+      " pppoe use lan2",
+      " ip pp secure filter out 200013 dynamic 200080",
+      " ip pp intrusion detection in on",
+      " ip pp secure filter in 200003",
+      " pp enable 1",
+    ];
+    const engine = new Engine({
+      model: MODELS.rtx1210,
+      parse: parseConfigCommand,
+      adminPassword: "admin",
+      bootTime: new Date(),
+    });
+    expect(engine.load(block.join("\n"))).toEqual([]);
+    expect(engine.body(engine.running)).toEqual([
+      "pp select 1",
+      " pppoe use lan2",
+      " ip pp secure filter in 200003",
+      " ip pp secure filter out 200013 dynamic 200080",
+      " ip pp intrusion detection in on",
+      " ip pp intrusion detection in reject on",
+      " ip pp nat descriptor 1000",
+      " pp enable 1",
+    ]);
   });
 });

@@ -5,10 +5,12 @@ import { command, type Family, inSection, perInterface, perLink } from "../spec"
 
 const ON_OFF = "on|off";
 const global = (item: number): ReturnType<typeof inSection> => inSection(SECTION.IP_GLOBAL, item);
+/** Between the secure filter and the NAT lines of an interface, pp or tunnel, as YAMAHA's examples print intrusion
+ * detection; the other per-link lines follow it there [U]. */
 const place = (n: number): { iface: number; pp: number; tunnel: number } => ({
   iface: 13 + n / 100,
-  pp: 27 + n / 100,
-  tunnel: 45 + n / 100,
+  pp: 25 + n / 100,
+  tunnel: 42 + n / 100,
 });
 
 /** `ip pp` / `ip tunnel` forms that a block family already declares are left to it. */
@@ -81,12 +83,14 @@ export const ip: Family = {
     command("ip icmp time-exceeded send", "on|off [rebound=on/off]", global(20.3)),
     command("ip icmp unreachable send", "on|off [rebound=on/off]", global(20.4)),
     // §8.1.17-8.1.20: intrusion detection per direction, optionally per attack type.
+    // The type is part of the key (one line per direction and type); `reject` in that place is the older firmware's
+    // form seen in YAMAHA's examples (`ip pp intrusion detection in reject on`) [U].
     ...perLink(
       "ip",
       "intrusion detection",
-      `[${INTRUSION_TYPES}] on|off [reject=on/off]`,
+      "on|off [reject=on/off]",
       place(1),
-      "in|out",
+      `in|out [${INTRUSION_TYPES}|reject]`,
     ),
     ...perLink("ip", "intrusion detection notice-interval", "<int:1-1000>", place(2)),
     ...perLink("ip", "intrusion detection repeat-control", "<int:1-1000>", place(3)),
