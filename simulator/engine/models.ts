@@ -13,6 +13,9 @@ export interface SimModel extends ModelInfo {
   buildDate: string;
   /** Ethernet MAC addresses, one per LAN port, lower-case. */
   macs: readonly string[];
+  /** How `# MAC Address :` lists them [V] yamaha-cli.md §7.1: a list, the old firmware's list with a trailing `,`
+   * (RTX1100) or `, ` (RTX1500), or the RTX1300's `first - last` range. List when absent. */
+  macLayout?: "list" | "list," | "list, " | "range";
   serial: string;
   /** Hardware revision printed as `ver=` in the `# main:` line. */
   hardwareVer: string;
@@ -182,6 +185,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
     },
     {
       macPrefix: "00:a0:de:11:00",
+      macLayout: "list,", // [V] dump
       maxTunnel: 30, // [U]
       maxPp: 30, // [U]
       maxL2tpIpsec: 0, // [U] no L2TP/IPsec on Rev.8
@@ -280,6 +284,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
     },
     {
       macPrefix: "ac:44:f2:b6:86",
+      macLayout: "range", // [V] yamaha-cli.md §7.1
       maxTunnel: 100, // [V] CR §15 (without YSL-VPN-EX2)
       maxPp: 100, // [V] CR §1.6
       maxL2tpIpsec: 100,
@@ -306,6 +311,7 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
     },
     {
       macPrefix: "00:a0:de:15:00",
+      macLayout: "list, ", // [V] dump
       maxTunnel: 100, // [U]
       maxPp: 100, // [U]
       maxL2tpIpsec: 0, // [U] no L2TP/IPsec on Rev.8
@@ -349,12 +355,26 @@ export function modelNamed(name: string): SimModel | undefined {
   return MODELS[name.toLowerCase()];
 }
 
+function macAddressList(model: SimModel): string {
+  const list = model.macs.join(", ");
+  switch (model.macLayout ?? "list") {
+    case "range":
+      return `${model.macs[0]} - ${model.macs[model.macs.length - 1]}`;
+    case "list,":
+      return `${list},`;
+    case "list, ":
+      return `${list}, `;
+    default:
+      return list;
+  }
+}
+
 /** The `show config` header lines before `# Reporting Date:` (the runtime adds that line and wraps long lines). */
 export function configHeaderLines(model: SimModel): string[] {
   const macList = model.macs.map((mac) => `MAC-Address=${mac}`).join(" ");
   return [
     `# ${model.name} Rev.${model.revision} (${model.buildDate})`,
-    `# MAC Address : ${model.macs.join(", ")}`,
+    `# MAC Address : ${macAddressList(model)}`,
     `# Memory ${model.memory}`,
     `# main:  ${model.name} ver=${model.hardwareVer} serial=${model.serial} ${macList}`,
   ];

@@ -13,7 +13,7 @@ const CONFIGS = "/work/shared/configs";
 /** Header shapes taken from the real dumps' first four lines. */
 const HEADER_SHAPES = [
   /^# [A-Z]+\d+W? Rev\.\d+\.\d+\.\d+ \([A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\)$/,
-  /^# MAC Address : [0-9a-fx*:]+(, [0-9a-fx*:]+)*,? ?$/,
+  /^# MAC Address : [0-9a-fx*:]+((, [0-9a-fx*:]+)*,? ?| - [0-9a-f:]+)$/,
   /^# Memory \d+Mbytes, \d+LAN(, \d+(BRI|ONU))?$/,
   /^# main: {2}[A-Z]+\d+W? ver=\S+ serial=\S+( MAC-Address=\S+)+/,
 ];
@@ -32,6 +32,15 @@ describe("model identity text", () => {
       expect(header).toHaveLength(HEADER_SHAPES.length);
       header.forEach((line, i) => expect(line).toMatch(HEADER_SHAPES[i]));
     }
+  });
+
+  it("lists the MACs as each firmware does: old RTX with a trailing comma, the RTX1300 as a range", () => {
+    expect(configHeaderLines(MODELS.rtx1100)[1]).toMatch(/^# MAC Address : (\S+, ){2}\S+,$/);
+    expect(configHeaderLines(MODELS.rtx1500)[1]).toMatch(/^# MAC Address : (\S+, ){3}$/);
+    expect(configHeaderLines(MODELS.rtx1300)[1]).toBe(
+      "# MAC Address : ac:44:f2:b6:86:01 - ac:44:f2:b6:86:08",
+    );
+    expect(configHeaderLines(MODELS.rtx1210)[1]).toMatch(/^# MAC Address : (\S+, ){2}\S+[^,]$/);
   });
 
   it("prints the NVR510's memory line and its model in the banner", () => {
