@@ -34,6 +34,9 @@ export { GlobalSwitch, type GlobalSwitchArgs } from "./global-switch";
 export { IpFilter, type IpFilterArgs, type FilterListInput } from "./ip-filter";
 export { IpFilterDynamic, type IpFilterDynamicArgs } from "./ip-filter-dynamic";
 export { SecureFilter, type SecureFilterArgs, type SecureFilterListArgs } from "./secure-filter";
+export { Ipv6Filter, type Ipv6FilterArgs } from "./ipv6-filter";
+export { Ipv6FilterDynamic, type Ipv6FilterDynamicArgs } from "./ipv6-filter-dynamic";
+export { Ipv6SecureFilter, type Ipv6SecureFilterArgs } from "./ipv6-secure-filter";
 export { ConfigLines, type ConfigLinesArgs } from "./config-lines";
 export { PppoeInterface, type PppoeInterfaceArgs, type PppoeMynameArgs } from "./pppoe-interface";
 export {

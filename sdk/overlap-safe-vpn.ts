@@ -33,6 +33,9 @@ import { Ipv6Prefix } from "./ipv6-prefix";
 import { fromModel } from "../provider/resources/names";
 import type { NvrResource, RouterArgs } from "./resource";
 import { SecureFilter } from "./secure-filter";
+import { Ipv6Filter } from "./ipv6-filter";
+import { Ipv6FilterDynamic } from "./ipv6-filter-dynamic";
+import { Ipv6SecureFilter } from "./ipv6-secure-filter";
 import { StaticRoute } from "./static-route";
 import { StaticRoutes } from "./static-routes";
 
@@ -57,6 +60,9 @@ const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = {
   IpFilter,
   IpFilterDynamic,
   SecureFilter,
+  Ipv6Filter,
+  Ipv6FilterDynamic,
+  Ipv6SecureFilter,
   ConfigLines,
 };
 

@@ -21,6 +21,9 @@ import { Syslog } from "./syslog";
 import { Ipv6Interface } from "./ipv6-interface";
 import { Ipv6Prefix } from "./ipv6-prefix";
 import { toModel } from "./names";
+import { Ipv6Filter } from "./ipv6-filter";
+import { Ipv6FilterDynamic } from "./ipv6-filter-dynamic";
+import { Ipv6SecureFilter } from "./ipv6-secure-filter";
 import { SecureFilter } from "./secure-filter";
 import { StaticRoute } from "./static-route";
 import { StaticRoutes } from "./static-routes";
@@ -44,6 +47,9 @@ export const resourceKinds = {
   IpFilter,
   IpFilterDynamic,
   SecureFilter,
+  Ipv6Filter,
+  Ipv6FilterDynamic,
+  Ipv6SecureFilter,
   ConfigLines,
 } as const;
 
@@ -128,6 +134,7 @@ export {
 export type { IpFilterModel } from "./ip-filter";
 export type { IpFilterDynamicModel } from "./ip-filter-dynamic";
 export type { SecureFilterModel } from "./secure-filter";
+export { Ipv6Filter, Ipv6FilterDynamic, Ipv6SecureFilter };
 export type { ConfigLinesModel } from "./config-lines";
 export type { PppoeInterfaceModel } from "./pppoe-interface";
 export { IpsecSiteTunnel };

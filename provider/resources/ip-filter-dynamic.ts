@@ -4,6 +4,7 @@
  *   `ip filter dynamic N SRC DST filter LIST [in LIST] [out LIST] [...]` — a trigger of static filters opens the
  *   connections the `in` (reverse direction) and `out` (same direction) filters describe.
  * Identity "ip filter dynamic 200080". Addresses are read by IpFilter's reader (the same fields as a static filter).
+ * `ipv6 filter dynamic` (CR §30.7.3) is the same over IPv6 addresses: `dynamicKind("ipv6")` is Ipv6FilterDynamic.
  */
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
@@ -11,10 +12,12 @@ import { type ConfigLine, GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
 import {
   type AddressItem,
+  type Family,
+  type Ipv6AddressItem,
   type Unreadable,
+  addressReader,
   filterNumber,
   listField,
-  readAddressList,
   readEach,
   readLineWith,
 } from "./ip-filter";
@@ -90,43 +93,49 @@ const MAX_TIMEOUT = 2147483647;
 
 const filterList = z.array(filterNumber).min(1, "must list at least one filter number");
 
-const shape = z
-  .object({
-    id: filterNumber,
-    source: listField(readAddressList),
-    destination: listField(readAddressList),
-    /** The application form: what the router inspects. */
-    protocol: z.enum(DYNAMIC_PROTOCOLS).optional(),
-    /** The filter form: static filters whose connections trigger this one (`filter LIST`). */
-    trigger: filterList.optional(),
-    /** Static filters for connections in the reverse direction of the trigger (`in LIST`). */
-    in: filterList.optional(),
-    /** Static filters for connections in the trigger's direction (`out LIST`). */
-    out: filterList.optional(),
-    /** Log each connection (`syslog=on`, the router's default) or not. */
-    syslog: z.boolean().optional(),
-    /** Seconds without data before the connection is released (`timeout=S`). */
-    timeout: z
-      .number()
-      .int()
-      .min(1, `must be 1..${MAX_TIMEOUT}`)
-      .max(MAX_TIMEOUT, `must be 1..${MAX_TIMEOUT}`)
-      .optional(),
-  })
-  .strict();
+const shapeOf = (family: Family) =>
+  z
+    .object({
+      id: filterNumber,
+      source: listField(addressReader(family)),
+      destination: listField(addressReader(family)),
+      /** The application form: what the router inspects. */
+      protocol: z.enum(DYNAMIC_PROTOCOLS).optional(),
+      /** The filter form: static filters whose connections trigger this one (`filter LIST`). */
+      trigger: filterList.optional(),
+      /** Static filters for connections in the reverse direction of the trigger (`in LIST`). */
+      in: filterList.optional(),
+      /** Static filters for connections in the trigger's direction (`out LIST`). */
+      out: filterList.optional(),
+      /** Log each connection (`syslog=on`, the router's default) or not. */
+      syslog: z.boolean().optional(),
+      /** Seconds without data before the connection is released (`timeout=S`). */
+      timeout: z
+        .number()
+        .int()
+        .min(1, `must be 1..${MAX_TIMEOUT}`)
+        .max(MAX_TIMEOUT, `must be 1..${MAX_TIMEOUT}`)
+        .optional(),
+    })
+    .strict();
 
-export type IpFilterDynamicModel = z.output<typeof shape>;
+/** One shape for both families: they differ in what the fields take, not in their types. */
+type Shape = ReturnType<typeof shapeOf>;
 
-function lines(m: IpFilterDynamicModel): Line[] {
-  const parts = [`ip filter dynamic ${m.id} ${m.source} ${m.destination}`];
-  if (m.protocol !== undefined) parts.push(m.protocol);
-  if (m.trigger !== undefined) parts.push(`filter ${m.trigger.join(" ")}`);
-  if (m.in !== undefined) parts.push(`in ${m.in.join(" ")}`);
-  if (m.out !== undefined) parts.push(`out ${m.out.join(" ")}`);
-  if (m.syslog !== undefined) parts.push(`syslog=${m.syslog ? "on" : "off"}`);
-  if (m.timeout !== undefined) parts.push(`timeout=${m.timeout}`);
-  return [line(GLOBAL, parts.join(" "))];
-}
+export type IpFilterDynamicModel = z.output<Shape>;
+
+const linesOf =
+  (family: Family) =>
+  (m: IpFilterDynamicModel): Line[] => {
+    const parts = [`${family} filter dynamic ${m.id} ${m.source} ${m.destination}`];
+    if (m.protocol !== undefined) parts.push(m.protocol);
+    if (m.trigger !== undefined) parts.push(`filter ${m.trigger.join(" ")}`);
+    if (m.in !== undefined) parts.push(`in ${m.in.join(" ")}`);
+    if (m.out !== undefined) parts.push(`out ${m.out.join(" ")}`);
+    if (m.syslog !== undefined) parts.push(`syslog=${m.syslog ? "on" : "off"}`);
+    if (m.timeout !== undefined) parts.push(`timeout=${m.timeout}`);
+    return [line(GLOBAL, parts.join(" "))];
+  };
 
 function owned(config: ConfigIndex, identity: string): Line[] {
   return findLines(config, identity).filter((l) => l.key === identity);
@@ -134,7 +143,7 @@ function owned(config: ConfigIndex, identity: string): Line[] {
 
 const number = (t: string) => (/^\d+$/.test(t) ? Number(t) : NaN);
 
-/** The raw inputs an `ip filter dynamic N ...` line spells. */
+/** The raw inputs an `ip filter dynamic N ...` / `ipv6 filter dynamic N ...` line spells. */
 function parseDynamic(text: string): Record<string, unknown> {
   const [, , , id, source, destination, ...rest] = text.split(" ");
   const raw: Record<string, unknown> = { id: number(id), source, destination };
@@ -157,34 +166,38 @@ function parseDynamic(text: string): Record<string, unknown> {
   return raw;
 }
 
-export const IpFilterDynamic = defineKind<IpFilterDynamicModel, z.input<typeof shape>>({
-  kind: "IpFilterDynamic",
-  shape,
-  rules(m, fail) {
-    if ((m.protocol === undefined) === (m.trigger === undefined))
-      fail(
-        ["protocol"],
-        "give either protocol (an application) or trigger (static filter numbers), not both and not neither",
-      );
-    for (const f of ["in", "out"] as const)
-      if (m[f] !== undefined && m.trigger === undefined) fail([f], `${f} lists need a trigger list`);
-  },
-  identity: (m) => `ip filter dynamic ${m.id}`,
-  stage: "define",
-  replaceOnChange: ["id"],
-  secretProperties: [],
-  lines,
-  owned,
-  parse: (owned) => parseDynamic(owned[0].text),
-});
+/** The dynamic filter resource of a family: IpFilterDynamic, or Ipv6FilterDynamic (ipv6-filter-dynamic.ts). */
+export const dynamicKind = (family: Family) =>
+  defineKind<IpFilterDynamicModel, z.input<Shape>>({
+    kind: family === "ip" ? "IpFilterDynamic" : "Ipv6FilterDynamic",
+    shape: shapeOf(family),
+    rules(m, fail) {
+      if ((m.protocol === undefined) === (m.trigger === undefined))
+        fail(
+          ["protocol"],
+          "give either protocol (an application) or trigger (static filter numbers), not both and not neither",
+        );
+      for (const f of ["in", "out"] as const)
+        if (m[f] !== undefined && m.trigger === undefined) fail([f], `${f} lists need a trigger list`);
+    },
+    identity: (m) => `${family} filter dynamic ${m.id}`,
+    stage: "define",
+    replaceOnChange: ["id"],
+    secretProperties: [],
+    lines: linesOf(family),
+    owned,
+    parse: (owned) => parseDynamic(owned[0].text),
+  });
 
-/** An `ip filter dynamic` line read into what it inspects, with its line number. */
-export interface IpFilterDynamicRule {
+export const IpFilterDynamic = dynamicKind("ip");
+
+/** A dynamic filter line read into what it inspects, with its line number. */
+export interface DynamicFilterRule<Address> {
   id: number;
   /** 1-based line of the config it was read from. */
   line: number;
-  source: AddressItem[];
-  destination: AddressItem[];
+  source: Address[];
+  destination: Address[];
   /** The application form's protocol. */
   protocol?: (typeof DYNAMIC_PROTOCOLS)[number];
   /** The filter form's lists (the static filters' addresses and actions are ignored, CR §8.1.14). */
@@ -201,14 +214,22 @@ export interface IpFilterDynamicRule {
 export const isIpFilterDynamicLine = (tokens: readonly string[]) =>
   tokens[0] === "ip" && tokens[1] === "filter" && tokens[2] === "dynamic" && /^\d+$/.test(tokens[3] ?? "");
 
-/** One `ip filter dynamic N ...` line read; throws ReadError. */
-export function readIpFilterDynamicLine(l: ConfigLine): IpFilterDynamicRule {
-  const model = readLineWith(IpFilterDynamic, parseDynamic(l.tokens.join(" ")), l.text);
+export type IpFilterDynamicRule = DynamicFilterRule<AddressItem>;
+export type Ipv6FilterDynamicRule = DynamicFilterRule<Ipv6AddressItem>;
+
+/** One dynamic filter line of a family read with its kind; throws ReadError. */
+export function readDynamicLineWith(
+  family: Family,
+  kind: { schema: z.ZodType<IpFilterDynamicModel, z.ZodTypeDef, unknown> },
+  l: ConfigLine,
+): DynamicFilterRule<AddressItem | Ipv6AddressItem> {
+  const model = readLineWith(kind, parseDynamic(l.tokens.join(" ")), l.text);
+  const addresses = addressReader(family);
   return {
     id: model.id,
     line: l.line,
-    source: readAddressList(model.source),
-    destination: readAddressList(model.destination),
+    source: addresses(model.source),
+    destination: addresses(model.destination),
     ...(model.protocol === undefined ? {} : { protocol: model.protocol }),
     trigger: model.trigger ?? [],
     in: model.in ?? [],
@@ -218,6 +239,10 @@ export function readIpFilterDynamicLine(l: ConfigLine): IpFilterDynamicRule {
     model,
   };
 }
+
+/** One `ip filter dynamic N ...` line read; throws ReadError. */
+export const readIpFilterDynamicLine = (l: ConfigLine) =>
+  readDynamicLineWith("ip", IpFilterDynamic, l) as IpFilterDynamicRule;
 
 /** Every dynamic filter of a config, in config order. */
 export function readIpFiltersDynamic(config: ConfigIndex): {

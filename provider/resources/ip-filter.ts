@@ -6,8 +6,9 @@
  *
  * Also the one reader of the fields filters share — address lists, protocol lists, port lists — for IpFilterDynamic
  * and the analyses: they read filter lines through `readIpFilterLine` / `readIpFilters` and the field readers here.
+ * `ipv6 filter` lines (CR §30.7.1) are the same family over IPv6 addresses: `filterKind("ipv6")` is Ipv6Filter.
  */
-import { IPv4, IPv4CidrRange, RangedSet } from "ip-num";
+import { IPv4, IPv4CidrRange, IPv6, IPv6CidrRange, RangedSet, Validator } from "ip-num";
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { type ConfigLine, GLOBAL } from "../config/model";
@@ -15,6 +16,9 @@ import { ReadError } from "../errors";
 import { defineKind } from "./kind";
 import { type Line, findLines, line } from "./lines";
 import { type Span, dnsName, isIPv4, prefixOfMask } from "./net";
+
+/** `ip filter` or `ipv6 filter`: the same lines over IPv4 or IPv6 addresses. */
+export type Family = "ip" | "ipv6";
 
 /** Static and dynamic filter numbers run 1..21474836 (CR §8.1.10, §8.1.14). */
 export const MAX_FILTER_NUMBER = 21474836;
@@ -117,27 +121,39 @@ function dottedItem(text: string): AddressItem {
   return { kind: "octets", octets: octets.map((o) => (o === "*" ? "*" : Number(o))) };
 }
 
-/** Host names: up to 255 characters (CR §8.1.10), DNS labels, optionally `*` before them for a suffix match. */
-function fqdnItem(text: string): AddressItem {
-  const name = text.replace(/^\*\.?/, "");
-  if (text.length > 255 || !dnsName.test(name) || !/[A-Za-z]/.test(name))
-    refuse(
-      `"${text}" is not an address: give an IPv4 address, a range, a network, a host name, @application, map-e, hb46pp or *`,
-    );
-  return { kind: "fqdn", name: text };
-}
+/** Items both families take by name. */
+type NamedItem = Extract<AddressItem, { kind: "fqdn" | "application" | "map-e" | "hb46pp" }>;
 
-function addressItem(text: string): AddressItem {
+/**
+ * `map-e`, `hb46pp`, `@application` (1..32 letters, digits, _ or -), or a host name: up to 255 characters (CR §8.1.10),
+ * DNS labels, optionally `*` before them for a suffix match.
+ */
+function namedItem(text: string, family: Family): NamedItem {
   if (text === "map-e" || text === "hb46pp") return { kind: text };
   if (text.startsWith("@")) {
     if (!/^@[A-Za-z0-9_-]{1,32}$/.test(text))
       refuse(`application name "${text}" must be @ and 1..32 letters, digits, _ or -`);
     return { kind: "application", name: text.slice(1) };
   }
+  const name = text.replace(/^\*\.?/, "");
+  if (
+    text.length > 255 ||
+    !dnsName.test(name) ||
+    !/[A-Za-z]/.test(name) ||
+    (family === "ipv6" && name.includes(":"))
+  )
+    refuse(
+      `"${text}" is not an address: give an ${family === "ip" ? "IPv4 address, a range, a network" : "IPv6 address or prefix ADDRESS/LEN"}, a host name, @application, map-e, hb46pp or *`,
+    );
+  return { kind: "fqdn", name: text };
+}
+
+function addressItem(text: string): AddressItem {
+  if (text === "map-e" || text === "hb46pp" || text.startsWith("@")) return namedItem(text, "ip");
   if (text.includes("/")) return networkItem(text);
   if (/^[\d.]*-[\d.]*$/.test(text)) return rangeItem(text);
   if (/^[\d.*]+$/.test(text)) return dottedItem(text);
-  return fqdnItem(text);
+  return namedItem(text, "ip");
 }
 
 /** A filter's source or destination field as the router prints it: `*` or a comma list of address items. */
@@ -146,6 +162,48 @@ export function readAddressList(text: string): AddressItem[] {
   const list = items(text);
   if (list.includes("*")) refuse(`* matches every address and stands alone, not in a list ("${text}")`);
   return list.map(addressItem);
+}
+
+/** One item of an `ipv6 filter` source or destination (CR §30.7.1). */
+export type Ipv6AddressItem =
+  | { kind: "any" }
+  /** One address, or a prefix `ADDRESS/LEN`. */
+  | { kind: "span"; span: RangedSet<IPv6> }
+  /** An address from a prefix the router learns (`ra-prefix@lan2::1/64`): known only on the router. */
+  | { kind: "dynamic"; text: string }
+  | NamedItem;
+
+/** The router's learned-prefix form, as `ipv6 prefix` writes it (CR §30.1). */
+const DYNAMIC_PREFIX = /^(ra|dhcp)-prefix@[a-z]+\d+(\/\d+)?::[0-9a-fA-F:]*(\/(\d|[1-9]\d|1[01]\d|12[0-8]))?$/;
+
+function ipv6Item(text: string): Ipv6AddressItem {
+  if (text === "map-e" || text === "hb46pp" || text.startsWith("@")) return namedItem(text, "ipv6");
+  if (/^(ra|dhcp)-prefix@/.test(text)) {
+    if (!DYNAMIC_PREFIX.test(text))
+      refuse(`"${text}" must be ra-prefix@IF::HOST[/LEN] or dhcp-prefix@IF::HOST[/LEN]`);
+    return { kind: "dynamic", text };
+  }
+  const [address, length, ...rest] = text.split("/");
+  if (!address.includes(":")) return namedItem(text, "ipv6");
+  if (rest.length > 0 || !Validator.isValidIPv6String(address)[0])
+    refuse(`"${text}" is not an IPv6 address (or ADDRESS/LEN)`);
+  const host = IPv6.fromString(address);
+  if (length === undefined) return { kind: "span", span: new RangedSet(host, host) };
+  if (!/^(0|[1-9]\d{0,2})$/.test(length) || Number(length) > 128)
+    refuse(`prefix length ${length} in "${text}" must be 0..128`);
+  const range = IPv6CidrRange.fromCidr(`${address}/${length}`);
+  // As with IPv4, the length may be given only with the prefix itself.
+  if (range.getFirst().getValue() !== host.getValue())
+    refuse(`"${text}" has host bits set; the prefix is ${range.getFirst().toString()}/${length}`);
+  return { kind: "span", span: new RangedSet(range.getFirst(), range.getLast()) };
+}
+
+/** An `ipv6 filter` source or destination field: `*` or a comma list of IPv6 address items. */
+export function readIpv6AddressList(text: string): Ipv6AddressItem[] {
+  if (text === "*") return [{ kind: "any" }];
+  const list = items(text);
+  if (list.includes("*")) refuse(`* matches every address and stands alone, not in a list ("${text}")`);
+  return list.map(ipv6Item);
 }
 
 // ---- protocols ------------------------------------------------------------------------------------------------
@@ -175,12 +233,24 @@ export type ProtocolItem =
   /** `tcpflag=V/M` (flags AND mask equal V) or `tcpflag!=V/M` (not equal). */
   | { kind: "tcpflag"; value: number; mask: number; equal: boolean };
 
-function protocolItem(text: string): ProtocolItem {
+/** `ipv6 filter` also takes `icmp-nd`: ICMPv6 neighbour discovery, types 133..136 (CR §30.7.1). */
+export type Ipv6ProtocolItem = ProtocolItem | { kind: "icmp-nd" };
+
+/** In `ipv6 filter`, `icmp` is ICMPv6 and `icmp4` ICMP for IPv4 (CR §30.7.1). */
+export const IPV6_PROTOCOL_NUMBERS: Readonly<Record<string, number>> = {
+  ...PROTOCOL_NUMBERS,
+  icmp: 58,
+  icmp4: 1,
+};
+
+function protocolItem(text: string, family: Family): Ipv6ProtocolItem {
+  const numbers = family === "ip" ? PROTOCOL_NUMBERS : IPV6_PROTOCOL_NUMBERS;
+  if (family === "ipv6" && text === "icmp-nd") return { kind: "icmp-nd" };
   if (/^\d{1,3}$/.test(text)) {
     if (Number(text) > 255) refuse(`protocol number ${text} must be 0..255`);
     return { kind: "number", number: Number(text) };
   }
-  if (text in PROTOCOL_NUMBERS) return { kind: "number", number: PROTOCOL_NUMBERS[text] };
+  if (text in numbers) return { kind: "number", number: numbers[text] };
   if (text === "icmp-error" || text === "icmp-info") return { kind: text };
   if ((TCP_FLAG_NAMES as readonly string[]).includes(text))
     return { kind: "tcp-flag", name: text as (typeof TCP_FLAG_NAMES)[number] };
@@ -193,17 +263,22 @@ function protocolItem(text: string): ProtocolItem {
       mask: parseInt(flag[3], 16),
     };
   return refuse(
-    `unknown protocol "${text}": give 0..255, ${Object.keys(PROTOCOL_NUMBERS).join(", ")}, icmp-error, icmp-info, ${TCP_FLAG_NAMES.join(", ")}, tcpflag=0xV/0xM or tcpflag!=0xV/0xM`,
+    `unknown protocol "${text}": give 0..255, ${Object.keys(numbers).join(", ")}, ${family === "ipv6" ? "icmp-nd, " : ""}icmp-error, icmp-info, ${TCP_FLAG_NAMES.join(", ")}, tcpflag=0xV/0xM or tcpflag!=0xV/0xM`,
   );
 }
 
-/** A filter's protocol field: `*` or a comma list of protocol items. */
-export function readProtocolList(text: string): ProtocolItem[] {
+function protocols(text: string, family: Family): Ipv6ProtocolItem[] {
   if (text === "*") return [{ kind: "any" }];
   const list = items(text);
   if (list.includes("*")) refuse(`* matches every protocol and stands alone, not in a list ("${text}")`);
-  return list.map(protocolItem);
+  return list.map((t) => protocolItem(t, family));
 }
+
+/** An `ip filter` protocol field: `*` or a comma list of protocol items. */
+export const readProtocolList = (text: string) => protocols(text, "ip") as ProtocolItem[];
+
+/** An `ipv6 filter` protocol field. */
+export const readIpv6ProtocolList = (text: string) => protocols(text, "ipv6");
 
 // ---- ports ----------------------------------------------------------------------------------------------------
 
@@ -317,27 +392,35 @@ export function listField(read: (text: string) => unknown) {
 
 const ports = listField((t) => readPortList(t));
 
-const shape = z
-  .object({
-    id: filterNumber,
-    action: z.enum(FILTER_ACTIONS),
-    source: listField(readAddressList),
-    destination: listField(readAddressList).optional(),
-    protocol: listField(readProtocolList).optional(),
-    /** TCP/UDP source ports; with the protocol `icmp` alone, ICMP types. */
-    sourcePort: ports.optional(),
-    /** TCP/UDP destination ports; with the protocol `icmp` alone, ICMP codes. */
-    destinationPort: ports.optional(),
-  })
-  .strict();
+/** A family's address list reader. */
+export const addressReader = (family: Family) => (family === "ip" ? readAddressList : readIpv6AddressList);
 
-export type IpFilterModel = z.output<typeof shape>;
+const shapeOf = (family: Family) =>
+  z
+    .object({
+      id: filterNumber,
+      action: z.enum(FILTER_ACTIONS),
+      source: listField(addressReader(family)),
+      destination: listField(addressReader(family)).optional(),
+      protocol: listField((t) => protocols(t, family)).optional(),
+      /** TCP/UDP source ports; with the protocol `icmp` alone, ICMP types. */
+      sourcePort: ports.optional(),
+      /** TCP/UDP destination ports; with the protocol `icmp` alone, ICMP codes. */
+      destinationPort: ports.optional(),
+    })
+    .strict();
+
+/** One shape for both families: they differ in what the fields take, not in their types. */
+type Shape = ReturnType<typeof shapeOf>;
+
+export type IpFilterModel = z.output<Shape>;
 
 /** The positional fields after the action, in order. */
 const FIELDS = ["destination", "protocol", "sourcePort", "destinationPort"] as const;
 
-/** Whether ports are ICMP type and code: the protocol is `icmp` alone (CR §8.1.10). */
-const icmpAlone = (m: { protocol?: string }) => m.protocol === "icmp";
+/** Whether ports are ICMP type and code: the protocol is `icmp` alone (`icmp6` too in IPv6; CR §8.1.10, §30.7.1). */
+const icmpAlone = (m: { protocol?: string }, family: Family) =>
+  m.protocol === "icmp" || (family === "ipv6" && m.protocol === "icmp6");
 
 /** A field the user left out before one they gave is `*` on the router: the normal form writes it. */
 function normalise(m: IpFilterModel): IpFilterModel {
@@ -349,18 +432,18 @@ function normalise(m: IpFilterModel): IpFilterModel {
   return out;
 }
 
-function lines(m: IpFilterModel): Line[] {
-  const fields = [m.source, ...FIELDS.map((f) => m[f])].filter((f): f is string => f !== undefined);
-  return [line(GLOBAL, `ip filter ${m.id} ${m.action} ${fields.join(" ")}`)];
+function linesOf(family: Family) {
+  return (m: IpFilterModel): Line[] => {
+    const fields = [m.source, ...FIELDS.map((f) => m[f])].filter((f): f is string => f !== undefined);
+    return [line(GLOBAL, `${family} filter ${m.id} ${m.action} ${fields.join(" ")}`)];
+  };
 }
-
-const identityOf = (id: number) => `ip filter ${id}`;
 
 function owned(config: ConfigIndex, identity: string): Line[] {
   return findLines(config, identity).filter((l) => l.key === identity);
 }
 
-/** The raw inputs an `ip filter N ...` line spells (extra fields make `shape` refuse the line). */
+/** The raw inputs an `ip filter N ...` / `ipv6 filter N ...` line spells. */
 function parseFilter(text: string): Record<string, unknown> {
   const [, , id, action, source, ...rest] = text.split(" ");
   const raw: Record<string, unknown> = { id: /^\d+$/.test(id) ? Number(id) : NaN, action, source };
@@ -372,28 +455,32 @@ function parseFilter(text: string): Record<string, unknown> {
   return raw;
 }
 
-export const IpFilter = defineKind<IpFilterModel, z.input<typeof shape>>({
-  kind: "IpFilter",
-  shape,
-  rules(m, fail) {
-    if (!icmpAlone(m)) return;
-    // With `icmp` alone the port fields are ICMP type and code (0..255, no mnemonics).
-    for (const f of ["sourcePort", "destinationPort"] as const) {
-      const text = m[f];
-      const problem =
-        text === undefined ? undefined : fieldProblem((t) => readPortList(t, { icmp: true }), text);
-      if (problem) fail([f], problem);
-    }
-  },
-  normalise,
-  identity: (m) => identityOf(m.id),
-  stage: "define",
-  replaceOnChange: ["id"],
-  secretProperties: [],
-  lines,
-  owned,
-  parse: (owned) => parseFilter(owned[0].text),
-});
+/** The static filter resource of a family: IpFilter, or Ipv6Filter (ipv6-filter.ts). */
+export const filterKind = (family: Family) =>
+  defineKind<IpFilterModel, z.input<Shape>>({
+    kind: family === "ip" ? "IpFilter" : "Ipv6Filter",
+    shape: shapeOf(family),
+    rules(m, fail) {
+      if (!icmpAlone(m, family)) return;
+      // With `icmp` alone the port fields are ICMP type and code (0..255, no mnemonics).
+      for (const f of ["sourcePort", "destinationPort"] as const) {
+        const text = m[f];
+        const problem =
+          text === undefined ? undefined : fieldProblem((t) => readPortList(t, { icmp: true }), text);
+        if (problem) fail([f], problem);
+      }
+    },
+    normalise,
+    identity: (m) => `${family} filter ${m.id}`,
+    stage: "define",
+    replaceOnChange: ["id"],
+    secretProperties: [],
+    lines: linesOf(family),
+    owned,
+    parse: (owned) => parseFilter(owned[0].text),
+  });
+
+export const IpFilter = filterKind("ip");
 
 // ---- the typed reading for analyses ---------------------------------------------------------------------------
 
@@ -404,33 +491,43 @@ export interface Unreadable {
   reason: string;
 }
 
-/** An `ip filter` line read into what it matches, with its line number. */
-export interface IpFilterRule {
+/** A filter line read into what it matches, with its line number. */
+export interface FilterRule<Address, Protocol> {
   id: number;
   /** 1-based line of the config it was read from. */
   line: number;
   action: "pass" | "reject" | "restrict";
   /** `-log` true, `-nolog` false; undefined is the action's own default (reject and restrict log, pass does not). */
   log?: boolean;
-  source: AddressItem[];
-  destination: AddressItem[];
-  protocols: ProtocolItem[];
+  source: Address[];
+  destination: Address[];
+  protocols: Protocol[];
   /**
    * TCP/UDP ports, compared only on TCP and UDP packets (CR §8.1.10); every port when omitted or `*`, and when the
    * fields are ICMP type and code instead.
    */
   ports: { source: PortRange[]; destination: PortRange[] };
-  /** Present when the protocol is `icmp` alone: the fields are ICMP types and codes. */
+  /** Present when the protocol is `icmp` (or, in IPv6, `icmp6`) alone: the fields are ICMP types and codes. */
   icmp?: { types: PortRange[]; codes: PortRange[] };
   /** The model the line spells (the resource's normal form). */
   model: IpFilterModel;
 }
 
+/** An `ip filter` line read. */
+export type IpFilterRule = FilterRule<AddressItem, ProtocolItem>;
+/** An `ipv6 filter` line read. */
+export type Ipv6FilterRule = FilterRule<Ipv6AddressItem, Ipv6ProtocolItem>;
+
 /** The typed reading of a checked model. */
-export function ipFilterRule(model: IpFilterModel, lineNumber: number): IpFilterRule {
+function filterRule(
+  model: IpFilterModel,
+  lineNumber: number,
+  family: Family,
+): FilterRule<AddressItem | Ipv6AddressItem, Ipv6ProtocolItem> {
   const [action, suffix] = model.action.split("-") as [IpFilterRule["action"], string | undefined];
   const any = readPortList("*");
-  const icmp = icmpAlone(model)
+  const addresses = addressReader(family);
+  const icmp = icmpAlone(model, family)
     ? {
         types: readPortList(model.sourcePort ?? "*", { icmp: true }),
         codes: readPortList(model.destinationPort ?? "*", { icmp: true }),
@@ -441,9 +538,9 @@ export function ipFilterRule(model: IpFilterModel, lineNumber: number): IpFilter
     line: lineNumber,
     action,
     ...(suffix === undefined ? {} : { log: suffix === "log" }),
-    source: readAddressList(model.source),
-    destination: readAddressList(model.destination ?? "*"),
-    protocols: readProtocolList(model.protocol ?? "*"),
+    source: addresses(model.source),
+    destination: addresses(model.destination ?? "*"),
+    protocols: protocols(model.protocol ?? "*", family),
     ports: icmp
       ? { source: any, destination: any }
       : {
@@ -471,7 +568,20 @@ export function readLineWith<Model>(
 
 /** One `ip filter N ...` line (not `dynamic`, `set`, ...) read; throws ReadError. */
 export function readIpFilterLine(l: ConfigLine): IpFilterRule {
-  return ipFilterRule(readLineWith(IpFilter, parseFilter(l.tokens.join(" ")), l.text), l.line);
+  const model = readLineWith(IpFilter, parseFilter(l.tokens.join(" ")), l.text);
+  return filterRule(model, l.line, "ip") as IpFilterRule;
+}
+
+/** One `ipv6 filter N ...` line read with Ipv6Filter (ipv6-filter.ts); throws ReadError. */
+export function readIpv6FilterLineWith(
+  kind: { schema: z.ZodType<IpFilterModel, z.ZodTypeDef, unknown> },
+  l: ConfigLine,
+): Ipv6FilterRule {
+  return filterRule(
+    readLineWith(kind, parseFilter(l.tokens.join(" ")), l.text),
+    l.line,
+    "ipv6",
+  ) as Ipv6FilterRule;
 }
 
 /** Reads every line of a family, keeping the ones a reader refuses apart so the rest can still be analysed. */

@@ -10,6 +10,8 @@ const ID_NAMES: Readonly<Record<string, string>> = {
   Ipv6Prefix: "prefixId",
   IpFilter: "filter",
   IpFilterDynamic: "filter",
+  Ipv6Filter: "filter",
+  Ipv6FilterDynamic: "filter",
 };
 
 type Props = Record<string, unknown>;

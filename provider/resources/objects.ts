@@ -16,6 +16,8 @@ import { GLOBAL_SWITCHES, GlobalSwitch } from "./global-switch";
 import { IpFilter, isIpFilterLine } from "./ip-filter";
 import { IpFilterDynamic, isIpFilterDynamicLine } from "./ip-filter-dynamic";
 import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
+import { Ipv6Filter, isIpv6FilterLine } from "./ipv6-filter";
+import { Ipv6FilterDynamic, isIpv6FilterDynamicLine } from "./ipv6-filter-dynamic";
 import { Ipv6Interface } from "./ipv6-interface";
 import { Ipv6Prefix } from "./ipv6-prefix";
 import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
@@ -24,6 +26,7 @@ import { keyOf } from "./lines";
 import { NatDescriptor } from "./nat-descriptor";
 import { PppoeInterface } from "./pppoe-interface";
 import { Schedule } from "./schedule";
+import { Ipv6SecureFilter } from "./ipv6-secure-filter";
 import { SecureFilter } from "./secure-filter";
 import { ServiceHosts } from "./service-hosts";
 import { StaticRoute } from "./static-route";
@@ -44,6 +47,20 @@ const globalTokens = (config: ConfigIndex): Tokens[] =>
 /** Blocks of a kind holding a line that starts with `words`. */
 const blocksWith = (config: ConfigIndex, kind: "pp" | "tunnel", words: string) =>
   config.blocks(kind).filter((b) => b.lines.some((l) => l.tokens.join(" ").startsWith(`${words} `)));
+
+/** The interfaces with an `ip`/`ipv6 ... secure filter in|out` list, as SecureFilter names them ("secure filter pp 1"). */
+function secureFilterLists(c: ConfigIndex, family: "ip" | "ipv6"): string[] {
+  return [
+    ...globalTokens(c)
+      .filter(
+        (t) => t[0] === family && t[2] === "secure" && t[3] === "filter" && /^(in|out)$/.test(t[4] ?? ""),
+      )
+      .map((t) => `secure filter ${t[1]}`),
+    ...(["pp", "tunnel"] as const).flatMap((kind) =>
+      blocksWith(c, kind, `${family} ${kind} secure filter`).map((b) => `secure filter ${kind} ${b.id}`),
+    ),
+  ];
+}
 
 /**
  * Every typed kind with how to find its objects' identities in a config, in the order `nvr import` emits them.
@@ -147,19 +164,22 @@ export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) 
         .filter(isIpFilterDynamicLine)
         .map((t) => `ip filter dynamic ${t[3]}`),
   },
+  { kind: SecureFilter, find: (c) => secureFilterLists(c, "ip") },
   {
-    kind: SecureFilter,
-    find: (c) => [
-      ...globalTokens(c)
-        .filter(
-          (t) => t[0] === "ip" && t[2] === "secure" && t[3] === "filter" && /^(in|out)$/.test(t[4] ?? ""),
-        )
-        .map((t) => `secure filter ${t[1]}`),
-      ...(["pp", "tunnel"] as const).flatMap((kind) =>
-        blocksWith(c, kind, `ip ${kind} secure filter`).map((b) => `secure filter ${kind} ${b.id}`),
-      ),
-    ],
+    kind: Ipv6Filter,
+    find: (c) =>
+      globalTokens(c)
+        .filter(isIpv6FilterLine)
+        .map((t) => `ipv6 filter ${t[2]}`),
   },
+  {
+    kind: Ipv6FilterDynamic,
+    find: (c) =>
+      globalTokens(c)
+        .filter(isIpv6FilterDynamicLine)
+        .map((t) => `ipv6 filter dynamic ${t[3]}`),
+  },
+  { kind: Ipv6SecureFilter, find: (c) => secureFilterLists(c, "ipv6").map((id) => `ipv6 ${id}`) },
 ];
 
 /** A line's place: its context and its text with spaces normalised. */

@@ -3,13 +3,14 @@
  * LIST]` — on a LAN at the top level (`ip lan1 ...`), inside `pp select N` (`ip pp ...`) and inside `tunnel select N`
  * (`ip tunnel ...`). The only way the provider expresses these lines: no other resource owns them.
  * Identity "secure filter lan1", "secure filter pp 1", "secure filter tunnel 1". The first filter that matches decides;
- * a packet no filter matches is rejected.
+ * a packet no filter matches is rejected. The `ipv6 IF secure filter` lists of IPv6 filters (CR §30.7.2) are the same
+ * lines under `ipv6`: `secureFilterKind("ipv6")` is Ipv6SecureFilter, identity "ipv6 secure filter lan2".
  */
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { type ConfigLine, type Context, GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
-import { type Unreadable, filterNumber, readEach, readLineWith } from "./ip-filter";
+import { type Family, type Unreadable, filterNumber, readEach, readLineWith } from "./ip-filter";
 import { defineKind } from "./kind";
 import { type Line, findLines, line } from "./lines";
 import { MAX_LAN_INTERFACES, MAX_PEER_NUMBER, MAX_TUNNEL_NUMBER } from "./models";
@@ -70,22 +71,29 @@ function placeOf(name: string): { context: Context; ip: string } {
   return { context: GLOBAL, ip: name };
 }
 
-function lines(m: SecureFilterModel): Line[] {
-  const { context, ip } = placeOf(m.interface);
-  return DIRECTIONS.flatMap((d) => {
-    const l = m[d];
-    if (l === undefined) return [];
-    const dynamic = l.dynamic.length > 0 ? ["dynamic", ...l.dynamic] : [];
-    return [line(context, `ip ${ip} secure filter ${d} ${[...l.filters, ...dynamic].join(" ")}`)];
-  });
-}
+const linesOf =
+  (family: Family) =>
+  (m: SecureFilterModel): Line[] => {
+    const { context, ip } = placeOf(m.interface);
+    return DIRECTIONS.flatMap((d) => {
+      const l = m[d];
+      if (l === undefined) return [];
+      const dynamic = l.dynamic.length > 0 ? ["dynamic", ...l.dynamic] : [];
+      return [line(context, `${family} ${ip} secure filter ${d} ${[...l.filters, ...dynamic].join(" ")}`)];
+    });
+  };
 
-const interfaceOf = (identity: string) => identity.replace(/^secure filter /, "");
+/** "secure filter lan1" for IPv4, "ipv6 secure filter lan1" for IPv6. */
+const identityPrefix = (family: Family) => (family === "ip" ? "secure filter" : "ipv6 secure filter");
 
-function owned(config: ConfigIndex, identity: string): Line[] {
-  const { context, ip } = placeOf(interfaceOf(identity));
-  return DIRECTIONS.flatMap((d) => findLines(config, `ip ${ip} secure filter ${d}`, context));
-}
+const interfaceOf = (identity: string) => identity.replace(/^(ipv6 )?secure filter /, "");
+
+const ownedOf =
+  (family: Family) =>
+  (config: ConfigIndex, identity: string): Line[] => {
+    const { context, ip } = placeOf(interfaceOf(identity));
+    return DIRECTIONS.flatMap((d) => findLines(config, `${family} ${ip} secure filter ${d}`, context));
+  };
 
 const number = (t: string) => (/^\d+$/.test(t) ? Number(t) : NaN);
 
@@ -107,33 +115,40 @@ function parse(owned: Line[], identity: string): unknown {
   return raw;
 }
 
-export const SecureFilter = defineKind<SecureFilterModel, z.input<typeof shape>>({
-  kind: "SecureFilter",
-  shape,
-  rules(m, fail) {
-    if (m.in === undefined && m.out === undefined) fail(["in"], "give in, out or both");
-    for (const d of DIRECTIONS) {
-      const l = m[d];
-      if (l === undefined) continue;
-      const count = l.filters.length + l.dynamic.length;
-      if (count === 0) fail([d], "must list at least one filter");
-      if (count > MAX_SECURE_FILTERS)
-        fail([d], `${count} filters; a list holds at most ${MAX_SECURE_FILTERS} static and dynamic together`);
-      for (const which of ["filters", "dynamic"] as const)
-        l[which].forEach((n, i) => {
-          if (l[which].indexOf(n) < i) fail([d, which, i], `filter ${n} is listed twice`);
-        });
-      // LOOPBACK and NULL take no dynamic filters (CR §8.1.25); of what this resource names, all take them.
-    }
-  },
-  identity: (m) => `secure filter ${m.interface}`,
-  stage: "bind",
-  replaceOnChange: ["interface"],
-  secretProperties: [],
-  lines,
-  owned,
-  parse,
-});
+/** The filter lists of a family: SecureFilter, or Ipv6SecureFilter (ipv6-secure-filter.ts). */
+export const secureFilterKind = (family: Family) =>
+  defineKind<SecureFilterModel, z.input<typeof shape>>({
+    kind: family === "ip" ? "SecureFilter" : "Ipv6SecureFilter",
+    shape,
+    rules(m, fail) {
+      if (m.in === undefined && m.out === undefined) fail(["in"], "give in, out or both");
+      for (const d of DIRECTIONS) {
+        const l = m[d];
+        if (l === undefined) continue;
+        const count = l.filters.length + l.dynamic.length;
+        if (count === 0) fail([d], "must list at least one filter");
+        if (count > MAX_SECURE_FILTERS)
+          fail(
+            [d],
+            `${count} filters; a list holds at most ${MAX_SECURE_FILTERS} static and dynamic together`,
+          );
+        for (const which of ["filters", "dynamic"] as const)
+          l[which].forEach((n, i) => {
+            if (l[which].indexOf(n) < i) fail([d, which, i], `filter ${n} is listed twice`);
+          });
+        // LOOPBACK and NULL take no dynamic filters (CR §8.1.25); of what this resource names, all take them.
+      }
+    },
+    identity: (m) => `${identityPrefix(family)} ${m.interface}`,
+    stage: "bind",
+    replaceOnChange: ["interface"],
+    secretProperties: [],
+    lines: linesOf(family),
+    owned: ownedOf(family),
+    parse,
+  });
+
+export const SecureFilter = secureFilterKind("ip");
 
 /** One `secure filter` line read, with its line number: the filters an interface applies in one direction. */
 export interface SecureFilterList {

@@ -5,7 +5,15 @@
  */
 import * as dynamic from "../../provider/dynamic";
 import { GLOBAL } from "../../provider/config/model";
-import { IpFilter, IpFilterDynamic, SecureFilter } from "../../provider/resources";
+import {
+  IpFilter,
+  IpFilterDynamic,
+  Ipv6Filter,
+  Ipv6FilterDynamic,
+  Ipv6SecureFilter,
+  SecureFilter,
+} from "../../provider/resources";
+import { readIpv6FilterLine } from "../../provider/resources/ipv6-filter";
 import type { Simulator } from "../../simulator";
 import {
   configCommands,
@@ -326,5 +334,116 @@ describe("filters against nvr-sim over SSH", () => {
     await dynamic.delete("IpFilter", adopted.id, adopted.outs);
     await settle(sim);
     expect(sim.runningConfig()).toBe(before);
+  });
+});
+
+describe("IPv6 filters: the same lines under ipv6", () => {
+  test("reads the v6plus dump's IPv6 filters and lists; each writes back its line", () => {
+    const dump = [
+      "ipv6 lan2 secure filter in 200030 200031 200038 200039",
+      "ipv6 lan2 secure filter out 200099 dynamic 200080 200081",
+      "ipv6 filter 200030 pass * * icmp6 * *",
+      "ipv6 filter 200031 pass * * 4",
+      "ipv6 filter 200038 pass * * udp * 546",
+      "ipv6 filter 200039 reject * *",
+      "ipv6 filter dynamic 200080 * * ftp",
+      "ipv6 filter dynamic 200081 * * domain",
+    ].join("\n");
+    const config = index(store(dump));
+    const written = [
+      ...Ipv6SecureFilter.commands(Ipv6SecureFilter.read(config, "ipv6 secure filter lan2")!, {
+        mask: false,
+      }),
+      ...[200030, 200031, 200038, 200039].flatMap((n) =>
+        Ipv6Filter.commands(Ipv6Filter.read(config, `ipv6 filter ${n}`)!, { mask: false }),
+      ),
+      ...[200080, 200081].flatMap((n) =>
+        Ipv6FilterDynamic.commands(Ipv6FilterDynamic.read(config, `ipv6 filter dynamic ${n}`)!, {
+          mask: false,
+        }),
+      ),
+    ];
+    expect(text(written)).toEqual(dump.split("\n"));
+    const icmp = readIpv6FilterLine({
+      text: "",
+      tokens: "ipv6 filter 1 pass-log * 2001:db8::/32 icmp6 2".split(" "),
+      line: 3,
+      indent: 0,
+    });
+    expect(icmp).toMatchObject({ line: 3, log: true, icmp: { types: [{ first: 2, last: 2 }] } });
+    expect(icmp.destination[0]).toMatchObject({ kind: "span" });
+    expect(
+      readIpv6FilterLine({
+        text: "",
+        tokens: "ipv6 filter 2 pass ra-prefix@lan2::1/64 * icmp-nd".split(" "),
+        line: 4,
+        indent: 0,
+      }).protocols,
+    ).toEqual([{ kind: "icmp-nd" }]);
+  });
+
+  test.each([
+    [{ source: "2001:db8::1/32" }, "source", /host bits set; the prefix is 2001:db8:0:0:0:0:0:0\/32/],
+    [{ source: "2001:db8::g" }, "source", /not an IPv6 address/],
+    [{ source: "192.168.1.1" }, "source", /not an address/],
+    [{ source: "2001:db8::/129" }, "source", /0\.\.128/],
+    [{ destination: "ra-prefix@lan2" }, "destination", /ra-prefix@IF::HOST/],
+    [{ destination: "*", protocol: "icmp6", sourcePort: "256" }, "sourcePort", /ICMP type\/code 256/],
+    [{ destination: "*", protocol: "icmp-ndd" }, "protocol", /unknown protocol/],
+  ])("refuses %j naming %s", (change, property, reason) => {
+    const result = Ipv6Filter.schema.safeParse({ id: 1, action: "pass", source: "*", ...change });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues.find((i) => i.path.join(".") === property)?.message).toMatch(reason);
+  });
+
+  test("against nvr-sim over SSH: create, read back, delete restores", async () => {
+    const sim = await seedSimulator();
+    try {
+      await dynamic.configure(configureRequest(stackConfig(sim)));
+      const before = sim.runningConfig();
+      const specs: [string, Props][] = [
+        [
+          "Ipv6Filter",
+          {
+            filter: 200030,
+            action: "pass",
+            source: "*",
+            destination: "*",
+            protocol: "icmp6",
+            sourcePort: "*",
+            destinationPort: "*",
+          },
+        ],
+        ["Ipv6FilterDynamic", { filter: 200080, source: "*", destination: "*", protocol: "ftp" }],
+        ["Ipv6SecureFilter", { interface: "lan2", in: { filters: [200030] }, out: { dynamic: [200080] } }],
+      ];
+      const created: { kind: string; id: string; outs: Props; inputs: Props }[] = [];
+      for (const [kind, raw] of specs) {
+        const checked = await dynamic.check(kind, {}, raw);
+        expect(checked.failures ?? []).toEqual([]);
+        const inputs = checked.inputs as Props;
+        const c = await dynamic.create(kind, inputs);
+        created.push({ kind, id: c.id, outs: c.outs, inputs });
+      }
+      await settle(sim);
+      expect(sim.runningConfig()).toContain("ipv6 lan2 secure filter in 200030\n");
+      expect(sim.runningConfig()).toContain("ipv6 filter 200030 pass * * icmp6 * *\n");
+      expect(created.map((c) => c.id)).toEqual([
+        "ipv6 filter 200030",
+        "ipv6 filter dynamic 200080",
+        "ipv6 secure filter lan2",
+      ]);
+      for (const c of created) {
+        const read = await dynamic.read(c.kind, c.id, c.outs);
+        expect((await dynamic.diff(c.kind, c.id, read.props as Props, c.inputs)).changes).toBe(false);
+      }
+      for (const c of [...created].reverse()) await dynamic.delete(c.kind, c.id, c.outs);
+      await settle(sim);
+      expect(sim.runningConfig()).toBe(before);
+    } finally {
+      await settle(sim);
+      await sim.stop();
+    }
   });
 });
