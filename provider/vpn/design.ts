@@ -20,6 +20,7 @@ import { parseConfig } from "../config/parse";
 import { factsOf } from "../resources";
 import { parseSpan, spanOfNetwork } from "../resources/net";
 import { type OverlapSafeVpnInputs, type OverlapSafeVpnSettings, overlapSafeVpnInputs } from "./inputs";
+import { checkFilterLines, filterWarnings } from "./filters";
 import {
   COMMON_HOME_LANS,
   type DesignedResource,
@@ -117,6 +118,7 @@ const overlaps = (a: string, b: string) => {
 };
 
 function rules(s: OverlapSafeVpnSettings, fail: Fail): void {
+  checkFilterLines(s.filters, fail);
   const g = geometry(s);
   const lanNet = g.lan.network.toCidrString();
   const [, lanBits] = s.lan.address.split("/");
@@ -400,7 +402,10 @@ export function designOverlapSafeVpn(inputs: OverlapSafeVpnInputs): VpnDesign {
     script,
     clientSettings: clientSettings(s, published),
     publishedAliases: Object.fromEntries(published.map((h) => [h.name, h.alias])),
-    warnings: warningsFor(s, hosts),
+    warnings: [
+      ...warningsFor(s, hosts),
+      ...filterWarnings(s.filters, script, s.model.toUpperCase(), g.lan.network.toCidrString(), hosts),
+    ],
     lintFindings: lint(parseConfig(script, { source: "file" }), { model: s.model.toUpperCase() }),
   };
 }

@@ -10,6 +10,7 @@ import { tunnels } from "../resources/l2tp-anonymous-pool";
 import { lanName } from "../resources/lan-interface";
 import { dnsName, interfaceAddress, ipv4, ipv4Range, isIPv4, isNetwork } from "../resources/net";
 import { descriptorId } from "../resources/nat-descriptor";
+import { filterLines } from "./filters";
 
 export const MODELS = ["nvr510", "nvr500", "rtx830", "rtx1210"] as const satisfies readonly RouterModelName[];
 export type RouterModel = (typeof MODELS)[number];
@@ -96,6 +97,12 @@ export const overlapSafeVpnInputs = z
       .object({ lan: descriptorId.default(30), upstream: descriptorId.default(40) })
       .strict()
       .default({}),
+    /**
+     * The router's IP filter lines (`ip filter`, `ip filter dynamic`, `ip IF secure filter`, pp/tunnel lists inside
+     * their `pp select` / `tunnel select`, and `ip route default gateway ...` for the upstream interface), only
+     * analysed: the design warns when they would drop the VPN or the published hosts.
+     */
+    filters: filterLines,
   })
   .strict();
 
