@@ -5,11 +5,17 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { type DistinctPoolVpnInputs, designDistinctPoolVpn } from "../provider/vpn";
+import type { DeepInput } from "./component-inputs";
 import { type VpnComponentArgs, buildVpnComponent } from "./overlap-safe-vpn";
 import type { NvrResource } from "./resource";
 
-export interface DistinctPoolVpnArgs extends Omit<DistinctPoolVpnInputs, "vpn">, VpnComponentArgs {
-  /** Take over an existing pp anonymous (the seed's original design) instead of refusing to create. */
+/** DistinctPoolVpn's inputs; every value may be a Pulumi input (an Output of another resource, a config value). */
+export interface DistinctPoolVpnArgs extends VpnComponentArgs {
+  /** The router model, for its limits: nvr510 (default), nvr500, rtx830 or rtx1210. */
+  model?: DeepInput<DistinctPoolVpnInputs["model"]>;
+  /** The office LAN: its `interface` (default lan1) and the router's `address` on it (default 192.168.11.250/24). */
+  lan?: DeepInput<DistinctPoolVpnInputs["lan"]>;
+  /** Take over an existing pp anonymous (a VPN set up by hand) instead of refusing to create. */
   adopt?: pulumi.Input<boolean>;
 }
 
@@ -24,7 +30,7 @@ export class DistinctPoolVpn extends pulumi.ComponentResource {
     const { design, children, warnings } = buildVpnComponent(this, name, args, designDistinctPoolVpn);
     this.children = children;
     this.warnings = warnings;
-    this.script = pulumi.output(design.script);
+    this.script = design.apply((d) => d.script);
     this.registerOutputs({ script: this.script, warnings: this.warnings });
   }
 }

@@ -58,6 +58,7 @@ export {
   type OverlapSafeVpnArgs,
   type VpnUserArgs,
   type VpnArgs,
+  type VpnComponentArgs,
   createChildren,
   type ChildInputs,
 } from "./overlap-safe-vpn";

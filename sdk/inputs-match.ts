@@ -53,7 +53,7 @@ import type { StaticRouteArgs } from "./static-route";
 import type { StaticRoutesArgs } from "./static-routes";
 
 /** A type with every Pulumi wrapper taken off, at any depth. */
-type Plain<T> =
+export type Plain<T> =
   T extends pulumi.OutputInstance<infer U>
     ? Plain<U>
     : T extends Promise<infer U>
@@ -78,7 +78,7 @@ type ShapeInput<Kind> = Kind extends ResourceKind<unknown, infer Input> ? Input 
  * Holds (as `true`) only when A and B are the same type: the same properties, each as optional and of the same
  * type (mutual assignability alone would let an optional property exist on one side only).
  */
-type Same<A, B> =
+export type Same<A, B> =
   (<T>() => T extends Plain<A> ? 1 : 2) extends <T>() => T extends Plain<B> ? 1 : 2
     ? true
     : { sdk: A; shape: B };

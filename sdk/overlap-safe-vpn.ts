@@ -31,6 +31,7 @@ import { Syslog } from "./syslog";
 import { Ipv6Interface } from "./ipv6-interface";
 import { Ipv6Prefix } from "./ipv6-prefix";
 import { fromModel } from "../provider/resources/names";
+import { type DeepInput, asComponentError, whenKnown } from "./component-inputs";
 import type { NvrResource, RouterArgs } from "./resource";
 import { SecureFilter } from "./secure-filter";
 import { Ipv6Filter } from "./ipv6-filter";
@@ -100,107 +101,149 @@ export function createChildren(
   return children;
 }
 
+/** One VPN account. */
 export interface VpnUserArgs {
-  name: string;
-  /** Stored and sent only as a Pulumi secret. */
+  /** The login name clients use (`pp auth username NAME ...`). */
+  name: pulumi.Input<string>;
+  /** Its password; stored and sent only as a Pulumi secret. */
   password: pulumi.Input<string>;
 }
 
 type DesignVpn = NonNullable<OverlapSafeVpnInputs["vpn"]>;
 
-/** The `vpn` input of the VPN components: the design's, with secrets (and the server name) as Pulumi inputs. */
-export type VpnArgs = Omit<DesignVpn, "users" | "preSharedKey" | "server"> & {
-  users: VpnUserArgs[];
-  /** Stored and sent only as a Pulumi secret. */
+/** The `vpn` input of the VPN components: L2TP/IPsec on pp anonymous. */
+export interface VpnArgs {
+  /** The L2TP tunnels clients connect on: `{ from: 2, to: 4 }` or a list of numbers. Default tunnels 2-4. */
+  tunnels?: DeepInput<DesignVpn["tunnels"]>;
+  /**
+   * The addresses handed to clients, `FIRST-LAST`, outside every LAN so hosts answer clients through the router
+   * without proxy ARP. Default 192.168.254.1-192.168.254.3.
+   */
+  pool?: pulumi.Input<string>;
+  /** The accounts, at least one. */
+  users: pulumi.Input<pulumi.Input<VpnUserArgs>[]>;
+  /** The IPsec pre-shared key; stored and sent only as a Pulumi secret. */
   preSharedKey: pulumi.Input<string>;
-  /** The name clients dial (e.g. vpnsv.xx.netvolante.jp), reported in clientSettings. */
+  /** Tunnels after the first are `tunnel template` copies, so one edit covers all. Default true. */
+  templates?: pulumi.Input<boolean>;
+  /** The name clients dial (e.g. vpn.example.jp), reported in `clientSettings`. */
   server?: pulumi.Input<string>;
-};
-
-/**
- * The `vpn` input for a design, secrets replaced by a placeholder, and the overrides that give the pp anonymous
- * child the real secrets (marked secret). The design's outputs are masked, so the placeholder never shows.
- */
-function splitSecrets(vpn: VpnArgs): { designVpn: DesignVpn; overrides: ChildInputs["overrides"] } {
-  const { server, ...rest } = vpn;
-  return {
-    designVpn: {
-      ...rest,
-      // A server name known now is checked with the design; one that resolves later, when it does.
-      ...(typeof server === "string" ? { server } : {}),
-      users: vpn.users.map((u) => ({ name: u.name, password: SECRET_PLACEHOLDER })),
-      preSharedKey: SECRET_PLACEHOLDER,
-    },
-    overrides: {
-      "pp-anonymous": {
-        users: vpn.users.map((u) => ({ name: u.name, password: pulumi.secret(u.password) })),
-        preSharedKey: pulumi.secret(vpn.preSharedKey),
-      },
-    },
-  };
-}
-
-/**
- * Logs a design's warnings on the component, plus the key's (known only as an input: the warning names its
- * length, never the key). Resolves to all of them.
- */
-function logWarnings(
-  parent: pulumi.Resource,
-  designWarnings: readonly string[],
-  preSharedKey: pulumi.Input<string>,
-): pulumi.Output<string[]> {
-  for (const w of designWarnings) pulumi.log.warn(w, parent);
-  return pulumi.unsecret(
-    pulumi.output(preSharedKey).apply((k) => {
-      const w = preSharedKeyWarning(k);
-      if (w) pulumi.log.warn(w, parent);
-      return [...designWarnings, ...(w === undefined ? [] : [w])];
-    }),
-  );
 }
 
 /** What every VPN component takes besides its design's inputs. */
 export interface VpnComponentArgs {
   /** Connection overrides; unset fields come from stack config `nvr:*`. */
   router?: pulumi.Input<RouterArgs>;
-  /** Take over existing router lines instead of refusing to create. */
+  /** Take over existing router lines instead of refusing to create; what is taken over is restored on delete. */
   adopt?: pulumi.Input<boolean>;
+  /** The VPN server side: tunnels, pool, accounts and pre-shared key. */
   vpn: VpnArgs;
 }
 
 type DesignOutput = { resources: readonly DesignedResource[]; warnings: readonly string[] };
 
 /**
- * A VPN component's common construction: runs the design with the secrets replaced by placeholders, creates the
- * children (with the real secrets, plus `extraOverrides`), and logs the warnings.
+ * A VPN component's common construction. The design runs once its inputs are known, with the secrets (user
+ * passwords, the pre-shared key) replaced by a placeholder: its outputs are masked, and only the pp anonymous child
+ * gets the real secrets, marked secret. It creates the children (plus `extraOverrides`) and logs the warnings. A
+ * design error is one Pulumi error on the component listing every invalid input.
  */
 export function buildVpnComponent<A extends VpnComponentArgs, D extends DesignOutput>(
   parent: pulumi.ComponentResource,
   name: string,
   args: A,
-  design: (inputs: Omit<A, keyof VpnComponentArgs> & { vpn: DesignVpn }) => D,
+  design: (inputs: never) => D,
   extraOverrides: ChildInputs["overrides"] = {},
-): { design: D; children: Record<string, NvrResource>; warnings: pulumi.Output<string[]> } {
+): { design: pulumi.Output<D>; children: Record<string, NvrResource>; warnings: pulumi.Output<string[]> } {
   const { router, adopt, vpn, ...rest } = args;
-  const { designVpn, overrides } = splitSecrets(vpn);
-  const designed = design({ ...rest, vpn: designVpn });
-  const children = createChildren(parent, name, designed.resources, {
-    router,
-    adopt,
-    overrides: { ...overrides, ...extraOverrides },
-  });
-  return { design: designed, children, warnings: logWarnings(parent, designed.warnings, vpn.preSharedKey) };
+  // The secrets and the server name (only reported) need not be known for the design to run.
+  const { users, preSharedKey, server, ...vpnRest } = vpn;
+  const children: Record<string, NvrResource> = {};
+  const designed = whenKnown(
+    { rest, vpnRest, users },
+    (known) => {
+      const accounts = known.users as { name: string; password: pulumi.Input<string> }[];
+      const d = design({
+        ...known.rest,
+        vpn: {
+          ...known.vpnRest,
+          ...(typeof server === "string" ? { server } : {}),
+          users: accounts.map((u) => ({ name: u.name, password: SECRET_PLACEHOLDER })),
+          preSharedKey: SECRET_PLACEHOLDER,
+        },
+      } as never);
+      const secrets = {
+        users: accounts.map((u) => ({ name: u.name, password: pulumi.secret(u.password) })),
+        preSharedKey: pulumi.secret(preSharedKey),
+      };
+      Object.assign(
+        children,
+        createChildren(parent, name, d.resources, {
+          router,
+          adopt,
+          overrides: { "pp-anonymous": secrets, ...extraOverrides },
+        }),
+      );
+      for (const w of d.warnings) pulumi.log.warn(w, parent);
+      return d;
+    },
+    ["password"],
+  );
+  // The design holds no secret (they were placeholders): a secret account list must not hide its outputs.
+  const plainDesign = pulumi.unsecret(designed);
+  // The key's warning names its length, never the key.
+  const warnings = pulumi.unsecret(
+    pulumi.all([plainDesign, pulumi.output(preSharedKey)]).apply(([d, key]) => {
+      const w = preSharedKeyWarning(key);
+      if (w) pulumi.log.warn(w, parent);
+      return [...d.warnings, ...(w === undefined ? [] : [w])];
+    }),
+  );
+  return { design: plainDesign as pulumi.Output<D>, children, warnings };
 }
 
-export interface OverlapSafeVpnArgs extends Omit<OverlapSafeVpnInputs, "vpn">, VpnComponentArgs {
-  /** Take over existing router lines (e.g. descriptors 30/40 already there) instead of refusing to create. */
-  adopt?: pulumi.Input<boolean>;
+type OverlapSafeDesign = Omit<OverlapSafeVpnInputs, "vpn">;
+
+/** OverlapSafeVpn's inputs; every value may be a Pulumi input (an Output of another resource, a config value). */
+export interface OverlapSafeVpnArgs extends VpnComponentArgs {
+  /** The router model, for its limits: nvr510 (default), nvr500, rtx830 or rtx1210. */
+  model?: DeepInput<OverlapSafeDesign["model"]>;
+  /** The office LAN: its `interface` (default lan1) and the router's `address` on it (default 192.168.11.250/24). */
+  lan?: DeepInput<OverlapSafeDesign["lan"]>;
+  /**
+   * The network the LAN is mapped onto 1:1, used nowhere else (not the LAN, the pool, the upstream network or a
+   * common home network); same prefix length as the LAN. Default 192.168.253.0/24.
+   */
+  aliasNetwork?: pulumi.Input<string>;
+  /** Host number in the LAN where the 1:1 mapping starts; it runs to the last host. Default 2. */
+  aliasFirstHost?: pulumi.Input<number>;
+  /**
+   * The LAN toward the home gateway (`interface`, default lan2, and the router's `address` on it): it gets the
+   * inverse mapping so traffic between that network and the office keeps real addresses. Absent: lan1 alone.
+   */
+  upstream?: DeepInput<OverlapSafeDesign["upstream"]>;
+  /** Hosts clients reach at their alias, name → LAN address (e.g. `{ fileserver: "192.168.11.240" }`), or "all". */
+  publishedHosts?: DeepInput<OverlapSafeDesign["publishedHosts"]>;
+  /**
+   * The LAN's DHCP: `scope`, `range`, `binds`, `relayTo` (default: the upstream address) and
+   * `subnetsBehindGateways` (handed out as option 121 routes); false leaves DHCP alone.
+   */
+  dhcp?: DeepInput<OverlapSafeDesign["dhcp"]>;
+  /** The descriptor ids: `lan` (reverse, default 30) and `upstream` (forward, default 40). */
+  natDescriptors?: DeepInput<OverlapSafeDesign["natDescriptors"]>;
+  /**
+   * The router's IP filter lines as `show config` prints them (`ip filter`, `ip filter dynamic`, `ip IF secure
+   * filter`, pp/tunnel lists inside their `pp select` / `tunnel select`, and `ip route default gateway ...`). Only
+   * analysed, never sent: the component warns when they would drop the VPN (IKE, NAT traversal, ESP, L2TP) or a
+   * published host.
+   */
+  filters?: DeepInput<OverlapSafeDesign["filters"]>;
 }
 
 /**
  * The whole fix in one component: lan reverse NAT onto an alias network, the inverse on the upstream LAN, a host
  * route per published host, L2TP/IPsec on pp anonymous with a distinct pool, DHCP by relay with option 121 routes.
- * Invalid inputs fail at construction, every failure naming its input; risky ones are logged as warnings.
+ * Invalid inputs fail as one error naming every invalid input; risky ones are logged as warnings.
  */
 export class OverlapSafeVpn extends pulumi.ComponentResource {
   /** Published host name → the alias address clients use. */
@@ -213,7 +256,10 @@ export class OverlapSafeVpn extends pulumi.ComponentResource {
   readonly lintFindings: pulumi.Output<Finding[]>;
   /** Legal but risky choices, also logged as warnings. */
   readonly warnings: pulumi.Output<string[]>;
-  /** The child resources by their role ("lan1", "nat-30", "route-fileserver", "pp-anonymous", ...). */
+  /**
+   * The child resources by their role ("lan1", "nat-30", "pp-anonymous", ...): filled when the constructor
+   * returns if every input is known then, otherwise once the inputs resolve.
+   */
   readonly children: Record<string, NvrResource>;
 
   constructor(name: string, args: OverlapSafeVpnArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -221,14 +267,15 @@ export class OverlapSafeVpn extends pulumi.ComponentResource {
     const { design, children, warnings } = buildVpnComponent(this, name, args, designOverlapSafeVpn);
     this.children = children;
     this.warnings = warnings;
-    this.publishedAliases = pulumi.output(design.publishedAliases);
-    this.clientSettings = pulumi.output(args.vpn.server).apply((server) => {
-      if (server === undefined) return design.clientSettings;
-      checkServer("OverlapSafeVpn", server);
-      return { ...design.clientSettings, server };
+    this.publishedAliases = design.apply((d) => d.publishedAliases);
+    this.clientSettings = pulumi.all([design, args.vpn.server]).apply(([d, server]) => {
+      if (server === undefined) return d.clientSettings;
+      // A server name that was not known when the design ran is checked now.
+      asComponentError(() => checkServer("OverlapSafeVpn", server));
+      return { ...d.clientSettings, server };
     });
-    this.script = pulumi.output(design.script);
-    this.lintFindings = pulumi.output(design.lintFindings);
+    this.script = design.apply((d) => d.script);
+    this.lintFindings = design.apply((d) => d.lintFindings);
     this.registerOutputs({
       publishedAliases: this.publishedAliases,
       clientSettings: this.clientSettings,

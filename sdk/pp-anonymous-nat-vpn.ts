@@ -9,10 +9,25 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { type PpAnonymousNatVpnInputs, designPpAnonymousNatVpn } from "../provider/vpn";
+import type { DeepInput } from "./component-inputs";
 import { type VpnComponentArgs, buildVpnComponent } from "./overlap-safe-vpn";
 import type { NvrResource } from "./resource";
 
-export interface PpAnonymousNatVpnArgs extends Omit<PpAnonymousNatVpnInputs, "vpn">, VpnComponentArgs {
+/** PpAnonymousNatVpn's inputs; every value may be a Pulumi input (an Output of another resource, a config value). */
+export interface PpAnonymousNatVpnArgs extends VpnComponentArgs {
+  /** The router model, for its limits: nvr510 (default), nvr500, rtx830 or rtx1210. */
+  model?: DeepInput<PpAnonymousNatVpnInputs["model"]>;
+  /** The office LAN: its `interface` (default lan1) and the router's `address` on it (default 192.168.11.250/24). */
+  lan?: DeepInput<PpAnonymousNatVpnInputs["lan"]>;
+  /** Host name → LAN address; each gets the alias at the same host number in the pool's network. */
+  publishedHosts: DeepInput<PpAnonymousNatVpnInputs["publishedHosts"]>;
+  /** The descriptor applied on pp anonymous (`ip pp nat descriptor`). Default 20. */
+  natDescriptor?: pulumi.Input<number>;
+  /**
+   * Where the model needs `nat descriptor backward-compatibility 1`: restart the router once the line is saved
+   * (every session and VPN drops). Default false: the line waits for a restart done by hand.
+   */
+  restartToApply?: pulumi.Input<boolean>;
   /** Take over an existing pp anonymous or descriptor instead of refusing to create. */
   adopt?: pulumi.Input<boolean>;
 }
@@ -35,9 +50,9 @@ export class PpAnonymousNatVpn extends pulumi.ComponentResource {
     });
     this.children = children;
     this.warnings = warnings;
-    this.publishedAliases = pulumi.output(design.publishedAliases);
-    this.script = pulumi.output(design.script);
-    this.restartRequired = pulumi.output(design.restartRequired);
+    this.publishedAliases = design.apply((d) => d.publishedAliases);
+    this.script = design.apply((d) => d.script);
+    this.restartRequired = design.apply((d) => d.restartRequired);
     this.registerOutputs({
       publishedAliases: this.publishedAliases,
       script: this.script,
