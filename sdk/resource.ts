@@ -84,6 +84,16 @@ function secretRouter(router: pulumi.Input<RouterArgs> | undefined): pulumi.Inpu
   }));
 }
 
+/** Why `import` cannot take a router's lines over, and the two ways that do. */
+export function importRefusal(kind: string, name: string): string {
+  return (
+    `${kind} "${name}": Pulumi's import cannot read this resource (a dynamic provider's resource has no provider ` +
+    "to read it with until it is created). To take lines the router already has under management, set " +
+    "`adopt: true` on the resource instead: it takes them over at create and puts them back on destroy. To start " +
+    "from a whole router, `nvr import --host HOST` (or `--from show-config.txt`) writes a program with adopt: true."
+  );
+}
+
 /** Base class of the SDK resources: one dynamic resource type per kind, `nvr:<Kind>`. */
 export abstract class NvrResource extends pulumi.dynamic.Resource {
   /** The NVR lines this resource owns, one per text line, secrets as `********`, as the router lays them out. */
@@ -99,6 +109,9 @@ export abstract class NvrResource extends pulumi.dynamic.Resource {
     args: CommonArgs & Record<string, unknown>,
     opts?: pulumi.CustomResourceOptions,
   ) {
+    // Pulumi's import reads the resource through the provider serialised into state, which an import has not got:
+    // the engine would fail with a TypeError. Say what to do instead.
+    if (opts?.import !== undefined) throw new pulumi.RunError(importRefusal(kind.kind, name));
     const { router, adopt, restartToApply, ...model } = args;
     const secrets = secretTops(kind);
     // Outputs that may hold secrets in clear: the resource's own credentials, and adopted lines of a

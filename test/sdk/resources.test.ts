@@ -103,3 +103,24 @@ describe("SDK resources under mocks", () => {
 function unwrapAll(inputs: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, unwrap(v)]));
 }
+
+describe("Pulumi's import option", () => {
+  test("is refused at once, naming adopt: true and nvr import, before anything is registered", () => {
+    const before = registered.length;
+    let error: unknown;
+    try {
+      new StaticRoute(
+        "imported",
+        { network: "192.168.253.240/32", gateways: ["192.168.11.240"] },
+        { import: "ip route 192.168.253.240/32" },
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(pulumi.RunError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('StaticRoute "imported"');
+    expect((error as Error).message).toContain("`adopt: true`");
+    expect((error as Error).message).toContain("`nvr import --host HOST`");
+    expect(registered.length).toBe(before);
+  });
+});
