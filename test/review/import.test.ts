@@ -114,13 +114,24 @@ describe("nvr import on the real dumps", () => {
   });
 
   it("writes a secret line of ConfigLines as a template over stack config, with a masked hint", () => {
-    const generated = generateProgram(parseConfig(dump("rtx1100-ipsec-pppoe-rt1.txt")));
-    expect(generated.program).toMatch(
-      /pulumi\.interpolate`pp auth myname sudou@caos\.local \$\{config\.requireSecret\("linesPp1Secret1"\)\}`/,
+    const tree = parseConfig(
+      "ip lan1 address 192.168.100.1/24\nset PP1=user:s3cret-value\nradius secret r4dius-Secret\n",
+    );
+    const generated = generateProgram(tree);
+    expect(generated.program).toContain(
+      'secretLines: [pulumi.interpolate`set PP1=${config.requireSecret("linesSetSecret1")}`],',
     );
     expect(generated.program).toContain(
-      "//   pulumi config set --secret linesPp1Secret1 <value>  ([pp 1] pp auth myname sudou@caos.local ********)",
+      "//   pulumi config set --secret linesSetSecret1 <value>  (set PP1=********)",
     );
+    expect(generated.program).toContain(
+      'pulumi.interpolate`radius secret ${config.requireSecret("linesRadiusSecret1")}`',
+    );
+    expect(generated.program).not.toMatch(/s3cret-value|r4dius-Secret|user:s3cret/);
+    expect(secretConfig(tree, generated.secretSources)).toEqual({
+      linesSetSecret1: "user:s3cret-value",
+      linesRadiusSecret1: "r4dius-Secret",
+    });
   });
 
   it("leaves a secret the router printed as * unmanaged, saying why", () => {
