@@ -4,8 +4,7 @@
  * a reachable router configured (asserted with the simulator's event log).
  */
 import * as dynamic from "../../provider/dynamic";
-import type { Simulator } from "../../simulator";
-import { configureRequest, propertyNamed, seedSimulator, stackConfig } from "./harness";
+import { configureRequest, propertyNamed, stackConfig, withSeedRouter } from "./harness";
 
 type Props = Record<string, unknown>;
 
@@ -149,15 +148,9 @@ const cases: [string, Props, string][] = [
 ];
 
 describe("bad inputs are check failures naming the property, with no SSH connection", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator();
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
+  const router = withSeedRouter(undefined, {
     // check must not have connected at all
-    expect(sim.events().filter((e) => e.type === "connect")).toEqual([]);
-    await sim.stop();
+    beforeStop: (sim) => expect(sim.events().filter((e) => e.type === "connect")).toEqual([]),
   });
 
   it("has at least 40 cases across every resource kind", () => {
@@ -183,7 +176,7 @@ describe("bad inputs are check failures naming the property, with no SSH connect
       const own = await dynamic.check("L2tpAnonymousPool", {}, { ...FIVE, router: { model: "RTX1210" } });
       expect(own.failures ?? []).toEqual([]);
       expect(own.inputs).toMatchObject({ model: "rtx1210" });
-      await dynamic.configure(configureRequest({ ...stackConfig(sim), "nvr:model": "rtx1210" }));
+      await dynamic.configure(configureRequest({ ...stackConfig(router()), "nvr:model": "rtx1210" }));
       try {
         const stack = await dynamic.check("L2tpAnonymousPool", {}, FIVE);
         expect(stack.failures ?? []).toEqual([]);
@@ -192,7 +185,7 @@ describe("bad inputs are check failures naming the property, with no SSH connect
         const pinned = await dynamic.check("L2tpAnonymousPool", {}, { ...FIVE, model: "nvr510" });
         expect(pinned.failures?.map((f) => f.property)).toEqual(["tunnels"]);
       } finally {
-        await dynamic.configure(configureRequest(stackConfig(sim)));
+        await dynamic.configure(configureRequest(stackConfig(router())));
       }
       // without any model the NVR510's limit still holds
       const none = await dynamic.check("L2tpAnonymousPool", {}, FIVE);

@@ -4,7 +4,6 @@
  */
 import * as dynamic from "../../provider/dynamic";
 import { GLOBAL } from "../../provider/config/model";
-import type { Simulator } from "../../simulator";
 import {
   SEED,
   configCommands,
@@ -13,6 +12,7 @@ import {
   seedSimulator,
   settle,
   stackConfig,
+  withSeedRouter,
 } from "./harness";
 
 type Props = Record<string, unknown>;
@@ -38,17 +38,10 @@ function model(props: Props): Props {
 }
 
 describe("NatDescriptor CRUD through the dynamic provider", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator();
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter();
 
   test("create → read equals inputs → no diff → update touches only its line → drift → delete restores", async () => {
+    const sim = router();
     const before = sim.runningConfig();
     const inputs = await checked("NatDescriptor", NAT30);
 
@@ -99,6 +92,7 @@ describe("NatDescriptor CRUD through the dynamic provider", () => {
   });
 
   test("changing the descriptor number replaces, create-before-delete; credentials never replace", async () => {
+    const sim = router();
     const inputs = await checked("NatDescriptor", NAT30);
     const outs = { ...inputs, router: { host: sim.host, port: sim.port } };
     const renumbered = await checked("NatDescriptor", { ...NAT30, descriptor: 31 });
@@ -120,6 +114,7 @@ describe("NatDescriptor CRUD through the dynamic provider", () => {
   });
 
   test("create refuses to clobber existing lines and lists them; adopt takes them over", async () => {
+    const sim = router();
     const existing = "nat descriptor type 30 nat\nnat descriptor address outer 30 192.168.253.1\n";
     const other = await seedSimulator(SEED + existing);
     try {

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
+import * as dynamic from "../../provider/dynamic";
 import { startSimulator, type Simulator } from "../../simulator";
 import { routerFor, type Router } from "../../provider/session";
 import type { CheckFailure } from "../../provider/resources";
@@ -76,6 +77,32 @@ export function routerOf(sim: Simulator): Router {
     adminPassword: ADMIN_PASSWORD,
     hostKey: sim.fingerprint,
   });
+}
+
+/**
+ * For the enclosing describe block: before its tests a simulator holding `config`, with the dynamic provider
+ * configured for it; after them `beforeStop` (checks on what the block did to it), the session ended, the simulator
+ * stopped. Returns the simulator for the tests to take once beforeAll has run.
+ */
+export function withSeedRouter(
+  config = SEED,
+  { beforeStop }: { beforeStop?: (sim: Simulator) => void } = {},
+): () => Simulator {
+  let sim: Simulator | undefined;
+  beforeAll(async () => {
+    sim = await seedSimulator(config);
+    await dynamic.configure(configureRequest(stackConfig(sim)));
+  });
+  afterAll(async () => {
+    if (!sim) return;
+    beforeStop?.(sim);
+    await settle(sim);
+    await sim.stop();
+  });
+  return () => {
+    if (!sim) throw new Error("withSeedRouter: the simulator starts in the block's beforeAll");
+    return sim;
+  };
 }
 
 /** Ends the shared session and drops its cached config, as the end of a `pulumi` run does. */

@@ -5,8 +5,7 @@
  */
 import * as dynamic from "../../provider/dynamic";
 import { GLOBAL, type ContextCommand } from "../../provider/config/model";
-import type { Simulator } from "../../simulator";
-import { configCommands, configureRequest, routerOf, seedSimulator, settle, stackConfig } from "./harness";
+import { configCommands, routerOf, settle, withSeedRouter } from "./harness";
 
 type Props = Record<string, unknown>;
 
@@ -126,17 +125,10 @@ function model(props: Props): Props {
 }
 
 describe.each(cases)("$kind lifecycle", ({ kind, create, updates, handEdit }) => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator(BASE);
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter(BASE);
 
   test("create, refresh, updates, drift, delete", async () => {
+    const sim = router();
     const before = sim.runningConfig();
     const check = async (raw: Props) => {
       const r = await dynamic.check(kind, {}, raw);

@@ -5,8 +5,7 @@
  */
 import * as dynamic from "../../provider/dynamic";
 import { GLOBAL } from "../../provider/config/model";
-import type { Simulator } from "../../simulator";
-import { configCommands, configureRequest, routerOf, seedSimulator, settle, stackConfig } from "./harness";
+import { configCommands, routerOf, settle, withSeedRouter } from "./harness";
 
 type Props = Record<string, unknown>;
 
@@ -20,17 +19,10 @@ async function checked(raw: Props): Promise<Props> {
 }
 
 describe("StaticRoutes CRUD through the dynamic provider", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator();
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter();
 
   test("create → add one → remove one → drift → refuse another's route → delete leaves the router as before", async () => {
+    const sim = router();
     const before = sim.runningConfig();
     const inputs = await checked(TABLE);
     sim.clearEvents();
