@@ -48,6 +48,18 @@ const secureFilterUndefined: Check = (model) =>
     ];
   });
 
+/** A filter line its reader refuses: the analyses leave it out, so a list naming it skips it. */
+const filterUnreadable: Check = (model) =>
+  model.ipFilters.unreadable.map((u) =>
+    finding(
+      "FILTER_UNREADABLE",
+      "warning",
+      `${u.text}: ${u.reason}; trace and lint leave this filter out`,
+      [u.line],
+      "correct the line (CR §8.1.10, §8.1.14) so the router and the analyses read the same filter",
+    ),
+  );
+
 // ---- (c) a filter shadowed by an earlier one of the same list ---------------------------------------------------
 
 /** `192.168.*.*` as the range it is, when only trailing octets are `*`. */
@@ -317,6 +329,7 @@ const vpnPoolBlockedByLanFilter: Check = (model) => {
 export const FILTER_CHECKS: readonly Check[] = [
   vpnBlockedByFilter,
   secureFilterUndefined,
+  filterUnreadable,
   filterShadowed,
   dynamicTriggerUndefined,
   vpnPoolBlockedByLanFilter,

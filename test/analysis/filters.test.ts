@@ -1,4 +1,8 @@
-import { readFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join as joinPath } from "path";
+import { lintCommand } from "../../cli/commands/lint";
+import { runIn } from "../cli-helpers";
 import { IPv4 } from "ip-num";
 import { parseConfig } from "../../provider/config/parse";
 import { indexConfig } from "../../provider/config/index";
@@ -655,6 +659,20 @@ describe("lint: filter rules", () => {
   });
 });
 
+describe("lint: a filter line its reader refuses", () => {
+  it("FILTER_UNREADABLE names the line and the reason, and a list naming it reports the filter undefined", () => {
+    const text = join(
+      "ip lan1 address 192.168.100.1/24",
+      "ip lan1 secure filter in 1",
+      "ip filter 1 pass 10.0.0.9-10.0.0.1 *",
+    );
+    const [f] = only(text, "FILTER_UNREADABLE");
+    expect(f).toMatchObject({ severity: "warning", lines: [3] });
+    expect(f.message).toMatch(/^ip filter 1 pass 10\.0\.0\.9-10\.0\.0\.1 \*: .*reversed/);
+    expect(only(text, "SECURE_FILTER_UNDEFINED")).toHaveLength(1);
+  });
+});
+
 describe("the shared real configs", () => {
   const real = (name: string) =>
     readFileSync(`/work/shared/configs/${name}.txt`, "utf8").split("\n").slice(1).join("\n");
@@ -713,6 +731,39 @@ describe("the shared real configs", () => {
       expect(t.reply?.steps).toContain(
         `dropped: tunnel:1 in: filter 200039 (line ${line}) rejects tcp/49152`,
       );
+    });
+
+    it("nvr lint prints the codes, lines and fixes when the firewall is broken", async () => {
+      const dir = mkdtempSync(joinPath(tmpdir(), "nvr-filters-"));
+      try {
+        const file = joinPath(dir, "v6plus.txt");
+        // Filter 200039 gone, and a pass-all first in the tunnel's in list.
+        writeFileSync(
+          file,
+          edit(
+            edit(text, "ip filter 200039 reject * *\n", ""),
+            "ip tunnel secure filter in 200030 200039",
+            "ip tunnel secure filter in 200099 200030 200039",
+          ),
+        );
+        const res = await runIn(lintCommand, [file], {});
+        expect(res.status).toBe(1);
+        const list = lineOf(text, "ip tunnel secure filter in");
+        expect(res.stdout).toContain(
+          `${file}:${list}: error SECURE_FILTER_UNDEFINED: tunnel:1's secure filter in (line ${list}) names filter 200039`,
+        );
+        expect(res.stdout).toMatch(
+          new RegExp(
+            `^${file}:${list},\\d+,\\d+: warning FILTER_SHADOWED: in tunnel:1's secure filter in \\(line ${list}\\), filter 200030 \\(line \\d+\\) can never match: filter 200099`,
+            "m",
+          ),
+        );
+        expect(res.stdout).toMatch(
+          /^ {2}fix: list filter 200030 before filter 200099, narrow filter 200099, or remove filter 200030$/m,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it("lints clean of filter findings: every listed filter is defined, none shadowed, no VPN", () => {
