@@ -34,6 +34,11 @@ export interface LanInterfaceArgs extends CommonArgs {
   natDescriptors?: pulumi.Input<LanNatDescriptorsArgs>;
   /** DHCP on this interface. Absent: the interface follows the global `dhcp service`. */
   dhcp?: pulumi.Input<LanDhcpArgs>;
+  /**
+   * `switch control use lanN on|off [terminal=on|off]`: L2MS on the interface (manage YAMAHA switches behind it) and
+   * whether it collects their terminals. Absent: no line (off).
+   */
+  switchControl?: pulumi.Input<{ use: pulumi.Input<boolean>; terminal?: pulumi.Input<boolean> }>;
 }
 
 /**

@@ -22,6 +22,8 @@ export const GLOBAL_SWITCHES = {
   "nat descriptor backward-compatibility": /^[123]$/, // CR §23.1
   "l2tp service": /^(on|off)( l2tp)?( l2tpv3)?$/, // CR §16.1
   "ipsec auto refresh": /^(on|off)$/, // CR §15
+  "statistics traffic": /^(on|off)$/, // CR §51.1
+  "dashboard accumulate traffic": /^(on|off)$/, // CR §55.1
 } as const;
 
 export type GlobalSwitchName = keyof typeof GLOBAL_SWITCHES;

@@ -1,5 +1,6 @@
 /**
- * LanInterface: the settings of one LAN port (`ip lanN address/proxyarp/nat descriptor/dhcp service`).
+ * LanInterface: the settings of one LAN port (`ip lanN address/proxyarp/nat descriptor/dhcp service`, and
+ * `switch control use lanN`, whether L2MS manages the switches behind it).
  * Identity "lan1". The interface always exists: create takes it over and records the lines it replaced
  * (`prior`); delete writes those back instead of removing the interface.
  */
@@ -44,6 +45,11 @@ const shape = z
     natDescriptors: natBinding,
     /** Absent: the interface follows the global `dhcp service`. */
     dhcp: dhcp.optional(),
+    /**
+     * `switch control use lanN on|off [terminal=on|off]` (CR §48.1.2): L2MS on the interface, and whether it
+     * collects the terminals behind the switches. Absent: no line (off, the router default).
+     */
+    switchControl: z.object({ use: z.boolean(), terminal: z.boolean().optional() }).strict().optional(),
   })
   .strict();
 
@@ -120,6 +126,8 @@ export function readInterfaceLine({ tokens, line }: SourceLine): InterfaceLine |
 function lines(m: LanInterfaceModel): Line[] {
   const ip = (rest: string) => line(GLOBAL, `ip ${m.interface} ${rest}`);
   const nat = natBindingArgs(m.natDescriptors);
+  const sw = m.switchControl;
+  const terminal = sw?.terminal === undefined ? "" : ` terminal=${onOff(sw.terminal)}`;
   return [
     ...(m.address ? [ip(`address ${m.address}`)] : []),
     ...(m.proxyArp ? [ip("proxyarp on")] : []),
@@ -127,13 +135,19 @@ function lines(m: LanInterfaceModel): Line[] {
     ...(m.dhcp
       ? [ip(`dhcp service ${m.dhcp.mode}${m.dhcp.mode === "relay" ? ` ${m.dhcp.servers.join(" ")}` : ""}`)]
       : []),
+    ...(sw ? [line(GLOBAL, `switch control use ${m.interface} ${onOff(sw.use)}${terminal}`)] : []),
   ];
 }
 
+const onOff = (on: boolean) => (on ? "on" : "off");
+
 function owned(config: ConfigIndex, identity: string): Line[] {
-  return ["address", "proxyarp", "nat descriptor", "dhcp service"].flatMap((setting) =>
-    findLines(config, `ip ${identity} ${setting}`),
-  );
+  return [
+    ...["address", "proxyarp", "nat descriptor", "dhcp service"].flatMap((setting) =>
+      findLines(config, `ip ${identity} ${setting}`),
+    ),
+    ...findLines(config, `switch control use ${identity}`),
+  ];
 }
 
 function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
@@ -144,6 +158,10 @@ function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
     ...(isRouterModel(header) ? { model: header } : {}),
   };
   for (const l of owned) {
+    if (l.key.startsWith("switch control use")) {
+      model.switchControl = parseSwitchControl(l);
+      continue;
+    }
     const read = readInterfaceLine(sourceOf(l));
     if (read?.setting === "address") model.address = read.value;
     else if (read?.setting === "proxyarp") {
@@ -155,6 +173,15 @@ function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
       model.dhcp = read.mode === "relay" ? { mode: "relay", servers: read.servers } : { mode: read.mode };
   }
   return model;
+}
+
+/** `switch control use IF on|off [terminal=on|off]` back as the model's switchControl. */
+function parseSwitchControl(l: Line): unknown {
+  const [use, option, ...rest] = l.text.split(" ").slice(4);
+  const terminal = option === undefined ? undefined : /^terminal=(on|off)$/.exec(option)?.[1];
+  if ((use !== "on" && use !== "off") || (option !== undefined && terminal === undefined) || rest.length > 0)
+    throw new ReadError(l.text, "only switch control use IF on|off [terminal=on|off] is modelled");
+  return terminal === undefined ? { use: use === "on" } : { use: use === "on", terminal: terminal === "on" };
 }
 
 export const LanInterface = defineKind<LanInterfaceModel, z.input<typeof shape>>({

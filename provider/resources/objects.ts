@@ -78,9 +78,12 @@ export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) 
   {
     kind: LanInterface,
     find: (c) =>
-      globalTokens(c)
-        .filter((t) => t[0] === "ip" && /^lan\d+$/.test(t[1] ?? ""))
-        .map((t) => t[1]),
+      globalTokens(c).flatMap((t) => {
+        // `ip lanN ...`, or `switch control use lanN ...` (L2MS) on a LAN with no ip line.
+        const name =
+          t[0] === "ip" ? t[1] : t[0] === "switch" && t[1] === "control" && t[2] === "use" ? t[3] : "";
+        return /^lan\d+$/.test(name ?? "") ? [name!] : [];
+      }),
   },
   {
     kind: StaticRoute,

@@ -434,6 +434,8 @@ const specificCases: Case[] = [
   edit("LanInterface", "address", "192.168.11.250 /24"),
   edit("LanInterface", "dhcp.servers[0]", "999.1.1.1"),
   edit("LanInterface", "model", "rtx5000"),
+  edit("LanInterface", "switchControl", { use: "on" }, "switchControl.use"),
+  edit("LanInterface", "switchControl", { use: true, terminal: "on restart" }, "switchControl.terminal"),
   // user names, passwords and the key: character set and length (CR §11.1, §15.5)
   edit("L2tpAnonymousPool", "users[0].name", "bob;no"),
   edit("L2tpAnonymousPool", "users[0].name", "bob no"),
@@ -539,6 +541,10 @@ const specificCases: Case[] = [
     inputs: { setting: "l2tp service", value: "on l2tp l2tp" },
   },
   edit("GlobalSwitch", "value", 4),
+  {
+    ...edit("GlobalSwitch", "value", "on; restart"),
+    inputs: { setting: "statistics traffic", value: "on; restart" },
+  },
   edit("GlobalSwitch", "setting", "restart"),
   {
     ...edit("GlobalSwitch", "value", "on\r\nrestart"),

@@ -100,3 +100,32 @@ describe("LanInterface", () => {
     expect(render(apply(created, plan))).toBe(render(before));
   });
 });
+
+describe("LanInterface switch control (L2MS, CR §48.1.2)", () => {
+  test("the RTX1210 default's `switch control use` lines read per LAN, write back, and plan to nothing", () => {
+    const config = index(
+      store(
+        "# RTX1210 Rev.14.01.05 (Thu Nov  6 08:45:55 2014)\nip lan1 address 192.168.100.1/24\nswitch control use lan1 on terminal=on\nswitch control use lan2 on terminal=on",
+      ),
+    );
+    const lan2 = LanInterface.read(config, "lan2");
+    expect(lan2).toEqual(
+      LanInterface.schema.parse({
+        model: "rtx1210",
+        interface: "lan2",
+        switchControl: { use: true, terminal: true },
+      }),
+    );
+    expect(LanInterface.commands(lan2!, { mask: false }).map((c) => c.command)).toEqual([
+      "switch control use lan2 on terminal=on",
+    ]);
+    expect(LanInterface.plan(config, lan2!)).toEqual([]);
+    const off = { ...lan2!, switchControl: { use: false } };
+    expect(LanInterface.plan(config, off).map((c) => c.command)).toEqual(["switch control use lan2 off"]);
+  });
+
+  test("an option it does not model fails the read naming the line", () => {
+    const config = index(store("switch control use lan1 on terminal=on extra=1"));
+    expect(() => LanInterface.read(config, "lan1")).toThrow(/switch control use lan1 on terminal=on extra=1/);
+  });
+});
