@@ -13,6 +13,8 @@ import { startSimulator, type Simulator, type SimulatorModel } from "../../simul
 import { routerStackConfig } from "../../scripts/pulumi-toolchain";
 import { secretConfig } from "../review/import-secrets";
 import { CONFIGS, modelOf, showConfigText } from "../simulator/helpers";
+import { importCommand } from "../../cli/commands/import";
+import { runIn } from "../cli-helpers";
 import { REPO_ROOT } from "./harness";
 import { configCommands, Stack } from "./lab";
 
@@ -86,6 +88,18 @@ describe.each(dumps)("%s imported from nvr-sim and run through Pulumi", (file) =
       await router.close();
     }
     generated = generateProgram(tree, { source: `${sim.host}:${sim.port}` });
+    // `nvr import --host` itself prints this program, and says on stderr how many lines went where.
+    const cli = await runIn(
+      importCommand,
+      [],
+      { host: sim.host, port: String(sim.port), user: LOGIN.user, hostKey: sim.fingerprint },
+      { NVR_PASSWORD: LOGIN.password, NVR_ADMIN_PASSWORD: LOGIN.adminPassword },
+    );
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toBe(generated.program);
+    expect(cli.stderr).toContain(
+      `nvr import: ${generated.counts.lines} config lines: ${generated.counts.typed} in typed resources`,
+    );
     shares.push({
       config: file,
       lines: generated.counts.lines,
