@@ -6,7 +6,11 @@
  * provider has no connection to the engine's log service, so `pulumi.log` from here reaches nobody): that is the
  * channel for warnings and progress.
  */
+import { VPN_FILTER_CHECKS } from "./analysis/filter-lint";
+import { buildNetwork } from "./analysis/network";
 import type { ConfigIndex } from "./config/index";
+import { applyCommands } from "./config/write";
+import type { ContextCommand } from "./config/model";
 import { previewLines } from "./config/render";
 import { connectionProblem } from "./connection";
 import type { Prior, ResourceKind } from "./resources/contract";
@@ -100,6 +104,28 @@ export type LivePlan = { lines: string[] } | { refused: string };
  * says so and the offline lines (the whole block) stand in; a router that refuses the login or the host key is a
  * refusal, told once per router with the key to set.
  */
+/**
+ * The router's secure filters against the VPN a preview sets up (docs/analysis.md): a warning for each filter that
+ * would drop IKE, NAT traversal, ESP or L2TP on the upstream interface, or the pool's traffic into a LAN.
+ */
+function warnVpnFilters(
+  conn: RouterConnection,
+  config: ConfigIndex,
+  planned: readonly ContextCommand[],
+): void {
+  const router = `${conn.host}:${conn.port ?? 22}`;
+  try {
+    const network = buildNetwork(applyCommands(config.tree, planned));
+    for (const f of VPN_FILTER_CHECKS.flatMap((check) => check(network)))
+      warnOnce(`${router}: ${f.code}: ${f.message}${f.hint ? `; fix: ${f.hint}` : ""}`);
+  } catch (e) {
+    // An auxiliary check: what it cannot read is told, and the plan itself stands.
+    warnOnce(
+      `${router}: the VPN's path through the router's filters is not checked: ${(e as Error).message}`,
+    );
+  }
+}
+
 export async function livePlan(
   kind: AnyKind,
   model: unknown,
@@ -137,7 +163,9 @@ export async function livePlan(
     prior = conflicts.length > 0 ? kind.prior(config, model) : undefined;
   }
   try {
-    const lines = previewLines(kind.plan(config, model, prior, undefined, opts.stored)).map(redact);
+    const planned = kind.plan(config, model, prior, undefined, opts.stored);
+    if (kind.kind === "L2tpAnonymousPool") warnVpnFilters(conn, config, planned);
+    const lines = previewLines(planned).map(redact);
     return { lines: [...lines, ...replaced(kind, model, prior)] };
   } catch (e) {
     // The router's config rules the model out (a RefusedError names why): `up` would refuse it the same way.

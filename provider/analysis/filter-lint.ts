@@ -326,6 +326,9 @@ const vpnPoolBlockedByLanFilter: Check = (model) => {
     });
 };
 
+/** The checks that say whether the router's filters let the VPN and its clients' traffic through. */
+export const VPN_FILTER_CHECKS: readonly Check[] = [vpnBlockedByFilter, vpnPoolBlockedByLanFilter];
+
 export const FILTER_CHECKS: readonly Check[] = [
   vpnBlockedByFilter,
   secureFilterUndefined,
