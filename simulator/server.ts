@@ -131,6 +131,10 @@ export class SimServer {
       return;
     }
     this.sockets.add(socket);
+    // The echo, a reply and the prompt go out as separate small writes: with Nagle's algorithm the prompt would wait
+    // for the client's delayed ACK of the echo (tens of ms on loopback), a round trip the latency profile does not
+    // include. An SSH server for interactive sessions disables it (OpenSSH sets TCP_NODELAY for them).
+    socket.setNoDelay(true);
     socket.on("close", () => this.sockets.delete(socket));
     socket.on("error", () => undefined);
     const inject = (): void => {
