@@ -204,8 +204,17 @@ export interface Expressed {
   unreadable: { kind: string; identity: string; reason: string }[];
 }
 
+/**
+ * An index is a snapshot of one config (never changed once built), so what it expresses is worked out once: every
+ * ConfigLines of a batch plans against the same index, and reading every typed object of a big router each time
+ * (10,000 routes) would repeat the same work.
+ */
+const expressedCache = new WeakMap<ConfigIndex, Expressed>();
+
 /** The typed objects of a config and the lines they express. */
 export function expressedBy(config: ConfigIndex): Expressed {
+  const cached = expressedCache.get(config);
+  if (cached) return cached;
   const out: Expressed = { objects: [], lines: new Set(), unreadable: [] };
   for (const { kind, find } of TYPED_KINDS)
     for (const identity of unique(find(config))) {
@@ -235,5 +244,6 @@ export function expressedBy(config: ConfigIndex): Expressed {
       for (const c of commands) out.lines.add(lineKey(c.context, c.command));
       out.objects.push({ kind, identity, model: checked.data as Record<string, unknown> });
     }
+  expressedCache.set(config, out);
   return out;
 }
