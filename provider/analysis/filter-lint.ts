@@ -289,7 +289,8 @@ const POOL_PACKETS: Omit<FilterPacket, "src" | "dst">[] = [
 /** A host on the LAN (the first address of its network that is not the router's) and the aliases published on it. */
 function lanDestinations(model: NetworkModel, lan: Interface): IPv4[] {
   const network = lan.addresses[0]?.network;
-  if (!network) return [];
+  // A /31 or /32 has no host besides the router to speak of.
+  if (!network || network.cidrPrefix.getValue() > 30n) return [];
   let host = network.getFirst().nextIPNumber();
   while (isOwnAddress(model, host) && network.contains(host.nextIPNumber())) host = host.nextIPNumber();
   const aliases = (lan.nat?.reverse ?? []).flatMap((id) =>

@@ -659,6 +659,21 @@ describe("lint: filter rules", () => {
   });
 });
 
+describe("lint: a LAN without hosts", () => {
+  it("a /32 LAN's out list is not checked against pool traffic (no host to send to)", () => {
+    const text = join(
+      "ip lan1 address 192.168.100.1/32",
+      "ip lan1 secure filter out 1",
+      "ip filter 1 reject * *",
+      "pp select anonymous",
+      " ip pp remote address pool 192.168.200.1-192.168.200.4",
+    );
+    expect(only(text, "VPN_POOL_BLOCKED_BY_LAN_FILTER")).toEqual([]);
+    const wider = edit(text, "192.168.100.1/32", "192.168.100.1/24");
+    expect(only(wider, "VPN_POOL_BLOCKED_BY_LAN_FILTER")).toHaveLength(1);
+  });
+});
+
 describe("lint: a filter line its reader refuses", () => {
   it("FILTER_UNREADABLE names the line and the reason, and a list naming it reports the filter undefined", () => {
     const text = join(
