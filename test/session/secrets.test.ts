@@ -1,4 +1,4 @@
-import { redact } from "../../provider/secrets";
+import { redact, secretIn } from "../../provider/secrets";
 
 describe("redact", () => {
   test.each([
@@ -21,6 +21,11 @@ describe("redact", () => {
     ["auth user 1 alice alicepw", "auth user 1 alice ********"],
     ["mount smb1 username=bob password=bobpw", "mount smb1 username=bob password=********"],
     ['command: "ipsec ike pre-shared-key 1 text k3y"', 'command: "ipsec ike pre-shared-key 1 text ********"'],
+    ["radius secret r4diusKey", "radius secret ********"],
+    // An environment variable may hold anything a script needs, credentials included (CR §4.90).
+    ["set PP1=user:s3cret", "set PP1=********"],
+    ['set LOGIN="user pass"', "set LOGIN=********"],
+    ["no set PP1=user:s3cret", "no set PP1=********"],
   ])("%s", (input, expected) => {
     expect(redact(input)).toBe(expected);
   });
@@ -37,6 +42,16 @@ describe("redact", () => {
     expect(out).not.toMatch(/pw1|pw2/);
     expect(out).toContain("pp auth username u1 ********\r\n");
     expect(out).toContain("l2tp service on");
+  });
+
+  test("secretIn tells a line's secret in clear from one the router printed masked", () => {
+    expect(secretIn("pp auth myname u p4ss")).toBe("clear");
+    expect(secretIn("set PP1=user:s3cret")).toBe("clear");
+    expect(secretIn("login password encrypted *")).toBe("masked");
+    expect(secretIn("administrator password *")).toBe("masked");
+    expect(secretIn("ip route default gateway pp 1")).toBeUndefined();
+    // A setting named like a secret but holding none.
+    expect(secretIn("l2tp tunnel auth off")).toBeUndefined();
   });
 
   test("prose mentioning a command family is not mangled", () => {
