@@ -53,6 +53,7 @@ export { Syslog, type SyslogArgs } from "./syslog";
 export { ServiceHosts, type ServiceHostsArgs, type ServiceAccessArgs } from "./service-hosts";
 export { Ipv6Prefix, type Ipv6PrefixArgs } from "./ipv6-prefix";
 export { Ipv6Interface, type Ipv6InterfaceArgs } from "./ipv6-interface";
+export { MapeTunnel, type MapeTunnelArgs } from "./mape-tunnel";
 export {
   OverlapSafeVpn,
   type OverlapSafeVpnArgs,

@@ -22,6 +22,7 @@ import type { ServiceHosts } from "../provider/resources/service-hosts";
 import type { Syslog } from "../provider/resources/syslog";
 import type { Ipv6Interface } from "../provider/resources/ipv6-interface";
 import type { Ipv6Prefix } from "../provider/resources/ipv6-prefix";
+import type { MapeTunnel } from "../provider/resources/mape-tunnel";
 import type { Ipv6Filter } from "../provider/resources/ipv6-filter";
 import type { Ipv6FilterDynamic } from "../provider/resources/ipv6-filter-dynamic";
 import type { Ipv6SecureFilter } from "../provider/resources/ipv6-secure-filter";
@@ -44,6 +45,7 @@ import type { ServiceHostsArgs } from "./service-hosts";
 import type { SyslogArgs } from "./syslog";
 import type { Ipv6InterfaceArgs } from "./ipv6-interface";
 import type { Ipv6PrefixArgs } from "./ipv6-prefix";
+import type { MapeTunnelArgs } from "./mape-tunnel";
 import type { CommonArgs } from "./resource";
 import type { Ipv6FilterArgs } from "./ipv6-filter";
 import type { Ipv6FilterDynamicArgs } from "./ipv6-filter-dynamic";
@@ -107,6 +109,7 @@ export type SdkInputsMatchShapes = {
   ServiceHosts: Same<ModelArgs<ServiceHostsArgs>, ShapeInput<typeof ServiceHosts>>;
   Ipv6Prefix: Same<ModelArgs<Ipv6PrefixArgs, "prefixId">, ShapeInput<typeof Ipv6Prefix>>;
   Ipv6Interface: Same<ModelArgs<Ipv6InterfaceArgs>, ShapeInput<typeof Ipv6Interface>>;
+  MapeTunnel: Same<ModelArgs<MapeTunnelArgs>, ShapeInput<typeof MapeTunnel>>;
 };
 
 const everyKindMatches: Record<keyof SdkInputsMatchShapes, true> = {} as SdkInputsMatchShapes;

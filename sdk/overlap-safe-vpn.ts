@@ -30,6 +30,7 @@ import { ServiceHosts } from "./service-hosts";
 import { Syslog } from "./syslog";
 import { Ipv6Interface } from "./ipv6-interface";
 import { Ipv6Prefix } from "./ipv6-prefix";
+import { MapeTunnel } from "./mape-tunnel";
 import { fromModel } from "../provider/resources/names";
 import { type DeepInput, asComponentError, whenKnown } from "./component-inputs";
 import type { NvrResource, RouterArgs } from "./resource";
@@ -58,6 +59,7 @@ const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = {
   ServiceHosts,
   Ipv6Prefix,
   Ipv6Interface,
+  MapeTunnel,
   IpFilter,
   IpFilterDynamic,
   SecureFilter,

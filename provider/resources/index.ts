@@ -20,6 +20,7 @@ import { ServiceHosts } from "./service-hosts";
 import { Syslog } from "./syslog";
 import { Ipv6Interface } from "./ipv6-interface";
 import { Ipv6Prefix } from "./ipv6-prefix";
+import { MapeTunnel } from "./mape-tunnel";
 import { toModel } from "./names";
 import { Ipv6Filter } from "./ipv6-filter";
 import { Ipv6FilterDynamic } from "./ipv6-filter-dynamic";
@@ -44,6 +45,7 @@ export const resourceKinds = {
   ServiceHosts,
   Ipv6Prefix,
   Ipv6Interface,
+  MapeTunnel,
   IpFilter,
   IpFilterDynamic,
   SecureFilter,
@@ -102,6 +104,7 @@ const MODEL_LIMITED: readonly string[] = [
   "PppoeInterface",
   "IpsecSiteTunnel",
   "Ipv6Interface",
+  "MapeTunnel",
 ];
 
 /**
@@ -148,6 +151,8 @@ export type { SyslogModel } from "./syslog";
 export { Ipv6Interface, Ipv6Prefix };
 export type { Ipv6InterfaceModel } from "./ipv6-interface";
 export type { Ipv6PrefixModel } from "./ipv6-prefix";
+export { MapeTunnel };
+export type { MapeTunnelModel } from "./mape-tunnel";
 export type { DhcpScopeModel } from "./dhcp-scope";
 export type { GlobalSwitchModel, GlobalSwitchName } from "./global-switch";
 export { GLOBAL_SWITCHES, RESTART_REQUIRED } from "./global-switch";

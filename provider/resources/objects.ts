@@ -22,6 +22,7 @@ import { Ipv6Interface } from "./ipv6-interface";
 import { Ipv6Prefix } from "./ipv6-prefix";
 import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
 import { LanInterface } from "./lan-interface";
+import { MapeTunnel } from "./mape-tunnel";
 import { keyOf } from "./lines";
 import { NatDescriptor } from "./nat-descriptor";
 import { PppoeInterface } from "./pppoe-interface";
@@ -115,6 +116,14 @@ export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) 
           const encapsulation = b.lines.find((l) => l.tokens[1] === "encapsulation")?.tokens[2] ?? "ipsec";
           return ["ipsec", "ipip", "l2tpv3"].includes(encapsulation);
         })
+        .map((b) => `tunnel ${b.id}`),
+  },
+  {
+    kind: MapeTunnel,
+    find: (c) =>
+      c
+        .blocks("tunnel")
+        .filter((b) => b.lines.some((l) => l.tokens.join(" ") === "tunnel encapsulation map-e"))
         .map((b) => `tunnel ${b.id}`),
   },
   { kind: Dns, find: (c) => (c.find(["dns"]).length > 0 ? ["dns"] : []) },

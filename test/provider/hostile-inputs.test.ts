@@ -147,6 +147,7 @@ const RESOURCES = {
     command: "ntpdate ntp.nict.jp syslog",
   },
   Syslog: { hosts: ["192.168.100.10", "syslog.example.jp"], facility: "local3", notice: true },
+  MapeTunnel: { model: "rtx1210", tunnel: 1, type: "v6plus", mtu: 1460, natDescriptors: { forward: [1000] } },
   Ipv6Prefix: { prefixId: 1, prefix: "ra-prefix@lan2::/64", preferredLifetime: 3600, lFlag: true },
   Ipv6Interface: {
     interface: "lan1",
@@ -360,6 +361,8 @@ const STRINGS: [Target, string, string][] = [
   ["ServiceHosts", "telnetd.host[0]", "lan"],
   ["ServiceHosts", "httpd.host[0]", "lan1"],
   ["ServiceHosts", "sftpd.host[0]", "lan1"],
+  ["MapeTunnel", "type", "v6plus"],
+  ["MapeTunnel", "model", "rtx1210"],
   ["Ipv6Prefix", "prefix", "ra-prefix@lan2::/64"],
   ["Ipv6Interface", "interface", "lan1"],
   ["Ipv6Interface", "addresses[0]", "ra-prefix@lan2::1/64"],
@@ -633,6 +636,9 @@ const specificCases: Case[] = [
   edit("ServiceHosts", "telnetd.host[0]", "10.0.0.9-10.0.0.1"),
   edit("ServiceHosts", "httpd.service", "on"),
   // IPv6: prefix forms and lengths (CR §30.3.1), interfaces per model, flags only where they apply (CR §30.2.5)
+  edit("MapeTunnel", "tunnel", 101),
+  edit("MapeTunnel", "mtu", 63),
+  edit("MapeTunnel", "natDescriptors", { forward: [1000], reverse: [0] }, "natDescriptors.reverse[0]"),
   edit("Ipv6Prefix", "prefix", "2001:db8::/129"),
   edit("Ipv6Prefix", "prefix", "ra-prefix@lan2::/64 restart"),
   edit("Ipv6Prefix", "prefix", "fe80::/64"),

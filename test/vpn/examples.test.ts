@@ -36,6 +36,7 @@ const CASES: [string, ResourceKindName[], string][] = [
   ["dns", ["Dns"], "dns server select 1 10.0.0.53 corp.example.jp"],
   ["schedule", ["Schedule"], "schedule at 1 */Wed 00:00:00 * ntpdate ntp.nict.jp syslog"],
   ["ipv6", ["Ipv6Interface", "Ipv6Interface", "Ipv6Prefix"], "ipv6 lan1 rtadv send 1 o_flag=on"],
+  ["mape-tunnel", ["MapeTunnel", "NatDescriptor", "StaticRoute"], "tunnel map-e type v6plus"],
   ["syslog", ["Syslog"], "syslog host 192.168.100.10"],
   ["service-hosts", ["ServiceHosts"], "sshd host lan1 192.168.254.1-192.168.254.3"],
 ];
