@@ -126,6 +126,9 @@ function lineProblem(text: string): string | undefined {
     return "is an operation command, not configuration";
   if (/^(no )?(pp|tunnel) select /.test(text)) return "selects a block: give the block as context";
   if (/^no /.test(text)) return "is a `no` command: list the lines the router keeps, not how to remove them";
+  // The lines after it would be read as the file's body, not as commands.
+  if (tokens[0] === "embedded" && /<<\S+$/.test(text))
+    return "starts a heredoc (embedded file), which takes more than one line";
   return undefined;
 }
 
@@ -166,7 +169,12 @@ function configOf(m: ConfigLinesModel): ConfigIndex {
 export const ConfigLines = defineKind<ConfigLinesModel, z.input<typeof shape>>({
   kind: "ConfigLines",
   shape,
-  rules(m, fail) {
+  rules(m, check) {
+    let failed = false;
+    const fail = (path: (string | number)[], reason: string) => {
+      failed = true;
+      check(path, reason);
+    };
     if (m.lines.length + m.secretLines.length === 0) fail(["lines"], "must hold at least one line");
     const seen = new Map<string, string>();
     for (const property of ["lines", "secretLines"] as const)
@@ -189,7 +197,8 @@ export const ConfigLines = defineKind<ConfigLinesModel, z.input<typeof shape>>({
         if (other !== undefined) fail([property, i], `writes the same setting (${key}) as ${other}`);
         seen.set(key, `${property}[${i}]`);
       });
-    typedOwners(m, configOf(m), fail);
+    // Only lines that are each sound can be read together as a config.
+    if (!failed) typedOwners(m, configOf(m), fail);
   },
   // The router's config can complete an object the lines only part of (a descriptor's type line is already there).
   against: typedOwners,

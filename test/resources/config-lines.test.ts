@@ -91,6 +91,7 @@ describe("ConfigLines", () => {
     [{ lines: ["restart"] }, "lines.0", /operation command/],
     [{ lines: ["pp select 1"] }, "lines.0", /give the block as context/],
     [{ lines: ["no dns server"] }, "lines.0", /`no` command/],
+    [{ lines: ["embedded file 1 <<EOF"] }, "lines.0", /heredoc/],
     [{ lines: ["dns server 8.8.8.8?"] }, "lines.0", /help/],
     [{ lines: ["dns server 8.8.8.8\r\nrestart"] }, "lines.0", /control character/],
     [
