@@ -113,9 +113,9 @@ describe("nvr import on the real dumps", () => {
     );
   });
 
-  it("writes a secret line of ConfigLines as a template over stack config, with a masked hint", () => {
+  it("writes a secret line of ConfigLines (environment variable, RADIUS secret, SNMP community) as a template over stack config, with a masked hint", () => {
     const tree = parseConfig(
-      "ip lan1 address 192.168.100.1/24\nset PP1=user:s3cret-value\nradius secret r4dius-Secret\n",
+      "ip lan1 address 192.168.100.1/24\nset PP1=user:s3cret-value\nradius secret r4dius-Secret\nsnmp community read-write c0mmunity-Rw\n",
     );
     const generated = generateProgram(tree);
     expect(generated.program).toContain(
@@ -127,10 +127,14 @@ describe("nvr import on the real dumps", () => {
     expect(generated.program).toContain(
       'pulumi.interpolate`radius secret ${config.requireSecret("linesRadiusSecret1")}`',
     );
-    expect(generated.program).not.toMatch(/s3cret-value|r4dius-Secret|user:s3cret/);
+    expect(generated.program).toContain(
+      'pulumi.interpolate`snmp community read-write ${config.requireSecret("linesSnmpSecret1")}`',
+    );
+    expect(generated.program).not.toMatch(/s3cret-value|r4dius-Secret|user:s3cret|c0mmunity-Rw/);
     expect(secretConfig(tree, generated.secretSources)).toEqual({
       linesSetSecret1: "user:s3cret-value",
       linesRadiusSecret1: "r4dius-Secret",
+      linesSnmpSecret1: "c0mmunity-Rw",
     });
   });
 
