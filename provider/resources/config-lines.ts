@@ -2,7 +2,7 @@
  * ConfigLines: any other router lines, exactly as the router prints them, in one context — the top level,
  * `pp select N` or `tunnel select N`. For the settings no typed resource models, so a whole router can be under
  * review: read and drift per line, adopt (the usual way in, from `nvr import`), and delete writes back what create
- * took over. Identity "config lines [pp 1]: KEY; KEY" (the lines' setting keys from config/keys.ts, sorted, secrets
+ * took over. Identity `config lines [pp 1]: ["KEY","KEY"]` (the lines' setting keys from config/keys.ts, sorted, secrets
  * masked): what read and delete look for. Any change replaces the resource, delete first, which restores the lines
  * create took over before the new ones are written.
  *
@@ -82,13 +82,16 @@ const PREFIX = "config lines";
 
 function identity(m: ConfigLinesModel): string {
   const keys = [...new Set([...m.lines, ...m.secretLines].map(maskedKey))].sort();
-  return `${PREFIX}${m.context === undefined ? "" : ` [${m.context}]`}: ${keys.join("; ")}`;
+  // JSON, so no character a key may hold (a quoted argument can hold anything printable) can split it.
+  return `${PREFIX}${m.context === undefined ? "" : ` [${m.context}]`}: ${JSON.stringify(keys)}`;
 }
 
 function parseIdentity(id: string): { context: string | undefined; keys: Set<string> } {
-  const m = /^config lines(?: \[([^\]]+)\])?: (.*)$/s.exec(id);
-  if (!m) throw new Error(`ConfigLines: "${id}" is not a ConfigLines identity`);
-  return { context: m[1], keys: new Set(m[2].split("; ")) };
+  const m = /^config lines(?: \[([^\]]+)\])?: (\[.*\])$/s.exec(id);
+  const keys: unknown = m ? JSON.parse(m[2]) : undefined;
+  if (!m || !Array.isArray(keys) || !keys.every((k) => typeof k === "string"))
+    throw new Error(`ConfigLines: "${id}" is not a ConfigLines identity`);
+  return { context: m[1], keys: new Set(keys) };
 }
 
 /** The config's lines in a context. */

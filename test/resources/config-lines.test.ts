@@ -37,7 +37,7 @@ describe("ConfigLines", () => {
       "pp auth myname user@isp.example Secr3t-pw",
     );
     expect(ConfigLines.identity(model)).toBe(
-      "config lines [pp 1]: ip pp mtu; pp auth myname; pp keepalive use",
+      'config lines [pp 1]: ["ip pp mtu","pp auth myname","pp keepalive use"]',
     );
     expect(ConfigLines.secretProperties).toEqual(["secretLines"]);
   });
@@ -156,7 +156,7 @@ describe("ConfigLines against nvr-sim over SSH", () => {
     const inputs = checked.inputs as Props;
     await expect(dynamic.create("ConfigLines", inputs)).rejects.toThrow(/ipsec ike keepalive log 2 off/);
     const created = await dynamic.create("ConfigLines", { ...inputs, adopt: true });
-    expect(created.id).toBe("config lines [tunnel 2]: ipsec ike keepalive log 2");
+    expect(created.id).toBe('config lines [tunnel 2]: ["ipsec ike keepalive log 2"]');
     await settle(sim);
     expect(sim.runningConfig()).toContain(" ipsec ike keepalive log 2 on\n");
 

@@ -32,7 +32,7 @@ describe("generateProgram", () => {
       "GlobalSwitch dhcp server rfc2131 compliant",
       "GlobalSwitch l2tp service",
       "GlobalSwitch ipsec auto refresh",
-      "ConfigLines config lines: dhcp scope 1; dhcp scope bind 1 192.168.5.5; dhcp scope option 1",
+      'ConfigLines config lines: ["dhcp scope 1","dhcp scope bind 1 192.168.5.5","dhcp scope option 1"]',
     ]);
     expect(result.program.match(/^\s*adopt: true,$/gm)).toHaveLength(result.resources.length);
     expect(result.program).toContain('import * as nvr from "pulumi-yamaha-nvr";');
@@ -80,7 +80,7 @@ describe("generateProgram", () => {
   it("adopts no interface that holds only lines no kind models: the line goes to ConfigLines", () => {
     const tree = parseConfig("ip lan1 address 192.168.11.1/24\nip lan3 mtu 1400\n");
     const generated = generateProgram(tree);
-    expect(generated.resources.map((r) => r.identity)).toEqual(["lan1", "config lines: ip lan3 mtu"]);
+    expect(generated.resources.map((r) => r.identity)).toEqual(["lan1", 'config lines: ["ip lan3 mtu"]']);
     expect(generated.unexpressed).toEqual([]);
   });
 });
