@@ -121,3 +121,19 @@ describe("a model's limits: one route, filter or NAT descriptor more than it hol
     expect(run(line(max))).toEqual([]);
   });
 });
+
+describe("a line built to make the matcher backtrack is answered at once", () => {
+  test.each([
+    // Every word fits two alternatives (a keyword and any word); valid, however long.
+    [`snmpv3 vacm view 1 include ${"include ".repeat(300)}`, true],
+    // Long runs of fitting words that end in one that fits nothing.
+    [`ospf log ${"interface ".repeat(500)}bogus`, false],
+    [`lan type lan1 ${"1 auto ".repeat(400)}mtu=99999`, false],
+    [`ip lan1 rip trust gateway except ${"192.168.0.1 ".repeat(600)}x`, false],
+  ])("%#", (line, ok) => {
+    const started = Date.now();
+    const result = parseConfigCommand(line, { kind: "none" }, MODELS.rtx1210);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(result).toMatchObject({ ok });
+  });
+});

@@ -224,6 +224,12 @@ class Matcher {
   ) {}
 
   /** Keeps the failure furthest into the line; at the same word, a value's complaint beats "no such keyword". */
+  /** Steps of backtracking left: a pathological line ends as an error instead of a stall. */
+  private budget = 100_000;
+  private spend(): void {
+    if (--this.budget < 0) fail("parameters");
+  }
+
   private failAt(pos: number, error: GrammarError): false {
     const vaguer = this.furthest.error === "illegal-keyword" && error !== "illegal-keyword";
     if (pos > this.furthest.pos || (pos === this.furthest.pos && vaguer)) this.furthest = { pos, error };
@@ -312,6 +318,9 @@ class Matcher {
     if (word === undefined) return count > 0 ? k(pos, out) : this.failAt(pos, "parameters");
     const errors: GrammarError[] = [];
     let matched = false;
+    // Alternatives that read the word the same way lead to the same futures: try each reading once (without this,
+    // `include|<word>...` would try 2^n ways to fail on a long line).
+    const tried = new Set<string>();
     for (const a of node.atoms) {
       const result = this.atom(a, word);
       if (isError(result)) {
@@ -319,6 +328,9 @@ class Matcher {
         continue;
       }
       matched = true;
+      if (tried.has(result)) continue;
+      tried.add(result);
+      this.spend();
       const o = [...out, result];
       if (node.repeat && count + 1 < node.max && this.one(node, pos + 1, o, count + 1, k)) return true;
       if (k(pos + 1, o)) return true;
