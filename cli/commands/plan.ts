@@ -1,9 +1,12 @@
 /**
  * `nvr plan [PROGRAM_DIR] (--from FILE | --router) [--format text|markdown] [--stack NAME] [--config K=V ...]`:
  * what a Pulumi program would do to the router, for code review — the NVR-line diff, lint on the result and the
- * program's checks.yaml claims — without Pulumi's CLI, backend or credentials. Exit 0 when all is well, 1 when a
- * check fails, lint finds an error, a resource would be refused or the router cannot be read; 2 on bad input.
+ * program's checks.yaml claims. `--from FILE` needs no Pulumi CLI, backend or credentials (secrets not given are
+ * planned as `********`); `--router` reads the selected stack's config, secrets decrypted, through the Pulumi CLI
+ * and connects with it, so nothing is planned with a masked value. Exit 0 when all is well, 1 when a check fails,
+ * lint finds an error, a resource would be refused or the router cannot be read; 2 on bad input.
  */
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { Option } from "commander";
@@ -13,7 +16,7 @@ import type { ConfigTree } from "../../provider/config/model";
 import { ProgramError } from "../../provider/errors";
 import { formatReview, review, type Claim, type ReviewFormat } from "../../provider/review";
 import { runProgram } from "../../provider/review/program";
-import { MASK } from "../../provider/secrets";
+import { MASK, redact } from "../../provider/secrets";
 import {
   addRouterOptions,
   CliError,
@@ -118,14 +121,64 @@ function configPairs(list: readonly string[] = []): Record<string, string> {
   );
 }
 
-/** The live router's config, reached with `--host`/... flags over the stack's `nvr:*` config. */
+/** Runs the Pulumi CLI in the program's directory: its output, or why it could not. */
+function pulumiCli(dir: string, args: string[], io: CliIo): { out: string } | { failed: string } {
+  try {
+    const out = execFileSync("pulumi", [...args, "--non-interactive"], {
+      cwd: dir,
+      env: io.env,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    return { out };
+  } catch (e) {
+    const said = String((e as { stderr?: string }).stderr || (e as Error).message).trim();
+    return { failed: `\`pulumi ${args.join(" ")}\` failed: ${redact(said.split("\n").pop() ?? said)}` };
+  }
+}
+
+/**
+ * The stack's config with its secrets decrypted (`pulumi config --show-secrets --json`), so the plan is made with
+ * the real values; or why the Pulumi CLI could not give it (then only the stack file's plain values are known).
+ */
+function stackSecrets(
+  dir: string,
+  stack: string,
+  io: CliIo,
+): { values: Record<string, string> } | { failed: string } {
+  const r = pulumiCli(dir, ["config", "--show-secrets", "--json", "--stack", stack], io);
+  if ("failed" in r) return r;
+  const parsed = JSON.parse(r.out) as Record<string, { value?: unknown; objectValue?: unknown }>;
+  return {
+    values: Object.fromEntries(
+      Object.entries(parsed)
+        .filter(([, v]) => v.value !== undefined || v.objectValue !== undefined)
+        .map(([k, v]) => [
+          k,
+          typeof v.value === "string" ? v.value : JSON.stringify(v.objectValue ?? v.value),
+        ]),
+    ),
+  };
+}
+
+/** Environment variables that stand in for the stack's connection secrets. */
+const SECRET_ENV: Record<string, string> = {
+  "nvr:password": "NVR_PASSWORD",
+  "nvr:adminPassword": "NVR_ADMIN_PASSWORD",
+  "nvr:loginPassword": "NVR_LOGIN_PASSWORD",
+};
+
+function withoutMasked(config: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).filter(([, v]) => v !== MASK));
+}
+
+/** The live router's config, reached with `--host`/... flags over the stack's decrypted `nvr:*` config. */
 async function liveConfig(
   opts: PlanCliOptions,
   stack: Record<string, string>,
   io: CliIo,
 ): Promise<ConfigTree> {
-  // A secure value the program run could not decrypt arrives masked: not a value to connect with.
-  const known = (key: string) => (stack[`nvr:${key}`] === MASK ? undefined : stack[`nvr:${key}`]);
+  const known = (key: string) => stack[`nvr:${key}`];
   const fromStack = Object.fromEntries(
     Object.entries(STACK_CONFIG_KEYS).map(([flag, key]) => [
       flag,
@@ -133,13 +186,19 @@ async function liveConfig(
     ]),
   );
   const conn = connectionFrom(
-    { ...opts, ...fromStack },
+    {
+      ...opts,
+      ...fromStack,
+      knownHosts: opts.knownHosts ?? known("knownHosts"),
+      trustOnFirstUse: opts.trustOnFirstUse ?? known("trustOnFirstUse") === "true",
+    },
     {
       ...io,
       env: {
         ...io.env,
         NVR_PASSWORD: io.env.NVR_PASSWORD ?? known("password"),
         NVR_ADMIN_PASSWORD: io.env.NVR_ADMIN_PASSWORD ?? known("adminPassword"),
+        NVR_LOGIN_PASSWORD: io.env.NVR_LOGIN_PASSWORD ?? known("loginPassword"),
       },
     },
   );
@@ -147,9 +206,14 @@ async function liveConfig(
 }
 
 /** The Pulumi program's resources and stack config; a program that cannot be run is bad input. */
-async function programRun(dir: string, opts: PlanCliOptions): ReturnType<typeof runProgram> {
+async function programRun(
+  dir: string,
+  opts: PlanCliOptions,
+  stack: string,
+  decrypted: Record<string, string>,
+): ReturnType<typeof runProgram> {
   try {
-    return await runProgram({ dir, stack: opts.stack, config: configPairs(opts.config) });
+    return await runProgram({ dir, stack, config: { ...decrypted, ...configPairs(opts.config) } });
   } catch (e) {
     if (e instanceof ProgramError) throw new CliError(e.message);
     throw e;
@@ -171,7 +235,10 @@ export const planCommand: CliCommand<PlanCliOptions, [programDir: string]> = {
         .addOption(
           new Option("--format <format>", "output format").choices(["text", "markdown"]).default("text"),
         )
-        .option("--stack <name>", "stack whose Pulumi.<stack>.yaml supplies config", "dev")
+        .option(
+          "--stack <name>",
+          "stack whose config the program gets (default: with --router the selected stack, else dev)",
+        )
         .option(
           "--config <key=value...>",
           "stack config values (repeatable); key without namespace: the project's",
@@ -186,15 +253,47 @@ export const planCommand: CliCommand<PlanCliOptions, [programDir: string]> = {
   async run([dir], opts, io) {
     if ((opts.from === undefined) === (opts.router !== true))
       throw new CliError("give exactly one of --from FILE or --router");
-    const run = await programRun(dir, opts);
-    if (run.maskedSecrets.length > 0)
+    // With --router the plan is made against the live router with the stack's real config, secrets decrypted
+    // through the Pulumi CLI: a masked secret would plan phantom changes (and warn of a short key).
+    const selected =
+      opts.stack === undefined && opts.router === true
+        ? pulumiCli(dir, ["stack", "--show-name"], io)
+        : undefined;
+    const stack = opts.stack ?? (selected !== undefined && "out" in selected ? selected.out.trim() : "dev");
+    const fromCli = opts.router === true ? stackSecrets(dir, stack, io) : undefined;
+    const decrypted = fromCli !== undefined && "values" in fromCli ? fromCli.values : {};
+    const undecrypted = fromCli !== undefined && "failed" in fromCli ? ` (${fromCli.failed})` : "";
+    const run = await programRun(dir, opts, stack, decrypted).catch((e: unknown) => {
+      // A program that cannot use a masked secret (a JSON object, say) fails here: say why it was masked.
+      throw e instanceof CliError && undecrypted !== "" ? new CliError(`${e.message}${undecrypted}`) : e;
+    });
+    if (opts.router === true) {
+      // Never plan a masked value: a secret neither decrypted, nor given with --config or its environment variable.
+      const namespaced = (k: string) => (k.includes(":") ? k : `${run.project}:${k}`);
+      const given = new Set(
+        [...Object.keys(decrypted), ...Object.keys(configPairs(opts.config))].map(namespaced),
+      );
+      const masked = [
+        ...run.maskedSecrets,
+        ...Object.entries(run.config)
+          .filter(([k, v]) => v === MASK && !given.has(k) && !(k in SECRET_ENV && io.env[SECRET_ENV[k]]))
+          .map(([k]) => k),
+      ];
+      if (masked.length > 0)
+        throw new CliError(
+          `stack ${stack}: no value for ${[...new Set(masked)].join(", ")}${undecrypted}. --router plans with the stack's real secrets, decrypted through the Pulumi CLI (on PATH, logged in to the stack's backend, with PULUMI_CONFIG_PASSPHRASE for a passphrase stack); or give them with --config KEY=VALUE or NVR_PASSWORD / NVR_ADMIN_PASSWORD / NVR_LOGIN_PASSWORD`,
+        );
+    } else if (run.maskedSecrets.length > 0)
       io.err(`nvr plan: secrets not given, planned as ********: ${run.maskedSecrets.join(", ")}\n`);
     // Default: checks.yaml next to Pulumi.yaml, else next to the program its `main` names.
     const checksFile =
       opts.checks ??
       [path.join(dir, "checks.yaml"), path.join(run.mainDir, "checks.yaml")].find((f) => fs.existsSync(f));
     const claims = checksFile === undefined ? [] : parseChecks(readText(checksFile), checksFile);
-    const before = opts.from !== undefined ? readConfig(opts.from) : await liveConfig(opts, run.config, io);
+    const before =
+      opts.from !== undefined
+        ? readConfig(opts.from)
+        : await liveConfig(opts, { ...withoutMasked(run.config), ...decrypted }, io);
     const report = review({ before, resources: run.resources, claims, model: opts.model });
     io.out(formatReview(report, opts.format ?? "text"));
     return report.failed ? Exit.negative : Exit.ok;
