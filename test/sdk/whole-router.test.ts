@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isSecret, installMocks, registered, valueOf } from "./mocks";
-import { IpsecSiteTunnel, PppoeInterface, Schedule } from "../../sdk";
+import { ConfigLines, IpFilter, IpsecSiteTunnel, PppoeInterface, Schedule } from "../../sdk";
 
 installMocks();
 
@@ -56,5 +56,39 @@ describe("whole-router SDK resources under mocks: secrets stay secret, commands 
     const inputs = await inputsOf(ntp, "ntp");
     expect(isSecret(inputs.command)).toBe(false);
     expect(inputs.commands).toBe("schedule at 1 */Wed 00:00:00 * ntpdate ntp.nict.jp");
+  });
+
+  it("ConfigLines: secretLines secret, the lines in their block with the secret masked", async () => {
+    const pp = new ConfigLines("pp1-lines", {
+      context: "pp 1",
+      lines: ["pp keepalive use lcp-echo"],
+      secretLines: [pulumi.interpolate`pp auth myname user@isp.example ${pulumi.secret("lines-Secret-3")}`],
+    });
+    const inputs = await inputsOf(pp, "pp1-lines");
+    expect([isSecret(inputs.secretLines), isSecret(inputs.lines), isSecret(inputs.commands)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect(String(inputs.commands).split("\n")).toEqual([
+      "pp select 1",
+      "pp keepalive use lcp-echo",
+      "pp auth myname user@isp.example ********",
+      "pp select none",
+    ]);
+    expect(JSON.stringify(inputs.commands)).not.toContain("lines-Secret-3");
+  });
+
+  it("IpFilter: the id under its router word, list fields as the router prints them", async () => {
+    const filter = new IpFilter("web", {
+      filter: 10,
+      action: "pass",
+      source: ["192.168.100.0/24", "10.0.0.1"],
+      protocol: "tcp",
+      destinationPort: "www",
+    });
+    const inputs = await inputsOf(filter, "web");
+    expect(inputs.filter).toBe(10);
+    expect(inputs.commands).toBe("ip filter 10 pass 192.168.100.0/24,10.0.0.1 * tcp * www");
   });
 });
