@@ -15,7 +15,7 @@ import { SA_POLICY, parsePreSharedKey, preSharedKey, preSharedKeyLine, tunnelNum
 import { type Line, findLines, line, routerToken, sourceOf } from "./lines";
 import { DEFAULT_MODEL, factsOf, isRouterModel, routerModel } from "./models";
 import { dnsName, ipv4, isIPv4 } from "./net";
-import { readIpsecTransportLine, readTunnelLine } from "./tunnel";
+import { readIpsecLine, readIpsecTransportLine, readTunnelLine } from "./tunnel";
 
 const MAX_ID = 2147483647;
 const id = z.number().int().min(1, `must be 1..${MAX_ID}`).max(MAX_ID, `must be 1..${MAX_ID}`);
@@ -261,7 +261,8 @@ function owned(config: ConfigIndex, identity: string): Line[] {
   const policy = read?.item === "ipsec tunnel" ? read.policy : undefined;
   const sa = policy === undefined ? [] : find(`ipsec sa policy ${policy}`);
   // The IKE lines are keyed by the gateway the SA policy names (usually the tunnel number).
-  const gw = sa[0]?.text.split(" ")[4] ?? String(t);
+  const saRead = sa[0] && readIpsecLine(sourceOf(sa[0]));
+  const gw = saRead?.gateway ?? String(t);
   return [
     ...find("tunnel encapsulation"),
     ...find("tunnel endpoint address"),
@@ -327,11 +328,13 @@ function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
       const read = readTunnelLine(sourceOf(l));
       ipsecModel.policy = read?.item === "ipsec tunnel" && read.policy !== undefined ? read.policy : t[2];
     } else if (l.key.startsWith("ipsec sa policy")) {
-      ipsecModel.gateway = Number(t[4]);
-      ipsecModel.saPolicy = after(5).join(" ");
+      const read = readIpsecLine(sourceOf(l));
+      ipsecModel.gateway = Number(read?.gateway);
+      ipsecModel.saPolicy = read?.args.join(" ");
     } else if (l.key.startsWith("ipsec ike ")) {
-      const words = IKE_WORDS.find((w) => l.key === `ipsec ike ${w} ${t[2 + w.split(" ").length]}`)!;
-      const args = after(3 + words.split(" ").length);
+      const read = readIpsecLine(sourceOf(l));
+      const words = read?.item === "ike" ? read.setting : "";
+      const args = read?.args ?? [];
       const what = `ipsec ike ${words}`;
       if (words === "keepalive log") ipsecModel.keepaliveLog = bool(args[0], what);
       else if (words === "keepalive use") ipsecModel.keepalive = parseKeepalive(args, l.text);

@@ -20,7 +20,7 @@ import { SA_POLICY, parsePreSharedKey, preSharedKey, preSharedKeyLine, tunnelNum
 import { DEFAULT_MODEL, factsOf, isRouterModel, routerModel } from "./models";
 import { natBinding, natBindingArgs, natBindingRules, parseNatBinding } from "./nat-descriptor";
 import { ipv4, ipv4Range, parseSpan } from "./net";
-import { numberRange, readIpsecTransportLine } from "./tunnel";
+import { numberRange, readIpsecLine, readIpsecTransportLine } from "./tunnel";
 
 const PP: Context = { kind: "pp", peer: "anonymous" };
 const tunnelContext = (tunnel: number): Context => ({ kind: "tunnel", tunnel });
@@ -233,7 +233,11 @@ function parse(owned: Line[], _identity: string, config: ConfigIndex): unknown {
   const t = tunnels[0];
   const inFirst = (key: string) =>
     owned.find((l) => l.key === key && l.context.kind === "tunnel" && l.context.tunnel === t);
-  const psk = after(inFirst(`ipsec ike pre-shared-key ${t}`), 4);
+  const ipsecArgs = (key: string) => {
+    const l = inFirst(key);
+    return l && readIpsecLine(sourceOf(l))?.args;
+  };
+  const psk = ipsecArgs(`ipsec ike pre-shared-key ${t}`);
   const read = (key: string) => {
     const l = find(key);
     return l && readPpLine(sourceOf(l));
@@ -266,10 +270,10 @@ function parse(owned: Line[], _identity: string, config: ConfigIndex): unknown {
     natDescriptors: natRead?.setting === "nat descriptor" ? natRead.binding : parseNatBinding([]),
     preSharedKey: psk && parsePreSharedKey(psk),
     ipsec: {
-      saPolicy: after(inFirst(`ipsec sa policy ${t}`), 5)?.join(" "),
-      keepalive: after(inFirst(`ipsec ike keepalive use ${t}`), 5)?.join(" "),
-      natTraversal: after(inFirst(`ipsec ike nat-traversal ${t}`), 4)?.join(" "),
-      remote: after(inFirst(`ipsec ike remote address ${t}`), 5)?.join(" "),
+      saPolicy: ipsecArgs(`ipsec sa policy ${t}`)?.join(" "),
+      keepalive: ipsecArgs(`ipsec ike keepalive use ${t}`)?.join(" "),
+      natTraversal: ipsecArgs(`ipsec ike nat-traversal ${t}`)?.join(" "),
+      remote: ipsecArgs(`ipsec ike remote address ${t}`)?.join(" "),
     },
     templates: inFirst("tunnel template") !== undefined,
     msext: msext?.item === "ipcp msext" && msext.value === "on",

@@ -1,9 +1,10 @@
 /**
  * The one reader of the tunnel lines several resources and the analyses share: inside `tunnel select N`,
- * `tunnel encapsulation`, `ipsec tunnel POLICY` and `tunnel template`; at the top level, `ipsec transport` and
- * `ipsec transport template` (CR §15, §16). A reader only, with source lines: the resources that own these lines
+ * `tunnel encapsulation`, `ipsec tunnel POLICY`, `tunnel template` and the `ipsec sa policy` / `ipsec ike` lines;
+ * at the top level, `ipsec transport` and `ipsec transport template` (CR §15, §16). A reader only, with source lines: the resources that own these lines
  * (L2tpAnonymousPool, IpsecSiteTunnel) and trace/lint read them through it.
  */
+import { commandKey } from "../config/keys";
 import { ReadError } from "../errors";
 import type { SourceLine } from "./lines";
 
@@ -14,6 +15,15 @@ export type TunnelLine = { line: number } & (
   /** `tunnel template 3-4 6`: the tunnels this block is copied to. */
   | { item: "template"; tunnels: number[] }
 );
+
+/** An IPsec line keyed by its security gateway (the tunnel's number by convention), CR §15. */
+export type IpsecLine = { line: number; gateway: string; args: string[] } &
+  /** `ipsec sa policy POLICY GATEWAY esp ...`: args are the protocol and algorithms. */
+  (
+    | { item: "sa policy"; policy: number }
+    /** `ipsec ike SETTING GATEWAY ARGS...`, e.g. setting "pre-shared-key", "keepalive use", "remote address". */
+    | { item: "ike"; setting: string }
+  );
 
 export type IpsecTransportLine = { line: number } &
   /** `ipsec transport ID POLICY [PROTOCOL [PORT]]`. */
@@ -58,6 +68,29 @@ export function readTunnelLine({ tokens, line }: SourceLine): TunnelLine | undef
   if (head === "tunnel" && second === "template")
     return { line, item: "template", tunnels: numberRanges(tokens.join(" "), rest) };
   return undefined;
+}
+
+/** An `ipsec sa policy` or `ipsec ike` line; undefined for other lines. Throws ReadError. */
+export function readIpsecLine({ tokens, line }: SourceLine): IpsecLine | undefined {
+  if (tokens[0] !== "ipsec") return undefined;
+  if (tokens[1] === "sa" && tokens[2] === "policy") {
+    const policy = number(tokens[3]);
+    if (policy === undefined || tokens[4] === undefined)
+      throw new ReadError(tokens.join(" "), "expected ipsec sa policy POLICY GATEWAY ...");
+    return { line, item: "sa policy", policy, gateway: tokens[4], args: tokens.slice(5) };
+  }
+  if (tokens[1] !== "ike") return undefined;
+  // The setting's words end at the gateway (config/keys.ts knows each setting's words).
+  const key = commandKey(tokens);
+  // Never the line in an error: a pre-shared-key line holds the key.
+  if (key.length < 4) throw new ReadError(key.join(" "), "expected ipsec ike SETTING GATEWAY ...");
+  return {
+    line,
+    item: "ike",
+    setting: key.slice(2, -1).join(" "),
+    gateway: key[key.length - 1],
+    args: tokens.slice(key.length),
+  };
 }
 
 /** An `ipsec transport` or `ipsec transport template` line; undefined for other lines. Throws ReadError. */
