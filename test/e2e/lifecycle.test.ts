@@ -127,6 +127,15 @@ describe("the lab stack against one simulated NVR510", () => {
     const before = sim.runningConfig();
     const { result, connects, saves } = await observed(sim, () => run("up", "--yes", "--skip-preview"));
     expect(result.stdout).toMatch(/\+ 7 created/);
+    // Progress as it happens, under the stack: per resource and per router.
+    expect(result.stdout).toMatch(
+      /nvr: NatDescriptor nat descriptor 30: waiting for its turn on 127\.0\.0\.1:\d+/,
+    );
+    expect(result.stdout).toMatch(/nvr: 127\.0\.0\.1:\d+: logging in/);
+    expect(result.stdout).toContain("nvr: NatDescriptor nat descriptor 30: applying 4 line(s)");
+    expect(result.stdout).toMatch(/nvr: 127\.0\.0\.1:\d+: saving/);
+    expect(result.stdout).toContain("nvr: NatDescriptor nat descriptor 30: saved");
+    expect(result.stdout).toContain("nvr: LanInterface lan1: saved");
     expect(connects).toBe(1);
     // Saves coalesce: concurrent operations share one save; never one per command.
     expect(saves).toBeGreaterThanOrEqual(1);
