@@ -336,8 +336,9 @@ class Matcher {
       if (k(pos + 1, o)) return true;
     }
     if (!matched) {
-      if (count > 0) return k(pos, out);
-      return this.failAt(pos, this.pick(node.atoms, errors, word));
+      // Past the first, a word the list cannot take may still be the next item's; if nothing takes it, this is why.
+      this.failAt(pos, this.pick(node.atoms, errors, word));
+      return count > 0 ? k(pos, out) : false;
     }
     return count > 0 ? k(pos, out) : false;
   }
