@@ -191,7 +191,7 @@ async function demo(project: string): Promise<boolean> {
   const after = sim.runningConfig();
   if (after === before)
     throw new Error(
-      `pulumi up changed nothing on the router: does ${path.join(project, "Pulumi.yaml")} run examples/home-lab/index.js?`,
+      `pulumi up changed nothing on the router: does ${path.join(project, "Pulumi.yaml")} run dist/examples/home-lab/index.js?`,
     );
 
   heading("What changed on the router (show config, secrets masked)");

@@ -285,10 +285,15 @@ export const planCommand: CliCommand<PlanCliOptions, [programDir: string]> = {
         );
     } else if (run.maskedSecrets.length > 0)
       io.err(`nvr plan: secrets not given, planned as ********: ${run.maskedSecrets.join(", ")}\n`);
-    // Default: checks.yaml next to Pulumi.yaml, else next to the program its `main` names.
+    // Default: checks.yaml next to Pulumi.yaml, else next to the program its `main` names, or next to that
+    // program's source when `main` names its build (dist/examples/home-lab → examples/home-lab).
+    const built = path.relative(path.resolve(dir, "dist"), run.mainDir);
+    const source = built.startsWith("..") ? [] : [path.join(dir, built, "checks.yaml")];
     const checksFile =
       opts.checks ??
-      [path.join(dir, "checks.yaml"), path.join(run.mainDir, "checks.yaml")].find((f) => fs.existsSync(f));
+      [path.join(dir, "checks.yaml"), path.join(run.mainDir, "checks.yaml"), ...source].find((f) =>
+        fs.existsSync(f),
+      );
     const claims = checksFile === undefined ? [] : parseChecks(readText(checksFile), checksFile);
     const before =
       opts.from !== undefined

@@ -1,9 +1,8 @@
-// The seed's L2TP/IPsec server: tunnels 2-4 (tunnel 1 stays for IPv4 over IPv6) written once and copied by
+// The office's L2TP/IPsec server: tunnels 2-4 (tunnel 1 stays for IPv4 over IPv6) written once and copied by
 // templates, clients numbered from 192.168.254.1-3. Secrets come from stack config:
 //   pulumi config set --secret vpnPassword ...   pulumi config set --secret vpnPreSharedKey ...
-"use strict";
-const pulumi = require("@pulumi/pulumi");
-const nvr = require("pulumi-yamaha-nvr");
+import * as pulumi from "@pulumi/pulumi";
+import * as nvr from "pulumi-yamaha-nvr";
 
 const config = new pulumi.Config();
 
@@ -20,7 +19,7 @@ const pool = new nvr.L2tpAnonymousPool("pp-anonymous", {
 for (const [name, setting] of [
   ["l2tp-service", "l2tp service"],
   ["ipsec-auto-refresh", "ipsec auto refresh"],
-])
+] as const)
   new nvr.GlobalSwitch(name, { setting, value: "on" });
 
-exports.commands = pool.commands;
+export const commands = pool.commands;

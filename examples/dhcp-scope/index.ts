@@ -1,8 +1,7 @@
-// Scope 1 of the seed with a reservation, and the subnet 192.168.4.0/24 behind the LAN router 192.168.11.251
+// Scope 1 of the office network with a reservation, and the subnet 192.168.4.0/24 behind the LAN router 192.168.11.251
 // handed out as an option 121 route. Clients with option 121 ignore the default router (RFC 3442), so the
 // default route (the NVR itself) is listed too.
-"use strict";
-const nvr = require("pulumi-yamaha-nvr");
+import * as nvr from "pulumi-yamaha-nvr";
 
 const scope = new nvr.DhcpScope("scope-1", {
   scope: 1,
@@ -17,4 +16,4 @@ const scope = new nvr.DhcpScope("scope-1", {
   },
 });
 
-exports.commands = scope.commands;
+export const commands = scope.commands;

@@ -1,7 +1,6 @@
-// lan1 of the seed's final design: reverse descriptor 30, DHCP relayed to the router's own lan2 address
+// lan1 of the overlap-safe design: reverse descriptor 30, DHCP relayed to the router's own lan2 address
 // (the DHCP server misbehaves behind a reverse descriptor). Proxy ARP stays off: the VPN pool has its own network.
-"use strict";
-const nvr = require("pulumi-yamaha-nvr");
+import * as nvr from "pulumi-yamaha-nvr";
 
 new nvr.NatDescriptor("alias-30", {
   descriptor: 30,
@@ -19,4 +18,4 @@ const lan1 = new nvr.LanInterface("lan1", {
   dhcp: { mode: "relay", servers: ["192.168.1.51"] },
 });
 
-exports.commands = lan1.commands;
+export const commands = lan1.commands;

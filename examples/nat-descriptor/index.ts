@@ -1,7 +1,6 @@
-// Descriptor 30 of the seed: the alias network 192.168.253.0/24 mapped 1:1 onto 192.168.11.0/24 (.2-.254).
+// Descriptor 30 of the overlap-safe design: the alias network 192.168.253.0/24 mapped 1:1 onto 192.168.11.0/24 (.2-.254).
 // Bind it with LanInterface natDescriptors.reverse (see examples/lan-interface).
-"use strict";
-const nvr = require("pulumi-yamaha-nvr");
+import * as nvr from "pulumi-yamaha-nvr";
 
 const nat = new nvr.NatDescriptor("alias-30", {
   descriptor: 30,
@@ -12,4 +11,4 @@ const nat = new nvr.NatDescriptor("alias-30", {
   statics: [{ id: 1, outer: "192.168.253.2", inner: "192.168.11.2", count: 253 }],
 });
 
-exports.commands = nat.commands;
+export const commands = nat.commands;

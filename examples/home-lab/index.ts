@@ -1,13 +1,12 @@
-// The seed's office: an NVR510 behind the Hikari HGW (lan2 192.168.1.51/24), office LAN 192.168.11.0/24 on lan1,
+// The office this project started from: an NVR510 behind the Hikari HGW (lan2 192.168.1.51/24), office LAN 192.168.11.0/24 on lan1,
 // a file server at 192.168.11.240 and a subnet 192.168.4.0/24 behind the LAN router 192.168.11.251. VPN clients
 // whose home LAN is also 192.168.11.0/24 reach the file server at 192.168.253.240.
-"use strict";
-const pulumi = require("@pulumi/pulumi");
-const nvr = require("pulumi-yamaha-nvr");
+import * as pulumi from "@pulumi/pulumi";
+import * as nvr from "pulumi-yamaha-nvr";
 
 const config = new pulumi.Config();
 
-// The seed's accounts; each password is a stack secret: pulumi config set --secret vpnPassword1 ...
+// The VPN accounts; each password is a stack secret: pulumi config set --secret vpnPassword1 ...
 const users = [
   "someone@somewhere",
   "someone2@somewhere2",
@@ -37,11 +36,11 @@ const vpn = new nvr.OverlapSafeVpn("home-lab", {
     subnetsBehindGateways: [{ network: "192.168.4.0/24", gateway: "192.168.11.251" }],
   },
   natDescriptors: { lan: 30, upstream: 40 },
-  // The seed's router already has pp anonymous, tunnel 2 and DHCP scope 1: this stack takes them over.
+  // The office router already has pp anonymous, tunnel 2 and DHCP scope 1: this stack takes them over.
   adopt: config.getBoolean("adopt") ?? true,
 });
 
-exports.publishedAliases = vpn.publishedAliases;
-exports.clientSettings = vpn.clientSettings;
-exports.script = vpn.script;
-exports.lintFindings = vpn.lintFindings;
+export const publishedAliases = vpn.publishedAliases;
+export const clientSettings = vpn.clientSettings;
+export const script = vpn.script;
+export const lintFindings = vpn.lintFindings;
