@@ -55,7 +55,7 @@ describe("StaticRoutes", () => {
     expect(StaticRoutes.read(index(edited), "static routes hosts", stored)).toEqual(table(2));
     expect(StaticRoutes.read(index(store(others)), "static routes hosts", stored)).toBeUndefined();
     // the one reader of route lines: a line it cannot read is named
-    const odd = store(`${others}\nip route 192.168.253.2/32 gateway 192.168.11.2 filter 1`);
+    const odd = store(`${others}\nip route 192.168.253.2/32 gateway 192.168.11.2 dpi 1`);
     expect(() => StaticRoutes.read(index(odd), "static routes hosts", stored)).toThrow(ReadError);
   });
 
