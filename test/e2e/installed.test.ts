@@ -1,7 +1,9 @@
-// The package as users get it: `npm pack` of the built project, installed from the tarball into a fresh Pulumi
-// project outside the repository (npm from its cache, never touching the repository's node_modules), running
-// examples/home-lab's program against a simulated NVR510. Catches files missing from the package and providers
-// that only work from inside this repository.
+// The package as users get it: `npm pack` (whose prepack builds) of the project, installed from the tarball into a
+// fresh TypeScript Pulumi project outside the repository (npm from its cache, never touching the repository's
+// node_modules), type-checked with tsc, then examples/home-lab's program run against a simulated NVR510. Catches
+// files missing from the package, types that only resolve inside this repository, and providers that only work
+// from inside it. NVR_PULUMI_SDK picks the @pulumi/pulumi the project installs (CI runs the lowest version the peer
+// range allows and the pinned development one).
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -9,13 +11,13 @@ import type { Simulator } from "../../simulator";
 import { makeTmpDir, pulumiEnv, REPO_ROOT, runPulumi, type PulumiResult } from "./harness";
 import { SECRETS, startSeedRouter } from "./lab";
 
-jest.setTimeout(300_000);
+jest.setTimeout(600_000);
 
-const PULUMI_VERSION = (
-  JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
-    dependencies: Record<string, string>;
-  }
-).dependencies["@pulumi/pulumi"];
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+  devDependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+};
+const PULUMI_VERSION = process.env.NVR_PULUMI_SDK ?? PACKAGE.devDependencies["@pulumi/pulumi"];
 
 describe("the packed package installed into a project outside the repository", () => {
   const tmp = makeTmpDir("installed");
@@ -31,34 +33,60 @@ describe("the packed package installed into a project outside the repository", (
   };
 
   beforeAll(async () => {
-    const packed = JSON.parse(
-      execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], {
-        cwd: REPO_ROOT,
-        encoding: "utf8",
-      }),
-    ) as { filename: string }[];
+    // prepack builds first; its output may come before npm's JSON.
+    const out = execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], {
+      cwd: REPO_ROOT,
+      encoding: "utf8",
+    });
+    const packed = JSON.parse(out.slice(out.search(/^\[/m))) as { filename: string }[];
     fs.mkdirSync(project);
     fs.writeFileSync(
       path.join(project, "package.json"),
       JSON.stringify({
         name: "home-lab-installed",
         private: true,
-        main: "index.js",
         dependencies: {
           "@pulumi/pulumi": PULUMI_VERSION,
           "pulumi-yamaha-nvr": `file:${path.join(tmp, packed[0].filename)}`,
         },
+        devDependencies: {
+          typescript: PACKAGE.devDependencies.typescript,
+          "@types/node": PACKAGE.devDependencies["@types/node"],
+        },
       }),
     );
-    fs.copyFileSync(path.join(REPO_ROOT, "examples", "home-lab", "index.js"), path.join(project, "index.js"));
+    fs.writeFileSync(
+      path.join(project, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: "ES2022",
+          module: "commonjs",
+          esModuleInterop: true,
+          outDir: "bin",
+        },
+        files: ["index.ts"],
+      }),
+    );
+    fs.copyFileSync(path.join(REPO_ROOT, "examples", "home-lab", "index.ts"), path.join(project, "index.ts"));
     fs.writeFileSync(
       path.join(project, "Pulumi.yaml"),
-      "name: home-lab\nmain: index.js\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n",
+      "name: home-lab\nmain: bin/index.js\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n",
     );
     execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], {
       cwd: project,
       stdio: "pipe",
     });
+    // The user's build: type-checked against the package's declarations and their @pulumi/pulumi, then run as
+    // JavaScript (Pulumi's bundled ts-node would compile it again, with its own module settings).
+    execFileSync(
+      process.execPath,
+      [path.join(project, "node_modules", "typescript", "bin", "tsc"), "-p", "."],
+      {
+        cwd: project,
+        stdio: "pipe",
+      },
+    );
 
     sim = await startSeedRouter();
     start = sim.runningConfig();
@@ -86,7 +114,7 @@ describe("the packed package installed into a project outside the repository", (
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  test("the tarball holds the built SDK, provider and CLIs, and no sources or tests", () => {
+  test("the tarball holds what a user needs (SDK, provider, CLIs, simulator and fixtures, docs), no bench or tests", () => {
     const pkg = path.join(project, "node_modules", "pulumi-yamaha-nvr");
     expect(fs.realpathSync(pkg).startsWith(fs.realpathSync(project))).toBe(true);
     for (const file of [
@@ -94,10 +122,21 @@ describe("the packed package installed into a project outside the repository", (
       "dist/sdk/index.d.ts",
       "dist/provider/dynamic.js",
       "dist/cli/nvr.js",
+      "dist/simulator/cli.js",
+      "simulator/fixtures/seed-start.conf",
+      "docs/overlap-safe-vpn.md",
+      "examples/home-lab/index.ts",
+      "README.md",
     ])
       expect(fs.existsSync(path.join(pkg, file))).toBe(true);
-    expect(fs.existsSync(path.join(pkg, "test"))).toBe(false);
-    expect(fs.existsSync(path.join(pkg, "provider"))).toBe(false);
+    for (const absent of ["dist/bench", "dist/scripts", "dist/test", "test", "provider", "bench"])
+      expect(fs.existsSync(path.join(pkg, absent))).toBe(false);
+    // One @pulumi/pulumi: the project's, not a nested copy under the package.
+    expect(fs.existsSync(path.join(pkg, "node_modules", "@pulumi", "pulumi"))).toBe(false);
+    const installed = JSON.parse(
+      fs.readFileSync(path.join(project, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8"),
+    ) as { version: string };
+    expect(installed.version).toBe(PULUMI_VERSION);
   });
 
   test("up configures the router with the installed provider, which state references by package name", async () => {
