@@ -12,6 +12,7 @@ const CONFIG = {
   vpnPreSharedKey: "placeholder-pre-shared-key",
   pppoePassword: "placeholder-pppoe-password",
   siteKey: "placeholder-site-key",
+  radiusSecret: "placeholder-radius-secret",
 };
 
 /** Each per-resource example: what it declares, by kind, and one line its commands must show. */
@@ -39,6 +40,26 @@ const CASES: [string, ResourceKindName[], string][] = [
   ["mape-tunnel", ["MapeTunnel", "NatDescriptor", "StaticRoute"], "tunnel map-e type v6plus"],
   ["syslog", ["Syslog"], "syslog host 192.168.100.10"],
   ["service-hosts", ["ServiceHosts"], "sshd host lan1 192.168.254.1-192.168.254.3"],
+  ["config-lines", ["ConfigLines", "ConfigLines", "ConfigLines", "ConfigLines"], "radius secret ********"],
+  [
+    "ip-filter",
+    [...Array<ResourceKindName>(4).fill("IpFilter"), ...Array<ResourceKindName>(5).fill("IpFilterDynamic")],
+    "ip filter 200100 pass-log * 192.168.100.10 tcp * www,443,8000-8080",
+  ],
+  [
+    "ipv6-filter",
+    [
+      ...Array<ResourceKindName>(5).fill("Ipv6Filter"),
+      ...Array<ResourceKindName>(2).fill("Ipv6FilterDynamic"),
+      "Ipv6SecureFilter",
+    ],
+    "ipv6 lan2 secure filter out 200099 dynamic 200098 200097",
+  ],
+  [
+    "secure-filter",
+    ["IpFilter", "IpFilter", "IpFilter", "IpFilterDynamic", "SecureFilter", "SecureFilter"],
+    "ip lan1 secure filter out 200099 dynamic 200098",
+  ],
 ];
 
 describe("per-resource examples", () => {
