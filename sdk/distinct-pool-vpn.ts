@@ -1,5 +1,5 @@
 /**
- * DistinctPoolVpn: the seed's first fix alone (section (2)) — L2TP/IPsec on pp anonymous with the VPN pool in a
+ * DistinctPoolVpn: the first fix alone — L2TP/IPsec on pp anonymous with the VPN pool in a
  * network of its own, so the LAN needs no proxy ARP. When to use it: clients never share the office's LAN, or as a
  * first step; a client whose home LAN overlaps the office still reaches only the router. For that, OverlapSafeVpn.
  */

@@ -12,7 +12,7 @@ export interface L2tpUserArgs {
   password: pulumi.Input<string>;
 }
 
-/** IPsec parameters of the tunnels (the seed's defaults when absent). */
+/** IPsec parameters of the tunnels (L2TP/IPsec defaults for Windows, macOS, iOS and Android clients when absent). */
 export interface L2tpIpsecArgs {
   /** `ipsec sa policy` algorithms, default "esp aes-cbc sha-hmac". */
   saPolicy?: pulumi.Input<string>;
@@ -49,7 +49,7 @@ export interface L2tpAnonymousPoolArgs extends CommonArgs {
   /** `ip pp mtu`, default 1280. */
   mtu?: pulumi.Input<number>;
   /**
-   * NAT descriptors bound to pp anonymous (`ip pp nat descriptor`), e.g. `{forward: [20]}` for the seed's static
+   * NAT descriptors bound to pp anonymous (`ip pp nat descriptor`), e.g. `{forward: [20]}` for a static
    * aliases; none by default. No `dependsOn` is needed: the provider defines descriptors before it binds them and
    * unbinds before it deletes them. On the NVR510 this needs `nat descriptor backward-compatibility 1`.
    */

@@ -1,5 +1,5 @@
 /**
- * OverlapSafeVpn: the seed's twice-NAT fix as one component. VPN clients whose home LAN is the office LAN
+ * OverlapSafeVpn: the twice-NAT fix as one component. VPN clients whose home LAN is the office LAN
  * (both 192.168.11.0/24) reach published hosts at aliases (192.168.253.240), everyone else at either address.
  * The design is pure (provider/vpn); this file only turns it into child resources and outputs.
  */

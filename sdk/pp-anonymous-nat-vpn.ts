@@ -1,5 +1,5 @@
 /**
- * PpAnonymousNatVpn: the seed's second fix (section (3)) — the distinct pool plus a static NAT descriptor on
+ * PpAnonymousNatVpn: the second, smaller fix — the distinct pool plus a static NAT descriptor on
  * pp anonymous that gives each published host an alias in the pool's network (192.168.11.240 as 192.168.254.240).
  * When to use it: the router does not need port-saving masquerade (no MAP-E), and a few hosts are enough.
  * The pool child binds the descriptor on pp anonymous (`ip pp nat descriptor`), created after the descriptor and

@@ -133,7 +133,7 @@ const dhcpServerBehindReverseNat: Check = (model) =>
         finding(
           "DHCP_SERVER_BEHIND_REVERSE_NAT",
           "error",
-          `${lan.name} runs the DHCP server behind reverse NAT descriptor ${d.id}, which has an inner address and several static entries: DHCP answers become slow and renewals fail (seed). Relay instead: ip ${lan.name} dhcp service relay <the router's address on another LAN>.`,
+          `${lan.name} runs the DHCP server behind reverse NAT descriptor ${d.id}, which has an inner address and several static entries: DHCP answers become slow and renewals fail (observed on an NVR510). Relay instead: ip ${lan.name} dhcp service relay <the router's address on another LAN>.`,
           [dhcpLine, lan.nat?.line, d.innerLine, ...d.statics.map((s) => s.line)],
         ),
       );

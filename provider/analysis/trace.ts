@@ -211,7 +211,7 @@ function unmatched(
 ): { drop?: string; packet: Packet } {
   if (d.type !== "masquerade") {
     w.steps.push(
-      `${label}: no entry for ${packet.dst}; type ${d.type} lets unmatched packets through (seed observation)`,
+      `${label}: no entry for ${packet.dst}; type ${d.type} lets unmatched packets through (as observed on NVR500/NVR510)`,
     );
     return { packet };
   }

@@ -201,12 +201,12 @@ function rules(s: OverlapSafeVpnSettings, fail: Fail): void {
     if (s.dhcp.relayTo === g.lan.host)
       fail(
         "dhcp.relayTo",
-        `${s.dhcp.relayTo} is the router's own LAN address; relaying to it serves DHCP behind the reverse descriptor again (the seed's DHCP bug)`,
+        `${s.dhcp.relayTo} is the router's own LAN address; relaying to it serves DHCP behind the reverse descriptor again (the DHCP server misbehaves there: answers slow down and renewals fail)`,
       );
     if (!s.upstream && s.dhcp.relayTo === undefined)
       fail(
         "dhcp.relayTo",
-        "needed without upstream: the router's address on another interface to relay lan DHCP to (serving it directly behind the reverse descriptor is the seed's DHCP bug)",
+        "needed without upstream: the router's address on another interface to relay lan DHCP to (serving it directly behind the reverse descriptor makes DHCP answers slow and renewals fail)",
       );
     s.dhcp.subnetsBehindGateways.forEach((n, i) => {
       const input = `dhcp.subnetsBehindGateways[${i}]`;
