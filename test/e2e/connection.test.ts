@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
+import { WriterLock } from "../../provider/session/custody";
 import type { Simulator } from "../../simulator";
 import type { PulumiResult } from "./harness";
 import { LAB_PROJECT, routerConfig, secretValues, Stack, startSeedRouter } from "./lab";
@@ -110,6 +111,21 @@ describe("reaching the router from the Pulumi path", () => {
     const preview = await stack.run("preview", "--diff");
     expect(preview.stdout).toContain('"no ip lan1 proxyarp"');
     expect(output(preview)).toContain(`pulumi config set nvr:hostKey ${sim.fingerprint}`);
+  });
+
+  test("up tells that it waits for the router lock another client holds, then goes on", async () => {
+    const stack = await labStack({});
+    const lock = new WriterLock(sim.host, sim.port, "a test holding the router");
+    await lock.acquire(1000);
+    const up = stack.attempt("up", "--yes", "--skip-preview");
+    await new Promise((r) => setTimeout(r, 8000));
+    lock.release();
+    const result = await up;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /nvr: 127\.0\.0\.1:\d+: waiting for the router lock \(a test holding the router \(pid \d+/,
+    );
+    await stack.run("destroy", "--yes", "--skip-preview");
   });
 
   test("an unreachable router: one warning, the offline lines, the preview succeeds", async () => {
