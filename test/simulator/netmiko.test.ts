@@ -119,7 +119,11 @@ describe("netmiko's yamaha driver against nvr-sim", () => {
     expect(r.exit_enable).not.toContain("(Y/N)");
     expect(r.enable_mode_after_exit).toBe(false);
     expect(r.prompt_after_exit).toBe("yamaha>");
-    await eventually(() => expect(sim.events().map((e) => e.type)).toContain("disconnect"));
+    await eventually(() =>
+      expect(sim.events().filter((e) => e.type === "disconnect")).toEqual([
+        expect.objectContaining({ reason: "channel closed" }),
+      ]),
+    );
     const commands = sim.events().flatMap((e) => (e.type === "command" ? [e.text] : []));
     expect(commands).toEqual([
       "console lines infinity",
