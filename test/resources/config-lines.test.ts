@@ -6,15 +6,7 @@ import * as dynamic from "../../provider/dynamic";
 import { ConfigLines, resourceKinds } from "../../provider/resources";
 import { TYPED_KINDS } from "../../provider/resources/objects";
 import { GLOBAL } from "../../provider/config/model";
-import type { Simulator } from "../../simulator";
-import {
-  configCommands,
-  configureRequest,
-  routerOf,
-  seedSimulator,
-  settle,
-  stackConfig,
-} from "../provider/harness";
+import { configCommands, routerOf, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 
 type Props = Record<string, unknown>;
@@ -130,17 +122,10 @@ describe("ConfigLines", () => {
 });
 
 describe("ConfigLines against nvr-sim over SSH", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator();
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter();
 
   test("adopt → read equals inputs → drift → delete restores; the secret line never in commands", async () => {
+    const sim = router();
     await routerOf(sim).apply([
       { context: GLOBAL, command: "dns server 192.168.1.1" },
       { context: { kind: "tunnel", tunnel: 2 }, command: "ipsec ike keepalive log 2 off" },

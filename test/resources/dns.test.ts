@@ -2,8 +2,7 @@ import * as fs from "fs";
 import * as dynamic from "../../provider/dynamic";
 import { indexConfig, parseConfig } from "../../provider/config";
 import { Dns } from "../../provider/resources";
-import type { Simulator } from "../../simulator";
-import { configCommands, configureRequest, seedSimulator, settle, stackConfig } from "../provider/harness";
+import { configCommands, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 
 const dump = (file: string) =>
@@ -110,17 +109,10 @@ describe("Dns", () => {
 });
 
 describe("Dns against nvr-sim over SSH", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator();
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter();
 
   test("create takes the settings over → read equals inputs → update one line → delete restores", async () => {
+    const sim = router();
     const before = sim.runningConfig();
     const checked = await dynamic.check("Dns", {}, FULL);
     expect(checked.failures ?? []).toEqual([]);

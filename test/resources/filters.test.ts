@@ -14,7 +14,6 @@ import {
   SecureFilter,
 } from "../../provider/resources";
 import { readIpv6FilterLine } from "../../provider/resources/ipv6-filter";
-import type { Simulator } from "../../simulator";
 import {
   configCommands,
   configureRequest,
@@ -22,6 +21,7 @@ import {
   seedSimulator,
   settle,
   stackConfig,
+  withSeedRouter,
 } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 
@@ -209,15 +209,7 @@ describe("SecureFilter", () => {
 });
 
 describe("filters against nvr-sim over SSH", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator();
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter();
 
   async function checked(kind: string, raw: Props): Promise<Props> {
     const r = await dynamic.check(kind, {}, raw);
@@ -231,6 +223,7 @@ describe("filters against nvr-sim over SSH", () => {
   };
 
   test("filters, a dynamic filter and lan/tunnel bindings: create → read → drift → update → delete restores", async () => {
+    const sim = router();
     const before = sim.runningConfig();
     const specs: [string, Props][] = [
       [
@@ -316,6 +309,7 @@ describe("filters against nvr-sim over SSH", () => {
   });
 
   test("adopt takes over an existing filter and delete writes it back", async () => {
+    const sim = router();
     await routerOf(sim).apply([{ context: GLOBAL, command: "ip filter 42 reject 10.0.0.0/8 *" }]);
     await settle(sim);
     const before = sim.runningConfig();

@@ -2,8 +2,7 @@ import * as fs from "fs";
 import * as dynamic from "../../provider/dynamic";
 import { indexConfig, parseConfig } from "../../provider/config";
 import { Ipv6Interface, Ipv6Prefix } from "../../provider/resources";
-import type { Simulator } from "../../simulator";
-import { configCommands, configureRequest, seedSimulator, settle, stackConfig } from "../provider/harness";
+import { configCommands, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 
 const V6PLUS = indexConfig(
@@ -94,17 +93,10 @@ describe("Ipv6Prefix and Ipv6Interface", () => {
 });
 
 describe("Ipv6Prefix and Ipv6Interface against nvr-sim over SSH", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator();
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter();
 
   test("prefix then interface: created, read back unchanged, an RA flag changed in place, deleted to as before", async () => {
+    const sim = router();
     const before = sim.runningConfig();
     const prefixProps = { prefixId: 1, prefix: "ra-prefix@lan2::/64" };
     const lanProps = {

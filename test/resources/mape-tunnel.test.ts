@@ -2,15 +2,7 @@ import * as fs from "fs";
 import * as dynamic from "../../provider/dynamic";
 import { indexConfig, parseConfig } from "../../provider/config";
 import { IpsecSiteTunnel, MapeTunnel } from "../../provider/resources";
-import type { Simulator } from "../../simulator";
-import {
-  SEED,
-  configCommands,
-  configureRequest,
-  seedSimulator,
-  settle,
-  stackConfig,
-} from "../provider/harness";
+import { SEED, configCommands, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 
 const V6PLUS = indexConfig(
@@ -68,19 +60,12 @@ describe("MapeTunnel", () => {
 });
 
 describe("MapeTunnel against nvr-sim over SSH", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator(
-      `${SEED}nat descriptor type 1000 masquerade\nnat descriptor address outer 1000 map-e\n`,
-    );
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter(
+    `${SEED}nat descriptor type 1000 masquerade\nnat descriptor address outer 1000 map-e\n`,
+  );
 
   test("create → read equals inputs → MTU changed in place → delete restores", async () => {
+    const sim = router();
     const before = sim.runningConfig();
     const props = { tunnel: 1, type: "v6plus", mtu: 1460, natDescriptors: { forward: [1000] } };
     const inputs = (await dynamic.check("MapeTunnel", {}, props)).inputs as Record<string, unknown>;

@@ -3,8 +3,7 @@
  * the lines, prints them back as the resource reads them, and delete leaves the config as it was.
  */
 import * as dynamic from "../../provider/dynamic";
-import type { Simulator } from "../../simulator";
-import { configureRequest, seedSimulator, settle, stackConfig } from "../provider/harness";
+import { settle, withSeedRouter } from "../provider/harness";
 
 const CASES: [string, Record<string, unknown>, string][] = [
   [
@@ -38,19 +37,12 @@ const CASES: [string, Record<string, unknown>, string][] = [
 ];
 
 describe("options of existing resources against nvr-sim over SSH", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator();
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter();
 
   test.each(CASES)(
     "%s: created, printed as read, no diff, deleted to as before",
     async (kind, props, line) => {
+      const sim = router();
       const before = sim.runningConfig();
       const checked = await dynamic.check(kind, {}, props);
       expect(checked.failures ?? []).toEqual([]);

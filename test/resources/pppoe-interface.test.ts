@@ -2,8 +2,7 @@ import * as fs from "fs";
 import * as dynamic from "../../provider/dynamic";
 import { indexConfig, parseConfig } from "../../provider/config";
 import { PppoeInterface, type PppoeInterfaceModel } from "../../provider/resources";
-import type { Simulator } from "../../simulator";
-import { configCommands, configureRequest, seedSimulator, settle, stackConfig } from "../provider/harness";
+import { configCommands, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 
 const PASSWORD = "pppoe-Secr3t";
@@ -135,17 +134,10 @@ describe("PppoeInterface", () => {
 });
 
 describe("PppoeInterface against nvr-sim over SSH", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator();
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter();
 
   test("create → read equals inputs → update one line → delete restores; commands mask the password", async () => {
+    const sim = router();
     const before = sim.runningConfig();
     const props = {
       peer: 1,

@@ -1,7 +1,6 @@
 import * as dynamic from "../../provider/dynamic";
 import { Schedule } from "../../provider/resources";
-import type { Simulator } from "../../simulator";
-import { configCommands, configureRequest, seedSimulator, settle, stackConfig } from "../provider/harness";
+import { configCommands, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 
 const NTP = { id: 1, date: "*/wed", time: "0:00", command: "ntpdate ntp.nict.jp syslog" };
@@ -59,17 +58,10 @@ describe("Schedule", () => {
 });
 
 describe("Schedule against nvr-sim over SSH", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator();
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter();
 
   test("create → the router prints it as the model → change the time → delete", async () => {
+    const sim = router();
     const before = sim.runningConfig();
     const props = { schedule: 1, date: "*/wed", time: "0:00", command: "ntpdate ntp.nict.jp syslog" };
     const inputs = (await dynamic.check("Schedule", {}, props)).inputs as Record<string, unknown>;

@@ -1,7 +1,6 @@
 import * as dynamic from "../../provider/dynamic";
 import { ServiceHosts } from "../../provider/resources";
-import type { Simulator } from "../../simulator";
-import { configureRequest, seedSimulator, settle, stackConfig } from "../provider/harness";
+import { settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 
 const FULL = {
@@ -54,17 +53,12 @@ describe("ServiceHosts", () => {
 });
 
 describe("ServiceHosts against nvr-sim over SSH: applied commit-confirmed", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator();
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter();
 
-  const commands = () => sim.events().flatMap((e) => (e.type === "command" ? [String(e.text)] : []));
+  const commands = () =>
+    router()
+      .events()
+      .flatMap((e) => (e.type === "command" ? [String(e.text)] : []));
 
   test.each([
     ["sshd", { sshd: { host: ["lan1", "127.0.0.1"] } }, "sshd host lan1 127.0.0.1"],
@@ -72,6 +66,7 @@ describe("ServiceHosts against nvr-sim over SSH: applied commit-confirmed", () =
   ])(
     "a %s change arms a restart, is verified from a fresh login, then the schedule is cancelled and saved; delete too",
     async (_name, props, line) => {
+      const sim = router();
       const before = sim.runningConfig();
       sim.clearEvents();
       const inputs = (await dynamic.check("ServiceHosts", {}, props)).inputs as Record<string, unknown>;

@@ -1,7 +1,6 @@
 import * as dynamic from "../../provider/dynamic";
 import { Syslog } from "../../provider/resources";
-import type { Simulator } from "../../simulator";
-import { configCommands, configureRequest, seedSimulator, settle, stackConfig } from "../provider/harness";
+import { configCommands, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 
 const FULL = {
@@ -57,17 +56,10 @@ describe("Syslog", () => {
 });
 
 describe("Syslog against nvr-sim over SSH", () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await seedSimulator();
-    await dynamic.configure(configureRequest(stackConfig(sim)));
-  });
-  afterAll(async () => {
-    await settle(sim);
-    await sim.stop();
-  });
+  const router = withSeedRouter();
 
   test("create → read equals inputs → drop a host → delete restores", async () => {
+    const sim = router();
     const before = sim.runningConfig();
     const inputs = (await dynamic.check("Syslog", {}, FULL)).inputs as Record<string, unknown>;
     const created = await dynamic.create("Syslog", inputs);
