@@ -60,21 +60,80 @@ const RTX_SOFTWARE: readonly Feature[] = [
   "l2ms",
 ];
 
+type Settings = Omit<SimModel, keyof Identity | "id" | "macs" | "limits"> & {
+  macPrefix: string;
+  limits?: Limits;
+};
+
+/** Hardware revision `00` and the [U] default limits unless a model says otherwise. */
 function model(
   id: string,
-  identity: Identity,
-  rest: Omit<SimModel, keyof Identity | "id" | "macs"> & { macPrefix: string },
+  identity: Omit<Identity, "hardwareVer"> & { hardwareVer?: string },
+  rest: Settings,
 ): SimModel {
   const { macPrefix, ...settings } = rest;
-  return { id, ...identity, macs: macs(macPrefix, settings.interfaces?.lan ?? 2), ...settings };
+  return {
+    id,
+    hardwareVer: "00",
+    ...identity,
+    macs: macs(macPrefix, settings.interfaces?.lan ?? 2),
+    limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
+    ...settings,
+  };
 }
 
+/** The NVR firmware line: PP numbers are unknown and kept at the RTX830 value so that plausible configs pass. */
+const NVR = {
+  maxPp: 30, // [U]
+  maxConsoleColumns: 200, // [U]
+  hasScheduleTimer: true, // [U]
+} satisfies Partial<Settings>;
+
+/** The NVR510 and NVR700W (Rev.15.0x): port saving, MAP-E, LAN1 4-port switch, LAN2 and an ONU port. */
+const NVR_ONU = {
+  ...NVR,
+  hasBackwardCompatibility: true, // [V] seed: `nat descriptor backward-compatibility 1` is needed on the NVR510
+  hasMapE: true, // seed: the NVR510 made port saving the default to support MAP-E
+  interfaces: { lan: 2, switchPorts: 4, bri: 0, onu: 1, wlan: 0 },
+  features: ["analog", "usb", "wwan", "lua", "switch", "port-division", "l2ms", "dashboard"], // [U] no OSPF/BGP
+} satisfies Partial<Settings>;
+
+/** The RTX firmware the CR covers (RTX830 Rev.15.02, RTX1210 Rev.14.01, RTX1220 Rev.15.04, RTX1300 Rev.23). */
+const CURRENT_RTX = {
+  maxConsoleColumns: 4096, // [V] CR §4.22: 80..200 only up to RTX830 Rev.15.02.13 / RTX1210 Rev.14.01.34
+  hasBackwardCompatibility: true, // [V] CR §23.1
+  hasScheduleTimer: true, // [V] CR §37.1: from RTX830 Rev.15.02.03 / RTX1210 Rev.14.01.41
+  hasMapE: true, // [V] CR §14.14: from RTX830 Rev.15.02.10 / RTX1210 Rev.14.01.34 (RTX1210 dump)
+} satisfies Partial<Settings>;
+
+/** The RTX1210/RTX1220/RTX1300 generation: 100 tunnels (RTX1300 without YSL-VPN-EX2) and 100 PP. */
+const RTX12X0 = {
+  ...CURRENT_RTX,
+  maxTunnel: 100, // [V] CR §15
+  maxPp: 100, // [V] CR §1.6
+  maxL2tpIpsec: 100,
+} satisfies Partial<Settings>;
+
+/** RTX firmware older than port saving, MAP-E and `schedule at +TIMER` (RTX1100/1500 Rev.8, RTX1200 Rev.10). */
+const OLD_RTX = {
+  maxConsoleColumns: 200, // [U]
+  hasBackwardCompatibility: false, // [U] predates port saving
+  hasScheduleTimer: false, // [U]
+  hasMapE: false,
+} satisfies Partial<Settings>;
+
+/** The Rev.8 RTX1100/RTX1500. */
+const REV8_RTX = {
+  ...OLD_RTX,
+  maxL2tpIpsec: 0, // [U] no L2TP/IPsec on Rev.8
+  features: ["isdn", "ospf", "bgp", "switch", "port-division"], // [U]
+} satisfies Partial<Settings>;
+
 // [V] RTX ranges from CR §1.6/§15; NVR numbers are [U]: the seed notes say an NVR510 has four tunnels in all
-// (one used by IPv4 over IPv6 leaves three for VPN), so tunnel numbers are taken as 1..4; PP numbers are unknown and
-// kept at the RTX830 value so that plausible configs are not rejected. MACs and serials are invented. Features:
-// the CR's per-command model lists for the RTX it covers; for the NVR and the older RTX (RTX1100/1200/1500), which
-// it does not cover, the product data sheets as remembered [U]. CR model lists used: link aggregation §4.51, Lua
-// §46.1, OSPF/BGP §28.2/§29.1, mobile §44.1, DPI §52.1, dashboard §55.1.
+// (one used by IPv4 over IPv6 leaves three for VPN), so tunnel numbers are taken as 1..4. MACs and serials are
+// invented. Features: the CR's per-command model lists for the RTX it covers; for the NVR and the older RTX
+// (RTX1100/1200/1500), which it does not cover, the product data sheets as remembered [U]. CR model lists used: link
+// aggregation §4.51, Lua §46.1, OSPF/BGP §28.2/§29.1, mobile §44.1, DPI §52.1, dashboard §55.1.
 export const MODELS: Readonly<Record<string, SimModel>> = {
   nvr510: model(
     "nvr510",
@@ -83,21 +142,14 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       revision: "15.01.21",
       buildDate: "Thu Nov 10 17:02:24 2022", // [U]
       serial: "S5N000001",
-      hardwareVer: "00",
       memory: "256Mbytes, 2LAN, 1ONU", // [V] NVR510 dump quoted in yamaha-cli.md §7.1
     },
+    // LAN1 4-port switch, LAN2, ONU, 2 TEL
     {
+      ...NVR_ONU,
       macPrefix: "00:a0:de:51:00",
       maxTunnel: 4,
-      maxPp: 30,
       maxL2tpIpsec: 4, // [V] rtpro, Rev.15.01.03+
-      maxConsoleColumns: 200, // [U]
-      hasBackwardCompatibility: true, // [V] seed: `nat descriptor backward-compatibility 1` is needed on the NVR510
-      hasScheduleTimer: true, // [U]
-      hasMapE: true, // seed: the NVR510 made port saving the default to support MAP-E
-      interfaces: { lan: 2, switchPorts: 4, bri: 0, onu: 1, wlan: 0 }, // LAN1 4-port switch, LAN2, ONU, 2 TEL
-      features: ["analog", "usb", "wwan", "lua", "switch", "port-division", "l2ms", "dashboard"], // [U] no OSPF/BGP
-      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   nvr500: model(
@@ -107,21 +159,17 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       revision: "11.00.41",
       buildDate: "Tue Mar 15 16:40:30 2022", // [U]
       serial: "S5D000001",
-      hardwareVer: "00",
       memory: "128Mbytes, 2LAN, 1BRI", // [U]
     },
     {
+      ...NVR,
       macPrefix: "00:a0:de:50:00",
       maxTunnel: 4,
-      maxPp: 30,
       maxL2tpIpsec: 4, // [V] rtpro, Rev.11.00.36+
-      maxConsoleColumns: 200, // [U]
       hasBackwardCompatibility: false, // seed: the NVR500 has no port saving, so the command does not exist
-      hasScheduleTimer: true, // [U]
       hasMapE: false, // [U] seed: MAP-E support is what sets the NVR510 apart
       interfaces: { lan: 2, switchPorts: 4, bri: 1, onu: 0, wlan: 0 }, // LAN1 4-port switch, LAN2, BRI (S/T), 2 TEL
       features: ["isdn", "analog", "usb", "wwan", "lua", "switch", "port-division"], // [U]
-      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   nvr700w: model(
@@ -131,21 +179,14 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       revision: "15.00.24", // [U]
       buildDate: "Wed Jun 21 18:17:23 2023", // [U]
       serial: "S5W000001",
-      hardwareVer: "00",
       memory: "256Mbytes, 2LAN, 1ONU", // [U]
     },
+    // [U] the NVR510's firmware line; LAN1 switch, LAN2, ONU, built-in LTE, TEL
     {
+      ...NVR_ONU,
       macPrefix: "00:a0:de:70:00",
       maxTunnel: 20, // [U] rtpro: 20 L2TP/IPsec connections
-      maxPp: 30, // [U]
       maxL2tpIpsec: 20, // [V] rtpro L2TP/IPsec page
-      maxConsoleColumns: 200, // [U]
-      hasBackwardCompatibility: true, // [U] same firmware line as the NVR510
-      hasScheduleTimer: true, // [U]
-      hasMapE: true, // [U]
-      interfaces: { lan: 2, switchPorts: 4, bri: 0, onu: 1, wlan: 0 }, // LAN1 switch, LAN2, ONU, built-in LTE, TEL
-      features: ["analog", "usb", "wwan", "lua", "switch", "port-division", "l2ms", "dashboard"], // [U]
-      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   rtx830: model(
@@ -155,22 +196,17 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       revision: "15.02.17",
       buildDate: "Fri Jul 10 09:59:21 2020", // [V] dump
       serial: "S4K000001",
-      hardwareVer: "00",
       memory: "256Mbytes, 2LAN", // [V] dump
     },
     {
+      ...CURRENT_RTX,
       macPrefix: "ac:44:f2:83:00",
       maxTunnel: 20, // [V] CR §15 (without YSL-VPN-EX1)
       maxPp: 30, // [V] CR §1.6
       maxL2tpIpsec: 20,
-      maxConsoleColumns: 4096, // [V] CR §4.22: 80..200 only up to Rev.15.02.13
-      hasBackwardCompatibility: true, // [V] CR §23.1
-      hasScheduleTimer: true, // [V] CR §37.1: from Rev.15.02.03
-      hasMapE: true, // [V] CR §14.14: from Rev.15.02.10
       maxPoolAddresses: 32, // [V] CR §8.2.2
       interfaces: { lan: 2, switchPorts: 4, bri: 0, onu: 0, wlan: 0 },
       features: [...RTX_SOFTWARE, "dashboard", "dpi"],
-      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   rtx1100: model(
@@ -184,18 +220,12 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       memory: "32Mbytes, 3LAN, 1BRI", // [V] dump
     },
     {
+      ...REV8_RTX,
       macPrefix: "00:a0:de:11:00",
       macLayout: "list,", // [V] dump
       maxTunnel: 30, // [U]
       maxPp: 30, // [U]
-      maxL2tpIpsec: 0, // [U] no L2TP/IPsec on Rev.8
-      maxConsoleColumns: 200, // [U]
-      hasBackwardCompatibility: false, // [U] Rev.8 predates port saving
-      hasScheduleTimer: false, // [U]
-      hasMapE: false,
       interfaces: { lan: 3, switchPorts: 4, bri: 1, onu: 0, wlan: 0 },
-      features: ["isdn", "ospf", "bgp", "switch", "port-division"], // [U]
-      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   rtx1200: model(
@@ -205,21 +235,16 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       revision: "10.01.78", // [U]
       buildDate: "Tue Jul 12 13:59:36 2016", // [U]
       serial: "S1A000001",
-      hardwareVer: "00",
       memory: "128Mbytes, 3LAN, 1BRI", // [U]
     },
     {
+      ...OLD_RTX,
       macPrefix: "00:a0:de:12:00",
       maxTunnel: 100, // [U]
       maxPp: 100, // [U]
       maxL2tpIpsec: 100, // [V] rtpro L2TP/IPsec page
-      maxConsoleColumns: 200, // [U]
-      hasBackwardCompatibility: false, // [U]
-      hasScheduleTimer: false, // [U]
-      hasMapE: false,
       interfaces: { lan: 3, switchPorts: 8, bri: 1, onu: 0, wlan: 0 },
       features: ["isdn", ...RTX_SOFTWARE], // [U]
-      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   rtx1210: model(
@@ -229,22 +254,14 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       revision: "14.01.42",
       buildDate: "Fri Jul  5 11:17:45 2024", // [V] dump
       serial: "S3K000001",
-      hardwareVer: "00",
       memory: "256Mbytes, 3LAN, 1BRI", // [V] dump
     },
     {
+      ...RTX12X0,
       macPrefix: "00:a0:de:12:10",
-      maxTunnel: 100, // [V] CR §15
-      maxPp: 100, // [V] CR §1.6
-      maxL2tpIpsec: 100,
-      maxConsoleColumns: 4096, // [V] CR §4.22: 80..200 only up to Rev.14.01.34
-      hasBackwardCompatibility: true, // [V] CR §23.1
-      hasScheduleTimer: true, // [V] CR §37.1: from Rev.14.01.41
-      hasMapE: true, // [V] CR §14.14: from Rev.14.01.34; dump
       maxPoolAddresses: 103, // [V] CR §8.2.2
       interfaces: { lan: 3, switchPorts: 8, bri: 1, onu: 0, wlan: 0 }, // [V] CR §1.3: bri1 on the RTX1210
       features: ["isdn", "sd", ...RTX_SOFTWARE, "link-aggregation", "dashboard"],
-      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   rtx1220: model(
@@ -254,22 +271,14 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       revision: "15.04.07", // [V] CR covers Rev.15.04.07
       buildDate: "Mon Sep  9 10:32:18 2024", // [U]
       serial: "S6A000001",
-      hardwareVer: "00",
       memory: "256Mbytes, 3LAN", // [V] yamaha-cli.md §7.1
     },
     {
+      ...RTX12X0,
       macPrefix: "00:a0:de:12:20",
-      maxTunnel: 100, // [V] CR §15
-      maxPp: 100, // [V] CR §1.6
-      maxL2tpIpsec: 100,
-      maxConsoleColumns: 4096, // [V] CR §4.22
-      hasBackwardCompatibility: true, // [V] CR §23.1
-      hasScheduleTimer: true, // [V] CR §37.1
-      hasMapE: true, // [V] CR §14.14
       maxPoolAddresses: 101, // [V] CR §8.2.2
       interfaces: { lan: 3, switchPorts: 8, bri: 0, onu: 0, wlan: 0 },
       features: ["sd", ...RTX_SOFTWARE, "link-aggregation"],
-      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   rtx1300: model(
@@ -279,24 +288,16 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       revision: "23.00.17", // [V] CR covers Rev.23.00.17
       buildDate: "Thu Apr 18 15:21:40 2024", // [U]
       serial: "S7A000001",
-      hardwareVer: "00",
       memory: "1024Mbytes, 8LAN", // [V] yamaha-cli.md §7.1
     },
     {
+      ...RTX12X0,
       macPrefix: "ac:44:f2:b6:86",
       macLayout: "range", // [V] yamaha-cli.md §7.1
-      maxTunnel: 100, // [V] CR §15 (without YSL-VPN-EX2)
-      maxPp: 100, // [V] CR §1.6
-      maxL2tpIpsec: 100,
-      maxConsoleColumns: 4096, // [V] CR §4.22
-      hasBackwardCompatibility: true, // [V] CR §23.1
-      hasScheduleTimer: true, // [V] CR §37.1
-      hasMapE: true, // [V] CR §14.14
       maxPoolAddresses: 101, // [V] CR §8.2.2
       // [V] CR §1.3: no LAN division (lanN.M / vlanN) on the RTX1300.
       interfaces: { lan: 8, switchPorts: 8, bri: 0, onu: 0, wlan: 0 },
       features: ["sd", "usb", "wwan", "lua", "ospf", "bgp", "switch", "link-aggregation", "l2ms", "dpi"],
-      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   rtx1500: model(
@@ -310,18 +311,12 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       memory: "128Mbytes, 3LAN, 2BRI", // [V] dump
     },
     {
+      ...REV8_RTX,
       macPrefix: "00:a0:de:15:00",
       macLayout: "list, ", // [V] dump
       maxTunnel: 100, // [U]
       maxPp: 100, // [U]
-      maxL2tpIpsec: 0, // [U] no L2TP/IPsec on Rev.8
-      maxConsoleColumns: 200, // [U]
-      hasBackwardCompatibility: false, // [U]
-      hasScheduleTimer: false, // [U]
-      hasMapE: false,
       interfaces: { lan: 3, switchPorts: 4, bri: 2, onu: 0, wlan: 0 },
-      features: ["isdn", "ospf", "bgp", "switch", "port-division"], // [U]
-      limits: { routes: 10000, filters: 1000, natDescriptors: 1000 }, // [U]
     },
   ),
   rtx5000: model(
@@ -331,7 +326,6 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       revision: "14.00.34", // [V] CR covers Rev.14.00.34
       buildDate: "Tue Nov 14 19:03:47 2023", // [U]
       serial: "S2A000001",
-      hardwareVer: "00",
       memory: "2048Mbytes, 14LAN", // [U]
     },
     {
