@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
-import { defineKind } from "./kind";
+import { alwaysPresent, defineKind } from "./kind";
 import { type Line, findLines, line, routerToken } from "./lines";
 import { MAX_PEER_NUMBER } from "./models";
 import { dnsName, isIPv4, parseSpan } from "./net";
@@ -234,10 +234,7 @@ export const Dns = defineKind<DnsModel, z.input<typeof shape>>({
     statics: [...m.statics].sort((a, b) => `${a.type} ${a.name}`.localeCompare(`${b.type} ${b.name}`)),
   }),
   identity: () => "dns",
-  stage: "enable",
-  replaceOnChange: [],
-  secretProperties: [],
-  alwaysExists: true,
+  ...alwaysPresent("enable"),
   lines,
   owned,
   parse,

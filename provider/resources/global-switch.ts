@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
-import { defineKind } from "./kind";
+import { alwaysPresent, defineKind } from "./kind";
 import { type Line, type SourceLine, findLines, keyOf, line, sourceOf } from "./lines";
 
 /** The RFC 2131 functions `dhcp server rfc2131 compliant` switches one by one (CR §12.1.2). */
@@ -82,10 +82,7 @@ export const GlobalSwitch = defineKind<GlobalSwitchModel, z.input<typeof shape>>
       fail(["value"], `${JSON.stringify(m.value)} is not a value of ${m.setting} (${values.source})`);
   },
   identity: (m) => m.setting,
-  stage: "enable",
-  replaceOnChange: ["setting"],
-  secretProperties: [],
-  alwaysExists: true,
+  ...alwaysPresent("enable", ["setting"]),
   appliesOnRestart: (m) => RESTART_REQUIRED.includes(m.setting),
   lines: (m) => [line(GLOBAL, `${m.setting} ${m.value}`)],
   owned,

@@ -13,7 +13,7 @@ import { MASK } from "../secrets";
 import { defineKind } from "./kind";
 import { SA_POLICY, parsePreSharedKey, preSharedKey, preSharedKeyLine, tunnelNumber } from "./ipsec";
 import { type Line, findLines, line, routerToken, sourceOf } from "./lines";
-import { DEFAULT_MODEL, factsOf, isRouterModel, routerModel } from "./models";
+import { DEFAULT_MODEL, factsOf, isRouterModel, routerModel, tunnelProblem } from "./models";
 import { dnsName, ipv4, isIPv4 } from "./net";
 import { readIpsecLine, readIpsecTransportLine, readTunnelLine } from "./tunnel";
 
@@ -396,8 +396,8 @@ export const IpsecSiteTunnel = defineKind<IpsecSiteTunnelModel, z.input<typeof s
   shape,
   rules(m, fail) {
     const facts = factsOf(m.model);
-    if (m.tunnel > facts.tunnels)
-      fail(["tunnel"], `tunnel ${m.tunnel} is past the ${m.model}'s tunnels 1..${facts.tunnels}`);
+    const tunnel = tunnelProblem(m.model, m.tunnel);
+    if (tunnel) fail(["tunnel"], tunnel);
     const gw = m.ipsec?.gateway;
     if (gw !== undefined && gw > facts.tunnels)
       fail(["ipsec", "gateway"], `gateway ${gw} is past the ${m.model}'s 1..${facts.tunnels}`);

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
-import { defineKind } from "./kind";
+import { alwaysPresent, defineKind } from "./kind";
 import { type Line, findLines, line } from "./lines";
 import { ipv6Form } from "./ipv6-prefix";
 import { lanName } from "./lan-interface";
@@ -120,10 +120,7 @@ export const Ipv6Interface = defineKind<Ipv6InterfaceModel, z.input<typeof shape
   },
   identity: (m) => `ipv6 ${m.interface}`,
   // It advertises Ipv6Prefix prefixes, so it comes after them.
-  stage: "bind",
-  replaceOnChange: ["interface"],
-  secretProperties: [],
-  alwaysExists: true,
+  ...alwaysPresent("bind", ["interface"]),
   lines,
   owned,
   parse,

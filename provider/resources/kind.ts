@@ -53,6 +53,17 @@ export interface Mapping<Model, Input> {
   resend?(writes: readonly Line[], desired: readonly Line[]): Line[];
 }
 
+/**
+ * The mapping of something every router has before it is configured (a function's settings such as `dns`, a LAN
+ * interface): delete writes its prior lines back, and it holds no secret.
+ */
+export function alwaysPresent(
+  stage: Stage,
+  replaceOnChange: readonly string[] = [],
+): Pick<Mapping<unknown, unknown>, "stage" | "replaceOnChange" | "secretProperties" | "alwaysExists"> {
+  return { stage, replaceOnChange, secretProperties: [], alwaysExists: true };
+}
+
 /** "statics[1].outer" from a zod path. */
 export function propertyPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");

@@ -8,7 +8,7 @@ import { ReadError } from "../errors";
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
-import { defineKind } from "./kind";
+import { alwaysPresent, defineKind } from "./kind";
 import { type Line, type SourceLine, findLines, line, sourceOf } from "./lines";
 import { DEFAULT_MODEL, isRouterModel, lanInterfaceProblem, routerModel } from "./models";
 import { interfaceAddressProblem, ipv4, parseAddressWithPrefix } from "./net";
@@ -196,10 +196,7 @@ export const LanInterface = defineKind<LanInterfaceModel, z.input<typeof shape>>
     natBindingRules(m.natDescriptors, "natDescriptors", fail);
   },
   identity: (m) => m.interface,
-  stage: "bind",
-  replaceOnChange: ["interface"],
-  secretProperties: [],
-  alwaysExists: true,
+  ...alwaysPresent("bind", ["interface"]),
   lines,
   owned,
   parse,

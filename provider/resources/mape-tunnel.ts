@@ -10,7 +10,7 @@ import type { Context } from "../config/model";
 import { defineKind } from "./kind";
 import { tunnelNumber } from "./ipsec";
 import { type Line, findLines, line, sourceOf } from "./lines";
-import { DEFAULT_MODEL, factsOf, isRouterModel, routerModel } from "./models";
+import { DEFAULT_MODEL, isRouterModel, routerModel, tunnelProblem } from "./models";
 import { natBinding, natBindingArgs, natBindingRules, parseNatBinding } from "./nat-descriptor";
 import { readTunnelLine } from "./tunnel";
 
@@ -84,9 +84,8 @@ export const MapeTunnel = defineKind<MapeTunnelModel, z.input<typeof shape>>({
   kind: "MapeTunnel",
   shape,
   rules(m, fail) {
-    const facts = factsOf(m.model);
-    if (m.tunnel > facts.tunnels)
-      fail(["tunnel"], `tunnel ${m.tunnel} is past the ${m.model}'s tunnels 1..${facts.tunnels}`);
+    const tunnel = tunnelProblem(m.model, m.tunnel);
+    if (tunnel) fail(["tunnel"], tunnel);
     natBindingRules(m.natDescriptors, "natDescriptors", fail);
   },
   identity: (m) => `tunnel ${m.tunnel}`,

@@ -67,3 +67,9 @@ export function lanInterfaceProblem(model: RouterModelName, name: string): strin
   const count = factsOf(model).lanInterfaces;
   return n >= 1 && n <= count ? undefined : `the ${model} has lan1..lan${count}`;
 }
+
+/** Why `tunnel select N` is past the model's tunnels, or undefined when it is one of them. */
+export function tunnelProblem(model: RouterModelName, tunnel: number): string | undefined {
+  const count = factsOf(model).tunnels;
+  return tunnel <= count ? undefined : `tunnel ${tunnel} is past the ${model}'s tunnels 1..${count}`;
+}

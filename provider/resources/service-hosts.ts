@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
-import { defineKind } from "./kind";
+import { alwaysPresent, defineKind } from "./kind";
 import { type Line, findLines, line } from "./lines";
 import { parseSpan } from "./net";
 
@@ -91,10 +91,7 @@ export const ServiceHosts = defineKind<ServiceHostsModel, z.input<typeof shape>>
   shape,
   rules() {},
   identity: () => "service hosts",
-  stage: "enable",
-  replaceOnChange: [],
-  secretProperties: [],
-  alwaysExists: true,
+  ...alwaysPresent("enable"),
   lines,
   owned,
   parse,

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
-import { defineKind } from "./kind";
+import { alwaysPresent, defineKind } from "./kind";
 import { type Line, findLines, line } from "./lines";
 import { dnsName, isIPv4 } from "./net";
 
@@ -92,10 +92,7 @@ export const Syslog = defineKind<SyslogModel, z.input<typeof shape>>({
     });
   },
   identity: () => "syslog",
-  stage: "enable",
-  replaceOnChange: [],
-  secretProperties: [],
-  alwaysExists: true,
+  ...alwaysPresent("enable"),
   lines,
   owned,
   parse,
