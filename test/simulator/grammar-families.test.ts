@@ -40,6 +40,9 @@ const GOOD: [string, SimContext, string][] = [
   ["ipsec ike version 1 2", tunnel1, "rtx1210"],
   ["ipsec ike duration sa 1 28800", tunnel1, "rtx1210"],
   ["ipsec use on", none, "rtx1210"],
+  ["ipsec ike license-key use 1 on", tunnel1, "rtx1210"],
+  ["auth user attribute 1 xauth=on eap-md5=off", none, "rtx1210"],
+  ["auth user group 2 1-20 30", none, "rtx1210"],
   // IPIP / L2TPv3 (ch. 14, 16, 18)
   ["ipip keepalive use on 10 3", tunnel1, "rtx1210"],
   ["tunnel endpoint name vpn.example.jp fqdn", tunnel1, "rtx1210"],
@@ -57,6 +60,8 @@ const GOOD: [string, SimContext, string][] = [
   ["ipv6 route default gateway pp 1", none, "rtx1210"],
   ["ipv6 nd ra-rdnss 1 2001:db8::53", none, "rtx1210"],
   ["ipv6 dhcp prefix 1 dhcp-prefix@lan2", none, "rtx1210"],
+  ["ipv6 tunnel secure filter in 1 2", tunnel1, "rtx1210"],
+  ["ipv6 pp rip hold routing on", pp1, "rtx1210"],
   // VLAN, switch, lan type, link aggregation (§4.47-4.51, ch. 38)
   ["lan type lan1 port-based-option=divide-network", none, "rtx1210"],
   ["lan type lan1 1000-fdx 1 100-fdx 2 macaddress-aging=off", none, "rtx1210"],

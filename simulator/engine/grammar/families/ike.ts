@@ -6,6 +6,10 @@ import { command, type Family, inSection } from "../spec";
 
 const GATEWAY = "<int:1-$tunnel>";
 const ON_OFF = "on|off";
+const USER_ID = "<int:1-3000>";
+/** `attribute=value` of a user or group (CR §15.33, §15.35), any order, each at most once. */
+const USER_ATTRIBUTES =
+  "{ xauth=on/off xauth-address=<net> xauth-dns=<ip46> xauth-wins=<ip46> xauth-filter=<word> eap-md5=on/off }";
 
 /** A gateway-keyed IKE line at `item` of the tunnel block (ipsec.ts holds 10-22). */
 const ike = (words: string, args: string, item: number) =>
@@ -61,5 +65,13 @@ export const ikeOptions: Family = {
     command("tunnel backup", "none|interface|pp|tunnel [<ip>|<int:1-3000>] [<word>]", () => [3.5], {
       scope: "tunnel",
     }),
+    // §15.40-15.41: VPN client licence keys, and the gateway that uses them.
+    command("ipsec ike license-key", "<text:64>", inSection(SECTION.IPSEC, 8), { key: "<int:1-500>" }),
+    ike("license-key use", ON_OFF, 21.8),
+    // §15.32-15.35: XAUTH / EAP-MD5 users and groups (ids up to 3000 on RTX5000, 1000 elsewhere; 3000 here [U]).
+    command("auth user", "<text:256> <text:64>", inSection(SECTION.IPSEC, 9), { key: USER_ID }),
+    command("auth user attribute", USER_ATTRIBUTES, inSection(SECTION.IPSEC, 10), { key: USER_ID }),
+    command("auth user group", "<int-list:1-3000>...", inSection(SECTION.IPSEC, 11), { key: USER_ID }),
+    command("auth user group attribute", USER_ATTRIBUTES, inSection(SECTION.IPSEC, 12), { key: USER_ID }),
   ],
 };

@@ -183,6 +183,14 @@ export const pp: Family = {
       args: filterList,
       order: (key) => [24, key[0]],
     },
+    // §30.7.2: the IPv6 filters of the pp, after the IPv4 ones [U].
+    {
+      head: "ipv6 pp secure filter",
+      scope: "pp",
+      key: (r) => [r.kw(["in", "out"])],
+      args: filterList,
+      order: (key) => [24.5, key[0]],
+    },
     { head: "ip pp nat descriptor", scope: "pp", args: natDescriptorList, order: at(26) },
     { head: "pp enable", scope: "pp", args: (r, env) => enableArg(r, inPpBlock(env)), order: at(99) },
   ],

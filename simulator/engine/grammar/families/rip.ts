@@ -46,5 +46,11 @@ export const rip: Family = {
     ...perLink("ipv6", "rip hop", "<int:0-15>", place(13), "in|out"),
     ...perLink("ipv6", "rip trust gateway", "[except] <ip6> <ip6>...", place(14)),
     ...perLink("ipv6", "rip filter", "<int:1-$filter>...", place(15), "in|out"),
+    // §30.5.7-30.5.11: pp only, after the IPv4 ones [U].
+    command("ipv6 pp rip connect send", "none|interval|update", () => [28.3], { scope: "pp" }),
+    command("ipv6 pp rip connect interval", "<int:30-21474836>", () => [28.31], { scope: "pp" }),
+    command("ipv6 pp rip disconnect send", "none|interval|update", () => [28.32], { scope: "pp" }),
+    command("ipv6 pp rip disconnect interval", "<int:30-21474836>", () => [28.33], { scope: "pp" }),
+    command("ipv6 pp rip hold routing", "on|off", () => [28.34], { scope: "pp" }),
   ],
 };

@@ -78,6 +78,14 @@ export const tunnel: Family = {
       args: filterList,
       order: (key) => [41, key[0]],
     },
+    // §30.7.2: the IPv6 filters of the tunnel, after the IPv4 ones [U].
+    {
+      head: "ipv6 tunnel secure filter",
+      scope: "tunnel",
+      key: (r) => [r.kw(["in", "out"])],
+      args: filterList,
+      order: (key) => [41.5, key[0]],
+    },
     { head: "ip tunnel nat descriptor", scope: "tunnel", args: natDescriptorList, order: at(43) },
     {
       head: "ip tunnel tcp mss limit",
