@@ -14,60 +14,15 @@ import {
   designOverlapSafeVpn,
   preSharedKeyWarning,
 } from "../provider/vpn";
-import { ConfigLines } from "./config-lines";
-import { DhcpScope } from "./dhcp-scope";
-import { GlobalSwitch } from "./global-switch";
-import { IpFilter } from "./ip-filter";
-import { IpFilterDynamic } from "./ip-filter-dynamic";
-import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
-import { LanInterface } from "./lan-interface";
-import { NatDescriptor } from "./nat-descriptor";
-import { PppoeInterface } from "./pppoe-interface";
-import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
-import { Dns } from "./dns";
-import { Schedule } from "./schedule";
-import { ServiceHosts } from "./service-hosts";
-import { Syslog } from "./syslog";
-import { Ipv6Interface } from "./ipv6-interface";
-import { Ipv6Prefix } from "./ipv6-prefix";
-import { MapeTunnel } from "./mape-tunnel";
 import { fromModel } from "../provider/resources/names";
 import { type DeepInput, asComponentError, whenKnown } from "./component-inputs";
 import type { NvrResource, RouterArgs } from "./resource";
-import { SecureFilter } from "./secure-filter";
-import { Ipv6Filter } from "./ipv6-filter";
-import { Ipv6FilterDynamic } from "./ipv6-filter-dynamic";
-import { Ipv6SecureFilter } from "./ipv6-secure-filter";
-import { StaticRoute } from "./static-route";
-import { StaticRoutes } from "./static-routes";
+import * as resourceClasses from "./resources";
 
 type ChildClass = new (name: string, args: never, opts?: pulumi.CustomResourceOptions) => NvrResource;
 
-const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = {
-  LanInterface,
-  NatDescriptor,
-  L2tpAnonymousPool,
-  DhcpScope,
-  StaticRoute,
-  StaticRoutes,
-  GlobalSwitch,
-  PppoeInterface,
-  IpsecSiteTunnel,
-  Dns,
-  Schedule,
-  Syslog,
-  ServiceHosts,
-  Ipv6Prefix,
-  Ipv6Interface,
-  MapeTunnel,
-  IpFilter,
-  IpFilterDynamic,
-  SecureFilter,
-  Ipv6Filter,
-  Ipv6FilterDynamic,
-  Ipv6SecureFilter,
-  ConfigLines,
-};
+// Typed by the provider's kind names, so a kind without its SDK class does not compile.
+const CHILD_CLASSES: Record<ResourceKindName, ChildClass> = resourceClasses;
 
 /** Stands in for secrets while the design runs: the design's outputs are masked, the children get the real inputs. */
 const SECRET_PLACEHOLDER = "placeholder-not-sent";
