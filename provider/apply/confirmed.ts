@@ -9,6 +9,7 @@ import type { ConfigIndex } from "../config/index";
 import type { ContextCommand } from "../config/model";
 import { parseConfig } from "../config/parse";
 import { indexConfig } from "../config/index";
+import { readScheduleLine } from "../resources/schedule";
 import { verifyProblems } from "./plan";
 import { applyPlan, type Link, type RouterConsole } from "./transaction";
 
@@ -21,7 +22,7 @@ export interface ConfirmLink extends Link {
 
 /** A schedule id not used by the config (schedule ids are global). */
 export function freeScheduleId(config: ConfigIndex): number {
-  const used = new Set(config.find(["schedule", "at"]).map((l) => Number(l.tokens[2])));
+  const used = new Set(config.find(["schedule", "at"]).map((l) => readScheduleLine(l)?.id));
   let id = 99;
   while (used.has(id)) id++;
   return id;

@@ -10,7 +10,7 @@ import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
 import { defineKind } from "./kind";
-import { type Line, findLines, line } from "./lines";
+import { type Line, type SourceLine, findLines, line, sourceOf } from "./lines";
 
 /** `ra-prefix@IF` / `dhcp-prefix@IF` (a prefix learnt on IF) or nothing, then an IPv6 address part, then /LEN. */
 const LEARNT_FORM =
@@ -76,10 +76,30 @@ const FLAGS: Record<string, string> = {
   a_flag: "aFlag",
 };
 
+/** An `ipv6 prefix N PREFIX [NAME=VALUE ...]` line as written. */
+export interface Ipv6PrefixLine {
+  id: number;
+  line: number;
+  prefix?: string;
+  /** The `NAME=VALUE` words after the prefix. */
+  options: string[];
+}
+
+/**
+ * The one reader of `ipv6 prefix` lines, for Ipv6Prefix and the typed-object finder; undefined for other lines and
+ * for an id that is not a number.
+ */
+export function readIpv6PrefixLine({ tokens, line }: SourceLine): Ipv6PrefixLine | undefined {
+  const [head, what, id, prefix, ...options] = tokens;
+  if (head !== "ipv6" || what !== "prefix" || !/^\d+$/.test(id ?? "")) return undefined;
+  return { id: Number(id), line, ...(prefix === undefined ? {} : { prefix }), options };
+}
+
 function parse(owned: Line[]): unknown {
-  const [, , id, prefix, ...options] = owned[0].text.split(" ");
-  const model: Record<string, unknown> = { id: Number(id), prefix };
-  for (const o of options) {
+  const read = readIpv6PrefixLine(sourceOf(owned[0]));
+  if (read === undefined) throw new ReadError(owned[0].text, "is not ipv6 prefix N PREFIX");
+  const model: Record<string, unknown> = { id: read.id, prefix: read.prefix };
+  for (const o of read.options) {
     const [name, value] = o.split("=");
     const field = FLAGS[name];
     if (field === undefined || value === undefined)

@@ -10,7 +10,7 @@ import { contextName } from "../config/index";
 import type { Context } from "../config/model";
 import { ReadError } from "../errors";
 import type { ResourceKind } from "./contract";
-import { DhcpScope } from "./dhcp-scope";
+import { DhcpScope, readDhcpScopeLine } from "./dhcp-scope";
 import { Dns } from "./dns";
 import { GLOBAL_SWITCHES, GlobalSwitch } from "./global-switch";
 import { IpFilter, isIpFilterLine } from "./ip-filter";
@@ -19,19 +19,20 @@ import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
 import { Ipv6Filter, isIpv6FilterLine } from "./ipv6-filter";
 import { Ipv6FilterDynamic, isIpv6FilterDynamicLine } from "./ipv6-filter-dynamic";
 import { Ipv6Interface } from "./ipv6-interface";
-import { Ipv6Prefix } from "./ipv6-prefix";
+import { Ipv6Prefix, readIpv6PrefixLine } from "./ipv6-prefix";
 import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
-import { LanInterface } from "./lan-interface";
+import { LanInterface, readInterfaceLine } from "./lan-interface";
 import { MapeTunnel } from "./mape-tunnel";
-import { keyOf } from "./lines";
-import { NatDescriptor } from "./nat-descriptor";
+import { type SourceLine, keyOf } from "./lines";
+import { NatDescriptor, readNatDescriptorLine } from "./nat-descriptor";
 import { PppoeInterface } from "./pppoe-interface";
-import { Schedule } from "./schedule";
+import { Schedule, readScheduleLine } from "./schedule";
 import { Ipv6SecureFilter } from "./ipv6-secure-filter";
 import { SecureFilter } from "./secure-filter";
 import { ServiceHosts } from "./service-hosts";
 import { StaticRoute } from "./static-route";
 import { Syslog } from "./syslog";
+import { readTunnelLine } from "./tunnel";
 
 // The table holds kinds of different model types; objects are handled opaquely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -45,9 +46,36 @@ const unique = (list: string[]) => [...new Set(list)];
 const globalTokens = (config: ConfigIndex): Tokens[] =>
   config.tree.items.flatMap((i) => (i.type === "line" ? [i.line.tokens] : []));
 
+/**
+ * What a family's reader makes of each line. A line it refuses (ReadError) names no object: finding identities
+ * must not fail an import, and the line stays for ConfigLines.
+ */
+function readEach<T>(lines: readonly SourceLine[], reader: (l: SourceLine) => T | undefined): T[] {
+  return lines.flatMap((l) => {
+    try {
+      const read = reader(l);
+      return read === undefined ? [] : [read];
+    } catch (e) {
+      if (e instanceof ReadError) return [];
+      throw e;
+    }
+  });
+}
+
+/** The top-level lines as each family's reader reads them. */
+const readGlobal = <T>(config: ConfigIndex, reader: (l: SourceLine) => T | undefined): T[] =>
+  readEach(
+    config.tree.items.flatMap((i) => (i.type === "line" ? [i.line] : [])),
+    reader,
+  );
+
 /** Blocks of a kind holding a line that starts with `words`. */
 const blocksWith = (config: ConfigIndex, kind: "pp" | "tunnel", words: string) =>
   config.blocks(kind).filter((b) => b.lines.some((l) => l.tokens.join(" ").startsWith(`${words} `)));
+
+/** A tunnel block's encapsulation; a block without the line is IPsec, the router's default. */
+const encapsulationOf = (lines: readonly SourceLine[]) =>
+  readEach(lines, readTunnelLine).find((l) => l.item === "encapsulation")?.encapsulation ?? "ipsec";
 
 /** The interfaces with an `ip`/`ipv6 ... secure filter in|out` list, as SecureFilter names them ("secure filter pp 1"). */
 function secureFilterLists(c: ConfigIndex, family: "ip" | "ipv6"): string[] {
@@ -72,19 +100,20 @@ export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) 
   {
     kind: NatDescriptor,
     find: (c) =>
-      globalTokens(c)
-        .filter((t) => t[0] === "nat" && t[1] === "descriptor" && t[2] === "type")
-        .map((t) => `nat descriptor ${t[3]}`),
+      readGlobal(c, readNatDescriptorLine)
+        .filter((l) => l.item === "type")
+        .map((l) => `nat descriptor ${l.id}`),
   },
   {
     kind: LanInterface,
+    // `ip lanN ...`, or `switch control use lanN ...` (L2MS) on a LAN with no ip line; not its ports or VLANs.
     find: (c) =>
-      globalTokens(c).flatMap((t) => {
-        // `ip lanN ...`, or `switch control use lanN ...` (L2MS) on a LAN with no ip line.
-        const name =
-          t[0] === "ip" ? t[1] : t[0] === "switch" && t[1] === "control" && t[2] === "use" ? t[3] : "";
-        return /^lan\d+$/.test(name ?? "") ? [name!] : [];
-      }),
+      [
+        ...readGlobal(c, readInterfaceLine).map((l) => l.interface),
+        ...globalTokens(c)
+          .filter((t) => t[0] === "switch" && t[1] === "control" && t[2] === "use")
+          .map((t) => t[3]),
+      ].filter((name) => /^lan\d+$/.test(name ?? "")),
   },
   {
     kind: StaticRoute,
@@ -97,9 +126,9 @@ export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) 
   {
     kind: DhcpScope,
     find: (c) =>
-      globalTokens(c)
-        .filter((t) => t[0] === "dhcp" && t[1] === "scope" && /^\d+$/.test(t[2] ?? ""))
-        .map((t) => `dhcp scope ${t[2]}`),
+      readGlobal(c, readDhcpScopeLine)
+        .filter((l) => l.item === "scope")
+        .map((l) => `dhcp scope ${l.id}`),
   },
   { kind: L2tpAnonymousPool, find: (c) => (c.block("pp", "anonymous") ? ["pp anonymous"] : []) },
   {
@@ -108,14 +137,11 @@ export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) 
   },
   {
     kind: IpsecSiteTunnel,
-    // L2TP tunnels belong to L2tpAnonymousPool; a block without the line is IPsec, the router's default.
+    // L2TP tunnels belong to L2tpAnonymousPool.
     find: (c) =>
       c
         .blocks("tunnel")
-        .filter((b) => {
-          const encapsulation = b.lines.find((l) => l.tokens[1] === "encapsulation")?.tokens[2] ?? "ipsec";
-          return ["ipsec", "ipip", "l2tpv3"].includes(encapsulation);
-        })
+        .filter((b) => ["ipsec", "ipip", "l2tpv3"].includes(encapsulationOf(b.lines)))
         .map((b) => `tunnel ${b.id}`),
   },
   {
@@ -123,16 +149,13 @@ export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) 
     find: (c) =>
       c
         .blocks("tunnel")
-        .filter((b) => b.lines.some((l) => l.tokens.join(" ") === "tunnel encapsulation map-e"))
+        .filter((b) => encapsulationOf(b.lines) === "map-e")
         .map((b) => `tunnel ${b.id}`),
   },
   { kind: Dns, find: (c) => (c.find(["dns"]).length > 0 ? ["dns"] : []) },
   {
     kind: Schedule,
-    find: (c) =>
-      globalTokens(c)
-        .filter((t) => t[0] === "schedule" && t[1] === "at")
-        .map((t) => `schedule at ${t[2]}`),
+    find: (c) => readGlobal(c, readScheduleLine).map((l) => `schedule at ${l.id}`),
   },
   { kind: Syslog, find: (c) => (c.find(["syslog"]).length > 0 ? ["syslog"] : []) },
   {
@@ -142,10 +165,7 @@ export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) 
   },
   {
     kind: Ipv6Prefix,
-    find: (c) =>
-      globalTokens(c)
-        .filter((t) => t[0] === "ipv6" && t[1] === "prefix")
-        .map((t) => `ipv6 prefix ${t[2]}`),
+    find: (c) => readGlobal(c, readIpv6PrefixLine).map((l) => `ipv6 prefix ${l.id}`),
   },
   {
     kind: Ipv6Interface,

@@ -9,7 +9,7 @@ import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { redact } from "../secrets";
 import { defineKind } from "./kind";
-import { type Line, findLines, line, tokenProblem } from "./lines";
+import { type Line, type SourceLine, findLines, line, sourceOf, tokenProblem } from "./lines";
 import { MAX_PEER_NUMBER, MAX_TUNNEL_NUMBER } from "./models";
 
 const EVENTS = ["startup", "usb-attached", "sd-attached"];
@@ -174,16 +174,35 @@ function owned(config: ConfigIndex, identity: string): Line[] {
   return findLines(config, `schedule at ${idOf(identity)}`);
 }
 
+/** A `schedule at ID ...` line: its id and the words after it (`+SEC` first for a timer, commit-confirmed's). */
+export interface ScheduleLine {
+  id: number;
+  line: number;
+  /** The words after the id, as written. */
+  words: string[];
+}
+
+/**
+ * The one reader of `schedule at` lines, for Schedule, the typed-object finder and commit-confirmed's free id;
+ * undefined for other lines and for an id that is not a number.
+ */
+export function readScheduleLine({ tokens, line }: SourceLine): ScheduleLine | undefined {
+  if (tokens[0] !== "schedule" || tokens[1] !== "at" || !/^\d+$/.test(tokens[2] ?? "")) return undefined;
+  return { id: Number(tokens[2]), line, words: tokens.slice(3) };
+}
+
 function parse(owned: Line[]): unknown {
-  const t = owned[0].text.split(" ");
-  const rest = t.slice(3);
+  // The command's words as written: quotes in it are the command's own.
+  const read = readScheduleLine({ tokens: owned[0].text.split(" "), line: sourceOf(owned[0]).line });
+  if (read === undefined) return undefined;
+  const rest = [...read.words];
   // A timer schedule (`+SEC`) is commit-confirmed's, never a resource's.
   if (rest[0]?.startsWith("+")) return undefined;
   const date = rest[0]?.includes("/") ? rest.shift() : undefined;
   const time = rest.shift();
   const target = rest[0] === "pp" || rest[0] === "tunnel" ? `${rest.shift()} ${rest.shift()}` : rest.shift();
   return {
-    id: Number(t[2]),
+    id: read.id,
     ...(date === undefined || date === "*/*" ? {} : { date }),
     time,
     target,
