@@ -8,6 +8,7 @@ import { TYPED_KINDS } from "../../provider/resources/objects";
 import { GLOBAL } from "../../provider/config/model";
 import { configCommands, routerOf, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
+import { expectRefused } from "./refused";
 
 type Props = Record<string, unknown>;
 const pp1 = { kind: "pp", peer: "1" } as const;
@@ -95,13 +96,9 @@ describe("ConfigLines", () => {
     [{ context: "pp 0", lines: ["pp keepalive use lcp-echo"] }, "context", /must be pp N/],
     [{ context: "tunnel 101", lines: ["tunnel enable 101"] }, "context", /tunnel numbers run 1\.\.100/],
   ])("refuses %j naming %s", (raw, property, reason) => {
-    const result = ConfigLines.schema.safeParse(raw);
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    const issue = result.error.issues.find((i) => i.path.join(".") === property);
-    expect(issue?.message).toMatch(reason);
+    const issues = expectRefused(ConfigLines.schema, raw, property, reason);
     // No reason shows a secret.
-    expect(JSON.stringify(result.error.issues)).not.toMatch(/user:secret|Secr3t/);
+    expect(JSON.stringify(issues)).not.toMatch(/user:secret|Secr3t/);
   });
 
   test("a line a typed object on the router expresses is refused at plan, naming the resource", () => {

@@ -4,6 +4,7 @@ import { indexConfig, parseConfig } from "../../provider/config";
 import { Dns } from "../../provider/resources";
 import { configCommands, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
+import { expectRefused } from "./refused";
 
 const dump = (file: string) =>
   indexConfig(
@@ -100,11 +101,7 @@ describe("Dns", () => {
     [{ domain: "-x.example.jp" }, "domain", /host name/],
     [{ service: "on" }, "service", /Invalid enum/],
   ])("refuses %j naming %s", (raw, property, reason) => {
-    const result = Dns.schema.safeParse(raw);
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    const issue = result.error.issues.find((i) => i.path.join(".") === property);
-    expect(issue?.message).toMatch(reason);
+    expectRefused(Dns.schema, raw, property, reason);
   });
 });
 

@@ -4,6 +4,7 @@ import { indexConfig, parseConfig } from "../../provider/config";
 import { Ipv6Interface, Ipv6Prefix } from "../../provider/resources";
 import { configCommands, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
+import { expectRefused } from "./refused";
 
 const V6PLUS = indexConfig(
   parseConfig(
@@ -84,11 +85,7 @@ describe("Ipv6Prefix and Ipv6Interface", () => {
       /only a client/,
     ],
   ])("refuses %#: %j naming %s", (kind, raw, property, reason) => {
-    const result = kind.schema.safeParse(raw);
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    const issue = result.error.issues.find((i) => i.path.join(".") === property);
-    expect(issue?.message).toMatch(reason);
+    expectRefused(kind.schema, raw, property, reason);
   });
 });
 

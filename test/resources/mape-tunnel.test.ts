@@ -4,6 +4,7 @@ import { indexConfig, parseConfig } from "../../provider/config";
 import { IpsecSiteTunnel, MapeTunnel } from "../../provider/resources";
 import { SEED, configCommands, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
+import { expectRefused } from "./refused";
 
 const V6PLUS = indexConfig(
   parseConfig(
@@ -52,10 +53,7 @@ describe("MapeTunnel", () => {
     [{ mtu: 1501 }, "mtu", /64\.\.1500/],
     [{ natDescriptors: { forward: [1, 1] } }, "natDescriptors.forward.1", /duplicate/],
   ])("refuses %j naming %s", (change, property, reason) => {
-    const result = MapeTunnel.schema.safeParse({ tunnel: 1, ...change });
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    expect(result.error.issues.find((i) => i.path.join(".") === property)?.message).toMatch(reason);
+    expectRefused(MapeTunnel.schema, { tunnel: 1, ...change }, property, reason);
   });
 });
 

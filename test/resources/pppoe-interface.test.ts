@@ -4,6 +4,7 @@ import { indexConfig, parseConfig } from "../../provider/config";
 import { PppoeInterface, type PppoeInterfaceModel } from "../../provider/resources";
 import { configCommands, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
+import { expectRefused } from "./refused";
 
 const PASSWORD = "pppoe-Secr3t";
 
@@ -125,11 +126,7 @@ describe("PppoeInterface", () => {
     [{ reconnectTime: 59, alwaysOn: true }, "reconnectTime", /60\.\.21474836/],
     [{ ccpType: "zip" }, "ccpType", /Invalid enum/],
   ])("refuses %j naming %s", (change, property, reason) => {
-    const result = PppoeInterface.schema.safeParse({ peer: 1, interface: "lan2", ...change });
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    const issue = result.error.issues.find((i) => i.path.join(".") === property);
-    expect(issue?.message).toMatch(reason);
+    expectRefused(PppoeInterface.schema, { peer: 1, interface: "lan2", ...change }, property, reason);
   });
 });
 

@@ -2,6 +2,7 @@ import * as dynamic from "../../provider/dynamic";
 import { ServiceHosts } from "../../provider/resources";
 import { settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
+import { expectRefused } from "./refused";
 
 const FULL = {
   sshd: { service: true, host: ["lan1", "192.168.100.10-192.168.100.20"] },
@@ -44,11 +45,7 @@ describe("ServiceHosts", () => {
     [{ httpd: { host: ["192.168.1.20-192.168.1.10"] } }, "httpd.host.0", /range/],
     [{ sftpd: { service: true } }, "sftpd.service", /unknown property/],
   ])("refuses %j naming %s", (raw, property, reason) => {
-    const result = ServiceHosts.schema.safeParse(raw);
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    const issue = result.error.issues.find((i) => i.path.join(".") === property);
-    expect(issue?.message).toMatch(reason);
+    expectRefused(ServiceHosts.schema, raw, property, reason);
   });
 });
 

@@ -2,6 +2,7 @@ import * as dynamic from "../../provider/dynamic";
 import { Syslog } from "../../provider/resources";
 import { configCommands, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
+import { expectRefused } from "./refused";
 
 const FULL = {
   hosts: ["192.168.100.10", "syslog.example.jp"],
@@ -47,11 +48,7 @@ describe("Syslog", () => {
     [{ facility: 24 }, "facility", /0\.\.23/],
     [{ facility: "local8" }, "facility", /Invalid/],
   ])("refuses %j naming %s", (raw, property, reason) => {
-    const result = Syslog.schema.safeParse(raw);
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    const issue = result.error.issues.find((i) => i.path.join(".") === property);
-    expect(issue?.message).toMatch(reason);
+    expectRefused(Syslog.schema, raw, property, reason);
   });
 });
 
