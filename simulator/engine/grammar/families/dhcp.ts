@@ -32,6 +32,9 @@ function dhcpLease(text: string): string {
   return text;
 }
 
+/** What a DHCP client line is for: a LAN (`IF primary|secondary`), a pp or the pool. */
+const CLIENT_KEY = "pp|pool|<if> [<int:1-150>|primary|secondary]";
+
 /** DHCP option codes that have mnemonics (CR §12.1.8); `classless_static_route` for 121 as the seed writes it. */
 const DHCP_OPTION_NAMES: Record<string, string> = {
   "3": "router",
@@ -188,15 +191,15 @@ export const dhcp: Family = {
     command("dhcp relay srcport", "<int:1-65535>", inSection(SECTION.DHCP, 2.1)),
     command("dhcp relay select", "hash|all", inSection(SECTION.DHCP, 2.2)),
     command("dhcp relay threshold", "<int:0-65535>", inSection(SECTION.DHCP, 2.3)),
-    // DHCP client (§12.2): per LAN (`IF primary|secondary`), per pp, per pool.
+    // DHCP client (§12.2).
     command("dhcp client hostname", "<text:63>", inSection(SECTION.DHCP, 10), {
-      key: "pp|pool|<if> [<int:1-150>|primary|secondary]",
+      key: CLIENT_KEY,
     }),
     command("dhcp client client-identifier", "[type <int:0-255>] <word>", inSection(SECTION.DHCP, 11), {
-      key: "pp|pool|<if> [<int:1-150>|primary|secondary]",
+      key: CLIENT_KEY,
     }),
     command("dhcp client option", "<word>", inSection(SECTION.DHCP, 12), {
-      key: "pp|pool|<if> [<int:1-150>|primary|secondary]",
+      key: CLIENT_KEY,
     }),
     command("dhcp client release linkdown", "on|off [<int:0-259200>]", inSection(SECTION.DHCP, 13)),
   ],

@@ -3,6 +3,9 @@ import { SECTION } from "../order";
 import { command, type Family, inSection, perLink } from "../spec";
 
 const ROUTE_FILTER = "[nr] include|exclude|refines|equal|<word> <net>...";
+const FILTER_ID = "<int:1-2147483647>";
+/** An area: `backbone`, dotted or a number. */
+const AREA = "backbone|<ip>|<int:0-4294967295>";
 
 export const ospf: Family = {
   feature: "ospf",
@@ -10,27 +13,23 @@ export const ospf: Family = {
     command("ospf use", "on|off", inSection(SECTION.OSPF, 0)),
     command("ospf preference", "<int:1-2147483647>", inSection(SECTION.OSPF, 1)),
     command("ospf router id", "<ip>", inSection(SECTION.OSPF, 2)),
-    command("ospf export from", "ospf [filter <int:1-2147483647>...]", inSection(SECTION.OSPF, 3)),
-    command(
-      "ospf import from",
-      "static|rip|bgp|<word> [filter <int:1-2147483647>...]",
-      inSection(SECTION.OSPF, 4),
-    ),
+    command("ospf export from", `ospf [filter ${FILTER_ID}...]`, inSection(SECTION.OSPF, 3)),
+    command("ospf import from", `static|rip|bgp|<word> [filter ${FILTER_ID}...]`, inSection(SECTION.OSPF, 4)),
     command("ospf export filter", `${ROUTE_FILTER}`, inSection(SECTION.OSPF, 5), {
-      key: "<int:1-2147483647>",
+      key: FILTER_ID,
     }),
     // §28.8: the import filter may end with route parameters (`type=2`, `metric=..`).
     command("ospf import filter", `${ROUTE_FILTER} [<word>...]`, inSection(SECTION.OSPF, 6), {
-      key: "<int:1-2147483647>",
+      key: FILTER_ID,
     }),
     command("ospf area", "{auth=text/md5 stub cost=<int:0-16777215>}", inSection(SECTION.OSPF, 7), {
-      key: "backbone|<ip>|<int:0-4294967295>",
+      key: AREA,
     }),
     command("ospf area network", "<prefix> [restrict]", inSection(SECTION.OSPF, 8), {
-      key: "backbone|<ip>|<int:0-4294967295>",
+      key: AREA,
     }),
     command("ospf area stubhost", "<ip> [cost <int:0-65535>]", inSection(SECTION.OSPF, 9), {
-      key: "backbone|<ip>|<int:0-4294967295>",
+      key: AREA,
     }),
     command("ospf virtual-link", "<ip>|<int:0-4294967295> <word>...", inSection(SECTION.OSPF, 10), {
       key: "<ip>",
@@ -39,7 +38,7 @@ export const ospf: Family = {
     command("ospf log", "interface|neighbor|packet...", inSection(SECTION.OSPF, 12)),
     command("ospf reric interval", "<int:1-3600>", inSection(SECTION.OSPF, 13)),
     // §28.13-28.14: `ip IF ospf area AREA [type=..] [passive] [cost=..] ...`.
-    ...perLink("ip", "ospf area", "backbone|<ip>|<int:0-4294967295> [<word>...]", {
+    ...perLink("ip", "ospf area", `${AREA} [<word>...]`, {
       iface: 17,
       pp: 29,
       tunnel: 47,
@@ -49,19 +48,19 @@ export const ospf: Family = {
     command("ipv6 ospf router id", "<ip>", inSection(SECTION.OSPF, 21)),
     command("ipv6 ospf preference", "<int:1-2147483647>", inSection(SECTION.OSPF, 22)),
     command("ipv6 ospf area", "[stub [cost=<int:0-16777215>]]", inSection(SECTION.OSPF, 23), {
-      key: "backbone|<ip>|<int:0-4294967295>",
+      key: AREA,
     }),
     command("ipv6 ospf area network", "<prefix6> [restrict]", inSection(SECTION.OSPF, 24), {
-      key: "backbone|<ip>|<int:0-4294967295>",
+      key: AREA,
     }),
-    command("ipv6 ospf export from", "ospf [filter <int:1-2147483647>...]", inSection(SECTION.OSPF, 25)),
+    command("ipv6 ospf export from", `ospf [filter ${FILTER_ID}...]`, inSection(SECTION.OSPF, 25)),
     command(
       "ipv6 ospf import from",
-      "static|rip|<word> [filter <int:1-2147483647>...]",
+      `static|rip|<word> [filter ${FILTER_ID}...]`,
       inSection(SECTION.OSPF, 26),
     ),
     command("ipv6 ospf log", "interface|neighbor|packet...", inSection(SECTION.OSPF, 27)),
-    ...perLink("ipv6", "ospf area", "backbone|<ip>|<int:0-4294967295> [<word>...]", {
+    ...perLink("ipv6", "ospf area", `${AREA} [<word>...]`, {
       iface: 27,
       pp: 29.2,
       tunnel: 47.2,
