@@ -64,6 +64,7 @@ import { services } from "./families/services";
 import { sip } from "./families/sip";
 import { snmp } from "./families/snmp";
 import { storage } from "./families/storage";
+import { httpUpload } from "./families/http-upload";
 import { system } from "./families/system";
 import { telephony } from "./families/telephony";
 import { tunnel } from "./families/tunnel";
@@ -119,6 +120,7 @@ const FAMILIES: readonly Family[] = [
   mail,
   heartbeat,
   storage,
+  httpUpload,
   dpi,
   flexiblePort,
   cloudServices,

@@ -22,14 +22,14 @@ export const rip: Family = {
     command("rip advertise mode", "broadcast|multicast|1|2", inSection(SECTION.RIP, 2)),
     command("rip filter rule", "pass|reject|mask|equal", inSection(SECTION.RIP, 3)),
     command("rip timer", "<int:10-60> [<int:30-360> [<int:30-360>]]", inSection(SECTION.RIP, 4)),
-    // §8.3.4-8.3.9, §8.3.17.
+    // §8.3.4-8.3.9, §8.3.17; a hex key may be written as separate bytes (§8.3.9).
     ...perLink("ip", "rip send", "on|off [version 1|2 [broadcast]]", place(1)),
     ...perLink("ip", "rip receive", "on|off [version 1|2 [1|2]]", place(2)),
     ...perLink("ip", "rip trust gateway", "[except] <ip> <ip>...", place(3)),
     ...perLink("ip", "rip filter", "<int:1-$filter>...", place(4), "in|out"),
     ...perLink("ip", "rip hop", "<int:0-15>", place(5), "in|out"),
     ...perLink("ip", "rip auth type", "text|md5", place(6)),
-    ...perLink("ip", "rip auth key", "<hex>|text <text:16>", place(7)),
+    ...perLink("ip", "rip auth key", "( <hex>... | text <text:16> )", place(7)),
     ...perLink("ip", "rip force-to-advertise", "[metric <int:1-15>]", place(8), "<prefix>"),
     // §8.3.11-8.3.16: pp only.
     command("ip pp rip hold routing", "on|off", () => [28.2], { scope: "pp" }),

@@ -38,5 +38,7 @@ export const storage: Family = {
     command("external-memory batch filename", "<word> [<word>]", at(12), usbOrSd),
     command("operation execute batch permit", ON_OFF, at(13), usbOrSd),
     command("operation button function", "<word> [<word>...]", at(14), { key: "download|func" }),
+    // §42.17: where the DPI signatures are kept (up to 99 characters).
+    command("external-memory dpi signature directory", "<text:99>", at(15), usbOrSd),
   ],
 };
