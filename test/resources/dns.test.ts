@@ -2,9 +2,10 @@ import * as fs from "fs";
 import * as dynamic from "../../provider/dynamic";
 import { indexConfig, parseConfig } from "../../provider/config";
 import { Dns } from "../../provider/resources";
-import { configCommands, settle, withSeedRouter } from "../provider/harness";
+import { settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 import { expectRefused } from "./refused";
+import { expectDeleteRestores, expectReadsBack, updateCommands } from "./lifecycle";
 
 const dump = (file: string) =>
   indexConfig(
@@ -120,17 +121,12 @@ describe("Dns against nvr-sim over SSH", () => {
     await settle(sim);
     for (const c of Dns.commands(Dns.schema.parse(FULL), { mask: false }))
       expect(sim.runningConfig()).toContain(`${c.command}\n`);
-    const read = await dynamic.read("Dns", created.id, created.outs);
-    expect((await dynamic.diff("Dns", created.id, read.props as never, inputs)).changes).toBe(false);
+    await expectReadsBack("Dns", created, inputs);
 
-    sim.clearEvents();
-    const news = (await dynamic.check("Dns", {}, { ...FULL, servers: ["9.9.9.9"] })).inputs as never;
-    await dynamic.update("Dns", created.id, created.outs, news);
-    await settle(sim);
-    expect(configCommands(sim)).toEqual(["dns server 9.9.9.9"]);
+    expect(await updateCommands(sim, "Dns", created, { ...FULL, servers: ["9.9.9.9"] })).toEqual([
+      "dns server 9.9.9.9",
+    ]);
 
-    await dynamic.delete("Dns", created.id, created.outs);
-    await settle(sim);
-    expect(sim.runningConfig()).toBe(before);
+    await expectDeleteRestores(sim, "Dns", created, before);
   });
 });

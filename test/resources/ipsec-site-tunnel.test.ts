@@ -5,6 +5,7 @@ import { IpsecSiteTunnel } from "../../provider/resources";
 import { configCommands, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 import { expectRefused } from "./refused";
+import { expectDeleteRestores } from "./lifecycle";
 
 const dump = (file: string) =>
   indexConfig(
@@ -214,8 +215,6 @@ describe("IpsecSiteTunnel against nvr-sim over SSH", () => {
     expect(configCommands(sim)).toEqual(["tunnel select 1", "ipsec ike pre-shared-key 1 ********"]);
     expect(sim.runningConfig()).toContain("  ipsec ike pre-shared-key 1 0x0a0b\n");
 
-    await dynamic.delete("IpsecSiteTunnel", created.id, created.outs);
-    await settle(sim);
-    expect(sim.runningConfig()).toBe(before);
+    await expectDeleteRestores(sim, "IpsecSiteTunnel", created, before);
   });
 });

@@ -2,9 +2,10 @@ import * as fs from "fs";
 import * as dynamic from "../../provider/dynamic";
 import { indexConfig, parseConfig } from "../../provider/config";
 import { IpsecSiteTunnel, MapeTunnel } from "../../provider/resources";
-import { SEED, configCommands, settle, withSeedRouter } from "../provider/harness";
+import { SEED, settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 import { expectRefused } from "./refused";
+import { expectDeleteRestores, expectReadsBack, updateCommands } from "./lifecycle";
 
 const V6PLUS = indexConfig(
   parseConfig(
@@ -73,17 +74,13 @@ describe("MapeTunnel against nvr-sim over SSH", () => {
     expect(sim.runningConfig()).toContain(
       "tunnel select 1\n tunnel encapsulation map-e\n tunnel map-e type v6plus\n",
     );
-    const read = await dynamic.read("MapeTunnel", created.id, created.outs);
-    expect((await dynamic.diff("MapeTunnel", created.id, read.props as never, inputs)).changes).toBe(false);
+    await expectReadsBack("MapeTunnel", created, inputs);
 
-    sim.clearEvents();
-    const news = (await dynamic.check("MapeTunnel", {}, { ...props, mtu: 1454 })).inputs as never;
-    await dynamic.update("MapeTunnel", created.id, created.outs, news);
-    await settle(sim);
-    expect(configCommands(sim)).toEqual(["tunnel select 1", "ip tunnel mtu 1454"]);
+    expect(await updateCommands(sim, "MapeTunnel", created, { ...props, mtu: 1454 })).toEqual([
+      "tunnel select 1",
+      "ip tunnel mtu 1454",
+    ]);
 
-    await dynamic.delete("MapeTunnel", created.id, created.outs);
-    await settle(sim);
-    expect(sim.runningConfig()).toBe(before);
+    await expectDeleteRestores(sim, "MapeTunnel", created, before);
   });
 });

@@ -2,9 +2,10 @@ import * as fs from "fs";
 import * as dynamic from "../../provider/dynamic";
 import { indexConfig, parseConfig } from "../../provider/config";
 import { PppoeInterface, type PppoeInterfaceModel } from "../../provider/resources";
-import { configCommands, settle, withSeedRouter } from "../provider/harness";
+import { settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 import { expectRefused } from "./refused";
+import { expectDeleteRestores, updateCommands } from "./lifecycle";
 
 const PASSWORD = "pppoe-Secr3t";
 
@@ -170,14 +171,11 @@ describe("PppoeInterface against nvr-sim over SSH", () => {
       false,
     );
 
-    sim.clearEvents();
-    const news = (await dynamic.check("PppoeInterface", {}, { ...props, mtu: 1400 })).inputs as never;
-    await dynamic.update("PppoeInterface", created.id, created.outs, news);
-    await settle(sim);
-    expect(configCommands(sim)).toEqual(["pp select 1", "ip pp mtu 1400"]);
+    expect(await updateCommands(sim, "PppoeInterface", created, { ...props, mtu: 1400 })).toEqual([
+      "pp select 1",
+      "ip pp mtu 1400",
+    ]);
 
-    await dynamic.delete("PppoeInterface", created.id, created.outs);
-    await settle(sim);
-    expect(sim.runningConfig()).toBe(before);
+    await expectDeleteRestores(sim, "PppoeInterface", created, before);
   });
 });

@@ -1,8 +1,9 @@
 import * as dynamic from "../../provider/dynamic";
 import { Schedule } from "../../provider/resources";
-import { configCommands, settle, withSeedRouter } from "../provider/harness";
+import { settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 import { expectRefused } from "./refused";
+import { expectDeleteRestores, expectReadsBack, updateCommands } from "./lifecycle";
 
 const NTP = { id: 1, date: "*/wed", time: "0:00", command: "ntpdate ntp.nict.jp syslog" };
 
@@ -66,17 +67,12 @@ describe("Schedule against nvr-sim over SSH", () => {
     expect(created.id).toBe("schedule at 1");
     await settle(sim);
     expect(sim.runningConfig()).toContain("schedule at 1 */Wed 00:00:00 * ntpdate ntp.nict.jp syslog\n");
-    const read = await dynamic.read("Schedule", created.id, created.outs);
-    expect((await dynamic.diff("Schedule", created.id, read.props as never, inputs)).changes).toBe(false);
+    await expectReadsBack("Schedule", created, inputs);
 
-    sim.clearEvents();
-    const news = (await dynamic.check("Schedule", {}, { ...props, time: "4:15" })).inputs as never;
-    await dynamic.update("Schedule", created.id, created.outs, news);
-    await settle(sim);
-    expect(configCommands(sim)).toEqual(["schedule at 1 */Wed 04:15:00 * ntpdate ntp.nict.jp syslog"]);
+    expect(await updateCommands(sim, "Schedule", created, { ...props, time: "4:15" })).toEqual([
+      "schedule at 1 */Wed 04:15:00 * ntpdate ntp.nict.jp syslog",
+    ]);
 
-    await dynamic.delete("Schedule", created.id, created.outs);
-    await settle(sim);
-    expect(sim.runningConfig()).toBe(before);
+    await expectDeleteRestores(sim, "Schedule", created, before);
   });
 });

@@ -1,8 +1,9 @@
 import * as dynamic from "../../provider/dynamic";
 import { Syslog } from "../../provider/resources";
-import { configCommands, settle, withSeedRouter } from "../provider/harness";
+import { settle, withSeedRouter } from "../provider/harness";
 import { apply, index, render, store } from "./router";
 import { expectRefused } from "./refused";
+import { expectDeleteRestores, expectReadsBack, updateCommands } from "./lifecycle";
 
 const FULL = {
   hosts: ["192.168.100.10", "syslog.example.jp"],
@@ -63,17 +64,12 @@ describe("Syslog against nvr-sim over SSH", () => {
     expect(created.id).toBe("syslog");
     await settle(sim);
     expect(sim.runningConfig()).toContain("syslog host 192.168.100.10\n");
-    const read = await dynamic.read("Syslog", created.id, created.outs);
-    expect((await dynamic.diff("Syslog", created.id, read.props as never, inputs)).changes).toBe(false);
+    await expectReadsBack("Syslog", created, inputs);
 
-    sim.clearEvents();
-    const news = (await dynamic.check("Syslog", {}, { ...FULL, hosts: ["192.168.100.10"] })).inputs as never;
-    await dynamic.update("Syslog", created.id, created.outs, news);
-    await settle(sim);
-    expect(configCommands(sim)).toEqual(["no syslog host syslog.example.jp"]);
+    expect(await updateCommands(sim, "Syslog", created, { ...FULL, hosts: ["192.168.100.10"] })).toEqual([
+      "no syslog host syslog.example.jp",
+    ]);
 
-    await dynamic.delete("Syslog", created.id, created.outs);
-    await settle(sim);
-    expect(sim.runningConfig()).toBe(before);
+    await expectDeleteRestores(sim, "Syslog", created, before);
   });
 });
