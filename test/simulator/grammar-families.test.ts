@@ -237,6 +237,9 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["ipsec ike license-key 501 abc", none, "rtx1210", "out-of-range"],
   ["auth user attribute 1 xauth=maybe", none, "rtx1210", "illegal-keyword"],
   ["http upload timeout 181", none, "rtx1210", "out-of-range"],
+  ["system packet-scheduling filter 41 0 ip *", none, "rtx5000", "out-of-range"],
+  ["system packet-scheduling filter 1 4 ip *", none, "rtx5000", "out-of-range"],
+  ["system packet-scheduling filter 1 0 ipx *", none, "rtx5000", "illegal-keyword"],
   ["http upload backup x.txt", none, "rtx1210", "illegal-keyword"],
   ["ip lan2 rip auth key 01 zz", none, "rtx1210", "illegal-keyword"],
   ["ipv6 pp rip connect interval 29", pp1, "rtx1210", "out-of-range"],
@@ -280,6 +283,7 @@ describe("a command the model lacks is an unknown command there (Error: Invalid 
     ["switch control mode master", "rtx830", "rtx1100"],
     ["vlan port mapping lan1.1 vlan1", "rtx1210", "rtx1300"],
     ["http upload permit on", "rtx1220", "rtx830"],
+    ["system packet-scheduling filter 1 0 ip * * tcp", "rtx5000", "rtx1210"],
     // interfaces the model does not have
     ["ip lan3 address 192.168.3.1/24", "rtx1210", "nvr510"],
     ["ip onu1 address dhcp", "nvr510", "rtx830"],

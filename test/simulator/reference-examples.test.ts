@@ -33,7 +33,6 @@ const EXCEPTIONS: Record<string, string> = {
  */
 const GAPS: [RegExp, string][] = [
   [/^lan port-mirroring \d+ in/, "the RTX5000 port-mirroring form without a LAN name (CR §4.x)"],
-  [/^system packet-scheduling filter /, "no grammar for packet-scheduling filters (CR ch. 4)"],
   [/^isdn disconnect interval time /, "no grammar for the ISDN disconnect timer (CR ch. 6)"],
   [/^ip filter \d+ pass \* @/, "DPI application names (`@name`) as filter destinations (CR §8.1)"],
   [/^ipsec ike mode-cfg address pool \d+ \S+-\S+\//, "a range with a /mask (CR §15.x mode-cfg pool)"],

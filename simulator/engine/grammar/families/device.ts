@@ -21,6 +21,20 @@ export const device: Family = {
     command("system temperature threshold", "<int:1-100> <int:1-100>", at(6)),
     command("system packet-buffer", "<word>...", at(7), { key: "small|middle|large|huge" }),
     command("system packet-scheduling", "<word>", at(8)),
+    // §4.95-4.96 (RTX5000 of ours): which CPU core takes the packets a filter matches, and the filters' order.
+    // Addresses, protocol and ports are kept as typed [U: their validation].
+    command(
+      "system packet-scheduling filter",
+      "<int:0-3> ip|ipv6 <word> [<word> [<word> [<word> [<word>]]]]",
+      at(8.1),
+      {
+        key: "<int:1-40>",
+        exists: (m) => m.id === "rtx5000",
+      },
+    ),
+    command("system packet-scheduling filter list", "<int:1-40>...", at(8.2), {
+      exists: (m) => m.id === "rtx5000",
+    }),
     command("line masterclock", "<if> [<if>]", at(9)),
     command("packetdump", "<int:0-1000>", at(10), { key: "pp|<if> [<int:1-150>]" }),
     command("tcp log", "on|off [<word>...]", at(11)),
