@@ -15,15 +15,11 @@ import { previewLines } from "./config/render";
 import { connectionProblem } from "./connection";
 import type { Prior, ResourceKind } from "./resources/contract";
 import { redact } from "./secrets";
-import type { RouterConnection } from "./session";
+import { routerKey, type RouterConnection } from "./session";
 import { peekConfig } from "./session/peek";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyKind = ResourceKind<any>;
-
-function routerKey(conn: RouterConnection): string {
-  return `${conn.host}:${conn.port ?? 22}:${conn.username}`;
-}
 
 /** Per provider process (one per engine run): what has been read or said about each router. */
 interface Memory {
@@ -98,13 +94,6 @@ function replaced(kind: AnyKind, model: unknown, prior: Prior | undefined): stri
 export type LivePlan = { lines: string[] } | { refused: string };
 
 /**
- * The lines a create (no `olds`) or an update of `model` would send to the router as it is now, secrets masked:
- * additions, `no` forms, and what an adopted create removes or overwrites. A create that would find the lines
- * already there without `adopt` is refused, as `up` would. When the router cannot be read, one warning per router
- * says so and the offline lines (the whole block) stand in; a router that refuses the login or the host key is a
- * refusal, told once per router with the key to set.
- */
-/**
  * The router's secure filters against the VPN a preview sets up (docs/analysis.md): a warning for each filter that
  * would drop IKE, NAT traversal, ESP or L2TP on the upstream interface, or the pool's traffic into a LAN.
  */
@@ -126,6 +115,13 @@ function warnVpnFilters(
   }
 }
 
+/**
+ * The lines a create (no `olds`) or an update of `model` would send to the router as it is now, secrets masked:
+ * additions, `no` forms, and what an adopted create removes or overwrites. A create that would find the lines
+ * already there without `adopt` is refused, as `up` would. When the router cannot be read, one warning per router
+ * says so and the offline lines (the whole block) stand in; a router that refuses the login or the host key is a
+ * refusal, told once per router with the key to set.
+ */
 export async function livePlan(
   kind: AnyKind,
   model: unknown,

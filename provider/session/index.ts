@@ -1,5 +1,5 @@
 /** The session layer's public face: one shared Router per router per process. */
-export { routerFor } from "./router";
+export { routerFor, routerKey } from "./router";
 export type { ApplyOptions, ApplyResult, PlanSource, Router, RouterConnection, RouterStats } from "./router";
 export {
   AuthError,

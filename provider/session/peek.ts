@@ -5,32 +5,12 @@
  */
 import { indexConfig, type ConfigIndex } from "../config/index";
 import { parseConfig } from "../config/parse";
-import type { RouterConnection } from "./router";
+import { shellOptionsOf, type RouterConnection } from "./router";
 import { Shell } from "./shell";
 
 /** The router's running config as it is now, read without writing anything. */
 export async function peekConfig(conn: RouterConnection): Promise<ConfigIndex> {
-  const name = conn.name ?? `${conn.host}:${conn.port ?? 22}`;
-  const shell = await Shell.open({
-    name,
-    host: conn.host,
-    port: conn.port ?? 22,
-    username: conn.username,
-    password: conn.password,
-    privateKey: conn.privateKey,
-    passphrase: conn.passphrase,
-    adminPassword: conn.adminPassword,
-    hostKeys: {
-      host: conn.host,
-      port: conn.port ?? 22,
-      hostKey: conn.hostKey,
-      knownHostsFile: conn.knownHostsFile,
-      trustOnFirstUse: conn.trustOnFirstUse,
-    },
-    commandTimeoutMs: conn.commandTimeoutMs ?? 30_000,
-    setConsole: false,
-    log: conn.log,
-  });
+  const shell = await Shell.open({ ...shellOptionsOf(conn), setConsole: false, log: conn.log });
   try {
     const text = (await shell.run("show config", 120_000)).replace(/\r\n/g, "\n");
     // The router wraps long lines at its own console width; the parser joins them back.

@@ -29,7 +29,13 @@ import {
 } from "../apply/plan";
 import { applyPlan, verifyBatch, type Applied } from "../apply/transaction";
 import { UnsavedJournal, WriterLock } from "./custody";
-import { Shell, consoleSettingsOf, withConsoleOriginals, type ConsoleSettings } from "./shell";
+import {
+  Shell,
+  consoleSettingsOf,
+  withConsoleOriginals,
+  type ConsoleSettings,
+  type ShellOptions,
+} from "./shell";
 
 export interface RouterConnection {
   host: string;
@@ -141,13 +147,40 @@ function registry(): Registry {
   return (g[REGISTRY] ??= new Map());
 }
 
+/** What identifies one router login: one Router (and one preview read) per host:port:username per process. */
+export function routerKey(conn: RouterConnection): string {
+  return `${conn.host}:${conn.port ?? 22}:${conn.username}`;
+}
+
+/** How to log in to the router of a connection: the parts of a shell's options every login of it shares. */
+export function shellOptionsOf(conn: RouterConnection): ShellOptions {
+  return {
+    name: conn.name ?? `${conn.host}:${conn.port ?? 22}`,
+    host: conn.host,
+    port: conn.port ?? 22,
+    username: conn.username,
+    password: conn.password,
+    privateKey: conn.privateKey,
+    passphrase: conn.passphrase,
+    adminPassword: conn.adminPassword,
+    hostKeys: {
+      host: conn.host,
+      port: conn.port ?? 22,
+      hostKey: conn.hostKey,
+      knownHostsFile: conn.knownHostsFile,
+      trustOnFirstUse: conn.trustOnFirstUse,
+    },
+    commandTimeoutMs: conn.commandTimeoutMs ?? 30_000,
+  };
+}
+
 /**
  * The shared Router for a host:port:username in this process. A later call fills in fields the stored
  * connection lacks and updates those it gives (a rotated password), but never drops one: a call site without
  * credentials must not break the router every other operation shares.
  */
 export function routerFor(conn: RouterConnection): Router {
-  const key = `${conn.host}:${conn.port ?? 22}:${conn.username}`;
+  const key = routerKey(conn);
   const reg = registry();
   const existing = reg.get(key);
   if (existing) {
@@ -267,27 +300,13 @@ class SharedRouter implements Router {
   // ---- sessions -------------------------------------------------------------------------------------------
 
   private open(setConsole: boolean): Promise<Shell> {
-    const c = this.conn;
     this.counts.handshakes++;
     this.log("logging in");
+    const options = shellOptionsOf(this.conn);
     return Shell.open({
+      ...options,
       name: this.name,
-      host: c.host,
-      port: c.port ?? 22,
-      username: c.username,
-      password: c.password,
-      privateKey: c.privateKey,
-      passphrase: c.passphrase,
-      adminPassword: c.adminPassword,
-      hostKeys: {
-        host: c.host,
-        port: c.port ?? 22,
-        hostKey: c.hostKey,
-        knownHostsFile: c.knownHostsFile,
-        trustOnFirstUse: c.trustOnFirstUse,
-        learned: this.learnedHostKey,
-      },
-      commandTimeoutMs: c.commandTimeoutMs ?? 30_000,
+      hostKeys: { ...options.hostKeys, learned: this.learnedHostKey },
       consoleOriginals: this.consoleOriginals,
       setConsole,
       log: (l) => this.log(l),
