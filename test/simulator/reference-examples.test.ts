@@ -37,8 +37,6 @@ const GAPS: [RegExp, string][] = [
   [/^ip filter \d+ pass \* @/, "DPI application names (`@name`) as filter destinations (CR §8.1)"],
   [/^ipsec ike mode-cfg address pool \d+ \S+-\S+\//, "a range with a /mask (CR §15.x mode-cfg pool)"],
   [/^queue class filter \d+ \d+ ip dpi /, "the dpi form of class filters (CR ch. 26)"],
-  [/^cooperation load-watch trigger /, "no grammar for cooperation (CR ch. 27)"],
-  [/^bgp export aspath /, "quoted AS-path regular expressions (CR ch. 29)"],
   [/^ipv6 route default gateway .* (filter|dpi) \d+ gateway/, "filter/dpi-selected gateways (CR ch. 30, 52)"],
   [/^schedule at \d+ \S+ \S+ switch /, "the switch-targeted schedule form (CR ch. 37)"],
   [/^dpi group set 1000 /, "DPI group ids above the simulator's range (CR ch. 52)"],

@@ -27,6 +27,7 @@ import { bgp } from "./families/bgp";
 import { bridge } from "./families/bridge";
 import { device } from "./families/device";
 import { cloudServices } from "./families/cloud-services";
+import { cooperation } from "./families/cooperation";
 import { dhcp } from "./families/dhcp";
 import { dpi } from "./families/dpi";
 import { dns } from "./families/dns";
@@ -121,6 +122,7 @@ const FAMILIES: readonly Family[] = [
   heartbeat,
   storage,
   httpUpload,
+  cooperation,
   dpi,
   flexiblePort,
   cloudServices,

@@ -54,7 +54,22 @@ function bound(text: string, env: Env): number {
   if (text === "$pp") return env.model.maxPp;
   if (text === "$filter") return MAX_FILTER;
   if (text === "$id") return MAX_ID;
+  // Queue classes: 1..100 on the RTX5000, 1..16 elsewhere (CR ch. 26, introduction).
+  if (text === "$class") return env.model.id === "rtx5000" ? 100 : 16;
   return Number(text);
+}
+
+/** Models whose rates take no `G` suffix (CR §26.1 note, §26.10). */
+const NO_GIGA = ["rtx830", "rtx1210", "rtx1220", "rtx5000"];
+
+/** A bit rate: digits with an optional `k`, `M` or `G` (either case [U]: the CR's examples write `80m`). */
+export function bitRate(v: string, env: Env, min: number, max: number): string {
+  const m = /^(\d+)([kmg])?$/i.exec(v) ?? fail("illegal-keyword");
+  const unit = m[2]?.toLowerCase();
+  if (unit === "g" && NO_GIGA.includes(env.model.id)) fail("illegal-keyword");
+  const n = Number(m[1]) * 1000 ** (unit ? "kmg".indexOf(unit) + 1 : 0);
+  if (n < min || n > max) fail("out-of-range");
+  return v;
 }
 
 function maxLength(limit: number): Check {
@@ -132,6 +147,38 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     return v;
   },
   url: () => (v) => (/^(https?|ftp|tftp):\/\/\S+$/.test(v) ? v : fail("illegal-keyword")),
+  /** A bit rate in bit/s, MIN-MAX after scaling (CR §26.1, §27.3). */
+  bps: (arg) => {
+    const [min, max] = (arg ?? "1-100000000000").split("-").map(Number);
+    return (v, env) => bitRate(v, env, min, max);
+  },
+  /** A queue class's bandwidth (CR §26.10): `ngn`, a rate or `N%`, or two of them joined by a comma (shaping's
+   * guaranteed and upper rates, in either order). */
+  bandwidth: () => (v, env) => {
+    if (v === "ngn") return v;
+    const parts = v.split(",");
+    if (parts.length > 2) fail("illegal-keyword");
+    for (const part of parts)
+      if (part.endsWith("%")) integer(part.slice(0, -1), 1, 100);
+      else bitRate(part, env, 1, 100_000_000_000);
+    return v;
+  },
+  /** A regular expression as `grep` takes it (CR §29.7); JavaScript's syntax stands in for the device's [U]. */
+  regex: () => (v) => {
+    try {
+      new RegExp(v);
+    } catch {
+      fail("illegal-keyword");
+    }
+    return v;
+  },
+  /** An OSPF MD5 key `ID,KEY`: ID 0..255, KEY at most 16 characters (CR §28.12-28.13). */
+  md5key: () => (v) => {
+    const m = /^\(?(\d+)\)?,\(?([^()]*)\)?$/.exec(v) ?? fail("illegal-keyword");
+    integer(m[1], 0, 255);
+    if (m[2].length === 0 || m[2].length > 16) fail("out-of-range");
+    return v;
+  },
 };
 
 /** Splits a pattern into words and the brackets `[ ] { }`. */

@@ -3,6 +3,15 @@ import { SECTION } from "../order";
 import { command, type Family, inSection } from "../spec";
 
 const FILTER_ID = "<int:1-2147483647>";
+/** §29.12 neighbor parameters: `gateway` is an address or an interface. */
+const NEIGHBOR = [
+  "hold-time=off/<int:3-28800>",
+  "metric=<int:1-21474836>",
+  "passive=on/off",
+  "gateway=<if>/<ip>",
+  "local-address=<ip>",
+  "ignore-capability=on/off",
+].join(" ");
 const ROUTE_FILTER = "[reject] include|exclude|refines|equal <net>... [<word>...]";
 
 export const bgp: Family = {
@@ -16,8 +25,13 @@ export const bgp: Family = {
     command("bgp aggregate filter", `static|rip|ospf|all ${ROUTE_FILTER}`, inSection(SECTION.BGP, 5), {
       key: FILTER_ID,
     }),
-    command("bgp export", `filter ${FILTER_ID}...`, inSection(SECTION.BGP, 6), {
-      key: "<int:1-4294967295>|aspath",
+    // §29.7: at most 101 filter numbers per line.
+    command("bgp export", `filter ${FILTER_ID}...101`, inSection(SECTION.BGP, 6), {
+      key: "<int:1-4294967295>",
+    }),
+    // §29.7: AS-path filters by evaluation order (quote a pattern with blanks); they print after the AS ones [U].
+    command("bgp export aspath", `<regex> filter ${FILTER_ID}...101`, inSection(SECTION.BGP, 6.5), {
+      key: "<int:1-65535>",
     }),
     command("bgp export filter", ROUTE_FILTER, inSection(SECTION.BGP, 7), { key: FILTER_ID }),
     command(
@@ -29,8 +43,8 @@ export const bgp: Family = {
       },
     ),
     command("bgp import filter", ROUTE_FILTER, inSection(SECTION.BGP, 9), { key: FILTER_ID }),
-    // §29.12: `bgp neighbor ID REMOTE_AS ADDRESS [hold-time=..] [local-address=..] ...`.
-    command("bgp neighbor", "<int:1-4294967295> <ip46> [<word>...]", inSection(SECTION.BGP, 10), {
+    // §29.12: `bgp neighbor ID REMOTE_AS ADDRESS` and its TYPE=VALUE parameters in any order.
+    command("bgp neighbor", `<int:1-4294967295> <ip> {${NEIGHBOR}}`, inSection(SECTION.BGP, 10), {
       key: "<int:1-2147483647>",
     }),
     command("bgp neighbor pre-shared-key", "text <text:80>", inSection(SECTION.BGP, 11), {

@@ -3,10 +3,61 @@
 import { SECTION } from "../order";
 import type { Reader } from "../reader";
 import { command, type Family, hasFeature, inSection } from "../spec";
-import { fail } from "../values";
+import { syntax } from "../syntax";
+import { fail, integer, isIpv6, keyword, prefixLength } from "../values";
 
 const at = (item: number): ReturnType<typeof inSection> => inSection(SECTION.SYSTEM, item);
 const ON_OFF = "on|off";
+
+const SCHEDULING = [syntax("hash|load-balance|lan-based"), syntax("hash|load-balance")];
+
+/** `*` or `A.B.C.D` whose octets may be `*`, with a `/mask` (bits, dotted or 0x hex) (§4.95). */
+function wildcardIpv4(text: string): string {
+  if (text === "*") return text;
+  const [address, mask, extra] = text.split("/");
+  const octets = address.split(".");
+  if (extra !== undefined || octets.length !== 4) fail("bad-ip");
+  if (!octets.every((o) => o === "*" || (/^\d{1,3}$/.test(o) && Number(o) <= 255))) fail("bad-ip");
+  if (mask !== undefined) prefixLength(mask);
+  return text;
+}
+
+/** `*` or an IPv6 address with a `/prefix_len` (§4.95). */
+function wildcardIpv6(text: string): string {
+  if (text === "*") return text;
+  const [address, bits, extra] = text.split("/");
+  if (extra !== undefined || !isIpv6(address)) fail("bad-ip");
+  if (bits !== undefined) integer(bits, 0, 128);
+  return text;
+}
+
+/** `*`, a protocol number or one of the mnemonics §4.95 lists. */
+function protocol(text: string): string {
+  if (/^\d+$/.test(text)) integer(text, 0, 255);
+  else if (text !== "*") keyword(text, ["icmp", "tcp", "udp", "gre", "esp"]);
+  return text;
+}
+
+const PORT_NAMES = [
+  ...["ftp", "ftpdata", "telnet", "smtp", "domain", "gopher", "finger", "www", "pop3", "sunrpc", "ident"],
+  ...["ntp", "nntp", "snmp", "syslog", "printer", "talk", "route", "uucp", "submission"],
+];
+/** `*`, a port number or one of the mnemonics §4.95 lists. */
+function schedulingPort(text: string): string {
+  if (/^\d+$/.test(text)) integer(text, 0, 65535);
+  else if (text !== "*") keyword(text, PORT_NAMES);
+  return text;
+}
+
+/** §4.95: `CPU ip|ipv6 SRC [DST [PROTOCOL [SRC_PORT [DST_PORT]]]]`. */
+function schedulingFilter(r: Reader): void {
+  r.int(0, 3);
+  const address = r.kw(["ip", "ipv6"]) === "ip" ? wildcardIpv4 : wildcardIpv6;
+  r.replace(address);
+  const rest = [address, protocol, schedulingPort, schedulingPort];
+  for (const check of rest) if (r.remaining > 0) r.replace(check);
+  r.end();
+}
 
 export const device: Family = {
   specs: [
@@ -20,18 +71,21 @@ export const device: Family = {
     command("system memory threshold", "off|<int:1-100> [<int:0-100>] [duration=<int:1-3600>]", at(5)),
     command("system temperature threshold", "<int:1-100> <int:1-100>", at(6)),
     command("system packet-buffer", "<word>...", at(7), { key: "small|middle|large|huge" }),
-    command("system packet-scheduling", "<word>", at(8)),
+    // §4.94 (RTX5000 and RTX1300 of ours): `lan-based` not on the RTX1300, `fixed` on neither.
+    {
+      ...command("system packet-scheduling", "hash|load-balance|lan-based", at(8), {
+        exists: (m) => ["rtx5000", "rtx1300"].includes(m.id),
+      }),
+      args: (r, env) => SCHEDULING[env.model.id === "rtx1300" ? 1 : 0](r, env),
+    },
     // §4.95-4.96 (RTX5000 of ours): which CPU core takes the packets a filter matches, and the filters' order.
-    // Addresses, protocol and ports are kept as typed [U: their validation].
-    command(
-      "system packet-scheduling filter",
-      "<int:0-3> ip|ipv6 <word> [<word> [<word> [<word> [<word>]]]]",
-      at(8.1),
-      {
+    {
+      ...command("system packet-scheduling filter", "", at(8.1), {
         key: "<int:1-40>",
         exists: (m) => m.id === "rtx5000",
-      },
-    ),
+      }),
+      args: schedulingFilter,
+    },
     command("system packet-scheduling filter list", "<int:1-40>...", at(8.2), {
       exists: (m) => m.id === "rtx5000",
     }),

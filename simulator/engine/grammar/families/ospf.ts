@@ -4,8 +4,37 @@ import { command, type Family, inSection, perLink } from "../spec";
 
 const ROUTE_FILTER = "[nr] include|exclude|refines|equal|<word> <net>...";
 const FILTER_ID = "<int:1-2147483647>";
-/** An area: `backbone`, dotted or a number. */
-const AREA = "backbone|<ip>|<int:0-4294967295>";
+/** An area: `backbone`, a number from 1 or dotted (CR §28.9, §31.4) [U: 0.0.0.0, which the CR excludes, is taken]. */
+const AREA = "backbone|<ip>|<int:1-4294967295>";
+/** A virtual link's area is never the backbone (§28.12). */
+const TRANSIT_AREA = "<ip>|<int:1-4294967295>";
+/** §28.12-28.13 timers: seconds from 1 [U: no upper bound given; the ID maximum]. */
+const TIMERS = ["retransmit-interval", "transmit-delay", "hello-interval", "dead-interval"]
+  .map((t) => `${t}=<int:1-2147483647>`)
+  .join(" ");
+/** Authentication of a link or virtual link: a text key of up to 8 characters or up to two MD5 keys. */
+const AUTH = "authkey=<text:8> md5key=<md5key> md5key=<md5key> md5-sequence-mode=second/increment";
+/** §28.13 link parameters (loopback types for a LOOPBACK interface). */
+const LINK = [
+  "type=broadcast/point-to-point/point-to-multipoint/non-broadcast/loopback/loopback-network",
+  "passive",
+  "cost=<int:0-65535>",
+  "priority=<int:0-255>",
+  TIMERS,
+  "poll-interval=<int:1-2147483647>",
+  AUTH,
+].join(" ");
+/** §31.6 OSPFv3 link parameters. */
+const LINK6 = [
+  "type=broadcast/point-to-point",
+  "passive",
+  "cost=<int:1-65535>",
+  "priority=<int:0-255>",
+  "retransmit-interval=<int:1-65535>",
+  "transmit-delay=<int:1-65535>",
+  "hello-interval=<int:1-65535>",
+  "dead-interval=<int:1-65535>",
+].join(" ");
 
 export const ospf: Family = {
   feature: "ospf",
@@ -22,23 +51,24 @@ export const ospf: Family = {
     command("ospf import filter", `${ROUTE_FILTER} [<word>...]`, inSection(SECTION.OSPF, 6), {
       key: FILTER_ID,
     }),
-    command("ospf area", "{auth=text/md5 stub cost=<int:0-16777215>}", inSection(SECTION.OSPF, 7), {
+    // §28.9: the default route's cost only for a stub area.
+    command("ospf area", "[auth=text/md5] [stub [cost=<int:1-16777215>]]", inSection(SECTION.OSPF, 7), {
       key: AREA,
     }),
     command("ospf area network", "<prefix> [restrict]", inSection(SECTION.OSPF, 8), {
       key: AREA,
     }),
-    command("ospf area stubhost", "<ip> [cost <int:0-65535>]", inSection(SECTION.OSPF, 9), {
+    command("ospf area stubhost", "<ip> [cost <int:1-65535>]", inSection(SECTION.OSPF, 9), {
       key: AREA,
     }),
-    command("ospf virtual-link", "<ip>|<int:0-4294967295> <word>...", inSection(SECTION.OSPF, 10), {
+    command("ospf virtual-link", `${TRANSIT_AREA} {${TIMERS} ${AUTH}}`, inSection(SECTION.OSPF, 10), {
       key: "<ip>",
     }),
     command("ospf merge equal cost stub", "on|off", inSection(SECTION.OSPF, 11)),
     command("ospf log", "interface|neighbor|packet...", inSection(SECTION.OSPF, 12)),
     command("ospf reric interval", "<int:1-3600>", inSection(SECTION.OSPF, 13)),
-    // §28.13-28.14: `ip IF ospf area AREA [type=..] [passive] [cost=..] ...`.
-    ...perLink("ip", "ospf area", `${AREA} [<word>...]`, {
+    // §28.13: `ip IF ospf area AREA` and its link parameters in any order.
+    ...perLink("ip", "ospf area", `${AREA} {${LINK}}`, {
       iface: 17,
       pp: 29,
       tunnel: 47,
@@ -60,7 +90,7 @@ export const ospf: Family = {
       inSection(SECTION.OSPF, 26),
     ),
     command("ipv6 ospf log", "interface|neighbor|packet...", inSection(SECTION.OSPF, 27)),
-    ...perLink("ipv6", "ospf area", `${AREA} [<word>...]`, {
+    ...perLink("ipv6", "ospf area", `${AREA} {${LINK6}}`, {
       iface: 27,
       pp: 29.2,
       tunnel: 47.2,

@@ -1,8 +1,11 @@
 /** QoS and shaping (CR ch. 26): interface speeds, class filters, queue types, lengths and class properties. */
 import { SECTION } from "../order";
-import { command, type Family, inSection, perInterface } from "../spec";
+import { command, type Family, inSection, perInterface, type Spec } from "../spec";
+import { syntax } from "../syntax";
+import { fail } from "../values";
 
-const CLASS = "<int:1-16>";
+/** Queue classes, 1..100 on the RTX5000 (CR ch. 26, introduction). */
+const CLASS = "<int:1-$class>";
 const QUEUE_TYPES = "priority|cbq|shaping|fifo";
 
 /** `queue IF|pp|tunnel ...`: the interface forms sort with the interface, pp and tunnel forms in their block. */
@@ -13,6 +16,26 @@ function queue(words: string, args: string, item: number, key?: string) {
     command(`queue tunnel ${words}`, args, () => [47.5 + item / 100], { key, scope: "tunnel" }),
   ];
 }
+
+/**
+ * §26.10: a LAN/WAN class takes a bandwidth or `type=priority` (the RTX5000 of ours), a pp class a bandwidth and the
+ * cbq options (of the CR's models only the RTX1210 and RTX5000 have it; the models the CR does not cover keep it [U]).
+ * There is no tunnel form.
+ */
+const IF_PROPERTY = syntax("bandwidth=<bandwidth>|type=priority");
+const PP_PROPERTY =
+  "bandwidth=<bandwidth> {parent=<int:0-16> borrow=on/off maxburst=<int:1-10000> minburst=<int:1-10000> packetsize=<int:1-10000>}";
+const [ifProperty, ppProperty] = queue("class property", PP_PROPERTY, 4, CLASS);
+const classProperty: Spec[] = [
+  {
+    ...ifProperty,
+    args: (r, env) => {
+      if (r.peek() === "type=priority" && env.model.id !== "rtx5000") fail("illegal-keyword");
+      IF_PROPERTY(r, env);
+    },
+  },
+  { ...ppProperty, exists: (m) => !["rtx830", "rtx840", "rtx1220", "rtx1300"].includes(m.id) },
+];
 
 export const qos: Family = {
   specs: [
@@ -29,7 +52,7 @@ export const qos: Family = {
     ...queue("class filter list", "<int:1-2147483647>...", 1),
     ...queue("length", "[secondary] [primary=<int:1-16>] <word>...", 2),
     ...queue("default class", `[secondary] [primary=${CLASS}] ${CLASS}`, 3),
-    ...queue("class property", "<word>...", 4, CLASS),
+    ...classProperty,
     ...queue("class control", "<word>...", 5, CLASS),
   ],
 };
