@@ -19,9 +19,9 @@ import {
   type PortRange,
   PROTOCOL_NUMBERS,
   type ProtocolItem,
-  type Unreadable,
   readIpFilters,
 } from "../resources/ip-filter";
+import type { Unreadable } from "../resources/lines";
 import { type IpFilterDynamicRule, readIpFiltersDynamic } from "../resources/ip-filter-dynamic";
 import type { SecureFilterList } from "../resources/secure-filter";
 

@@ -14,15 +14,13 @@ import {
   type AddressItem,
   type Family,
   type Ipv6AddressItem,
-  type Unreadable,
   addressReader,
   filterNumber,
   listField,
-  readEach,
   readLineWith,
 } from "./ip-filter";
 import { defineKind } from "./kind";
-import { type Line, findLines, line } from "./lines";
+import { type Line, type Unreadable, findLines, line, readEach } from "./lines";
 
 /** Applications a dynamic filter names (CR §8.1.14); dhcpc, dhcps, dhcpv6c and dhcpv6s are taken but do nothing. */
 export const DYNAMIC_PROTOCOLS = [

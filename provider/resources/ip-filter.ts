@@ -14,7 +14,7 @@ import type { ConfigIndex } from "../config/index";
 import { type ConfigLine, GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
 import { defineKind } from "./kind";
-import { type Line, findLines, line } from "./lines";
+import { type Line, type Unreadable, findLines, line, readEach } from "./lines";
 import { type Span, dnsName, isIPv4, prefixOfMask } from "./net";
 
 /** `ip filter` or `ipv6 filter`: the same lines over IPv4 or IPv6 addresses. */
@@ -484,13 +484,6 @@ export const IpFilter = filterKind("ip");
 
 // ---- the typed reading for analyses ---------------------------------------------------------------------------
 
-/** A config line a reader refused, for analyses that go on with the rest. */
-export interface Unreadable {
-  line: number;
-  text: string;
-  reason: string;
-}
-
 /** A filter line read into what it matches, with its line number. */
 export interface FilterRule<Address, Protocol> {
   id: number;
@@ -582,23 +575,6 @@ export function readIpv6FilterLineWith(
     l.line,
     "ipv6",
   ) as Ipv6FilterRule;
-}
-
-/** Reads every line of a family, keeping the ones a reader refuses apart so the rest can still be analysed. */
-export function readEach<T>(
-  lines: readonly ConfigLine[],
-  read: (l: ConfigLine) => T,
-): { read: T[]; unreadable: Unreadable[] } {
-  const out: { read: T[]; unreadable: Unreadable[] } = { read: [], unreadable: [] };
-  for (const l of lines) {
-    try {
-      out.read.push(read(l));
-    } catch (e) {
-      if (!(e instanceof ReadError)) throw e;
-      out.unreadable.push({ line: l.line, text: l.text, reason: e.reason });
-    }
-  }
-  return out;
 }
 
 /** Whether a line is a static filter `ip filter N ...` (not `ip filter dynamic`, `set`, `directed-broadcast`, ...). */

@@ -6,7 +6,7 @@
 import type { ConfigIndex } from "../config/index";
 import type { ConfigLine } from "../config/model";
 import { type Ipv6FilterDynamicRule, dynamicKind, readDynamicLineWith } from "./ip-filter-dynamic";
-import { type Unreadable, readEach } from "./ip-filter";
+import { type Unreadable, readEach } from "./lines";
 
 export const Ipv6FilterDynamic = dynamicKind("ipv6");
 

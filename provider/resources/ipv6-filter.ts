@@ -6,13 +6,8 @@
  */
 import type { ConfigIndex } from "../config/index";
 import type { ConfigLine } from "../config/model";
-import {
-  type Ipv6FilterRule,
-  type Unreadable,
-  filterKind,
-  readEach,
-  readIpv6FilterLineWith,
-} from "./ip-filter";
+import { type Ipv6FilterRule, filterKind, readIpv6FilterLineWith } from "./ip-filter";
+import { type Unreadable, readEach } from "./lines";
 
 export const Ipv6Filter = filterKind("ipv6");
 

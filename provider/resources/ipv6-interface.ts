@@ -8,7 +8,7 @@ import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
 import { alwaysPresent, defineKind } from "./kind";
-import { type Line, findLines, line } from "./lines";
+import { type Found, type Line, type SourceLine, findLines, globalLines, line, sourceOf } from "./lines";
 import { ipv6Form } from "./ipv6-prefix";
 import { lanName } from "./lan-interface";
 import { DEFAULT_MODEL, isRouterModel, lanInterfaceProblem, routerModel } from "./models";
@@ -72,6 +72,44 @@ function lines(m: Ipv6InterfaceModel): Line[] {
   ];
 }
 
+/**
+ * One `ipv6 lanN address|rtadv send|dhcp service ...` line as the router prints it (Ipv6Interface refuses what it
+ * does not model): the one reader of the family, for the resource and the finder of its objects.
+ */
+export type Ipv6InterfaceLine = { interface: string; line: number } & (
+  | { setting: "address"; value: string | undefined }
+  /** The prefix ids, and the other words (`m_flag=on`). */
+  | { setting: "rtadv send"; prefixes: number[]; options: string[] }
+  | { setting: "dhcp service"; mode: string | undefined; options: string[] }
+);
+
+/** The line's setting; undefined for a line that is not one of a LAN's address, rtadv send or dhcp service. */
+export function readIpv6InterfaceLine({ tokens, line }: SourceLine): Ipv6InterfaceLine | undefined {
+  const [head, name, what, ...rest] = tokens;
+  if (head !== "ipv6" || !/^lan\d+$/.test(name ?? "")) return undefined;
+  const at = { interface: name, line };
+  if (what === "address") return { ...at, setting: "address", value: rest[0] };
+  if (what === "rtadv" && rest[0] === "send") {
+    const args = rest.slice(1);
+    const isId = (a: string) => /^\d+$/.test(a);
+    return {
+      ...at,
+      setting: "rtadv send",
+      prefixes: args.filter(isId).map(Number),
+      options: args.filter((a) => !isId(a)),
+    };
+  }
+  if (what === "dhcp" && rest[0] === "service")
+    return { ...at, setting: "dhcp service", mode: rest[1], options: rest.slice(2) };
+  return undefined;
+}
+
+/** The LANs with IPv6 settings (Ipv6Interface's objects, "ipv6 lan1"). */
+export function ipv6InterfaceIdentities(config: ConfigIndex): Found {
+  const read = globalLines(config).flatMap((l) => readIpv6InterfaceLine(l) ?? []);
+  return { identities: read.map((l) => `ipv6 ${l.interface}`), refused: [] };
+}
+
 function owned(config: ConfigIndex, identity: string): Line[] {
   const iface = identity.replace(/^ipv6 /, "");
   return ["address", "rtadv send", "dhcp service"].flatMap((s) => findLines(config, `ipv6 ${iface} ${s}`));
@@ -84,22 +122,22 @@ function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
     ...(isRouterModel(header) ? { model: header } : {}),
   };
   for (const l of owned) {
-    const rest = l.text.split(" ").slice(2);
-    if (rest[0] === "address") model.addresses = [...((model.addresses as string[]) ?? []), rest[1]];
-    else if (rest[0] === "rtadv") {
-      const args = rest.slice(2);
-      const ra: Record<string, unknown> = { prefixes: args.filter((a) => /^\d+$/.test(a)).map(Number) };
-      for (const o of args.filter((a) => !/^\d+$/.test(a))) {
+    const read = readIpv6InterfaceLine(sourceOf(l));
+    if (read?.setting === "address") model.addresses = [...((model.addresses as string[]) ?? []), read.value];
+    else if (read?.setting === "rtadv send") {
+      const ra: Record<string, unknown> = { prefixes: read.prefixes };
+      for (const o of read.options) {
         const [name, value] = o.split("=");
         if (!(RA_OPTIONS as readonly string[]).includes(name))
           throw new ReadError(l.text, `"${o}" is not modelled`);
         ra[name === "m_flag" ? "mFlag" : "oFlag"] = value === "on";
       }
       model.rtadv = ra;
-    } else {
-      const [mode, option] = rest.slice(2);
+    } else if (read?.setting === "dhcp service") {
+      const [option] = read.options;
       if (option !== undefined && !/^ir=(on|off)$/.test(option))
         throw new ReadError(l.text, `"${option}" is not modelled`);
+      const mode = read.mode;
       model.dhcp = option === undefined ? { mode } : { mode, informationRequest: option === "ir=on" };
     }
   }

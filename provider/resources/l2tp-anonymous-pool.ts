@@ -155,8 +155,9 @@ const PP_LINES = [
 ];
 
 /**
- * One line of a pp block the analyses read too (CR §9, §11), with its source line: the one reader of `pp bind`,
- * `ip pp remote address [pool]` and `ppp ipcp msext`, for L2tpAnonymousPool's read and the analyses.
+ * One line of a pp block the analyses or several resources read (CR §9, §11), with its source line: the one reader
+ * of `pp bind`, `ip pp remote address [pool]`, `ppp ipcp msext` and `pppoe use`, for L2tpAnonymousPool's and
+ * PppoeInterface's read, the finder of PPPoE sessions and the analyses.
  */
 export type PpLine = { line: number } &
   /** `pp bind tunnel2-tunnel4 ...`: the tunnels bound, and any words that are not tunnels. */
@@ -167,6 +168,8 @@ export type PpLine = { line: number } &
     /** `ip pp remote address IP` (a pp N peer's address). */
     | { item: "remote address"; address: string }
     | { item: "ipcp msext"; value: string }
+    /** `pppoe use lan2`: the block is a PPPoE session over that interface (CR §11.16.1). */
+    | { item: "pppoe use"; interface: string }
   );
 
 /** A pp block line of those families; undefined for any other line. */
@@ -179,6 +182,7 @@ export function readPpLine({ tokens, line }: SourceLine): PpLine | undefined {
   }
   if (a === "ppp" && b === "ipcp" && c === "msext" && d !== undefined)
     return { line, item: "ipcp msext", value: d };
+  if (a === "pppoe" && b === "use" && c !== undefined) return { line, item: "pppoe use", interface: c };
   if (a !== "ip" || b !== "pp" || c !== "remote" || d !== "address" || e === undefined) return undefined;
   if (e !== "pool") return { line, item: "remote address", address: e };
   const addresses = tokens.slice(5);

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { alwaysPresent, defineKind } from "./kind";
-import { type Line, type SourceLine, findLines, line, sourceOf } from "./lines";
+import { type Found, type Line, type SourceLine, findLines, globalLines, line, sourceOf } from "./lines";
 import { DEFAULT_MODEL, isRouterModel, lanInterfaceProblem, routerModel } from "./models";
 import { interfaceAddressProblem, ipv4, parseAddressWithPrefix } from "./net";
 import {
@@ -123,6 +123,35 @@ export function readInterfaceLine({ tokens, line }: SourceLine): InterfaceLine |
   return { ...at, setting: "other" };
 }
 
+/** `switch control use IF on|off [terminal=on|off]` as the router prints it; LanInterface refuses what it does not model. */
+export interface SwitchControlLine {
+  interface: string;
+  use: string | undefined;
+  /** The words after on|off (`terminal=on`). */
+  options: string[];
+  line: number;
+}
+
+/** The one reader of `switch control use` lines; undefined for any other line. */
+export function readSwitchControlLine({ tokens, line }: SourceLine): SwitchControlLine | undefined {
+  const [a, b, c, name, use, ...options] = tokens;
+  if (a !== "switch" || b !== "control" || c !== "use" || name === undefined) return undefined;
+  return { interface: name, use, options, line };
+}
+
+/**
+ * The LANs a config configures (LanInterface's objects): `ip lanN ...`, or `switch control use lanN ...` (L2MS) on a
+ * LAN with no ip line; not its ports or VLANs.
+ */
+export function lanIdentities(config: ConfigIndex): Found {
+  const top = globalLines(config);
+  const named = [
+    ...top.map((l) => readInterfaceLine(l)?.interface),
+    ...top.map((l) => readSwitchControlLine(l)?.interface),
+  ];
+  return { identities: named.filter((n): n is string => /^lan\d+$/.test(n ?? "")), refused: [] };
+}
+
 function lines(m: LanInterfaceModel): Line[] {
   const ip = (rest: string) => line(GLOBAL, `ip ${m.interface} ${rest}`);
   const nat = natBindingArgs(m.natDescriptors);
@@ -177,7 +206,9 @@ function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
 
 /** `switch control use IF on|off [terminal=on|off]` back as the model's switchControl. */
 function parseSwitchControl(l: Line): unknown {
-  const [use, option, ...rest] = l.text.split(" ").slice(4);
+  const read = readSwitchControlLine(sourceOf(l));
+  const [option, ...rest] = read?.options ?? [];
+  const use = read?.use;
   const terminal = option === undefined ? undefined : /^terminal=(on|off)$/.exec(option)?.[1];
   if ((use !== "on" && use !== "off") || (option !== undefined && terminal === undefined) || rest.length > 0)
     throw new ReadError(l.text, "only switch control use IF on|off [terminal=on|off] is modelled");

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { ConfigLine, Context, ContextCommand } from "../config/model";
 import { type ConfigIndex, commandKey, parseConfig, renderCommands } from "../config/index";
+import { ReadError } from "../errors";
 
 export interface Line {
   context: Context;
@@ -26,6 +27,47 @@ export interface Line {
 export interface SourceLine {
   readonly tokens: readonly string[];
   readonly line: number;
+}
+
+/** A config line a family's reader refused (ReadError), for callers that go on with the rest. */
+export interface Unreadable {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+/**
+ * Every line through a family's reader: what it reads (undefined: the line is not of the family) and, apart, the
+ * lines it refuses, so the rest can still be used.
+ */
+export function readEach<T>(
+  lines: readonly ConfigLine[],
+  read: (l: ConfigLine) => T | undefined,
+): { read: T[]; unreadable: Unreadable[] } {
+  const out: { read: T[]; unreadable: Unreadable[] } = { read: [], unreadable: [] };
+  for (const l of lines) {
+    try {
+      const value = read(l);
+      if (value !== undefined) out.read.push(value);
+    } catch (e) {
+      if (!(e instanceof ReadError)) throw e;
+      out.unreadable.push({ line: l.line, text: l.text, reason: e.reason });
+    }
+  }
+  return out;
+}
+
+/** The config's top-level lines (outside pp, tunnel and other blocks). */
+export const globalLines = (config: ConfigIndex): ConfigLine[] =>
+  config.tree.items.flatMap((i) => (i.type === "line" ? [i.line] : []));
+
+/**
+ * A typed kind's objects in a config (what `nvr import` and ConfigLines start from, objects.ts): their identities,
+ * and the lines of its family its reader refuses, each of which names no object and is reported.
+ */
+export interface Found {
+  identities: string[];
+  refused: Unreadable[];
 }
 
 /** The source of a resource's line: the config line it was read from, else its own words. */

@@ -7,30 +7,30 @@
  */
 import type { ConfigIndex } from "../config/index";
 import { contextName } from "../config/index";
-import type { Context } from "../config/model";
+import type { ConfigLine, Context } from "../config/model";
 import { ReadError } from "../errors";
 import type { ResourceKind } from "./contract";
 import { DhcpScope, readDhcpScopeLine } from "./dhcp-scope";
 import { Dns } from "./dns";
 import { GLOBAL_SWITCHES, GlobalSwitch } from "./global-switch";
-import { IpFilter, isIpFilterLine } from "./ip-filter";
-import { IpFilterDynamic, isIpFilterDynamicLine } from "./ip-filter-dynamic";
+import { IpFilter, readIpFilters } from "./ip-filter";
+import { IpFilterDynamic, readIpFiltersDynamic } from "./ip-filter-dynamic";
 import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
-import { Ipv6Filter, isIpv6FilterLine } from "./ipv6-filter";
-import { Ipv6FilterDynamic, isIpv6FilterDynamicLine } from "./ipv6-filter-dynamic";
-import { Ipv6Interface } from "./ipv6-interface";
+import { Ipv6Filter, readIpv6Filters } from "./ipv6-filter";
+import { Ipv6FilterDynamic, readIpv6FiltersDynamic } from "./ipv6-filter-dynamic";
+import { Ipv6Interface, ipv6InterfaceIdentities } from "./ipv6-interface";
 import { Ipv6Prefix, readIpv6PrefixLine } from "./ipv6-prefix";
 import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
-import { LanInterface, readInterfaceLine } from "./lan-interface";
+import { LanInterface, lanIdentities } from "./lan-interface";
 import { MapeTunnel } from "./mape-tunnel";
-import { type SourceLine, keyOf } from "./lines";
+import { type Found, type SourceLine, type Unreadable, globalLines, keyOf, readEach } from "./lines";
 import { NatDescriptor, readNatDescriptorLine } from "./nat-descriptor";
-import { PppoeInterface } from "./pppoe-interface";
+import { PppoeInterface, pppoeIdentities } from "./pppoe-interface";
 import { Schedule, readScheduleLine } from "./schedule";
 import { Ipv6SecureFilter } from "./ipv6-secure-filter";
-import { SecureFilter } from "./secure-filter";
+import { SecureFilter, secureFilterIdentities } from "./secure-filter";
 import { ServiceHosts } from "./service-hosts";
-import { StaticRoute } from "./static-route";
+import { StaticRoute, routeIdentities } from "./static-route";
 import { Syslog } from "./syslog";
 import { readTunnelLine } from "./tunnel";
 
@@ -38,180 +38,101 @@ import { readTunnelLine } from "./tunnel";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyKind = ResourceKind<any>;
 
-type Tokens = readonly string[];
-
 const unique = (list: string[]) => [...new Set(list)];
 
-/** The top-level lines' tokens. */
-const globalTokens = (config: ConfigIndex): Tokens[] =>
-  config.tree.items.flatMap((i) => (i.type === "line" ? [i.line.tokens] : []));
+/** Identities a family's reader found, where the reader reports no lines of its own. */
+const found = (identities: string[]): Found => ({ identities, refused: [] });
 
 /**
- * What a family's reader makes of each line. A line it refuses (ReadError) names no object: finding identities
- * must not fail an import, and the line stays for ConfigLines.
+ * The top-level lines a family's reader reads. A line it refuses (ReadError) names no object: finding identities
+ * must not fail an import, and the line stays for ConfigLines (the object's read reports what it cannot read).
  */
-function readEach<T>(lines: readonly SourceLine[], reader: (l: SourceLine) => T | undefined): T[] {
-  return lines.flatMap((l) => {
-    try {
-      const read = reader(l);
-      return read === undefined ? [] : [read];
-    } catch (e) {
-      if (e instanceof ReadError) return [];
-      throw e;
-    }
-  });
-}
-
-/** The top-level lines as each family's reader reads them. */
 const readGlobal = <T>(config: ConfigIndex, reader: (l: SourceLine) => T | undefined): T[] =>
-  readEach(
-    config.tree.items.flatMap((i) => (i.type === "line" ? [i.line] : [])),
-    reader,
-  );
-
-/** Blocks of a kind holding a line that starts with `words`. */
-const blocksWith = (config: ConfigIndex, kind: "pp" | "tunnel", words: string) =>
-  config.blocks(kind).filter((b) => b.lines.some((l) => l.tokens.join(" ").startsWith(`${words} `)));
+  readEach(globalLines(config), reader).read;
 
 /** A tunnel block's encapsulation; a block without the line is IPsec, the router's default. */
-const encapsulationOf = (lines: readonly SourceLine[]) =>
-  readEach(lines, readTunnelLine).find((l) => l.item === "encapsulation")?.encapsulation ?? "ipsec";
+const encapsulationOf = (lines: readonly ConfigLine[]) =>
+  readEach(lines, readTunnelLine).read.find((l) => l.item === "encapsulation")?.encapsulation ?? "ipsec";
 
-/** The interfaces with an `ip`/`ipv6 ... secure filter in|out` list, as SecureFilter names them ("secure filter pp 1"). */
-function secureFilterLists(c: ConfigIndex, family: "ip" | "ipv6"): string[] {
-  return [
-    ...globalTokens(c)
-      .filter(
-        (t) => t[0] === family && t[2] === "secure" && t[3] === "filter" && /^(in|out)$/.test(t[4] ?? ""),
-      )
-      .map((t) => `secure filter ${t[1]}`),
-    ...(["pp", "tunnel"] as const).flatMap((kind) =>
-      blocksWith(c, kind, `${family} ${kind} secure filter`).map((b) => `secure filter ${kind} ${b.id}`),
-    ),
-  ];
-}
+const tunnelsWith = (c: ConfigIndex, encapsulations: readonly string[]) =>
+  found(
+    c
+      .blocks("tunnel")
+      .filter((b) => encapsulations.includes(encapsulationOf(b.lines)))
+      .map((b) => `tunnel ${b.id}`),
+  );
+
+/** Objects one per id, from a family's reader of every line (the filters), with the lines it refuses. */
+const byId =
+  (read: (c: ConfigIndex) => { read: { id: number }[]; unreadable: Unreadable[] }, prefix: string) =>
+  (c: ConfigIndex): Found => {
+    const { read: lines, unreadable } = read(c);
+    return { identities: lines.map((l) => `${prefix} ${l.id}`), refused: unreadable };
+  };
 
 /**
- * Every typed kind with how to find its objects' identities in a config, in the order `nvr import` emits them.
- * A new typed kind is added here too (a test checks the table against the registry). StaticRoutes is not here: a
- * table of routes is a grouping the program chooses, each of its lines a StaticRoute's.
+ * Every typed kind with how to find its objects in a config (each kind's finder reads through its family's reader,
+ * most in the kind's own file), in the order `nvr import` emits them. A new typed kind is added here too (a test
+ * checks the table against the registry). StaticRoutes is not here: a table of routes is a grouping the program
+ * chooses, each of its lines a StaticRoute's.
  */
-export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) => string[] }[] = [
+export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) => Found }[] = [
   {
     kind: NatDescriptor,
     find: (c) =>
-      readGlobal(c, readNatDescriptorLine)
-        .filter((l) => l.item === "type")
-        .map((l) => `nat descriptor ${l.id}`),
+      found(
+        readGlobal(c, readNatDescriptorLine)
+          .filter((l) => l.item === "type")
+          .map((l) => `nat descriptor ${l.id}`),
+      ),
   },
-  {
-    kind: LanInterface,
-    // `ip lanN ...`, or `switch control use lanN ...` (L2MS) on a LAN with no ip line; not its ports or VLANs.
-    find: (c) =>
-      [
-        ...readGlobal(c, readInterfaceLine).map((l) => l.interface),
-        ...globalTokens(c)
-          .filter((t) => t[0] === "switch" && t[1] === "control" && t[2] === "use")
-          .map((t) => t[3]),
-      ].filter((name) => /^lan\d+$/.test(name ?? "")),
-  },
-  {
-    kind: StaticRoute,
-    // The router may print a host route without /32; the identity is always the network's normal form.
-    find: (c) =>
-      globalTokens(c)
-        .filter((t) => t[0] === "ip" && t[1] === "route" && t[2] !== undefined)
-        .map((t) => `ip route ${t[2].includes("/") || t[2] === "default" ? t[2] : `${t[2]}/32`}`),
-  },
+  { kind: LanInterface, find: lanIdentities },
+  { kind: StaticRoute, find: routeIdentities },
   {
     kind: DhcpScope,
     find: (c) =>
-      readGlobal(c, readDhcpScopeLine)
-        .filter((l) => l.item === "scope")
-        .map((l) => `dhcp scope ${l.id}`),
+      found(
+        readGlobal(c, readDhcpScopeLine)
+          .filter((l) => l.item === "scope")
+          .map((l) => `dhcp scope ${l.id}`),
+      ),
   },
-  { kind: L2tpAnonymousPool, find: (c) => (c.block("pp", "anonymous") ? ["pp anonymous"] : []) },
-  {
-    kind: PppoeInterface,
-    find: (c) => blocksWith(c, "pp", "pppoe use").map((b) => `pp ${b.id}`),
-  },
-  {
-    kind: IpsecSiteTunnel,
-    // L2TP tunnels belong to L2tpAnonymousPool.
-    find: (c) =>
-      c
-        .blocks("tunnel")
-        .filter((b) => ["ipsec", "ipip", "l2tpv3"].includes(encapsulationOf(b.lines)))
-        .map((b) => `tunnel ${b.id}`),
-  },
-  {
-    kind: MapeTunnel,
-    find: (c) =>
-      c
-        .blocks("tunnel")
-        .filter((b) => encapsulationOf(b.lines) === "map-e")
-        .map((b) => `tunnel ${b.id}`),
-  },
-  { kind: Dns, find: (c) => (c.find(["dns"]).length > 0 ? ["dns"] : []) },
+  { kind: L2tpAnonymousPool, find: (c) => found(c.block("pp", "anonymous") ? ["pp anonymous"] : []) },
+  { kind: PppoeInterface, find: pppoeIdentities },
+  // L2TP tunnels belong to L2tpAnonymousPool.
+  { kind: IpsecSiteTunnel, find: (c) => tunnelsWith(c, ["ipsec", "ipip", "l2tpv3"]) },
+  { kind: MapeTunnel, find: (c) => tunnelsWith(c, ["map-e"]) },
+  { kind: Dns, find: (c) => found(c.find(["dns"]).length > 0 ? ["dns"] : []) },
   {
     kind: Schedule,
-    find: (c) => readGlobal(c, readScheduleLine).map((l) => `schedule at ${l.id}`),
+    find: (c) => found(readGlobal(c, readScheduleLine).map((l) => `schedule at ${l.id}`)),
   },
-  { kind: Syslog, find: (c) => (c.find(["syslog"]).length > 0 ? ["syslog"] : []) },
+  { kind: Syslog, find: (c) => found(c.find(["syslog"]).length > 0 ? ["syslog"] : []) },
   {
     kind: ServiceHosts,
     find: (c) =>
-      ["sshd", "telnetd", "httpd", "sftpd"].some((s) => c.find([s]).length > 0) ? ["service hosts"] : [],
+      found(
+        ["sshd", "telnetd", "httpd", "sftpd"].some((s) => c.find([s]).length > 0) ? ["service hosts"] : [],
+      ),
   },
   {
     kind: Ipv6Prefix,
-    find: (c) => readGlobal(c, readIpv6PrefixLine).map((l) => `ipv6 prefix ${l.id}`),
+    find: (c) => found(readGlobal(c, readIpv6PrefixLine).map((l) => `ipv6 prefix ${l.id}`)),
   },
-  {
-    kind: Ipv6Interface,
-    find: (c) =>
-      globalTokens(c)
-        .filter(
-          (t) =>
-            t[0] === "ipv6" && /^lan\d+$/.test(t[1] ?? "") && ["address", "rtadv", "dhcp"].includes(t[2]),
-        )
-        .map((t) => `ipv6 ${t[1]}`),
-  },
+  { kind: Ipv6Interface, find: ipv6InterfaceIdentities },
   {
     kind: GlobalSwitch,
     find: (c) =>
-      Object.keys(GLOBAL_SWITCHES).filter((s) => c.find(s.split(" ")).some((l) => keyOf(l.tokens) === s)),
+      found(
+        Object.keys(GLOBAL_SWITCHES).filter((s) => c.find(s.split(" ")).some((l) => keyOf(l.tokens) === s)),
+      ),
   },
-  {
-    kind: IpFilter,
-    find: (c) =>
-      globalTokens(c)
-        .filter(isIpFilterLine)
-        .map((t) => `ip filter ${t[2]}`),
-  },
-  {
-    kind: IpFilterDynamic,
-    find: (c) =>
-      globalTokens(c)
-        .filter(isIpFilterDynamicLine)
-        .map((t) => `ip filter dynamic ${t[3]}`),
-  },
-  { kind: SecureFilter, find: (c) => secureFilterLists(c, "ip") },
-  {
-    kind: Ipv6Filter,
-    find: (c) =>
-      globalTokens(c)
-        .filter(isIpv6FilterLine)
-        .map((t) => `ipv6 filter ${t[2]}`),
-  },
-  {
-    kind: Ipv6FilterDynamic,
-    find: (c) =>
-      globalTokens(c)
-        .filter(isIpv6FilterDynamicLine)
-        .map((t) => `ipv6 filter dynamic ${t[3]}`),
-  },
-  { kind: Ipv6SecureFilter, find: (c) => secureFilterLists(c, "ipv6").map((id) => `ipv6 ${id}`) },
+  { kind: IpFilter, find: byId(readIpFilters, "ip filter") },
+  { kind: IpFilterDynamic, find: byId(readIpFiltersDynamic, "ip filter dynamic") },
+  { kind: SecureFilter, find: (c) => secureFilterIdentities(c, "ip") },
+  { kind: Ipv6Filter, find: byId(readIpv6Filters, "ipv6 filter") },
+  { kind: Ipv6FilterDynamic, find: byId(readIpv6FiltersDynamic, "ipv6 filter dynamic") },
+  { kind: Ipv6SecureFilter, find: (c) => secureFilterIdentities(c, "ipv6") },
 ];
 
 /** A line's place: its context and its text with spaces normalised. */
@@ -229,7 +150,10 @@ export interface Expressed {
   objects: TypedObject[];
   /** `lineKey`s of the lines their commands reproduce. */
   lines: Set<string>;
-  /** Objects of a typed kind that do not read or check (their lines stay unexpressed), with the reason. */
+  /**
+   * Objects of a typed kind that do not read or check (their lines stay unexpressed), with the reason; and lines of
+   * a typed kind's family its reader refuses, identity `line N`.
+   */
   unreadable: { kind: string; identity: string; reason: string }[];
 }
 
@@ -245,8 +169,9 @@ export function expressedBy(config: ConfigIndex): Expressed {
   const cached = expressedCache.get(config);
   if (cached) return cached;
   const out: Expressed = { objects: [], lines: new Set(), unreadable: [] };
-  for (const { kind, find } of TYPED_KINDS)
-    for (const identity of unique(find(config))) {
+  for (const { kind, find } of TYPED_KINDS) {
+    const { identities, refused } = find(config);
+    for (const identity of unique(identities)) {
       let model: unknown;
       try {
         model = kind.read(config, identity);
@@ -273,6 +198,14 @@ export function expressedBy(config: ConfigIndex): Expressed {
       for (const c of commands) out.lines.add(lineKey(c.context, c.command));
       out.objects.push({ kind, identity, model: checked.data as Record<string, unknown> });
     }
+    // A line of the kind's family its reader refuses names no object; it is reported by its line.
+    for (const r of refused)
+      out.unreadable.push({
+        kind: kind.kind,
+        identity: `line ${r.line}`,
+        reason: `cannot read "${r.text}": ${r.reason}`,
+      });
+  }
   expressedCache.set(config, out);
   return out;
 }

@@ -11,7 +11,7 @@ import { ReadError } from "../errors";
 import { MASK } from "../secrets";
 import { defineKind } from "./kind";
 import { readPpLine } from "./l2tp-anonymous-pool";
-import { type Line, findLines, line, routerToken, sourceOf } from "./lines";
+import { type Found, type Line, findLines, line, routerToken, sourceOf } from "./lines";
 import { lanName } from "./lan-interface";
 import {
   DEFAULT_MODEL,
@@ -136,6 +136,14 @@ function owned(config: ConfigIndex, identity: string): Line[] {
   return [...OWNED, `pp enable ${peer}`].flatMap((p) => findLines(config, p, c));
 }
 
+/** The pp blocks that are PPPoE sessions, holding `pppoe use` (PppoeInterface's objects, "pp 1"). */
+export function pppoeIdentities(config: ConfigIndex): Found {
+  const sessions = config
+    .blocks("pp")
+    .filter((b) => b.lines.some((l) => readPpLine(l)?.item === "pppoe use"));
+  return { identities: sessions.map((b) => `pp ${b.id}`), refused: [] };
+}
+
 const onOffValue = (word: string | undefined, text: string) => {
   if (word === "on" || word === "off") return word === "on";
   throw new ReadError(text, "only on|off is modelled");
@@ -158,9 +166,11 @@ function parse(owned: Line[], identity: string, config: ConfigIndex): unknown {
         model.alwaysOn = onOffValue(args[0], l.text);
         if (args[1] !== undefined) model.reconnectTime = Number(args[1]);
         break;
-      case "pppoe use":
-        model.interface = args[0];
+      case "pppoe use": {
+        const read = readPpLine(sourceOf(l));
+        model.interface = read?.item === "pppoe use" ? read.interface : undefined;
         break;
+      }
       case "pp auth accept":
         model.authAccept = args;
         break;

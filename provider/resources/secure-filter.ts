@@ -10,9 +10,9 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { type ConfigLine, type Context, GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
-import { type Family, type Unreadable, filterNumber, readEach, readLineWith } from "./ip-filter";
+import { type Family, filterNumber, readLineWith } from "./ip-filter";
 import { defineKind } from "./kind";
-import { type Line, findLines, line } from "./lines";
+import { type Found, type Line, type Unreadable, findLines, line, readEach } from "./lines";
 import { MAX_LAN_INTERFACES, MAX_PEER_NUMBER, MAX_TUNNEL_NUMBER } from "./models";
 
 /** Static and dynamic filters together per list on the NVR/RTX models this provider knows (CR §8.1.25). */
@@ -168,7 +168,14 @@ function interfaceIn(context: Context, ip: string): string {
   return ip;
 }
 
-/** One `ip IF secure filter in|out ...` line in its context read; throws ReadError. */
+/** Whether a line is of a family's secure filter lists: `ip IF secure filter ...` or `ipv6 IF secure filter ...`. */
+export const isSecureFilterLine = (tokens: readonly string[], family: Family) =>
+  tokens[0] === family && tokens[2] === "secure" && tokens[3] === "filter";
+
+/**
+ * One `ip IF secure filter in|out ...` or `ipv6 IF secure filter in|out ...` line in its context read (the lists
+ * are the same under both); throws ReadError.
+ */
 export function readSecureFilterLine(l: ConfigLine, context: Context): SecureFilterList {
   const [, ip, , , direction, ...args] = l.tokens;
   const name = interfaceIn(context, ip);
@@ -179,8 +186,11 @@ export function readSecureFilterLine(l: ConfigLine, context: Context): SecureFil
   return { interface: name, direction, filters: read.filters, dynamic: read.dynamic, line: l.line };
 }
 
-/** Every secure filter list of a config, top level first, then pp and tunnel blocks in config order. */
-export function readSecureFilters(config: ConfigIndex): {
+/** Every secure filter list of a family in a config, top level first, then pp and tunnel blocks in config order. */
+export function readSecureFilters(
+  config: ConfigIndex,
+  family: Family = "ip",
+): {
   read: SecureFilterList[];
   unreadable: Unreadable[];
 } {
@@ -190,10 +200,14 @@ export function readSecureFilters(config: ConfigIndex): {
     ...config.blocks("tunnel").map((b): Context => ({ kind: "tunnel", tunnel: Number(b.id) })),
   ];
   const results = contexts.map((context) => {
-    const lines = config
-      .find(["ip"], context)
-      .filter((l) => l.tokens[2] === "secure" && l.tokens[3] === "filter");
+    const lines = config.find([family], context).filter((l) => isSecureFilterLine(l.tokens, family));
     return readEach(lines, (l) => readSecureFilterLine(l, context));
   });
   return { read: results.flatMap((r) => r.read), unreadable: results.flatMap((r) => r.unreadable) };
+}
+
+/** The interfaces with a list of the family (SecureFilter's or Ipv6SecureFilter's objects), and the lines refused. */
+export function secureFilterIdentities(config: ConfigIndex, family: Family): Found {
+  const { read, unreadable } = readSecureFilters(config, family);
+  return { identities: read.map((l) => `${identityPrefix(family)} ${l.interface}`), refused: unreadable };
 }

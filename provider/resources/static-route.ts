@@ -8,7 +8,17 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { defineKind } from "./kind";
-import { type Line, type SourceLine, findLines, line, routerName, sourceOf } from "./lines";
+import {
+  type Found,
+  type Line,
+  type SourceLine,
+  findLines,
+  globalLines,
+  line,
+  readEach,
+  routerName,
+  sourceOf,
+} from "./lines";
 import { readInterfaceLine } from "./lan-interface";
 import { MAX_LAN_INTERFACES, MAX_PEER_NUMBER, MAX_TUNNEL_NUMBER } from "./models";
 import { isIPv4, isNetwork, networkOf } from "./net";
@@ -234,6 +244,23 @@ export function readRouteLine(l: SourceLine): StaticRouteModel & { line: number 
   if (!parsed.success)
     throw new ReadError(l.tokens.join(" "), parsed.error.issues.map((i) => i.message).join("; "));
   return { ...parsed.data, line: l.line };
+}
+
+/** Whether a line is an `ip route NETWORK ...` line (of the network given, when given: "default"). */
+export const isRouteLine = (tokens: readonly string[], network?: string) =>
+  tokens[0] === "ip" &&
+  tokens[1] === "route" &&
+  tokens[2] !== undefined &&
+  (network === undefined || tokens[2] === network);
+
+/**
+ * The routes of a config (StaticRoute's objects) by their network in normal form (a host route the router printed
+ * without /32 is still "ip route A/32"), and the route lines readRouteLine refuses.
+ */
+export function routeIdentities(config: ConfigIndex): Found {
+  const lines = globalLines(config).filter((l) => isRouteLine(l.tokens));
+  const { read, unreadable } = readEach(lines, readRouteLine);
+  return { identities: read.map((r) => `ip route ${r.network}`), refused: unreadable };
 }
 
 /** What a gateway names, in the model's spelling (`192.168.1.1`, `pp 1`, `pp anonymous`, `dhcp lan2`, ...). */

@@ -12,8 +12,8 @@ import { parseConfig } from "../config/parse";
 import { AnalysisError, ReadError } from "../errors";
 import { isIpFilterLine, readIpFilterLine } from "../resources/ip-filter";
 import { isIpFilterDynamicLine, readIpFilterDynamicLine } from "../resources/ip-filter-dynamic";
-import { readSecureFilterLine } from "../resources/secure-filter";
-import { readRouteLine } from "../resources/static-route";
+import { isSecureFilterLine, readSecureFilterLine } from "../resources/secure-filter";
+import { isRouteLine, readRouteLine } from "../resources/static-route";
 import { typedTextProblem } from "../resources/lines";
 import type { Fail } from "./shared";
 
@@ -33,17 +33,14 @@ export const filterLines = z
   .max(MAX_FILTER_LINES, `must list at most ${MAX_FILTER_LINES} lines`)
   .optional();
 
-const isSecureFilter = (t: readonly string[]) => t[0] === "ip" && t[2] === "secure" && t[3] === "filter";
-const isDefaultRoute = (t: readonly string[]) => t[0] === "ip" && t[1] === "route" && t[2] === "default";
-
 /** Why a line is not one the input takes, or undefined. */
 function problem(line: ConfigLine, context: Context): string | undefined {
   const t = line.tokens;
   try {
     if (context.kind === "global" && isIpFilterLine(t)) readIpFilterLine(line);
     else if (context.kind === "global" && isIpFilterDynamicLine(t)) readIpFilterDynamicLine(line);
-    else if (isSecureFilter(t)) readSecureFilterLine(line, context);
-    else if (context.kind === "global" && isDefaultRoute(t)) readRouteLine(line);
+    else if (isSecureFilterLine(t, "ip")) readSecureFilterLine(line, context);
+    else if (context.kind === "global" && isRouteLine(t, "default")) readRouteLine(line);
     else
       return "must be an ip filter, ip filter dynamic, ip IF secure filter or ip route default line (pp and tunnel lists inside their pp select / tunnel select)";
   } catch (e) {

@@ -6,16 +6,21 @@
 import { freeScheduleId } from "../../provider/apply/confirmed";
 import { indexConfig } from "../../provider/config/index";
 import { parseConfig } from "../../provider/config/parse";
+import { generateProgram } from "../../provider/review";
+import { readIpv6InterfaceLine } from "../../provider/resources/ipv6-interface";
+import { readPpLine } from "../../provider/resources/l2tp-anonymous-pool";
+import { readSwitchControlLine } from "../../provider/resources/lan-interface";
 import { expressedBy, TYPED_KINDS } from "../../provider/resources/objects";
 import { readIpv6PrefixLine } from "../../provider/resources/ipv6-prefix";
 import { readScheduleLine } from "../../provider/resources/schedule";
+import { readSecureFilters } from "../../provider/resources/secure-filter";
 
 const index = (text: string) => indexConfig(parseConfig(text));
 
 const identities = (text: string) => {
   const c = index(text);
   return Object.fromEntries(
-    TYPED_KINDS.map(({ kind, find }) => [kind.kind, find(c)]).filter(([, f]) => f.length),
+    TYPED_KINDS.map(({ kind, find }) => [kind.kind, find(c).identities]).filter(([, f]) => f.length),
   );
 };
 
@@ -67,6 +72,156 @@ describe("typed-object finders", () => {
     ].join("\n");
     expect(identities(text)).toEqual({ MapeTunnel: ["tunnel 1"] });
     expect(() => expressedBy(index(text))).not.toThrow();
+  });
+});
+
+describe("finders of routes, secure filter lists, switch control, pppoe use and IPv6 interfaces", () => {
+  test("identities come from each family's reader, in every context the family is written in", () => {
+    expect(
+      identities(
+        [
+          "ip route 10.0.0.1 gateway 192.168.100.254",
+          "ip route default gateway pp 1",
+          "ip route 10.1.0.0/16 gateway 192.168.100.254 weight 2 gateway 192.168.100.253 hide",
+          "switch control use lan3 on terminal=on",
+          "switch control use lan1/2 on",
+          "ipv6 lan1 address 2001:db8::1/64",
+          "ipv6 lan2 rtadv send 1 o_flag=on",
+          "ipv6 lan3 dhcp service server",
+          "ipv6 lan4 mtu 1500",
+          "ip lan2 secure filter in 1 2",
+          "ipv6 lan2 secure filter out 3 dynamic 4",
+          "pp select 1",
+          " pppoe use lan2",
+          " ip pp secure filter in 10",
+          " ipv6 pp secure filter in 11",
+          "pp select 2",
+          " pp bind tunnel1",
+          "pp select anonymous",
+          " ip pp secure filter out 12",
+          "tunnel select 4",
+          " ipv6 tunnel secure filter in 13",
+          "",
+        ].join("\n"),
+      ),
+    ).toMatchObject({
+      StaticRoute: ["ip route 10.0.0.1/32", "ip route default", "ip route 10.1.0.0/16"],
+      // lan2 by its `ip lan2 secure filter` line (an interface line; the model it reads is empty, so no object).
+      LanInterface: ["lan2", "lan3"],
+      PppoeInterface: ["pp 1"],
+      Ipv6Interface: ["ipv6 lan1", "ipv6 lan2", "ipv6 lan3"],
+      SecureFilter: ["secure filter lan2", "secure filter pp 1", "secure filter pp anonymous"],
+      Ipv6SecureFilter: ["ipv6 secure filter lan2", "ipv6 secure filter pp 1", "ipv6 secure filter tunnel 4"],
+    });
+  });
+
+  test("the ip and ipv6 lists are one reader with one form, the family chosen by the caller", () => {
+    const c = index(
+      [
+        "ip lan2 secure filter in 1 2",
+        "ipv6 lan2 secure filter in 1 dynamic 9",
+        "pp select 1",
+        " ipv6 pp secure filter out 5",
+        "",
+      ].join("\n"),
+    );
+    expect(readSecureFilters(c, "ip").read).toEqual([
+      { interface: "lan2", direction: "in", filters: [1, 2], dynamic: [], line: 1 },
+    ]);
+    expect(readSecureFilters(c, "ipv6").read).toEqual([
+      { interface: "lan2", direction: "in", filters: [1], dynamic: [9], line: 2 },
+      { interface: "pp 1", direction: "out", filters: [5], dynamic: [], line: 4 },
+    ]);
+  });
+
+  test("switch control use, pppoe use and ipv6 lanN lines read as printed; other lines are not theirs", () => {
+    expect(
+      readSwitchControlLine({ tokens: ["switch", "control", "use", "lan2", "on", "terminal=off"], line: 4 }),
+    ).toEqual({ interface: "lan2", use: "on", options: ["terminal=off"], line: 4 });
+    expect(
+      readSwitchControlLine({ tokens: ["switch", "control", "function", "set"], line: 1 }),
+    ).toBeUndefined();
+    expect(readPpLine({ tokens: ["pppoe", "use", "lan2"], line: 3 })).toEqual({
+      line: 3,
+      item: "pppoe use",
+      interface: "lan2",
+    });
+    expect(readPpLine({ tokens: ["pppoe", "use"], line: 3 })).toBeUndefined();
+    expect(
+      readIpv6InterfaceLine({ tokens: ["ipv6", "lan2", "rtadv", "send", "1", "2", "m_flag=on"], line: 2 }),
+    ).toEqual({
+      interface: "lan2",
+      line: 2,
+      setting: "rtadv send",
+      prefixes: [1, 2],
+      options: ["m_flag=on"],
+    });
+    expect(
+      readIpv6InterfaceLine({ tokens: ["ipv6", "lan1", "dhcp", "service", "client", "ir=on"], line: 1 }),
+    ).toEqual({
+      interface: "lan1",
+      line: 1,
+      setting: "dhcp service",
+      mode: "client",
+      options: ["ir=on"],
+    });
+    expect(readIpv6InterfaceLine({ tokens: ["ipv6", "lan1", "mtu", "1500"], line: 1 })).toBeUndefined();
+    expect(readIpv6InterfaceLine({ tokens: ["ipv6", "pp", "address", "::1/64"], line: 1 })).toBeUndefined();
+  });
+
+  test("a route, filter or secure filter line its reader refuses names no object; import reports it by its line", () => {
+    const text = [
+      "ip route 10.0.0.0/8 gateway 192.168.100.254",
+      "ip route 10.2.0.0/16 gateway 192.168.100.254 gateway 192.168.100.254",
+      "ip route 10.3.0.1/16 gateway 192.168.100.254",
+      "ip route 10.4.0.0/16 gateway 192.168.100.254 frobnicate",
+      "ip filter 1 pass * * tcp",
+      "ip filter 2 pass * * tcp x",
+      "ip lan1 secure filter in 1 y",
+      "ipv6 lan1 secure filter in 200 z",
+      "",
+    ].join("\n");
+    expect(identities(text)).toEqual({
+      LanInterface: ["lan1"],
+      StaticRoute: ["ip route 10.0.0.0/8"],
+      IpFilter: ["ip filter 1"],
+    });
+    const result = generateProgram(parseConfig(text));
+    expect(result.unreadable).toEqual([
+      {
+        identity: "line 2",
+        reason: expect.stringMatching(
+          /^cannot read "ip route 10\.2\.0\.0\/16 .*": duplicate gateway 192\.168\.100\.254$/,
+        ),
+      },
+      {
+        identity: "line 3",
+        reason: expect.stringMatching(
+          /^cannot read "ip route 10\.3\.0\.1\/16 .*": has host bits set; the network is 10\.3\.0\.0\/16$/,
+        ),
+      },
+      {
+        identity: "line 4",
+        reason: expect.stringMatching(
+          /^cannot read "ip route 10\.4\.0\.0\/16 .*": the "frobnicate" route option is not modelled$/,
+        ),
+      },
+      { identity: "line 6", reason: expect.stringMatching(/^cannot read "ip filter 2 pass \* \* tcp x": /) },
+      {
+        identity: "line 7",
+        reason: expect.stringMatching(/^cannot read "ip lan1 secure filter in 1 y": in\.filters\.1: /),
+      },
+      {
+        identity: "line 8",
+        reason: expect.stringMatching(/^cannot read "ipv6 lan1 secure filter in 200 z": in\.filters\.1: /),
+      },
+    ]);
+    expect(result.program).toContain('//   line 2: cannot read "ip route 10.2.0.0/16');
+    // The refused lines stay on the router under ConfigLines; the readable ones are typed.
+    expect(result.resources.map((r) => r.identity)).toEqual(
+      expect.arrayContaining(["ip route 10.0.0.0/8", "ip filter 1"]),
+    );
+    expect(result.counts).toEqual({ lines: 8, typed: 2, configLines: 6 });
   });
 });
 

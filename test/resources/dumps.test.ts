@@ -27,7 +27,7 @@ const files = [
 /** The identities of each typed kind present in a config: the finders nvr import and ConfigLines use. */
 function identities(config: ConfigIndex): [ResourceKind<unknown>, string][] {
   return TYPED_KINDS.flatMap(({ kind, find }) =>
-    [...new Set(find(config))].map((id): [ResourceKind<unknown>, string] => [kind, id]),
+    [...new Set(find(config).identities)].map((id): [ResourceKind<unknown>, string] => [kind, id]),
   );
 }
 
