@@ -3,9 +3,9 @@
  * setting, and `no KEY` removes it (the router ignores any further `no` arguments, CR §1.4). The session layer uses
  * keys for rollback; resources use `noForm` to delete what they own.
  *
- * Pattern words: lowercase = literal, UPPERCASE = any argument, UPPERCASE ending in `#` = a numeric argument. A line's
- * key is its first N tokens, N the length of the longest matching pattern (ties: more literal words win). A command
- * matching no pattern is an unkeyed multi-instance line: its key is the whole line.
+ * Pattern words: lowercase = literal (`a|b` = either literal), UPPERCASE = any argument, UPPERCASE ending in `#` = a
+ * numeric argument. A line's key is its first N tokens, N the length of the longest matching pattern (ties: more
+ * literal words win). A command matching no pattern is an unkeyed multi-instance line: its key is the whole line.
  */
 import { joinTokens } from "./tokenize";
 
@@ -48,6 +48,9 @@ const PATTERNS: readonly string[] = [
   "ip IF dhcp service",
   "ip IF tcp mss limit",
   "ip IF intrusion detection DIRECTION",
+  // The attack type is part of the setting (CR §8.1.17): `... in on` and `... in tcp on` are two lines; `reject` in
+  // that place is the older form YAMAHA's examples show (`ip pp intrusion detection in reject on`).
+  "ip IF intrusion detection DIRECTION ip|ip-option|fragment|icmp|udp|tcp|ftp|winny|share|default|reject",
   "ip pp remote address",
   "ip pp remote address pool",
   // An interface may hold several IPv6 addresses: `no` names the one it removes (CR §30.2.2).
@@ -195,7 +198,7 @@ const BY_HEAD: ReadonlyMap<string, Pattern[]> = (() => {
 function matches(words: readonly string[], tokens: readonly string[]): boolean {
   if (tokens.length < words.length) return false;
   return words.every((w, i) => {
-    if (w !== w.toUpperCase()) return w === tokens[i];
+    if (w !== w.toUpperCase()) return w.split("|").includes(tokens[i]);
     return w.endsWith("#") ? /^\d+$/.test(tokens[i]) : true;
   });
 }

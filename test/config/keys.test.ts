@@ -30,6 +30,14 @@ describe("commandKey / noForm per command family", () => {
     ["ip pp remote address 192.168.254.10", "no ip pp remote address"],
     ["ip pp mtu 1280", "no ip pp mtu"],
     ["switch control use lan2 on terminal=on", "no switch control use lan2"],
+    // intrusion detection: per direction, and per attack type when one is given (CR §8.1.17)
+    ["ip lan2 intrusion detection in on", "no ip lan2 intrusion detection in"],
+    ["ip lan2 intrusion detection in on reject=on", "no ip lan2 intrusion detection in"],
+    ["ip lan2 intrusion detection in tcp on reject=on", "no ip lan2 intrusion detection in tcp"],
+    ["ip lan2 intrusion detection out ip-option off", "no ip lan2 intrusion detection out ip-option"],
+    ["ip pp intrusion detection in reject on", "no ip pp intrusion detection in reject"],
+    ["ip tunnel intrusion detection out default on", "no ip tunnel intrusion detection out default"],
+    ["ip lan2 intrusion detection notice-interval 10", "no ip lan2 intrusion detection notice-interval"],
     ["vlan lan1/2 802.1q vid=20 name=VLAN20", "no vlan lan1/2 802.1q"],
     // DHCP and DNS
     ["dhcp service server", "no dhcp service"],
@@ -93,6 +101,21 @@ describe("commandKey / noForm per command family", () => {
       ),
     ).toBe(false);
     expect(sameKey(tokenize("pp auth username a x"), tokenize("pp auth username b x"))).toBe(false);
+  });
+
+  it("intrusion detection of one attack type is a different setting from the whole direction's", () => {
+    const whole = tokenize("ip lan2 intrusion detection in on");
+    expect(sameKey(whole, tokenize("ip lan2 intrusion detection in tcp on reject=on"))).toBe(false);
+    expect(sameKey(whole, tokenize("ip lan2 intrusion detection in off reject=on"))).toBe(true);
+    expect(
+      sameKey(
+        tokenize("ip lan2 intrusion detection in tcp on"),
+        tokenize("ip lan2 intrusion detection in udp on"),
+      ),
+    ).toBe(false);
+    expect(sameKey(whole, tokenize("ip lan2 intrusion detection out on"))).toBe(false);
+    // a literal alternative matches only as a whole word
+    expect(key("ip lan2 intrusion detection in tc on")).toBe("ip lan2 intrusion detection in");
   });
 
   it("an unkeyed command is keyed by its whole line", () => {

@@ -97,6 +97,35 @@ describe("applyCommands", () => {
     expect(body(removed)).toBe(body(start));
   });
 
+  it("writes intrusion detection per direction and per attack type as separate lines (CR §8.1.17)", () => {
+    const lines = (tree: ConfigTree) =>
+      body(tree)
+        .split("\n")
+        .filter((l) => l.includes("intrusion"));
+    const typed = applyCommands(start, [
+      g("ip lan2 intrusion detection in on"),
+      g("ip lan2 intrusion detection in tcp on reject=on"),
+      pp("ip pp intrusion detection in on"),
+      pp("ip pp intrusion detection in reject on"),
+    ]);
+    expect(lines(typed).sort()).toEqual([
+      " ip pp intrusion detection in on",
+      " ip pp intrusion detection in reject on",
+      "ip lan2 intrusion detection in on",
+      "ip lan2 intrusion detection in tcp on reject=on",
+    ]);
+    // Re-entering the typed setting replaces it alone; removing the whole direction leaves the typed one.
+    const replaced = applyCommands(typed, [
+      g("ip lan2 intrusion detection in tcp off"),
+      g("no ip lan2 intrusion detection in on"),
+      pp("no ip pp intrusion detection in reject on"),
+    ]);
+    expect(lines(replaced).sort()).toEqual([
+      " ip pp intrusion detection in on",
+      "ip lan2 intrusion detection in tcp off",
+    ]);
+  });
+
   it("places new global lines where show config prints them", () => {
     const after = body(
       applyCommands(start, [
