@@ -22,6 +22,7 @@ export const SIMULATOR_MODELS = [
   "nvr500",
   "nvr700w",
   "rtx830",
+  "rtx840",
   "rtx1100",
   "rtx1200",
   "rtx1210",

@@ -209,6 +209,28 @@ export const MODELS: Readonly<Record<string, SimModel>> = {
       features: [...RTX_SOFTWARE, "dashboard", "dpi"],
     },
   ),
+  // The CR's newest small RTX; only it takes LBO application names in filters (CR §8.1.10, ch. 54). Its hardware
+  // is not in the CR: the RTX830's layout is assumed [U].
+  rtx840: model(
+    "rtx840",
+    {
+      name: "RTX840",
+      revision: "23.02.02", // [U] the CR edition's revision
+      buildDate: "Tue Oct 15 10:00:00 2024", // [U]
+      serial: "S8A000001", // [U]
+      memory: "1024Mbytes, 2LAN", // [U]
+    },
+    {
+      ...CURRENT_RTX,
+      macPrefix: "ac:44:f2:84:00",
+      maxTunnel: 20, // [U] as the RTX830 without YSL-VPN-EX1
+      maxPp: 30, // [V] CR §1.6
+      maxL2tpIpsec: 20, // [U]
+      maxPoolAddresses: 32, // [U] as the RTX830
+      interfaces: { lan: 2, switchPorts: 4, bri: 0, onu: 0, wlan: 0 }, // [U]
+      features: [...RTX_SOFTWARE, "dashboard", "dpi"], // CR §44.1, §46.1, §48.1.1, §52.1, §55.1
+    },
+  ),
   rtx1100: model(
     "rtx1100",
     {

@@ -219,6 +219,45 @@ const GOOD: [string, SimContext, string][] = [
   ['analog extension dial prefix sip prefix="9#"', none, "nvr510"],
   ["sip use on", none, "rtx1210"],
   ["mobile use usb1 on", none, "rtx1210"],
+  // filter addresses (§8.1.10, §30.7.1): `*` octets, masks, domain names; LBO application names on the RTX840 only
+  ["ip filter 1 pass * @m365,@windows_update * *", none, "rtx840"],
+  ["ipv6 filter 1 pass * @m365,@windows_update * *", none, "rtx840"],
+  ["ip filter 2 pass 192.168.*.* *.example.jp tcp * www", none, "rtx1210"],
+  ["ip filter 3 reject 10.0.0.0/255.0.0.0,172.16.0.0/0xfff00000 *", none, "rtx1210"],
+  ["ipv6 filter 2 pass ra-prefix@lan2::1/64,2001:db8::1-2001:db8::ff *", none, "rtx1210"],
+  // DPI (ch. 52): 31-bit filter numbers and group IDs, applications, categories, groups
+  ["dpi group set 1000 name=file-sharing winmx winny share bittorrent", none, "rtx830"],
+  ["dpi group set 2147483647 name=sw_update windows_update,apple_update", none, "rtx1300"],
+  ["ip dpi filter 2147483647 reject 192.168.200.0/24 * @game", none, "rtx830"],
+  ["ip dpi filter 1 pass * * @web,@mail,@webmail", none, "rtx830"],
+  ["ip dpi filter 2 reject 192.168.200.0/24 * 1000", none, "rtx830"],
+  ["ipv6 dpi filter 1 reject * * ftp,ftp_data", none, "rtx830"],
+  ["ip pp dpi filter out 1 2 100698", pp1, "rtx830"],
+  ["ipv6 lan2 dpi filter in 2147483647", none, "rtx1300"],
+  // QoS class filters by DPI (§26.2)
+  ["queue class filter 12 4 ip dpi * * @audio_video", none, "rtx830"],
+  ["queue class filter 13 precedence mapping=1:8,4:3 cos=3 ipv6 dpi * * 1000", none, "rtx1300"],
+  // filter- and DPI-selected IPv6 routes (§30.4.1)
+  ["ipv6 route default gateway pp 1 filter 1 gateway tunnel 1", none, "rtx1220"],
+  ["ipv6 route default gateway dhcp lan2 dpi 1 2 gateway tunnel 1", none, "rtx1300"],
+  ["ipv6 route 2001:db8::/32 gateway pp 1 metric 2 filter 1 hide gateway null", none, "rtx1300"],
+  // schedule for an L2MS switch (§37.1)
+  [
+    "schedule at 1 */* 03:00:00 switch 00:a0:de:01:02:03 switch control function execute restart",
+    none,
+    "rtx830",
+  ],
+  ["schedule at 2 +60 switch lan1:4-2 switch control function execute restart", none, "rtx1210"],
+  // IPsec client address pools (§15.37)
+  ["ipsec ike mode-cfg address pool 1 172.16.0.1-172.16.0.20/32", none, "rtx1210"],
+  ["ipsec ike mode-cfg address pool 2 2001:db8::1-2001:db8::ff/64", none, "rtx1210"],
+  // ISDN timers in tenths of a second (§6.2.17-6.2.22)
+  ["isdn disconnect interval time 240 6 2", pp1, "rtx1210"],
+  ["isdn disconnect interval time 180.5 off 2", pp1, "rtx1210"],
+  ["isdn disconnect input time 120.5", pp1, "rtx1210"],
+  // port mirroring (§4.49): per LAN, or over all ports with flexible LAN/WAN ports
+  ["lan port-mirroring lan1 4 in 1 out 1 2", none, "rtx1210"],
+  ["lan port-mirroring 8 in 9 out 9", none, "rtx1300"],
 ];
 
 describe("valid lines of each family", () => {
@@ -247,6 +286,9 @@ describe("no forms address the setting by its key arguments only", () => {
     ['bgp export aspath 10 ".*" filter 1', "no bgp export aspath 10"],
     ["cooperation load-watch trigger 1 cpu load high=80 low=30", "no cooperation load-watch trigger 1"],
     ["cooperation bandwidth-measuring server on", "no cooperation bandwidth-measuring server"],
+    ["ipsec ike mode-cfg address pool 1 172.16.0.1-172.16.0.20/32", "no ipsec ike mode-cfg address pool 1"],
+    ["lan port-mirroring lan1 4 in 1", "no lan port-mirroring lan1 4"],
+    ["ipv6 route default gateway pp 1 gateway tunnel 1", "no ipv6 route default"],
   ])("%s / %s", (set, unset) => {
     const model = MODELS.rtx1210;
     const added = parseConfigCommand(set, none, model);
@@ -383,6 +425,80 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["system packet-scheduling filter 8 3 ip * * tcp www 65536", none, "rtx5000", "out-of-range"],
   ["system packet-scheduling filter 8 3 ipv6 2002::/129", none, "rtx5000", "out-of-range"],
   ["system packet-scheduling filter 8 3 ip * * tcp www www www", none, "rtx5000", "parameters"],
+  // filter addresses (§8.1.10): application names only on the RTX840, and only as names
+  ["ip filter 1 pass * @m365 * *", none, "rtx1300", "illegal-keyword"],
+  ["ipv6 filter 1 pass * @m365 * *", none, "rtx830", "illegal-keyword"],
+  ["ip filter 1 pass * @m365;reboot * *", none, "rtx840", "illegal-keyword"],
+  ["ip filter 1 pass * @abcdefghijabcdefghijabcdefghijabc * *", none, "rtx840", "illegal-keyword"],
+  ["ip filter 1 pass * @m365\u0007 * *", none, "rtx840", "illegal-keyword"],
+  ["ip filter 1 pass 192.168.1.256 *", none, "rtx1210", "bad-ip"],
+  ["ip filter 1 pass 192.168.**.1 *", none, "rtx1210", "bad-ip"],
+  ["ip filter 1 pass www.example.jp/24 *", none, "rtx1210", "bad-ip"],
+  ["ip filter 1 pass 10.0.0.0/33 *", none, "rtx1210", "out-of-range"],
+  ["ip filter 1 pass map-e *", none, "rtx1100", "illegal-keyword"],
+  // DPI (ch. 52)
+  ["dpi group set 0 winmx", none, "rtx830", "out-of-range"],
+  ["dpi group set 2147483648 winmx", none, "rtx830", "out-of-range"],
+  ["dpi group set 1 name=file_sharing!", none, "rtx830", "illegal-keyword"],
+  ["dpi group set 1 name=file-sharing", none, "rtx830", "parameters"],
+  ["dpi group set 1 win$mx", none, "rtx830", "illegal-keyword"],
+  ["ip dpi filter 2147483648 pass * *", none, "rtx830", "out-of-range"],
+  ["ip dpi filter 1 restrict * *", none, "rtx830", "illegal-keyword"],
+  ["ip dpi filter 1 pass * * a,b,c,d,e,f,g,h,i,j,k", none, "rtx830", "parameters"],
+  ["ip dpi filter 1 pass * * 2147483648", none, "rtx830", "out-of-range"],
+  ["ip dpi filter 1 pass 10.0.0.300 *", none, "rtx830", "bad-ip"],
+  ["ip dpi filter 1 pass * @m365", none, "rtx840", "illegal-keyword"],
+  ["ip pp dpi filter out 1 2147483648", pp1, "rtx830", "out-of-range"],
+  ["ip lan2 dpi filter sideways 1", none, "rtx830", "illegal-keyword"],
+  // QoS class filters by DPI (§26.2): DPI models only, class 1..16, the DPI filter's addresses
+  ["queue class filter 12 4 ip dpi * * @audio_video", none, "rtx1210", "illegal-keyword"],
+  ["queue class filter 12 17 ip dpi * * @audio_video", none, "rtx830", "out-of-range"],
+  ["queue class filter 12 precedence mapping=8:1 ip dpi *", none, "rtx830", "out-of-range"],
+  ["queue class filter 12 4 ip dpi 1.2.3.400", none, "rtx830", "bad-ip"],
+  ["queue class filter 12 4 ip dpi", none, "rtx830", "parameters"],
+  ["queue class filter 12 4 ip dpi * * @a extra", none, "rtx830", "parameters"],
+  // IPv6 routes (§30.4.1): `filter` / `dpi` where the firmware has them, their ranges, the peers' ranges
+  ["ipv6 route default gateway pp 1 filter 1 gateway tunnel 1", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 route default gateway pp 1 filter 1 gateway tunnel 1", none, "rtx5000", "illegal-keyword"],
+  ["ipv6 route default gateway dhcp lan2 dpi 1 gateway tunnel 1", none, "rtx1220", "illegal-keyword"],
+  ["ipv6 route default gateway pp 1 filter 21474837", none, "rtx1220", "out-of-range"],
+  ["ipv6 route default gateway pp 1 filter", none, "rtx1220", "parameters"],
+  ["ipv6 route default gateway pp 1 metric 16", none, "rtx1220", "out-of-range"],
+  ["ipv6 route default gateway pp 101", none, "rtx1220", "out-of-range"],
+  ["ipv6 route default gateway dhcp wan9", none, "rtx1220", "illegal-keyword"],
+  // schedule for a switch (§37.1): L2MS models, a MAC address or a route
+  [
+    "schedule at 1 */* 03:00 switch lan1:4 switch control function execute restart",
+    none,
+    "rtx5000",
+    "illegal-keyword",
+  ],
+  ["schedule at 1 */* 03:00 switch lan1:0 restart", none, "rtx830", "out-of-range"],
+  ["schedule at 1 */* 03:00 switch 00:a0:de:01:02 restart", none, "rtx830", "illegal-keyword"],
+  ["schedule at 1 */* 03:00 switch lan1:4", none, "rtx830", "parameters"],
+  // IPsec client address pools (§15.37)
+  ["ipsec ike mode-cfg address pool 1 172.16.0.20-172.16.0.1/32", none, "rtx1210", "out-of-range"],
+  ["ipsec ike mode-cfg address pool 1 172.16.0.1-172.16.0.20/33", none, "rtx1210", "out-of-range"],
+  ["ipsec ike mode-cfg address pool 1 2001:db8::ff-2001:db8::1", none, "rtx1210", "out-of-range"],
+  ["ipsec ike mode-cfg address pool 1 2001:db8::1/129", none, "rtx1210", "out-of-range"],
+  ["ipsec ike mode-cfg address pool 65536 172.16.0.1", none, "rtx1210", "out-of-range"],
+  ["ipsec ike mode-cfg address pool 1 172.16.0.1-172.16.0.2-172.16.0.3", none, "rtx1210", "bad-ip"],
+  ["ipsec ike mode-cfg address pool 1 172.16.0.1/24 extra", none, "rtx1210", "parameters"],
+  // ISDN timers (§6.2.17-6.2.22): 1..21474836.0 in tenths, or off; three values for the interval
+  ["isdn disconnect interval time 0.5 6 2", pp1, "rtx1210", "out-of-range"],
+  ["isdn disconnect interval time 21474836.1 6 2", pp1, "rtx1210", "out-of-range"],
+  ["isdn disconnect interval time 240.25 6 2", pp1, "rtx1210", "illegal-keyword"],
+  ["isdn disconnect interval time never 6 2", pp1, "rtx1210", "illegal-keyword"],
+  ["isdn disconnect interval time 240 6", pp1, "rtx1210", "parameters"],
+  ["isdn disconnect interval time 240 6 2", none, "rtx1210", "need-pp-select"],
+  ["isdn disconnect interval time 240 6 2", pp1, "rtx830", "invalid-command"],
+  // port mirroring (§4.49): the form without a LAN only with flexible ports; ports of the switch
+  ["lan port-mirroring 8 in 9 out 9", none, "rtx1210", "illegal-keyword"],
+  ["no lan port-mirroring", none, "rtx1210", "parameters"],
+  ["lan port-mirroring lan1 9 in 1", none, "rtx1210", "out-of-range"],
+  ["lan port-mirroring 8 in 17", none, "rtx1300", "out-of-range"],
+  ["lan port-mirroring lan1 4 sideways 1", none, "rtx1210", "illegal-keyword"],
+  ["lan port-mirroring lan1 4 in 1 out 2 in 3", none, "rtx1210", "parameters"],
 ];
 
 describe("invalid lines get the device's error class", () => {
@@ -412,6 +528,8 @@ describe("a command the model lacks is an unknown command there (Error: Invalid 
     ["cooperation port 59410", "rtx830", "nvr510"],
     ["cooperation load-watch trigger 1 cpu load high=80 low=30", "rtx5000", "rtx1200"],
     ['bgp export aspath 10 ".*" filter 1', "rtx1210", "nvr500"],
+    ["dpi group set 1000 name=file-sharing winmx", "rtx830", "rtx1210"],
+    ["ip dpi filter 1 pass * * @game", "rtx1300", "rtx5000"],
     // interfaces the model does not have
     ["ip lan3 address 192.168.3.1/24", "rtx1210", "nvr510"],
     ["ip onu1 address dhcp", "nvr510", "rtx830"],

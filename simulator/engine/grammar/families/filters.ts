@@ -2,8 +2,8 @@
  * `secure filter` lines of interfaces, pp and tunnels apply. */
 import { SECTION } from "../order";
 import type { Reader } from "../reader";
-import type { Family } from "../spec";
-import { fail, integer, isIpv4, isIpv6, MAX_FILTER, portList } from "../values";
+import type { Env, Family } from "../spec";
+import { fail, integer, isIpv4, isIpv6, MAX_FILTER, portList, prefixLength } from "../values";
 
 /** `secure filter in|out LIST [dynamic LIST]`: the list after the direction. */
 export function filterList(r: Reader): void {
@@ -19,23 +19,79 @@ export function filterList(r: Reader): void {
   }
 }
 
-/** Filter source/destination: `*`, IP, IP/mask, ranges `a-b`, `a-`, `-b`, comma lists [V] dumps / CR §8. */
-function filterAddress(text: string): string {
+/** `A.B.C.D` where an octet may be `*` (any value), CR §8.1.10. */
+function wildcardIpv4(text: string): boolean {
+  return /^(\d{1,3}|\*)(\.(\d{1,3}|\*)){3}$/.test(text) && isIpv4(text.replace(/\*/g, "0"));
+}
+
+/** A domain name as a filter address, `*.example.jp` matching by suffix (CR §8.1.10); at most 255 characters. */
+const FQDN = /^(\*\.?)?[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+/** An application name of the LBO destination list (`@m365`, CR §8.1.10): up to 32 letters, digits, `_`, `-`. */
+const APPLICATION = /^@[A-Za-z0-9_-]{1,32}$/;
+
+/** Application names are filter addresses on the RTX840 only (CR §8.1.10 and §30.7.1 notes). */
+const takesApplicationNames = (env: Env): boolean => env.model.id === "rtx840";
+
+/** What a filter address may be besides addresses and domain names: the `ip`/`ipv6 filter` keywords and
+ * application names, which `ip dpi filter` and `queue class filter` do not take (CR §52.2, §26.2). */
+type AddressKind = "filter" | "dpi";
+
+/** Whether the item is `map-e`, `hb46pp` or an application name (refused where the model or command lacks it). */
+function namedAddress(item: string, env: Env, kind: AddressKind): boolean {
+  if (kind === "filter" && item === "map-e")
+    return env.model.hasMapE === false ? fail("illegal-keyword") : true;
+  if (kind === "filter" && item === "hb46pp") return true;
+  if (!item.startsWith("@")) return false;
+  if (kind !== "filter" || !takesApplicationNames(env) || !APPLICATION.test(item)) fail("illegal-keyword");
+  return true;
+}
+
+/** One address or a range `a-b`, `a-`, `-b` of addresses `valid` takes. */
+function addressRange(text: string, valid: (address: string) => boolean): void {
+  const ends = text.split("-");
+  if (ends.length > 2 || ends.every((e) => e === "") || !ends.every((e) => e === "" || valid(e)))
+    fail("bad-ip");
+}
+
+/** A domain name item (no mask: CR §8.1.10 forbids `/` and `:` in it). */
+function domainName(item: string): void {
+  if (item.length > 255 || !FQDN.test(item)) fail("bad-ip");
+}
+
+/** IPv4 filter source/destination (CR §8.1.10, §52.2, §26.2): `*`, or a comma list of addresses with `*`
+ * octets and ranges, each with an optional mask (bits, dotted or `0x` hex), domain names, and for `ip filter` the
+ * keywords `map-e`/`hb46pp` and application names. */
+export function ipv4FilterAddress(text: string, env: Env, kind: AddressKind = "filter"): string {
   if (text === "*") return text;
-  for (const part of text.split(",")) {
-    const [ip, mask] = part.split("/");
-    const ends = ip.split("-").filter((e) => e !== "");
-    if (ends.length === 0 || ends.length > 2 || !ends.every(isIpv4)) fail("bad-ip");
-    if (mask !== undefined) integer(mask, 0, 32);
+  for (const item of text.split(",")) {
+    if (namedAddress(item, env, kind)) continue;
+    const [address, mask, extra] = item.split("/");
+    if (extra !== undefined) fail("bad-ip");
+    // Dotted numbers are an address; a word without dots (`1000`) is taken as a host name [U].
+    if (/^[\d.*-]+$/.test(address) && address.includes(".")) addressRange(address, wildcardIpv4);
+    else if (mask === undefined) domainName(address);
+    else fail("bad-ip");
+    if (mask !== undefined) prefixLength(mask);
   }
   return text;
 }
 
-function ipv6FilterAddress(text: string): string {
+/** An address inside a learnt prefix (`ra-prefix@lan2::1`). */
+const DYNAMIC_IPV6 = /^(ra|dhcp)-prefix@[a-z]+\d+::[0-9a-f:]*$/i;
+
+/** IPv6 filter source/destination (CR §30.7.1, §52.3): `*`, or a comma list of static or dynamic addresses and
+ * ranges, each with an optional prefix length, domain names, and for `ipv6 filter` the keywords and application
+ * names. */
+export function ipv6FilterAddress(text: string, env: Env, kind: AddressKind = "filter"): string {
   if (text === "*") return text;
-  for (const part of text.split(",")) {
-    const [ip, bits] = part.split("/");
-    if (!isIpv6(ip) && !/@/.test(ip)) fail("bad-ip");
+  for (const item of text.split(",")) {
+    if (namedAddress(item, env, kind)) continue;
+    const [address, bits, extra] = item.split("/");
+    if (extra !== undefined) fail("bad-ip");
+    if (address.includes(":")) {
+      if (!DYNAMIC_IPV6.test(address)) addressRange(address, isIpv6);
+    } else if (bits === undefined) domainName(address);
+    else fail("bad-ip");
     if (bits !== undefined) integer(bits, 0, 128);
   }
   return text;
@@ -53,10 +109,12 @@ const FILTER_ACTIONS = [
   "restrict-nolog",
 ] as const;
 
-function ipFilterArgs(r: Reader, address: (text: string) => string): void {
+type Address = (text: string, env: Env) => string;
+
+function ipFilterArgs(r: Reader, env: Env, address: Address): void {
   r.kw(FILTER_ACTIONS);
-  r.replace(address);
-  if (r.remaining > 0) r.replace(address);
+  r.replace((v) => address(v, env));
+  if (r.remaining > 0) r.replace((v) => address(v, env));
   if (r.remaining > 0) r.next(); // protocol: names, numbers, lists such as `tcpfin` or `6,17`
   while (r.remaining > 0) r.replace(portList);
   r.end();
@@ -89,9 +147,9 @@ const DYNAMIC_PROTOCOLS = [
   "ipsec-nat-t",
 ] as const;
 
-function filterDynamicArgs(r: Reader, address: (text: string) => string): void {
-  r.replace(address);
-  r.replace(address);
+function filterDynamicArgs(r: Reader, env: Env, address: Address): void {
+  r.replace((v) => address(v, env));
+  r.replace((v) => address(v, env));
   if (r.peek() === "filter") {
     // `filter LIST [in LIST] [out LIST]`
     r.next();
@@ -113,28 +171,28 @@ export const filters: Family = {
       head: "ip filter",
       scope: "global",
       key: filterNumber,
-      args: (r) => ipFilterArgs(r, filterAddress),
+      args: (r, env) => ipFilterArgs(r, env, ipv4FilterAddress),
       order: (key) => [SECTION.IP_FILTER, Number(key[0])],
     },
     {
       head: "ip filter dynamic",
       scope: "global",
       key: filterNumber,
-      args: (r) => filterDynamicArgs(r, filterAddress),
+      args: (r, env) => filterDynamicArgs(r, env, ipv4FilterAddress),
       order: (key) => [SECTION.IP_FILTER_DYNAMIC, Number(key[0])],
     },
     {
       head: "ipv6 filter",
       scope: "global",
       key: filterNumber,
-      args: (r) => ipFilterArgs(r, ipv6FilterAddress),
+      args: (r, env) => ipFilterArgs(r, env, ipv6FilterAddress),
       order: (key) => [SECTION.IPV6_FILTER, Number(key[0])],
     },
     {
       head: "ipv6 filter dynamic",
       scope: "global",
       key: filterNumber,
-      args: (r) => filterDynamicArgs(r, ipv6FilterAddress),
+      args: (r, env) => filterDynamicArgs(r, env, ipv6FilterAddress),
       order: (key) => [SECTION.IPV6_FILTER_DYNAMIC, Number(key[0])],
     },
   ],

@@ -1,8 +1,10 @@
 /** IKE and IPsec options beyond the site-to-site basics of ipsec.ts (CR ch. 15): algorithms, versions, IDs,
  * XAUTH/mode-cfg, SA durations, and the global IPsec switches. The gateway-keyed `ipsec ike ... GW` lines live in
  * the tunnel block whose `ipsec tunnel` they serve, nested under it, as the dumps print them. */
+import { IPv6 } from "ip-num";
 import { SECTION } from "../order";
 import { command, type Family, inSection } from "../spec";
+import { fail, integer, ipv4OrRange, isIpv6, prefixLength } from "../values";
 
 const GATEWAY = "<int:1-$tunnel>";
 const ON_OFF = "on|off";
@@ -10,6 +12,24 @@ const USER_ID = "<int:1-3000>";
 /** `attribute=value` of a user or group (CR §15.33, §15.35), any order, each at most once. */
 const USER_ATTRIBUTES =
   "{ xauth=on/off xauth-address=<net> xauth-dns=<ip46> xauth-wins=<ip46> xauth-filter=<word> eap-md5=on/off }";
+
+/** An address pool for IPsec clients (CR §15.37): `ADDRESS[/MASK]` or `FIRST-LAST[/MASK]`, IPv4 with a mask (bits,
+ * dotted or hex) or IPv6 with a prefix length. */
+function modeCfgPool(text: string): string {
+  const [range, mask, extra] = text.split("/");
+  const [first, last, more] = range.split("-");
+  if (extra !== undefined || more !== undefined) fail("bad-ip");
+  if (isIpv6(first)) {
+    if (last !== undefined && !isIpv6(last)) fail("bad-ip");
+    if (last !== undefined && IPv6.fromString(first).value > IPv6.fromString(last).value)
+      fail("out-of-range");
+    if (mask !== undefined) integer(mask, 0, 128);
+  } else {
+    ipv4OrRange(range);
+    if (mask !== undefined) prefixLength(mask);
+  }
+  return text;
+}
 
 /** A gateway-keyed IKE line at `item` of the tunnel block (ipsec.ts holds 10-22). */
 const ike = (words: string, args: string, item: number) =>
@@ -54,9 +74,16 @@ export const ikeOptions: Family = {
     command("ipsec ike queue length", "<int:1-100>", inSection(SECTION.IPSEC, 4)),
     command("ipsec log illegal-spi", ON_OFF, inSection(SECTION.IPSEC, 5)),
     command("ipsec ipcomp type", "none|deflate", inSection(SECTION.IPSEC, 6)),
-    command("ipsec ike mode-cfg address pool", "<range>|<net> [<word>]", inSection(SECTION.IPSEC, 7), {
-      key: "<int:1-65535>",
-    }),
+    {
+      head: "ipsec ike mode-cfg address pool",
+      scope: "global",
+      key: (r) => [String(r.int(1, 65535))],
+      args: (r) => {
+        r.replace(modeCfgPool);
+        r.end();
+      },
+      order: inSection(SECTION.IPSEC, 7),
+    },
     command("ipsec tunnel outer df-bit", "copy|set|clear", () => [10.5], { scope: "tunnel" }),
     command("ipsec tunnel fastpath-fragment-function follow df-bit", ON_OFF, () => [10.6], {
       scope: "tunnel",

@@ -7,21 +7,34 @@ import { filterList } from "./filters";
 import { natDescriptorList } from "./nat";
 
 const ifaceKey = (r: Reader): string[] => [r.replace(interfaceName)];
+/** Models with flexible LAN/WAN ports (CR §53.1) among ours. */
+const FLEXIBLE_PORT_MODELS = ["rtx1300"];
 
 export const interfaces: Family = {
   specs: [
     {
+      // §4.49: `[IF] MIRROR in|out PORT... [in|out PORT...]`; without IF (ports of every LAN) on the models with
+      // flexible LAN/WAN ports only, and then a single setting printed with the flexible-port lines [U].
       head: "lan port-mirroring",
       scope: "global",
-      key: ifaceKey,
-      args: (r) => {
-        if (r.remaining === 0) fail("parameters");
-        while (r.remaining > 0) {
-          const v = r.next();
-          if (!(v === "in" || v === "out" || /^\d+$/.test(v))) fail("illegal-keyword");
-        }
+      key: (r, env) => {
+        if (r.remaining > 0 && !/^\d+$/.test(r.peek() ?? "")) return ifaceKey(r);
+        if (!FLEXIBLE_PORT_MODELS.includes(env.model.id))
+          fail(r.remaining === 0 ? "parameters" : "illegal-keyword");
+        return [];
       },
-      order: perInterface(0),
+      args: (r, env) => {
+        // Form 2 numbers the ports over every LAN (up to 16 [U]), form 1 those of the interface's switch.
+        const ports = r.out.length === 0 ? 16 : env.model.interfaces?.switchPorts || 16;
+        r.int(1, ports);
+        for (let block = 0; block === 0 || (block === 1 && r.remaining > 0); block++) {
+          r.kw(["in", "out"]);
+          do r.int(1, ports);
+          while (/^\d+$/.test(r.peek() ?? ""));
+        }
+        r.end();
+      },
+      order: (key, env) => (key.length === 0 ? [SECTION.LAN, 10.5] : perInterface(0)(key, env)),
     },
     {
       head: "vlan",

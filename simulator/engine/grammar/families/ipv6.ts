@@ -2,7 +2,10 @@
  * DHCPv6 prefixes, static routes and ICMPv6 (CR ch. 30, §13.2). `ipv6 IF address/rtadv send/secure filter/dhcp
  * service` are in interfaces.ts, `ipv6 prefix` in routes.ts, `ipv6 filter` in filters.ts. */
 import { SECTION } from "../order";
-import { command, type Family, inSection, perInterface, perLink } from "../spec";
+import type { Reader } from "../reader";
+import { command, type Env, type Family, inSection, perInterface, perLink } from "../spec";
+import { syntax } from "../syntax";
+import { fail } from "../values";
 
 const ON_OFF = "on|off";
 const global = (item: number): ReturnType<typeof inSection> => inSection(SECTION.IPV6_GLOBAL, item);
@@ -14,8 +17,33 @@ const place = (n: number): { iface: number; pp: number; tunnel: number } => ({
 const notIn = (heads: string[]) => (s: { head: string }) => !heads.includes(s.head);
 const EXISTING = ["ipv6 IF address", "ipv6 IF secure filter", "ipv6 IF dhcp service", "ipv6 IF rtadv send"];
 
-/** `ipv6 route` gateways (§30.4.1): an address (link-local with `%IF`), `pp N`, `tunnel N`, `dhcp IF`, `null`. */
-const GATEWAY = "gateway <word> [<int:1-3000>] [metric <int:1-15>] [hide] [weight <int:0-2147483647>]";
+/**
+ * `ipv6 route` gateways (§30.4.1): `pp N [dlci=N]`, `pp anonymous [name=NAME]`, `tunnel N`, `dhcp|ra IF`, or an
+ * address (link-local with `%IF`), `loopbackN` or `null`; then in any order the filter-selected route `filter N...`
+ * or `dpi N...`, `metric`, `hide`, `weight`.
+ */
+const GATEWAY =
+  "gateway ( pp <int:1-$pp> [dlci=<int:16-1007>] | pp anonymous [name=<text:64>] | tunnel <int:1-$tunnel> | " +
+  "dhcp|ra <if> | <word> ) { ( filter <int:1-$filter>... ) ( dpi <int:1-2147483647>... ) ( metric <int:1-15> ) " +
+  "hide ( weight <int:0-2147483647> ) }";
+const ROUTE = syntax(`${GATEWAY} [${GATEWAY}]`);
+
+/**
+ * Models whose firmware takes the `filter` / `dpi` options of `ipv6 route` (§30.4.1 notes: `filter` from RTX1220
+ * Rev.15.04.06 / RTX1300 Rev.23.00.12 / RTX830 Rev.15.02.30, never on the RTX1210 or RTX5000; `dpi` from RTX1300
+ * Rev.23.00.12 / RTX830 Rev.15.02.30). Our RTX830 is Rev.15.02.17; the RTX840 is newer than these notes [U].
+ */
+const ROUTE_OPTION_MODELS: Record<string, readonly string[]> = {
+  filter: ["rtx840", "rtx1220", "rtx1300"],
+  dpi: ["rtx840", "rtx1300"],
+};
+
+function ipv6Route(r: Reader, env: Env): void {
+  for (const word of r.pending().map((t) => t.value))
+    if (ROUTE_OPTION_MODELS[word] && !ROUTE_OPTION_MODELS[word].includes(env.model.id))
+      fail("illegal-keyword");
+  ROUTE(r, env);
+}
 
 export const ipv6: Family = {
   specs: [
@@ -39,9 +67,12 @@ export const ipv6: Family = {
     ),
     command("ipv6 nd ns-trigger-dad", "off|on [interval=<int:1-3600>]", global(11)),
     command("ipv6 route change log", ON_OFF, global(12)),
-    command("ipv6 route", `${GATEWAY} [${GATEWAY}]`, inSection(SECTION.ROUTE, 4), {
-      key: "default|<prefix6>",
-    }),
+    {
+      ...command("ipv6 route", `${GATEWAY} [${GATEWAY}]`, inSection(SECTION.ROUTE, 4), {
+        key: "default|<prefix6>",
+      }),
+      args: ipv6Route,
+    },
     // ICMPv6 (§13.2).
     ...[
       "echo-reply send",

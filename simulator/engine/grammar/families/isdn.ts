@@ -1,10 +1,32 @@
 /** ISDN (BRI) lines (CR ch. 6): line type, local number and the call policy of a pp block. Models without BRI
  * answer these as unknown commands. */
 import { SECTION } from "../order";
-import { command, type Family, perInterface } from "../spec";
+import { command, type Family, perInterface, type Spec } from "../spec";
+import { fail } from "../values";
 
 const ON_OFF = "on|off";
 const pp = (head: string, args: string, item: number) => command(head, args, () => [item], { scope: "pp" });
+
+/** A timer in tenths of a second (CR §6.2.17-6.2.22): `1`..`21474836.0` with at most one decimal, or `off`. */
+function seconds(text: string): string {
+  if (text === "off") return text;
+  if (!/^\d+(\.\d)?$/.test(text)) fail("illegal-keyword");
+  if (Number(text) < 1 || Number(text) > 21474836) fail("out-of-range");
+  return text;
+}
+
+/** A pp-block ISDN timer line taking `count` such values. */
+function timer(head: string, count: number, item: number): Spec {
+  return {
+    head,
+    scope: "pp",
+    args: (r) => {
+      for (let i = 0; i < count; i++) r.replace(seconds);
+      r.end();
+    },
+    order: () => [item],
+  };
+}
 
 export const isdn: Family = {
   feature: "isdn",
@@ -17,7 +39,13 @@ export const isdn: Family = {
     pp("isdn auto connect", ON_OFF, 2.61),
     pp("isdn arrive permit", "on|off [vrrp <if> <int:1-255> [slave]]", 2.62),
     pp("isdn call permit", ON_OFF, 2.63),
-    pp("isdn disconnect time", "off|<int:1-21474836>", 2.64),
+    timer("isdn disconnect time", 1, 2.64),
     pp("isdn disconnect policy", "<int:1-2>", 2.65),
+    // §6.2.22: the charging unit, the watch time and the spare time of disconnect policy 2.
+    timer("isdn disconnect interval time", 3, 2.66),
+    timer("isdn disconnect input time", 1, 2.67),
+    timer("isdn disconnect output time", 1, 2.68),
+    timer("isdn fast disconnect time", 1, 2.69),
+    timer("isdn forced disconnect time", 1, 2.695),
   ],
 };

@@ -3,6 +3,7 @@ import { SECTION } from "../order";
 import { command, type Family, inSection, perInterface, type Spec } from "../spec";
 import { syntax } from "../syntax";
 import { fail } from "../values";
+import { orDpiClassFilter } from "./dpi";
 
 /** Queue classes, 1..100 on the RTX5000 (CR ch. 26, introduction). */
 const CLASS = "<int:1-$class>";
@@ -37,17 +38,20 @@ const classProperty: Spec[] = [
   { ...ppProperty, exists: (m) => !["rtx830", "rtx840", "rtx1220", "rtx1300"].includes(m.id) },
 ];
 
+const CLASS_FILTER = "<word> [cos=<int:0-7>] ip|ipv6 <word> [<word> [<word> [<ports> [<ports>]]]]";
+
 export const qos: Family = {
   specs: [
     command("speed", "<word>", perInterface(26), { key: "<if>" }),
     command("speed pp", "<word>", () => [29.4], { scope: "pp" }),
-    // §26.2: `queue class filter N CLASS[/CLASS2] [cos=N] ip|ipv6 SRC [DST [PROTO [SPORT [DPORT]]]]`.
-    command(
-      "queue class filter",
-      "<word> [cos=<int:0-7>] ip|ipv6 <word> [<word> [<word> [<ports> [<ports>]]]]",
-      inSection(SECTION.QOS, 0),
-      { key: "<int:1-2147483647>" },
-    ),
+    // §26.2: `queue class filter N CLASS[/CLASS2] [cos=N] ip|ipv6 SRC [DST [PROTO [SPORT [DPORT]]]]`; the DPI forms
+    // (`... ip|ipv6 dpi ...`) are read in dpi.ts.
+    {
+      ...command("queue class filter", CLASS_FILTER, inSection(SECTION.QOS, 0), {
+        key: "<int:1-2147483647>",
+      }),
+      args: orDpiClassFilter(syntax(CLASS_FILTER)),
+    },
     ...queue("type", `${QUEUE_TYPES} [shaping-level=1/2]`, 0),
     ...queue("class filter list", "<int:1-2147483647>...", 1),
     ...queue("length", "[secondary] [primary=<int:1-16>] <word>...", 2),

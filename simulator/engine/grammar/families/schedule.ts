@@ -1,7 +1,7 @@
 /** `schedule at`: commands run at a date and time, at an event, or (`+SEC`) after a timer. */
 import { SECTION } from "../order";
 import type { Reader } from "../reader";
-import type { Env, Family } from "../spec";
+import { type Env, type Family, hasFeature } from "../spec";
 import { fail, integer, MAX_FILTER } from "../values";
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -31,6 +31,14 @@ function scheduleTime(text: string): string {
     .join(":");
 }
 
+/** A switch as `switch select` names it (CR §48.2.1): its MAC address, or the route to it from a LAN port. */
+function switchName(text: string): string {
+  if (/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i.test(text)) return text.toLowerCase();
+  const route = /^lan\d+:(\d+(-\d+)*)$/.exec(text) ?? fail("illegal-keyword");
+  route[1].split("-").forEach((port) => integer(port, 1, 64));
+  return text;
+}
+
 function scheduleArgs(r: Reader, env: Env): void {
   const first = r.peek() ?? fail("parameters");
   if (first.startsWith("+")) {
@@ -47,7 +55,11 @@ function scheduleArgs(r: Reader, env: Env): void {
     const peer = r.next();
     if (peer !== "anonymous") integer(peer, 1, env.model.maxPp);
   } else if (target === "tunnel") integer(r.next(), 1, env.model.maxTunnel);
-  else if (target !== "*") fail("illegal-keyword");
+  else if (target === "switch") {
+    // The 4th/8th forms (CR §37.1): a switch under L2MS (ch. 48), by MAC address or by route `lanN:PORT[-PORT...]`.
+    if (!hasFeature(env.model, "l2ms")) fail("illegal-keyword");
+    r.replace(switchName);
+  } else if (target !== "*") fail("illegal-keyword");
   if (r.remaining === 0) fail("parameters");
   r.rest();
 }
