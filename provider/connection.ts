@@ -7,7 +7,7 @@ import { z } from "zod";
 import { typedTextProblem } from "./resources/lines";
 import { isRouterModel, ROUTER_MODELS } from "./resources/models";
 import { AuthError, ConnectionLostError, HostKeyError } from "./errors";
-import type { RouterConnection } from "./session";
+import { type RouterConnection, routerAddress, sshPort } from "./session";
 
 /** Connection fields that are credentials: they never replace a resource. */
 export const CREDENTIALS = ["username", "password", "adminPassword", "loginPassword", "hostKey"] as const;
@@ -123,7 +123,7 @@ function keyOf(field: keyof RouterInput): string {
  * other error (a refused command, a lost connection mid-batch), which says what happened already.
  */
 export function connectionProblem(e: unknown, conn: RouterConnection): string | undefined {
-  const where = `${conn.host}:${conn.port ?? 22}`;
+  const where = routerAddress(conn);
   if (e instanceof HostKeyError) {
     const pin = `pulumi config set nvr:hostKey ${e.presented}`;
     if (e.expected === undefined)
@@ -147,6 +147,6 @@ export function connectionProblem(e: unknown, conn: RouterConnection): string | 
 export function storedRouter(own: RouterInput): RouterInput {
   const r = resolve(own);
   return JSON.parse(
-    JSON.stringify({ ...own, host: r.host, port: r.port ?? 22, model: r.model }),
+    JSON.stringify({ ...own, host: r.host, port: sshPort(r), model: r.model }),
   ) as RouterInput;
 }

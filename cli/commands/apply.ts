@@ -9,7 +9,7 @@ import { isOperation } from "../../provider/config/keys";
 import type { ContextCommand } from "../../provider/config/model";
 import { renderCommands } from "../../provider/config/render";
 import { redact } from "../../provider/secrets";
-import { RouterError } from "../../provider/session";
+import { RouterError, routerAddress } from "../../provider/session";
 import {
   addRouterOptions,
   CliError,
@@ -74,9 +74,7 @@ export const applyCommand: CliCommand<ApplyCliOptions, [file: string]> = {
   async run([file], opts, io) {
     const conn = connectionFrom(opts, io);
     const plan = planOfFile(file, opts.allowOperations === true);
-    io.out(
-      `plan for ${conn.host}:${conn.port} (${plan.length} command(s)):\n${redact(renderCommands(plan))}`,
-    );
+    io.out(`plan for ${routerAddress(conn)} (${plan.length} command(s)):\n${redact(renderCommands(plan))}`);
     if (plan.length === 0) {
       io.out("nothing to apply\n");
       return Exit.ok;

@@ -6,6 +6,7 @@
  */
 import type { ConfigTree } from "../../provider/config/model";
 import { generateProgram } from "../../provider/review";
+import { routerAddress } from "../../provider/session";
 import {
   addRouterOptions,
   CliError,
@@ -33,7 +34,7 @@ async function currentConfig(
   if (opts.host === undefined) throw new CliError("give --from FILE or --host (with --user)");
   const conn = connectionFrom(opts, io);
   const tree = await withRouter(conn, async (router) => (await router.config()).tree);
-  return { tree, source: `${conn.host}:${conn.port}` };
+  return { tree, source: routerAddress(conn) };
 }
 
 export const importCommand: CliCommand<ImportCliOptions> = {

@@ -1,5 +1,5 @@
 /** The session layer's public face: one shared Router per router per process. */
-export { routerFor, routerKey } from "./router";
+export { routerAddress, routerFor, routerKey, sshPort } from "./router";
 export type { ApplyOptions, ApplyResult, PlanSource, Router, RouterConnection, RouterStats } from "./router";
 export {
   AuthError,

@@ -147,17 +147,24 @@ function registry(): Registry {
   return (g[REGISTRY] ??= new Map());
 }
 
+/** The SSH port of a connection: its own, else 22. */
+export const sshPort = (conn: { port?: number }): number => conn.port ?? 22;
+
+/** How messages, locks and keys name a router: `host:port`. */
+export const routerAddress = (conn: { host: string; port?: number }): string =>
+  `${conn.host}:${sshPort(conn)}`;
+
 /** What identifies one router login: one Router (and one preview read) per host:port:username per process. */
 export function routerKey(conn: RouterConnection): string {
-  return `${conn.host}:${conn.port ?? 22}:${conn.username}`;
+  return `${routerAddress(conn)}:${conn.username}`;
 }
 
 /** How to log in to the router of a connection: the parts of a shell's options every login of it shares. */
 export function shellOptionsOf(conn: RouterConnection): ShellOptions {
   return {
-    name: conn.name ?? `${conn.host}:${conn.port ?? 22}`,
+    name: conn.name ?? routerAddress(conn),
     host: conn.host,
-    port: conn.port ?? 22,
+    port: sshPort(conn),
     username: conn.username,
     password: conn.password,
     privateKey: conn.privateKey,
@@ -165,7 +172,7 @@ export function shellOptionsOf(conn: RouterConnection): ShellOptions {
     adminPassword: conn.adminPassword,
     hostKeys: {
       host: conn.host,
-      port: conn.port ?? 22,
+      port: sshPort(conn),
       hostKey: conn.hostKey,
       knownHostsFile: conn.knownHostsFile,
       trustOnFirstUse: conn.trustOnFirstUse,
@@ -261,8 +268,8 @@ class SharedRouter implements Router {
   private readonly link: ConfirmLink;
 
   constructor(public conn: RouterConnection) {
-    this.name = conn.name ?? `${conn.host}:${conn.port ?? 22}`;
-    this.lock = new WriterLock(conn.host, conn.port ?? 22, conn.client ?? "a pulumi-yamaha-nvr client");
+    this.name = conn.name ?? routerAddress(conn);
+    this.lock = new WriterLock(conn.host, sshPort(conn), conn.client ?? "a pulumi-yamaha-nvr client");
     this.link = {
       name: this.name,
       shell: () => this.shell(),
@@ -350,7 +357,7 @@ class SharedRouter implements Router {
 
   /** The unsaved journal of this router (keyed by its host key, known once a session has connected). */
   private journal(): UnsavedJournal {
-    return new UnsavedJournal(this.conn.host, this.conn.port ?? 22, this.learnedHostKey ?? "unknown");
+    return new UnsavedJournal(this.conn.host, sshPort(this.conn), this.learnedHostKey ?? "unknown");
   }
 
   // ---- custody: one writer, nothing saved that is not ours ----------------------------------------------------
