@@ -1,11 +1,13 @@
 /**
  * The analyses (trace, reach, lint) and the resources read the same router lines through the same reader, so for
  * any line they agree: a route with several gateways and options is the route StaticRoute reads, gateway by gateway.
+ * So do the finders of typed objects `nvr import` and ConfigLines use (provider/resources/objects.ts).
  */
 import fc from "fast-check";
 import { buildNetwork } from "../../provider/analysis";
 import { classlessRoutes, expandedTunnels, poolSpans, spanSize } from "../../provider/analysis/network";
 import { type ConfigIndex, indexConfig, renderCommands } from "../../provider/config/index";
+import type { ContextCommand } from "../../provider/config/model";
 import { AnalysisError, ReadError } from "../../provider/errors";
 import { parseConfig } from "../../provider/config/parse";
 import { IPv4 } from "ip-num";
@@ -18,7 +20,14 @@ import {
   StaticRoute,
 } from "../../provider/resources";
 import { networkOf, type Span } from "../../provider/resources/net";
-import { SecureFilter } from "../../provider/resources/secure-filter";
+import { Ipv6Interface } from "../../provider/resources/ipv6-interface";
+import { Ipv6SecureFilter } from "../../provider/resources/ipv6-secure-filter";
+import { readPpLine } from "../../provider/resources/l2tp-anonymous-pool";
+import { readSwitchControlLine } from "../../provider/resources/lan-interface";
+import { TYPED_KINDS } from "../../provider/resources/objects";
+import { PppoeInterface } from "../../provider/resources/pppoe-interface";
+import { SecureFilter, readSecureFilters } from "../../provider/resources/secure-filter";
+import { routeIdentities } from "../../provider/resources/static-route";
 import { encodeClasslessRoutes } from "../../provider/resources/rfc3442";
 
 const octet = fc.integer({ min: 1, max: 254 });
@@ -71,9 +80,15 @@ function spelled(
 describe("one reader of router lines for resources and analyses", () => {
   test("ip route with several gateways and metric/hide/weight: the analysis sees the gateways StaticRoute reads", () => {
     fc.assert(
-      fc.property(route, (r) => {
-        const text = `${routeLine(r)}\n`;
+      fc.property(route, fc.boolean(), (r, bare) => {
+        // The router may print a host route without its /32; the finder still names it by the network's normal form.
+        const printed = {
+          ...r,
+          network: r.network.endsWith("/32") && bare ? r.network.slice(0, -3) : r.network,
+        };
+        const text = `${routeLine(printed)}\n`;
         const config = indexConfig(parseConfig(text));
+        expect(routeIdentities(config)).toEqual({ identities: [`ip route ${r.network}`], refused: [] });
         const resource = StaticRoute.read(config, `ip route ${r.network}`);
         const analysed = buildNetwork(config).routes;
         expect(resource).toBeDefined();
@@ -590,5 +605,242 @@ describe("a line the reader cannot read: the analysis names its line, the resour
     } else expect(() => buildNetwork(config)).not.toThrow();
     if (read) expect(() => read(config)).toThrow(ReadError);
     if (read && refusal) expect(() => read(config)).toThrow(refusal);
+  });
+});
+
+describe("the finders nvr import and ConfigLines use and the resources' read: one reader per family", () => {
+  const contextKey = (c: ContextCommand["context"]) =>
+    c.kind === "pp" ? `1 ${c.peer}` : c.kind === "tunnel" ? `2 ${c.tunnel}` : "0";
+  /** Resources' commands as the router prints them: the top level first, each pp and tunnel block once. */
+  const render = (commands: ContextCommand[]) =>
+    renderCommands(
+      commands
+        .map((c, i) => ({ c, i }))
+        .sort((a, b) => contextKey(a.c.context).localeCompare(contextKey(b.c.context)) || a.i - b.i)
+        .map(({ c }) => c),
+    );
+  const findOf = (name: string) => TYPED_KINDS.find((t) => t.kind.kind === name)!.find;
+
+  test("ip and ipv6 IF secure filter in|out at the top level and in pp and tunnel blocks: the finder names the interfaces SecureFilter and Ipv6SecureFilter read, the lists are the family reader's, and the analysis applies the ip ones", () => {
+    const list = fc.option(
+      fc
+        .record({
+          filters: fc.uniqueArray(fc.integer({ min: 1, max: 21474836 }), { maxLength: 4 }),
+          dynamic: fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { maxLength: 3 }),
+        })
+        .filter((l) => l.filters.length + l.dynamic.length > 0),
+      { nil: undefined },
+    );
+    const place = fc.oneof(
+      fc.constantFrom("lan1", "lan2", "lan1/2", "bridge1", "pp anonymous"),
+      fc.integer({ min: 1, max: 30 }).map((n) => `pp ${n}`),
+      fc.integer({ min: 1, max: 20 }).map((n) => `tunnel ${n}`),
+    );
+    const entry = fc
+      .record({
+        family: fc.constantFrom("ip" as const, "ipv6" as const),
+        interface: place,
+        in: list,
+        out: list,
+      })
+      .filter((e) => e.in !== undefined || e.out !== undefined);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(entry, { minLength: 1, maxLength: 6, selector: (e) => `${e.family} ${e.interface}` }),
+        (entries) => {
+          const kindOf = (family: "ip" | "ipv6") => (family === "ip" ? SecureFilter : Ipv6SecureFilter);
+          const models = entries.map((e) => ({
+            family: e.family,
+            model: kindOf(e.family).schema.parse({ interface: e.interface, in: e.in, out: e.out }),
+          }));
+          const text = render(
+            models.flatMap(({ family, model }) => kindOf(family).commands(model, { mask: false })),
+          );
+          const config = indexConfig(parseConfig(text, { source: "file" }));
+          for (const family of ["ip", "ipv6"] as const) {
+            const kind = kindOf(family);
+            const mine = models.filter((m) => m.family === family).map((m) => m.model);
+            const found = findOf(kind.kind)(config);
+            expect(found.refused).toEqual([]);
+            expect([...new Set(found.identities)].sort()).toEqual(mine.map((m) => kind.identity(m)).sort());
+            const lists = readSecureFilters(config, family).read;
+            for (const m of mine) {
+              expect(kind.read(config, kind.identity(m))).toEqual(m);
+              for (const direction of ["in", "out"] as const) {
+                const read = lists.filter((l) => l.interface === m.interface && l.direction === direction);
+                expect(read.map((l) => ({ filters: l.filters, dynamic: l.dynamic }))).toEqual(
+                  m[direction] ? [m[direction]] : [],
+                );
+              }
+            }
+          }
+          // The analysis applies the ip lists of every pp and tunnel block (each block is an interface there).
+          const network = buildNetwork(config);
+          for (const { family, model } of models)
+            if (family === "ip" && /^(pp|tunnel) /.test(model.interface)) {
+              const iface = network.interfaces.get(model.interface.replace(" ", ":"));
+              for (const direction of ["in", "out"] as const) {
+                const analysed = iface?.filters[direction];
+                expect(analysed && { filters: analysed.filters, dynamic: analysed.dynamic }).toEqual(
+                  model[direction],
+                );
+              }
+            }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test("switch control use lanN on|off [terminal=on|off]: the finder names the LANs LanInterface reads, with the switchControl the reader reads", () => {
+    const lan = fc.record({
+      interface: fc.constantFrom("lan1", "lan2"),
+      address: fc.option(
+        address.map((a) => `${a}/24`),
+        { nil: undefined },
+      ),
+      switchControl: fc.option(
+        fc.record({ use: fc.boolean(), terminal: fc.option(fc.boolean(), { nil: undefined }) }),
+        { nil: undefined },
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(lan, { minLength: 1, maxLength: 2, selector: (l) => l.interface }),
+        (lans) => {
+          const models = lans.map((l) =>
+            LanInterface.schema.parse({
+              interface: l.interface,
+              ...(l.address ? { address: l.address } : {}),
+              ...(l.switchControl
+                ? {
+                    switchControl:
+                      l.switchControl.terminal === undefined ? { use: l.switchControl.use } : l.switchControl,
+                  }
+                : {}),
+            }),
+          );
+          const config = indexConfig(
+            parseConfig(render(models.flatMap((m) => LanInterface.commands(m, { mask: false }))), {
+              source: "file",
+            }),
+          );
+          const written = models.filter((m) => m.address !== undefined || m.switchControl !== undefined);
+          expect([...new Set(findOf("LanInterface")(config).identities)].sort()).toEqual(
+            written.map((m) => m.interface).sort(),
+          );
+          for (const m of written) {
+            expect(LanInterface.read(config, m.interface)).toEqual(m);
+            const line = config.find(["switch", "control", "use", m.interface])[0];
+            const read = line && readSwitchControlLine(line);
+            expect(read && { interface: read.interface, use: read.use === "on" }).toEqual(
+              m.switchControl && { interface: m.interface, use: m.switchControl.use },
+            );
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test("pppoe use in pp blocks: the finder names the PPPoE sessions PppoeInterface reads, with the interface readPpLine reads; other pp blocks are not sessions", () => {
+    const block = fc.record({
+      peer: fc.integer({ min: 1, max: 30 }),
+      pppoe: fc.option(fc.constantFrom("lan1", "lan2"), { nil: undefined }),
+      mtu: fc.option(fc.integer({ min: 64, max: 1500 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(block, { minLength: 1, maxLength: 4, selector: (b) => b.peer }),
+        (blocks) => {
+          const sessions = blocks.flatMap((b) =>
+            b.pppoe === undefined
+              ? []
+              : [PppoeInterface.schema.parse({ peer: b.peer, interface: b.pppoe, mtu: b.mtu })],
+          );
+          const others: ContextCommand[] = blocks
+            .filter((b) => b.pppoe === undefined)
+            .map((b) => ({
+              context: { kind: "pp", peer: String(b.peer) },
+              command: `pp bind tunnel${b.peer}`,
+            }));
+          const text = render([
+            ...sessions.flatMap((m) => PppoeInterface.commands(m, { mask: false })),
+            ...others,
+          ]);
+          const config = indexConfig(parseConfig(text, { source: "file" }));
+          expect([...findOf("PppoeInterface")(config).identities].sort()).toEqual(
+            sessions.map((m) => `pp ${m.peer}`).sort(),
+          );
+          for (const b of blocks) {
+            const read = PppoeInterface.read(config, `pp ${b.peer}`);
+            expect(read?.interface).toBe(b.pppoe);
+            const lines = config.block("pp", String(b.peer))?.lines ?? [];
+            const uses = lines.flatMap((l) => {
+              const pp = readPpLine(l);
+              return pp?.item === "pppoe use" ? [pp.interface] : [];
+            });
+            expect(uses).toEqual(b.pppoe === undefined ? [] : [b.pppoe]);
+          }
+          for (const m of sessions) expect(PppoeInterface.read(config, `pp ${m.peer}`)).toEqual(m);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test("ipv6 lanN address/rtadv send/dhcp service: the finder names the interfaces Ipv6Interface reads", () => {
+    const ipv6 = fc.record({
+      interface: fc.constantFrom("lan1", "lan2"),
+      addresses: fc.option(
+        fc.uniqueArray(
+          fc.oneof(
+            fc.constantFrom("auto", "dhcp", "proxy"),
+            fc.integer({ min: 1, max: 0xffff }).map((n) => `2001:db8::${n.toString(16)}/64`),
+            fc.integer({ min: 1, max: 0xffff }).map((n) => `ra-prefix@lan2::${n.toString(16)}/64`),
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        { nil: undefined },
+      ),
+      rtadv: fc.option(
+        fc.record({
+          prefixes: fc.uniqueArray(fc.integer({ min: 1, max: 2147483647 }), { minLength: 1, maxLength: 3 }),
+          mFlag: fc.option(fc.boolean(), { nil: undefined }),
+          oFlag: fc.option(fc.boolean(), { nil: undefined }),
+        }),
+        { nil: undefined },
+      ),
+      dhcp: fc.option(
+        fc.oneof(
+          fc.constantFrom({ mode: "off" as const }, { mode: "server" as const }),
+          fc.boolean().map((ir) => ({ mode: "client" as const, informationRequest: ir })),
+        ),
+        { nil: undefined },
+      ),
+    });
+    const defined = <T extends object>(o: T) =>
+      Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(ipv6, { minLength: 1, maxLength: 2, selector: (i) => i.interface }),
+        (list) => {
+          const models = list.map((i) =>
+            Ipv6Interface.schema.parse(defined({ ...i, rtadv: i.rtadv && defined(i.rtadv) })),
+          );
+          const config = indexConfig(
+            parseConfig(render(models.flatMap((m) => Ipv6Interface.commands(m, { mask: false }))), {
+              source: "file",
+            }),
+          );
+          const written = models.filter((m) => Ipv6Interface.commands(m, { mask: false }).length > 0);
+          expect([...new Set(findOf("Ipv6Interface")(config).identities)].sort()).toEqual(
+            written.map((m) => `ipv6 ${m.interface}`).sort(),
+          );
+          for (const m of written) expect(Ipv6Interface.read(config, `ipv6 ${m.interface}`)).toEqual(m);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
