@@ -9,6 +9,8 @@ import type { ConfigLine, ConfigTree, Context, ContextCommand } from "../config/
 import { renderCommands } from "../config/render";
 import { joinTokens, tokenize } from "../config/tokenize";
 import { RouterError } from "../errors";
+import { readInterfaceLine } from "../resources/lan-interface";
+import { isSecureFilterLine } from "../resources/secure-filter";
 import { redact } from "../secrets";
 
 /** One line typed at the router; `index` points into the plan for plan commands (undefined for `... select` lines). */
@@ -213,14 +215,18 @@ export function touchesAccess(snapshot: ConfigIndex, plan: readonly ContextComma
   const managementIfs = new Set<string>();
   for (const item of snapshot.tree.items) {
     if (item.type !== "line") continue;
-    const t = item.line.tokens;
-    if (t[0] === "ip" && t[2] === "address" && t[3]?.split("/")[0] === host) managementIfs.add(t[1]);
+    const read = readInterfaceLine(item.line);
+    if (read?.setting === "address" && !read.secondary && read.host === host)
+      managementIfs.add(read.interface);
   }
   return plan.some(({ command }) => {
     const t = tokenize(command);
     const s = isNo(t) ? t.slice(1) : t;
     if (ACCESS_COMMANDS.includes(s[0])) return true;
-    return s[0] === "ip" && (s[2] === "address" || s[2] === "secure") && managementIfs.has(s[1]);
+    const iface = readInterfaceLine({ tokens: s, line: 0 });
+    if (iface === undefined || !managementIfs.has(iface.interface)) return false;
+    // Its address (set or removed: `no ip lan1 address` has no value) or its secure filter lists.
+    return commandKey(s).join(" ") === `ip ${iface.interface} address` || isSecureFilterLine(s, "ip");
   });
 }
 

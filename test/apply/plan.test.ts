@@ -110,6 +110,13 @@ describe("plan arithmetic", () => {
     expect(touchesAccess(SNAPSHOT, [g("sshd host lan")], "127.0.0.1")).toBe(true);
     expect(touchesAccess(SNAPSHOT, [g("no login user admin")], "127.0.0.1")).toBe(true);
     expect(touchesAccess(SNAPSHOT, [g("ip route default gateway pp 1")], "192.168.100.1")).toBe(false);
+    // The management interface's address removed, or its secure filter lists changed; not a secondary address.
+    expect(touchesAccess(SNAPSHOT, [g("no ip lan1 address")], "192.168.100.1")).toBe(true);
+    expect(touchesAccess(SNAPSHOT, [g("ip lan1 secure filter in 1 2")], "192.168.100.1")).toBe(true);
+    expect(touchesAccess(SNAPSHOT, [g("ip lan1 secure filter in 1 2")], "127.0.0.1")).toBe(false);
+    expect(touchesAccess(SNAPSHOT, [g("ip lan1 secondary address 10.9.9.1/24")], "192.168.100.1")).toBe(
+      false,
+    );
   });
 
   test("planFromTree turns a command file with select blocks into context commands", () => {
