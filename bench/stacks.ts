@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { indexConfig, parseConfig, type ContextCommand } from "../provider/config";
-import { resourceKinds, type ResourceKind } from "../provider/resources";
+import { resourceKinds, stateInputs, type ResourceKind } from "../provider/resources";
 import { toModel } from "../provider/resources/names";
 import { startSimulator, type SimEvent, type Simulator } from "../simulator";
 import { floorMs, minimalCommands } from "./floor";
@@ -148,7 +148,7 @@ async function nvrResources(
     resources.push({
       urn: r.urn,
       kind,
-      model: kind.schema.parse(toModel(kind.kind, props)),
+      model: kind.schema.parse(toModel(kind.kind, stateInputs(kind, props))),
       dependencies: r.dependencies ?? [],
     });
   }

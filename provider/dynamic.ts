@@ -5,8 +5,9 @@
  * holds through `routerFor`) is one per provider process, and state made by older versions runs
  * this code.
  *
- * Property layout, inputs and outputs alike: the resource's normalised model at the top level, plus
- * `commands` (the masked NVR lines, one per text line, for review), `router` (connection overrides; in outputs also
+ * Property layout, inputs and outputs alike: the resource's normalised model at the top level (in its kind's state
+ * form when it has one: a table's entries as their lines), plus `commands` (the masked NVR lines, one per text line,
+ * for review; not kept when the state form lists the lines), `router` (connection overrides; in outputs also
  * the resolved host/port, so refresh and destroy reach the same router), `adopt`, `restartToApply` (consent to
  * restart the router after saving a line it applies only at boot), and in outputs `prior` (the router lines an
  * adopted resource took over, one per text line, restored on delete).
@@ -16,7 +17,13 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigIndex } from "./config/index";
 import type { ContextCommand } from "./config/model";
 import { STAGES, type CheckFailure, type Prior, type ResourceKind } from "./resources/contract";
-import { COMMON_PROPERTIES, parseProperties, resourceKinds, type ResourceKindName } from "./resources";
+import {
+  COMMON_PROPERTIES,
+  parseProperties,
+  resourceKinds,
+  stateInputs,
+  type ResourceKindName,
+} from "./resources";
 import { escapeControls } from "./resources/lines";
 import {
   CREDENTIALS,
@@ -96,7 +103,7 @@ function failuresOf(error: z.ZodError, prefix = "", kind?: AnyKind): CheckFailur
 
 /** The model from checked inputs or stored outputs; throws naming the properties if they do not validate. */
 function modelOf(kind: AnyKind, props: Props): unknown {
-  const parsed = parseProperties(kind.kind as ResourceKindName, props);
+  const parsed = parseProperties(kind.kind as ResourceKindName, stateInputs(kind, props));
   if (!parsed.success) {
     const list = failuresOf(parsed.error, "", kind).map((f) => `${f.property}: ${f.reason}`);
     throw new Error(`${kind.kind}: invalid properties: ${list.join("; ")}`);
@@ -143,10 +150,17 @@ function flagsOf(props: Props): Props {
   return flags;
 }
 
-function outputsOf(kind: AnyKind, model: unknown, own: RouterInput, flags: Props, prior: unknown): Props {
+/** The model as state keeps it: in its kind's state form, else its fields with its lines for review (`commands`). */
+function propertiesOf(kind: AnyKind, model: unknown): Props {
+  return kind.stateForm
+    ? kind.stateForm.toState(model)
+    : { ...fromModel(kind.kind, plain(model as Props)), commands: previewOf(kind, model) };
+}
+
+/** Outputs: the model's properties (`propertiesOf`) with the router, the flags and the lines taken over. */
+function outputsOf(kind: AnyKind, properties: Props, own: RouterInput, flags: Props, prior: unknown): Props {
   const outs: Props = {
-    ...fromModel(kind.kind, plain(model as Props)),
-    commands: previewOf(kind, model),
+    ...properties,
     router: storedRouter(own),
     ...flags,
   };
@@ -265,11 +279,7 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
   if (!model.success || failures.length > 0 || !router.success) return { inputs: news, failures };
   // The resolved target, as outputs store it: the same shape on both sides, so preview shows no `router` change
   // unless the router does change.
-  const inputs: Props = {
-    ...fromModel(kind.kind, plain(model.data as Props)),
-    commands: previewOf(kind, model.data),
-    router: storedRouter(router.data),
-  };
+  const inputs: Props = { ...propertiesOf(kind, model.data), router: storedRouter(router.data) };
   if (news.livePlan === true) {
     // A preview (the SDK asks only then): the lines this resource will send to the router as it is now. Shown as
     // a list, which the engine prints in full (a new multi-line string is cut to its first lines).
@@ -286,7 +296,7 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
         creating,
         adopt: news.adopt === true,
         resource: label,
-        stored: creating ? undefined : storedModel(kind, olds),
+        stored: creating ? undefined : olds,
       });
       if ("refused" in live) return { inputs: news, failures: [{ property: "", reason: live.refused }] };
       inputs.plan = live.lines;
@@ -302,9 +312,12 @@ export async function diff(
   news: Props,
 ): Promise<pulumi.dynamic.DiffResult> {
   const kind = kindOf(kindName);
+  // Both sides as state keeps them: a state form is compared as it is (a table of 10,000 lines is not read again).
   const normalise = (props: Props): Props => {
+    if (kind.stateForm?.inState(props)) return modelInputs(kind, props);
     const parsed = parseProperties(kind.kind as ResourceKindName, props);
-    return parsed.success ? plain(parsed.data as Props) : modelInputs(kind, props);
+    if (!parsed.success) return modelInputs(kind, props);
+    return kind.stateForm ? kind.stateForm.toState(parsed.data) : plain(parsed.data as Props);
   };
   const before = normalise(olds);
   const after = containsUnknown(news) ? modelInputs(kind, news) : normalise(news);
@@ -331,24 +344,18 @@ export async function diff(
   const own = (news.router ?? {}) as RouterInput;
   const credentialsChanged = CREDENTIALS.some((k) => own[k] !== oldRouter[k]);
 
-  const identityKept = (() => {
+  const identityKept = () => {
     try {
       return kind.identity(modelOf(kind, olds)) === kind.identity(modelOf(kind, news));
     } catch {
       return false;
     }
-  })();
+  };
   return {
     changes: changed.length > 0 || replaces.length > 0 || credentialsChanged,
     replaces,
-    deleteBeforeReplace: replaces.length > 0 && identityKept,
+    deleteBeforeReplace: replaces.length > 0 && identityKept(),
   };
-}
-
-/** The model a resource's state holds (a table's entries), or undefined when its properties no longer validate. */
-function storedModel(kind: AnyKind, props: Props): unknown {
-  const parsed = parseProperties(kind.kind as ResourceKindName, props);
-  return parsed.success ? parsed.data : undefined;
 }
 
 /** Where create and update start: the kind, the model from `props` and its router. */
@@ -383,7 +390,7 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
     },
     { model, props: inputs },
   );
-  return { id: identity, outs: outputsOf(kind, model, own, flagsOf(inputs), prior) };
+  return { id: identity, outs: outputsOf(kind, propertiesOf(kind, model), own, flagsOf(inputs), prior) };
 }
 
 export async function read(kindName: string, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
@@ -396,16 +403,15 @@ export async function read(kindName: string, id: string, props: Props): Promise<
     .catch((e: unknown) => {
       throw oncePerRouter(e, conn, `${kind.kind} ${id}`);
     });
-  const model = kind.read(config, id, storedModel(kind, props));
-  if (model === undefined) return { id: "", props: {} };
-  const outs = outputsOf(kind, model, own, flagsOf(props), props.prior);
-  const inputs: Props = {
-    ...fromModel(kind.kind, plain(model as Props)),
-    commands: outs.commands,
-    router: outs.router,
-    ...flagsOf(props),
+  const read = (): Props | undefined => {
+    if (kind.stateForm) return kind.stateForm.readState(config, id, props);
+    const model = kind.read(config, id, props);
+    return model === undefined ? undefined : propertiesOf(kind, model);
   };
-  return { id, props: outs, inputs };
+  const properties = read();
+  if (properties === undefined) return { id: "", props: {} };
+  const outs = outputsOf(kind, properties, own, flagsOf(props), props.prior);
+  return { id, props: outs, inputs: { ...properties, router: outs.router, ...flagsOf(props) } };
 }
 
 export async function update(
@@ -415,31 +421,34 @@ export async function update(
   news: Props,
 ): Promise<pulumi.dynamic.UpdateResult> {
   const { kind, model, own, conn } = target(kindName, news);
-  const stored = storedModel(kind, olds);
   await applyPlan(
     conn,
     kind,
     kind.identity(model),
-    (config) => kind.plan(config, model, priorOf(olds), undefined, stored),
+    (config) => kind.plan(config, model, priorOf(olds), undefined, olds),
     {
       model,
       props: news,
     },
   );
-  return { outs: outputsOf(kind, model, own, flagsOf({ adopt: olds.adopt, ...flagsOf(news) }), olds.prior) };
+  const flags = flagsOf({ adopt: olds.adopt, ...flagsOf(news) });
+  return { outs: outputsOf(kind, propertiesOf(kind, model), own, flags, olds.prior) };
 }
 
 async function remove(kindName: string, id: string, props: Props): Promise<void> {
   const kind = kindOf(kindName);
   const conn = withProgress(connectionOf((props.router ?? {}) as RouterInput));
   // What a delete writes back (a switch's prior value) also applies only after a restart.
-  const stored = parseProperties(kind.kind as ResourceKindName, props);
-  const restart = stored.success ? { model: stored.data, props } : undefined;
+  const stored =
+    props.restartToApply === true
+      ? parseProperties(kind.kind as ResourceKindName, stateInputs(kind, props))
+      : undefined;
+  const restart = stored?.success ? { model: stored.data, props } : undefined;
   await applyPlan(
     conn,
     kind,
     id,
-    (config) => kind.plan(config, undefined, priorOf(props), id, restart?.model),
+    (config) => kind.plan(config, undefined, priorOf(props), id, props),
     restart,
     true,
   );

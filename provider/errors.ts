@@ -132,6 +132,21 @@ export class RefusedError extends Error {
   }
 }
 
+/**
+ * A resource's Pulumi state that the provider cannot use (edited by hand, or not written by this provider): names
+ * the state property. Nothing is sent.
+ */
+export class StateError extends Error {
+  constructor(
+    readonly kind: string,
+    readonly property: string,
+    readonly reason: string,
+  ) {
+    super(`${kind}: state property ${property}: ${reason}; nothing was sent`);
+    this.name = "StateError";
+  }
+}
+
 /** Bad or unsupported input found while building the model; names the source line. */
 export class AnalysisError extends Error {
   constructor(

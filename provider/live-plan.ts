@@ -13,7 +13,7 @@ import { applyCommands } from "./config/write";
 import type { ContextCommand } from "./config/model";
 import { previewLines } from "./config/render";
 import { connectionProblem } from "./connection";
-import type { Prior, ResourceKind } from "./resources/contract";
+import type { Prior, ResourceKind, StoredState } from "./resources/contract";
 import { redact } from "./secrets";
 import { routerKey, type RouterConnection } from "./session";
 import { peekConfig } from "./session/peek";
@@ -126,7 +126,7 @@ export async function livePlan(
   kind: AnyKind,
   model: unknown,
   conn: RouterConnection,
-  opts: { creating: boolean; adopt: boolean; resource: string; stored?: unknown },
+  opts: { creating: boolean; adopt: boolean; resource: string; stored?: StoredState },
 ): Promise<LivePlan> {
   const offline = () => previewLines(kind.commands(model, { mask: true }));
   let config: ConfigIndex;

@@ -96,7 +96,10 @@ export function importRefusal(kind: string, name: string): string {
 
 /** Base class of the SDK resources: one dynamic resource type per kind, `nvr:<Kind>`. */
 export abstract class NvrResource extends pulumi.dynamic.Resource {
-  /** The NVR lines this resource owns, one per text line, secrets as `********`, as the router lays them out. */
+  /**
+   * The NVR lines this resource owns, one per text line, secrets as `********`, as the router lays them out (a
+   * StaticRoutes table lists them in `routes` instead).
+   */
   declare readonly commands: pulumi.Output<string>;
   /** The resolved connection target (and the resource's own credentials, as a secret). */
   declare readonly router: pulumi.Output<RouterArgs>;
@@ -131,7 +134,8 @@ export abstract class NvrResource extends pulumi.dynamic.Resource {
       router: secretRouter(router),
       adopt,
       restartToApply,
-      commands: previewCommands(kind, model, router),
+      // A kind whose state form lists its lines (a table of routes) has them there, not in `commands` too.
+      commands: kind.stateForm ? undefined : previewCommands(kind, model, router),
       prior: undefined,
       // Only in a preview: the provider then reads the router once and shows the lines it will send (`plan`).
       livePlan: pulumi.runtime.isDryRun() ? true : undefined,

@@ -32,8 +32,12 @@ export interface StaticRoutesArgs extends CommonArgs {
  * line would mean thousands of resources.
  */
 export class StaticRoutes extends NvrResource {
-  /** The routes as the router prints them, sorted by network. */
-  declare readonly routes: pulumi.Output<{ network: string; gateways: RouteGatewayArgs[] }[]>;
+  /**
+   * The routes as the router holds them: one `ip route` line per text line, sorted by network as the router prints
+   * them (also what `pulumi preview --diff` shows: an added route is one `+` line). State keeps them so, which is
+   * what lets a table of 10,000 routes refresh in bounded memory.
+   */
+  declare readonly routes: pulumi.Output<string>;
   constructor(name: string, args: StaticRoutesArgs, opts?: pulumi.CustomResourceOptions) {
     super(kind, name, { ...args, name: args.name ?? name }, opts);
   }

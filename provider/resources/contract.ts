@@ -54,23 +54,23 @@ export interface ResourceKind<Model, Input = unknown> {
   commands(model: Model, opts: { mask: boolean }): ContextCommand[];
   /**
    * Reads the model back from the router's config, normalised as the router canonicalises; undefined when absent.
-   * `stored` is the model the resource's state holds: a table (StaticRoutes) owns the entries it lists there; the
-   * other kinds go by identity alone and ignore it.
+   * `stored` is the resource's state as Pulumi keeps it (`StoredState`): a table (StaticRoutes) owns the entries it
+   * lists there; the other kinds go by identity alone and ignore it.
    */
-  read(config: ConfigIndex, identity: string, stored?: Model): Model | undefined;
+  read(config: ConfigIndex, identity: string, stored?: StoredState): Model | undefined;
   /**
    * The lines to send to go from the router's current config to `desired` (undefined = delete), given the state
    * this resource recorded before (`prior`, e.g. the lines an adopted interface replaced). Only changed lines:
    * `no` forms plus new lines, in a safe order (unbind before delete, and so on).
    * A delete has no model to name its object, so it needs `identity` (the Pulumi id); updates ignore it. Updates
-   * and deletes pass the model in state as `stored` (see `read`).
+   * and deletes pass the resource's state as `stored` (see `read`).
    */
   plan(
     config: ConfigIndex,
     desired: Model | undefined,
     prior?: unknown,
     identity?: string,
-    stored?: Model,
+    stored?: StoredState,
   ): ContextCommand[];
   /**
    * The router object always exists (a LAN interface, a global switch): create takes it over without `adopt`,
@@ -86,4 +86,32 @@ export interface ResourceKind<Model, Input = unknown> {
   appliesOnRestart(model: Model): boolean;
   /** Existing router lines that creating `model` would overwrite (create refuses unless adopt is set). */
   conflicts(config: ConfigIndex, model: Model): ConfigLine[];
+  /** How state keeps the model when not as its JSON (a table's entries as their lines); absent: as its JSON. */
+  readonly stateForm?: StateForm<Model>;
+}
+
+/**
+ * A resource's properties as Pulumi state holds them (its model's fields, in its `StateForm` when it has one, or as
+ * an earlier version wrote them). State can be edited by hand: what a kind takes from it is checked before use.
+ */
+export type StoredState = Readonly<Record<string, unknown>>;
+
+/**
+ * A compact state form, for a kind whose model can hold thousands of entries (StaticRoutes: 10,000 routes). Pulumi
+ * copies every property through a protobuf Struct on each call, where an entry object costs kilobytes and a line of
+ * a string costs its characters, and it shows a change to a multi-line string line by line. The form lists the
+ * model's router lines itself, so state keeps no separate `commands`.
+ */
+export interface StateForm<Model> {
+  /** The model's properties as state keeps them. */
+  toState(model: Model): Record<string, unknown>;
+  /** Whether `props` are in this form (not a program's inputs or state written before the form existed). */
+  inState(props: StoredState): boolean;
+  /** Properties in this form back to inputs `schema` takes; throws naming the property it cannot read. */
+  fromState(props: StoredState): Record<string, unknown>;
+  /**
+   * `read` into this form, given the resource's state: what refresh keeps. A kind with thousands of entries reads
+   * each one the router still prints as state has it without running it through its reader again.
+   */
+  readState(config: ConfigIndex, identity: string, stored: StoredState): Record<string, unknown> | undefined;
 }

@@ -87,6 +87,17 @@ export function parseProperties<Name extends ResourceKindName>(
   return (resourceKinds[kind] as ResourceKind<ModelOf<Name>>).schema.safeParse(raw);
 }
 
+/**
+ * Properties from Pulumi state (or from the provider's check, which returns them as state keeps them) as inputs the
+ * kind's `schema` takes: a state form (a table's lines) read back; anything else as it is.
+ */
+export function stateInputs<M>(
+  kind: ResourceKind<M>,
+  props: Record<string, unknown>,
+): Record<string, unknown> {
+  return kind.stateForm?.inState(props) ? kind.stateForm.fromState(props) : props;
+}
+
 /** parseProperties as the model, or failures each naming its property. Opens no connection. */
 export function check<Name extends ResourceKindName>(
   kind: Name,

@@ -5,15 +5,34 @@
  * sends one `no ip route`. Each entry is a StaticRoute: its shape, rules, router check and reader (`readRouteLine`,
  * through `StaticRoute.read`) are that resource's. The router has no table object: which routes the table owns is
  * the list in its state (`stored`), so read and delete go by that list.
+ *
+ * State keeps the entries as their lines, one `ip route` line per text line (`stateForm`): 10,000 routes are one
+ * string of about 430 KB rather than 10,000 objects in every Pulumi call, a change shows as the lines it adds and
+ * removes, and a refresh takes each line the router still prints as state has it without reading it again.
  */
 import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
-import { RefusedError } from "../errors";
-import type { CheckFailure, ResourceKind } from "./contract";
+import { ReadError, RefusedError, StateError } from "../errors";
+import type { CheckFailure, ResourceKind, StateForm, StoredState } from "./contract";
 import { checkedSchema, failuresOf, propertyPath } from "./kind";
-import { type Line, fromConfig, planLines, priorLines, recordPrior, routerName } from "./lines";
-import { StaticRoute, type StaticRouteModel, ownAddresses, routeAgainst } from "./static-route";
+import {
+  type Line,
+  escapeControls,
+  fromConfig,
+  planLines,
+  priorLines,
+  recordPrior,
+  routerName,
+} from "./lines";
+import {
+  StaticRoute,
+  type StaticRouteModel,
+  isRouteLine,
+  ownAddresses,
+  readRouteLine,
+  routeAgainst,
+} from "./static-route";
 
 /** The most entries one table takes: about what an NVR510 holds in its routing table (seed write-up, issue 18). */
 export const MAX_TABLE_ROUTES = 10_000;
@@ -53,17 +72,70 @@ function entryLine(m: StaticRouteModel): Line {
   };
 }
 
-/** The router's routes for these networks, each read by StaticRoute's reader into its normal form. */
-function onRouter(config: ConfigIndex, networks: Iterable<string>): Line[] {
-  return [...networks].flatMap((n) => {
-    const route = StaticRoute.read(config, identityOf(n));
-    return route === undefined ? [] : [entryLine(route)];
+/**
+ * The router's route for a network as the line of its normal form, or undefined. A line the router prints exactly
+ * as `expected` (the entry's line in state or in the plan) is that line: what the reader would make of it, without
+ * running 10,000 entries through it on each refresh. Any other spelling goes through StaticRoute's reader.
+ */
+function routerLine(config: ConfigIndex, network: string, expected?: string): Line | undefined {
+  const printed = StaticRoute.conflicts(config, { network, gateways: [] });
+  if (printed.length === 0) return undefined;
+  if (printed.length === 1 && printed[0].text === expected)
+    return { context: GLOBAL, key: identityOf(network), text: expected };
+  const route = StaticRoute.read(config, identityOf(network));
+  return route === undefined ? undefined : entryLine(route);
+}
+
+/** The router's routes for these networks (network → the line expected), each as the line of its normal form. */
+function onRouter(config: ConfigIndex, networks: ReadonlyMap<string, string | undefined>): Line[] {
+  return [...networks].flatMap(([n, expected]) => routerLine(config, n, expected) ?? []);
+}
+
+/** An entry the table's state lists: the network it owns on the router and, in state written as lines, its line. */
+interface StoredEntry {
+  network: string;
+  text?: string;
+}
+
+/** A line of the table's state: an `ip route` line, or a StateError naming it. */
+function stateLine(text: string, i: number): string[] {
+  const tokens = text.split(" ");
+  // eslint-disable-next-line no-control-regex -- a control character is what it looks for
+  if (!isRouteLine(tokens) || /[\u0000-\u001f\u007f]/.test(text))
+    throw new StateError(
+      "StaticRoutes",
+      `routes (line ${i + 1})`,
+      `"${escapeControls(text)}" is not an ip route line`,
+    );
+  return tokens;
+}
+
+/**
+ * The entries a table's state lists: its route lines, or the route objects of state written before the lines
+ * (0.1). Only the networks and lines are taken, to find the router's lines; nothing in them is sent.
+ */
+function storedEntries(stored: StoredState | undefined): StoredEntry[] {
+  const routes = stored?.routes;
+  if (routes === undefined) return [];
+  if (typeof routes === "string")
+    return routes === ""
+      ? []
+      : routes.split("\n").map((text, i) => ({ network: stateLine(text, i)[2], text }));
+  if (!Array.isArray(routes))
+    throw new StateError("StaticRoutes", "routes", "is neither route lines nor a list");
+  return routes.map((r: unknown, i) => {
+    const network = (r as { network?: unknown } | null)?.network;
+    if (typeof network !== "string")
+      throw new StateError("StaticRoutes", `routes[${i}].network`, "is not a string");
+    return { network };
   });
 }
 
-/** The `ip route` lines of the router for the table's entries, as it prints them. */
-function printed(config: ConfigIndex, routes: readonly StaticRouteModel[]): Line[] {
-  return routes.flatMap((r) => StaticRoute.conflicts(config, r).map((l) => fromConfig(GLOBAL, l)));
+/** The `ip route` lines of the router for these networks, as it prints them. */
+function printed(config: ConfigIndex, networks: readonly string[]): Line[] {
+  return networks.flatMap((network) =>
+    StaticRoute.conflicts(config, { network, gateways: [] }).map((l) => fromConfig(GLOBAL, l)),
+  );
 }
 
 const schema = checkedSchema<StaticRoutesModel, z.input<typeof shape>>({
@@ -105,8 +177,7 @@ const identity = (m: StaticRoutesModel) => `static routes ${m.name}`;
  * Routes added to a table whose network the router already routes: another resource's route (or one set by hand).
  * Two owners of one line would remove it from under each other, so the update is refused, naming the entries.
  */
-function refuseForeign(m: StaticRoutesModel, config: ConfigIndex, stored: StaticRoutesModel): void {
-  const mine = new Set(stored.routes.map((r) => r.network));
+function refuseForeign(m: StaticRoutesModel, config: ConfigIndex, mine: ReadonlySet<string>): void {
   const refused: CheckFailure[] = [];
   m.routes.forEach((r, i) => {
     if (mine.has(r.network)) return;
@@ -120,6 +191,30 @@ function refuseForeign(m: StaticRoutesModel, config: ConfigIndex, stored: Static
   if (refused.length > 0) throw new RefusedError("StaticRoutes", identity(m), refused);
 }
 
+/** The table's state: its name and its entries as the lines the router holds for them, in the router's order. */
+const stateForm: StateForm<StaticRoutesModel> = {
+  toState: (m) => ({ name: m.name, routes: m.routes.map((r) => entryLine(r).text).join("\n") }),
+  inState: (props) => typeof props.routes === "string",
+  fromState(props) {
+    // Each line through StaticRoute's reader; `schema` then checks the table as it checks a program's inputs.
+    const routes = storedEntries(props).map(({ text }, i) => {
+      try {
+        return readRouteLine({ tokens: (text as string).split(" "), line: i + 1 });
+      } catch (e) {
+        if (!(e instanceof ReadError)) throw e;
+        throw new StateError("StaticRoutes", `routes (line ${i + 1})`, escapeControls(e.message));
+      }
+    });
+    return { ...props, routes: routes.map(({ network, gateways }) => ({ network, gateways })) };
+  },
+  readState(config, _identity, stored) {
+    const lines = storedEntries(stored).flatMap(
+      ({ network, text }) => routerLine(config, network, text)?.text ?? [],
+    );
+    return lines.length === 0 ? undefined : { name: stored.name, routes: lines.join("\n") };
+  },
+};
+
 export const StaticRoutes: ResourceKind<StaticRoutesModel, z.input<typeof shape>> = {
   kind: "StaticRoutes",
   shape,
@@ -131,22 +226,36 @@ export const StaticRoutes: ResourceKind<StaticRoutesModel, z.input<typeof shape>
   alwaysExists: false,
   appliesOnRestart: () => false,
   commands: (m, { mask }) => m.routes.flatMap((r) => StaticRoute.commands(r, { mask })),
-  read(config, _identity, stored) {
-    const routes = (stored?.routes ?? []).flatMap(
-      (r) => StaticRoute.read(config, identityOf(r.network)) ?? [],
-    );
-    return routes.length === 0 || stored === undefined ? undefined : { name: stored.name, routes };
+  read(config, identity, stored) {
+    const state = stored === undefined ? undefined : stateForm.readState(config, identity, stored);
+    return state === undefined ? undefined : schema.parse(stateForm.fromState(state));
   },
   plan(config, desired, prior, _identity, stored) {
-    const kept = stored?.routes ?? [];
+    const kept = storedEntries(stored);
     // A delete puts back what create took over (adopted routes) and removes the rest.
-    if (desired === undefined) return planLines(printed(config, kept), priorLines(prior));
+    if (desired === undefined)
+      return planLines(
+        printed(
+          config,
+          kept.map((e) => e.network),
+        ),
+        priorLines(prior),
+      );
     refuseOwnGateways(desired, config);
-    if (stored !== undefined) refuseForeign(desired, config, stored);
+    if (stored !== undefined) refuseForeign(desired, config, new Set(kept.map((e) => e.network)));
     // Entry by entry: one `no ip route` per dropped entry the router has, one line per new or changed entry.
-    const networks = new Set([...kept, ...desired.routes].map((r) => r.network));
-    return planLines(onRouter(config, networks), desired.routes.map(entryLine));
+    const wanted = desired.routes.map(entryLine);
+    const networks = new Map(kept.map((e) => [e.network, e.text]));
+    desired.routes.forEach((r, i) => networks.set(r.network, wanted[i].text));
+    return planLines(onRouter(config, networks), wanted);
   },
-  prior: (config, m) => recordPrior(printed(config, m.routes)),
+  prior: (config, m) =>
+    recordPrior(
+      printed(
+        config,
+        m.routes.map((r) => r.network),
+      ),
+    ),
   conflicts: (config, m) => m.routes.flatMap((r) => StaticRoute.conflicts(config, r)),
+  stateForm,
 };

@@ -869,3 +869,57 @@ describe("a route via the router's own address is refused by the plan, before an
     expect(sim.savedConfig()).toBe(sim.runningConfig());
   });
 });
+
+describe("a table's state edited by hand is refused naming the property, before any line is typed", () => {
+  let sim: Simulator;
+  let state: Props;
+  beforeAll(async () => {
+    sim = await seedSimulator();
+    await dynamic.configure(configureRequest(stackConfig(sim)));
+    const { inputs } = await dynamic.check("StaticRoutes", {}, RESOURCES.StaticRoutes);
+    state = { ...(inputs as Props), routes: "ip route 192.168.253.240/32 gateway 192.168.11.240" };
+  });
+  afterAll(async () => {
+    await settle(sim);
+    await sim.stop();
+  });
+
+  const edits: [string, unknown, RegExp][] = [
+    ["a line of another family", "pp select 1\nsave", /state property routes \(line 1\): "pp select 1"/],
+    ["an escape sequence", "ip route \u001b[2J", /state property routes \(line 1\): "ip route \\u001b\[2J"/],
+    ["a number", 7, /state property routes: is neither route lines nor a list/],
+    ["an entry that is not a route", [null], /state property routes\[0\]\.network: is not a string/],
+  ];
+  it.each(edits)(
+    "routes as %s: read, update and delete refuse it and send nothing",
+    async (_what, routes, message) => {
+      const edited = { ...state, routes };
+      sim.clearEvents();
+      await expect(dynamic.read("StaticRoutes", "static routes office-hosts", edited)).rejects.toThrow(
+        message,
+      );
+      await expect(
+        dynamic.update("StaticRoutes", "static routes office-hosts", edited, state),
+      ).rejects.toThrow(message);
+      await expect(dynamic.delete("StaticRoutes", "static routes office-hosts", edited)).rejects.toThrow(
+        message,
+      );
+      await settle(sim);
+      expect(configCommands(sim)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ["a network with an injected token", "ip route 192.168.253.240/32;save gateway 192.168.11.240"],
+    ["a gateway the reader refuses", "ip route 192.168.253.240/32 gateway 192.168.11.300"],
+    ["two lines on one", "ip route 192.168.253.240/32 gateway 192.168.11.240\rno ip route default"],
+  ])("create from inputs holding %s refuses it naming the line and sends nothing", async (_what, routes) => {
+    sim.clearEvents();
+    await expect(dynamic.create("StaticRoutes", { ...state, routes })).rejects.toThrow(
+      /StaticRoutes: state property routes \(line 1\): .*; nothing was sent$/,
+    );
+    await settle(sim);
+    expect(configCommands(sim)).toEqual([]);
+    expect(sim.savedConfig()).toBe(sim.runningConfig());
+  });
+});

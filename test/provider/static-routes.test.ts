@@ -34,8 +34,14 @@ describe("StaticRoutes CRUD through the dynamic provider", () => {
     );
     expect(sim.savedConfig()).toBe(sim.runningConfig());
 
+    // state keeps the entries as their lines, once: no `commands` beside them
+    const lines = [10, 20, 30].map((n) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}`);
+    expect(created.outs).toMatchObject({ name: "hosts", routes: lines.join("\n") });
+    expect(created.outs).not.toHaveProperty("commands");
+    expect(inputs).not.toHaveProperty("commands");
     const read = await dynamic.read("StaticRoutes", created.id, created.outs);
     expect((read.inputs as Props).routes).toEqual((inputs as Props).routes);
+    expect((await dynamic.diff("StaticRoutes", created.id, read.props as Props, inputs)).changes).toBe(false);
 
     const added = await checked({ ...TABLE, routes: [...TABLE.routes, host(40)] });
     expect((await dynamic.diff("StaticRoutes", created.id, created.outs, added)).replaces).toEqual([]);
@@ -54,10 +60,9 @@ describe("StaticRoutes CRUD through the dynamic provider", () => {
     await routerOf(sim).apply([{ context: GLOBAL, command: "no ip route 192.168.253.30/32" }]);
     await settle(sim);
     const drifted = await dynamic.read("StaticRoutes", created.id, up2.outs as Props);
-    expect(((drifted.inputs as Props).routes as { network: string }[]).map((r) => r.network)).toEqual([
-      "192.168.253.10/32",
-      "192.168.253.40/32",
-    ]);
+    expect((drifted.inputs as Props).routes).toBe(
+      [10, 40].map((n) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}`).join("\n"),
+    );
 
     // a route someone else put there is not taken by an update
     await routerOf(sim).apply([
@@ -78,5 +83,48 @@ describe("StaticRoutes CRUD through the dynamic provider", () => {
     expect(sim.runningConfig()).toBe(before);
     expect(sim.savedConfig()).toBe(before);
     expect((await dynamic.read("StaticRoutes", created.id, up2.outs as Props)).id).toBe("");
+  });
+
+  test("state written before the lines (routes as objects, with commands) refreshes, diffs and updates", async () => {
+    const sim = router();
+    const before = sim.runningConfig();
+    const created = await dynamic.create("StaticRoutes", await checked(TABLE));
+    await settle(sim);
+    // the state 0.1 wrote: the model's JSON and its lines for review
+    const entry = (n: number) => ({
+      network: `192.168.253.${n}/32`,
+      gateways: [{ gateway: `192.168.11.${n}`, hide: false }],
+    });
+    const line = (n: number) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}`;
+    const old: Props = {
+      ...created.outs,
+      routes: [entry(10), entry(20), entry(30)],
+      commands: [10, 20, 30].map(line).join("\n"),
+    };
+    const same = await checked(TABLE);
+    expect((await dynamic.diff("StaticRoutes", created.id, old, same)).changes).toBe(false);
+
+    const read = await dynamic.read("StaticRoutes", created.id, old);
+    expect(read.props).toMatchObject({ name: "hosts", routes: [10, 20, 30].map(line).join("\n") });
+    expect(read.props).not.toHaveProperty("commands");
+
+    const added = await checked({ ...TABLE, routes: [...TABLE.routes, host(40)] });
+    expect(await dynamic.diff("StaticRoutes", created.id, old, added)).toMatchObject({
+      changes: true,
+      replaces: [],
+    });
+    sim.clearEvents();
+    const up = await dynamic.update("StaticRoutes", created.id, old, added);
+    await settle(sim);
+    expect(configCommands(sim)).toEqual([line(40)]);
+    expect(up.outs).toMatchObject({ routes: [10, 20, 30, 40].map(line).join("\n") });
+
+    // a delete from the old state removes exactly its entries
+    await dynamic.delete("StaticRoutes", created.id, {
+      ...old,
+      routes: [...(old.routes as Props[]), entry(40)],
+    });
+    await settle(sim);
+    expect(sim.runningConfig()).toBe(before);
   });
 });

@@ -1,4 +1,5 @@
 import { ReadError, RefusedError, StaticRoute, StaticRoutes } from "../../provider/resources";
+import { StateError } from "../../provider/errors";
 import { apply, index, lineSet, store } from "./router";
 
 const others = "ip route default gateway pp 1\nip lan1 address 192.168.11.250/24";
@@ -95,5 +96,126 @@ describe("StaticRoutes", () => {
     const after = apply(router, StaticRoutes.plan(index(router), t, prior));
     const deleted = apply(after, StaticRoutes.plan(index(after), undefined, prior, "static routes hosts", t));
     expect(lineSet(deleted)).toEqual(lineSet(router));
+  });
+
+  describe("state form: the entries as their lines", () => {
+    const form = StaticRoutes.stateForm!;
+    const line = (n: number) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}`;
+
+    test("toState lists each entry's line once, in the router's order; fromState gives back what schema takes", () => {
+      const t = StaticRoutes.schema.parse({
+        name: "hosts",
+        routes: [
+          host(10),
+          { network: "10.1.0.0/16", gateways: [{ gateway: "pp 1", metric: 2 }, "tunnel 3"] },
+        ],
+      });
+      const state = form.toState(t);
+      expect(state).toEqual({
+        name: "hosts",
+        routes: `ip route 10.1.0.0/16 gateway pp 1 metric 2 gateway tunnel 3\n${line(10)}`,
+      });
+      expect(form.inState(state)).toBe(true);
+      expect(form.inState({ name: "hosts", routes: [host(10)] })).toBe(false);
+      expect(StaticRoutes.schema.parse(form.fromState(state))).toEqual(t);
+      expect(state.routes).toBe(
+        StaticRoutes.commands(t, { mask: false })
+          .map((c) => c.command)
+          .join("\n"),
+      );
+    });
+
+    test("readState keeps a line the router prints as state has it, reads any other spelling, drops a missing one", () => {
+      const stored = { name: "hosts", routes: [line(2), line(10), line(11)].join("\n") };
+      const router = store(
+        `${others}\nip route 192.168.253.2/32 gateway 192.168.11.2\nip route 192.168.253.10 gateway 192.168.11.10 gateway 192.168.11.9 hide`,
+      );
+      expect(form.readState(index(router), "static routes hosts", stored)).toEqual({
+        name: "hosts",
+        routes: [line(2), `${line(10)} gateway 192.168.11.9 hide`].join("\n"),
+      });
+      expect(form.readState(index(store(others)), "static routes hosts", stored)).toBeUndefined();
+      // the model-level read is the same read, through the schema
+      expect(
+        StaticRoutes.read(index(router), "static routes hosts", stored)?.routes.map((r) => r.network),
+      ).toEqual(["192.168.253.2/32", "192.168.253.10/32"]);
+    });
+
+    test("a plan takes the entries of state in either form, and sends only the difference", () => {
+      const router = apply(store(others), StaticRoutes.plan(index(store(others)), table(2, 10)));
+      const asLines = form.toState(table(2, 10));
+      const asObjects = { name: "hosts", routes: table(2, 10).routes };
+      for (const stored of [asLines, asObjects]) {
+        expect(
+          commands(StaticRoutes.plan(index(router), table(2, 10, 11), undefined, undefined, stored)),
+        ).toEqual([line(11)]);
+        expect(
+          commands(StaticRoutes.plan(index(router), undefined, undefined, "static routes hosts", stored)),
+        ).toEqual(["no ip route 192.168.253.10/32", "no ip route 192.168.253.2/32"]);
+      }
+    });
+
+    test.each([
+      ["a line of another family", "pp select 1", /routes \(line 2\): "pp select 1" is not an ip route line/],
+      [
+        "a control character",
+        "ip\u001b[2J route",
+        /routes \(line 2\): "ip\\u001b\[2J route" is not an ip route line/,
+      ],
+      ["a bare ip route", "ip route", /routes \(line 2\): "ip route" is not an ip route line/],
+    ])("state holding %s is refused naming the line, by read, plan and fromState", (_what, bad, message) => {
+      const stored = { name: "hosts", routes: `${line(2)}\n${bad}` };
+      const router = index(store(`${others}\n${line(2)}`));
+      expect(() => form.readState(router, "static routes hosts", stored)).toThrow(StateError);
+      expect(() => form.readState(router, "static routes hosts", stored)).toThrow(message);
+      expect(() => StaticRoutes.plan(router, undefined, undefined, "static routes hosts", stored)).toThrow(
+        message,
+      );
+      expect(() => form.fromState(stored)).toThrow(message);
+    });
+
+    test.each([
+      [
+        "a route line the reader refuses",
+        { routes: `${line(2)}\nip route 192.168.253.3/32 gateway 999.1.1.1` },
+        /routes \(line 2\)/,
+      ],
+      [
+        "a network with host bits",
+        { routes: "ip route 192.168.253.3/24 gateway 192.168.11.3" },
+        /routes \(line 1\)/,
+      ],
+      [
+        "an injected token",
+        { routes: "ip route 192.168.253.3/32;save gateway 192.168.11.3" },
+        /routes \(line 1\)/,
+      ],
+    ])("fromState (the model create and update send) refuses %s", (_what, stored, message) => {
+      expect(() => form.fromState({ name: "hosts", ...stored })).toThrow(StateError);
+      expect(() => form.fromState({ name: "hosts", ...stored })).toThrow(message);
+    });
+
+    test.each([
+      ["a number", 7, /state property routes: is neither route lines nor a list/],
+      [
+        "an entry without a network",
+        [{ gateways: ["192.168.11.2"] }],
+        /state property routes\[0\]\.network: is not a string/,
+      ],
+    ])("state whose routes are %s is refused naming the property", (_what, routes, message) => {
+      expect(() =>
+        StaticRoutes.plan(index(store(others)), undefined, undefined, "static routes hosts", {
+          name: "h",
+          routes,
+        }),
+      ).toThrow(message);
+    });
+
+    test("a network in state that is no route's only finds nothing: a delete sends nothing for it", () => {
+      const router = index(store(`${others}\n${line(2)}`));
+      const stored = { name: "hosts", routes: "ip route 192.168.253.2/32;save gateway 192.168.11.2" };
+      expect(StaticRoutes.plan(router, undefined, undefined, "static routes hosts", stored)).toEqual([]);
+      expect(form.readState(router, "static routes hosts", stored)).toBeUndefined();
+    });
   });
 });

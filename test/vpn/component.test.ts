@@ -62,9 +62,12 @@ describe("OverlapSafeVpn under Pulumi mocks", () => {
         "ip lan1 dhcp service relay 192.168.1.51",
       ].join("\n"),
     );
-    expect(byName.get("lab-host-routes")?.commands).toBe(
-      "ip route 192.168.253.240/32 gateway 192.168.11.240",
-    );
+    // The host routes are a table: the provider keeps its entries as their lines (`routes`), with no `commands`.
+    expect(byName.get("lab-host-routes")).toMatchObject({
+      routes: [{ network: "192.168.253.240/32", gateways: ["192.168.11.240"] }],
+      adopt: true,
+    });
+    expect(byName.get("lab-host-routes")?.commands).toBeUndefined();
     expect(byName.get("lab-dhcp-scope-1")).toMatchObject({ scope: 1 });
   });
 
