@@ -205,7 +205,10 @@ const GOOD: [string, SimContext, string][] = [
   ["external-memory config filename sd1:/config.txt 0", none, "rtx1210"],
   ["dpi use on", none, "rtx830"],
   ["ip lan2 dpi filter in 1 2", none, "rtx830"],
-  ["lan flexible-port lan1=1,2 lan2=3", none, "rtx1300"],
+  ["lan flexible-port lan1=1-7 lan2=9 lan3=10 lan8=8", none, "rtx1300"],
+  ["lan port type 9 10g-fdx energy-saving=on", none, "rtx1300"],
+  ["switching-hub macaddress-aging 819", none, "rtx1300"],
+  ["lan port shutdown 3", none, "rtx1300"],
   ["ipv6 ospf use on", none, "rtx1210"],
   ["ipv6 lan1 ospf area backbone", none, "rtx1210"],
   // cloud services, NAT46, L2MS (ch. 19, 25, 48, 49, 54)
@@ -499,6 +502,19 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["lan port-mirroring 8 in 17", none, "rtx1300", "out-of-range"],
   ["lan port-mirroring lan1 4 sideways 1", none, "rtx1210", "illegal-keyword"],
   ["lan port-mirroring lan1 4 in 1 out 2 in 3", none, "rtx1210", "parameters"],
+  // flexible LAN/WAN ports (ch. 53): each of the 10 ports in one LAN, one in lan1; speeds per port
+  ["lan flexible-port lan1=1,2 lan2=3", none, "rtx1300", "parameters"],
+  ["lan flexible-port lan2=1-8 lan3=9,10", none, "rtx1300", "parameters"],
+  ["lan flexible-port lan1=1-8 lan2=8-10", none, "rtx1300", "parameters"],
+  ["lan flexible-port lan1=1-8 lan9=9,10", none, "rtx1300", "out-of-range"],
+  ["lan flexible-port lan1=1-11", none, "rtx1300", "out-of-range"],
+  ["lan flexible-port wan1=1-10", none, "rtx1300", "illegal-keyword"],
+  ["lan port type 1 10g-fdx", none, "rtx1300", "illegal-keyword"],
+  ["lan port type 1 mtu=1500", none, "rtx1300", "illegal-keyword"],
+  ["lan port type 1", none, "rtx1300", "parameters"],
+  ["lan port type 11 auto", none, "rtx1300", "out-of-range"],
+  ["switching-hub macaddress-aging 3", none, "rtx1300", "out-of-range"],
+  ["lan port shutdown 3 4", none, "rtx1300", "parameters"],
 ];
 
 describe("invalid lines get the device's error class", () => {
@@ -530,6 +546,8 @@ describe("a command the model lacks is an unknown command there (Error: Invalid 
     ['bgp export aspath 10 ".*" filter 1', "rtx1210", "nvr500"],
     ["dpi group set 1000 name=file-sharing winmx", "rtx830", "rtx1210"],
     ["ip dpi filter 1 pass * * @game", "rtx1300", "rtx5000"],
+    ["lan flexible-port lan1=1-8 lan2=9,10", "rtx1300", "rtx1210"],
+    ["lan port shutdown 3", "rtx1300", "rtx830"],
     // interfaces the model does not have
     ["ip lan3 address 192.168.3.1/24", "rtx1210", "nvr510"],
     ["ip onu1 address dhcp", "nvr510", "rtx830"],
@@ -606,4 +624,9 @@ describe("show config places the new lines in the router's order", () => {
       " pp enable 1",
     ]);
   });
+});
+
+test("switching-hub macaddress-aging on is stored as the 300 seconds it stands for (CR §53.4)", () => {
+  const result = parseConfigCommand("switching-hub macaddress-aging on", none, MODELS.rtx1300);
+  expect(result).toMatchObject({ ok: true, command: { canonical: "switching-hub macaddress-aging 300" } });
 });

@@ -4,11 +4,10 @@ import type { Reader } from "../reader";
 import { type Family, perInterface } from "../spec";
 import { fail, INTERFACE, integer, interfaceName, ipv4Prefix, ipv6Prefix, ON_OFF } from "../values";
 import { filterList } from "./filters";
+import { FLEXIBLE_PORT_MODELS } from "./flexible-port";
 import { natDescriptorList } from "./nat";
 
 const ifaceKey = (r: Reader): string[] => [r.replace(interfaceName)];
-/** Models with flexible LAN/WAN ports (CR §53.1) among ours. */
-const FLEXIBLE_PORT_MODELS = ["rtx1300"];
 
 export const interfaces: Family = {
   specs: [
