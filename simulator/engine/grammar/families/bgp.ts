@@ -12,7 +12,10 @@ const NEIGHBOR = [
   "local-address=<ip>",
   "ignore-capability=on/off",
 ].join(" ");
-const ROUTE_FILTER = "[reject] include|exclude|refines|equal <net>... [<word>...]";
+/** §29.3, §29.8, §29.11: `[reject] KIND NETWORK/MASK ...` (`all` for every network in the export/import forms). */
+const ROUTE_FILTER = "[reject] include|refines|equal <prefix>|all...";
+/** §29.11, §29.15: the MED and local preference of a route BGP advertises. */
+const ADVERTISE = "{metric=<int:1-16777215> preference=<int:0-255>}";
 
 export const bgp: Family = {
   feature: "bgp",
@@ -22,9 +25,14 @@ export const bgp: Family = {
     command("bgp router id", "<ip>", inSection(SECTION.BGP, 2)),
     command("bgp preference", "<int:1-2147483647>", inSection(SECTION.BGP, 3)),
     command("bgp aggregate", `filter ${FILTER_ID}...`, inSection(SECTION.BGP, 4), { key: "<prefix>" }),
-    command("bgp aggregate filter", `static|rip|ospf|all ${ROUTE_FILTER}`, inSection(SECTION.BGP, 5), {
-      key: FILTER_ID,
-    }),
+    command(
+      "bgp aggregate filter",
+      "static|rip|ospf|bgp|all [reject] include|refines|equal <prefix>...",
+      inSection(SECTION.BGP, 5),
+      {
+        key: FILTER_ID,
+      },
+    ),
     // §29.7: at most 101 filter numbers per line.
     command("bgp export", `filter ${FILTER_ID}...101`, inSection(SECTION.BGP, 6), {
       key: "<int:1-4294967295>",
@@ -33,16 +41,16 @@ export const bgp: Family = {
     command("bgp export aspath", `<regex> filter ${FILTER_ID}...101`, inSection(SECTION.BGP, 6.5), {
       key: "<int:1-65535>",
     }),
-    command("bgp export filter", ROUTE_FILTER, inSection(SECTION.BGP, 7), { key: FILTER_ID }),
-    command(
-      "bgp import",
-      `static|rip|ospf|bgp|aggregate [<int:1-4294967295>] filter ${FILTER_ID}...`,
-      inSection(SECTION.BGP, 8),
-      {
-        key: "<int:1-4294967295>",
-      },
-    ),
-    command("bgp import filter", ROUTE_FILTER, inSection(SECTION.BGP, 9), { key: FILTER_ID }),
+    command("bgp export filter", `${ROUTE_FILTER} [preference=<int:0-255>]`, inSection(SECTION.BGP, 7), {
+      key: FILTER_ID,
+    }),
+    // §29.9: one line per peer AS and protocol (and, for BGP routes, the AS they came from).
+    command("bgp import", `filter ${FILTER_ID}...102`, inSection(SECTION.BGP, 8), {
+      key: "<int:1-4294967295> ( static|rip|ospf|aggregate | bgp <int:1-4294967295> )",
+    }),
+    command("bgp import filter", `${ROUTE_FILTER} ${ADVERTISE}`, inSection(SECTION.BGP, 9), {
+      key: FILTER_ID,
+    }),
     // §29.12: `bgp neighbor ID REMOTE_AS ADDRESS` and its TYPE=VALUE parameters in any order.
     command("bgp neighbor", `<int:1-4294967295> <ip> {${NEIGHBOR}}`, inSection(SECTION.BGP, 10), {
       key: "<int:1-2147483647>",
@@ -51,8 +59,9 @@ export const bgp: Family = {
       key: "<int:1-2147483647>",
     }),
     command("bgp log", "neighbor|packet...2", inSection(SECTION.BGP, 12)),
-    command("bgp force-to-advertise", "<prefix> [<word>...]", inSection(SECTION.BGP, 13), {
-      key: "<int:1-4294967295>",
+    // §29.15: one line per peer AS and route (`default` for the default route).
+    command("bgp force-to-advertise", ADVERTISE, inSection(SECTION.BGP, 13), {
+      key: "<int:1-4294967295> <prefix>|default",
     }),
     command("bgp reric interval", "<int:1-3600>", inSection(SECTION.BGP, 14)),
     command("bgp default med", "<int:0-4294967295>", inSection(SECTION.BGP, 15)),

@@ -2,7 +2,9 @@
 import { SECTION } from "../order";
 import { command, type Family, inSection, perLink } from "../spec";
 
-const ROUTE_FILTER = "[nr] include|exclude|refines|equal|<word> <net>...";
+/** §28.7-28.8, §31.10-31.12: `[not|reject] KIND NETWORK/MASK ...`. */
+const ROUTE_FILTER = "[not|reject] include|refines|equal <prefix>...";
+const ROUTE_FILTER6 = "[not|reject] include|refines|equal <prefix6>...";
 const FILTER_ID = "<int:1-2147483647>";
 /** An area: `backbone`, a number from 1 or dotted (CR §28.9, §31.4) [U: 0.0.0.0, which the CR excludes, is taken]. */
 const AREA = "backbone|<ip>|<int:1-4294967295>";
@@ -24,16 +26,17 @@ const LINK = [
   "poll-interval=<int:1-2147483647>",
   AUTH,
 ].join(" ");
+/** §31.6-31.7 OSPFv3 timers (1..65535 s [U: the CR gives no bound for transmit-delay on a link]). */
+const TIMERS6 = ["retransmit-interval", "transmit-delay", "hello-interval", "dead-interval"]
+  .map((t) => `${t}=<int:1-65535>`)
+  .join(" ");
 /** §31.6 OSPFv3 link parameters. */
 const LINK6 = [
   "type=broadcast/point-to-point",
   "passive",
   "cost=<int:1-65535>",
   "priority=<int:0-255>",
-  "retransmit-interval=<int:1-65535>",
-  "transmit-delay=<int:1-65535>",
-  "hello-interval=<int:1-65535>",
-  "dead-interval=<int:1-65535>",
+  TIMERS6,
 ].join(" ");
 
 export const ospf: Family = {
@@ -43,14 +46,22 @@ export const ospf: Family = {
     command("ospf preference", "<int:1-2147483647>", inSection(SECTION.OSPF, 1)),
     command("ospf router id", "<ip>", inSection(SECTION.OSPF, 2)),
     command("ospf export from", `ospf [filter ${FILTER_ID}...]`, inSection(SECTION.OSPF, 3)),
-    command("ospf import from", `static|rip|bgp|<word> [filter ${FILTER_ID}...]`, inSection(SECTION.OSPF, 4)),
+    // §28.6: one line per protocol.
+    command("ospf import from", `[filter ${FILTER_ID}...]`, inSection(SECTION.OSPF, 4), {
+      key: "static|rip|bgp",
+    }),
     command("ospf export filter", `${ROUTE_FILTER}`, inSection(SECTION.OSPF, 5), {
       key: FILTER_ID,
     }),
-    // §28.8: the import filter may end with route parameters (`type=2`, `metric=..`).
-    command("ospf import filter", `${ROUTE_FILTER} [<word>...]`, inSection(SECTION.OSPF, 6), {
-      key: FILTER_ID,
-    }),
+    // §28.8: the import filter may end with the external route's metric, type and tag.
+    command(
+      "ospf import filter",
+      `${ROUTE_FILTER} {metric=<int:0-16777215> type=<int:1-2> tag=<int:0-4294967295>}`,
+      inSection(SECTION.OSPF, 6),
+      {
+        key: FILTER_ID,
+      },
+    ),
     // §28.9: the default route's cost only for a stub area.
     command("ospf area", "[auth=text/md5] [stub [cost=<int:1-16777215>]]", inSection(SECTION.OSPF, 7), {
       key: AREA,
@@ -84,11 +95,21 @@ export const ospf: Family = {
       key: AREA,
     }),
     command("ipv6 ospf export from", `ospf [filter ${FILTER_ID}...]`, inSection(SECTION.OSPF, 25)),
+    // §31.9-31.12: filters of OSPFv3 routes, one import line per protocol.
+    command("ipv6 ospf import from", `[filter ${FILTER_ID}...]`, inSection(SECTION.OSPF, 26), {
+      key: "static|rip",
+    }),
+    command("ipv6 ospf export filter", ROUTE_FILTER6, inSection(SECTION.OSPF, 26.1), { key: FILTER_ID }),
     command(
-      "ipv6 ospf import from",
-      `static|rip|<word> [filter ${FILTER_ID}...]`,
-      inSection(SECTION.OSPF, 26),
+      "ipv6 ospf import filter",
+      `${ROUTE_FILTER6} {metric=<int:1-16777215> type=<int:1-2>}`,
+      inSection(SECTION.OSPF, 26.2),
+      { key: FILTER_ID },
     ),
+    // §31.7: a virtual link over a non-backbone area.
+    command("ipv6 ospf virtual-link", `${TRANSIT_AREA} {${TIMERS6}}`, inSection(SECTION.OSPF, 26.3), {
+      key: "<ip>",
+    }),
     command("ipv6 ospf log", "interface|neighbor|packet...", inSection(SECTION.OSPF, 27)),
     ...perLink("ipv6", "ospf area", `${AREA} {${LINK6}}`, {
       iface: 27,

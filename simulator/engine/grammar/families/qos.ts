@@ -2,7 +2,7 @@
 import { SECTION } from "../order";
 import { command, type Family, inSection, perInterface, type Spec } from "../spec";
 import { syntax } from "../syntax";
-import { fail } from "../values";
+import { fail, integer } from "../values";
 import { orDpiClassFilter } from "./dpi";
 
 /** Queue classes, 1..100 on the RTX5000 (CR ch. 26, introduction). */
@@ -40,6 +40,31 @@ const classProperty: Spec[] = [
 
 const CLASS_FILTER = "<word> [cos=<int:0-7>] ip|ipv6 <word> [<word> [<word> [<ports> [<ports>]]]]";
 
+/**
+ * §26.11 Dynamic Class Control, LAN/WAN interfaces only: hosts left out of the watch, then `option=value`s. The
+ * threshold is `OCCUPANCY%,SECONDS` (1..100 %, 10..86400 s), the trigger a comma list of events.
+ */
+const CLASS_CONTROL = syntax(
+  "[except <range>...] {forwarding=reject/<int:1-16> watch=source/destination threshold=<word> time=infinity/<int:10-604800> mode=forced/adaptive trigger=<word> notice=on/off}",
+);
+const TRIGGERS = ["winny", "share", "masquerade-session"];
+function classControlOption(option: string): void {
+  const [name, value] = [option.slice(0, option.indexOf("=")), option.slice(option.indexOf("=") + 1)];
+  if (name === "trigger" && !value.split(",").every((t) => TRIGGERS.includes(t))) fail("illegal-keyword");
+  if (name !== "threshold") return;
+  const m = /^(\d+)%,(\d+)$/.exec(value) ?? fail("illegal-keyword");
+  integer(m[1], 1, 100);
+  integer(m[2], 10, 86400);
+}
+const classControl: Spec = {
+  ...queue("class control", "", 5, CLASS)[0],
+  args: (r, env) => {
+    const words = r.pending().map((t) => t.value);
+    CLASS_CONTROL(r, env);
+    words.filter((w) => /^(trigger|threshold)=/.test(w)).forEach(classControlOption);
+  },
+};
+
 export const qos: Family = {
   specs: [
     command("speed", "<word>", perInterface(26), { key: "<if>" }),
@@ -57,6 +82,6 @@ export const qos: Family = {
     ...queue("length", "[secondary] [primary=<int:1-16>] <word>...", 2),
     ...queue("default class", `[secondary] [primary=${CLASS}] ${CLASS}`, 3),
     ...classProperty,
-    ...queue("class control", "<word>...", 5, CLASS),
+    classControl,
   ],
 };
