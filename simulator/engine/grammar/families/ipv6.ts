@@ -5,7 +5,7 @@ import { SECTION } from "../order";
 import type { Reader } from "../reader";
 import { command, type Env, type Family, inSection, perInterface, perLink } from "../spec";
 import { syntax } from "../syntax";
-import { fail } from "../values";
+import { fail, isIpv6 } from "../values";
 
 const ON_OFF = "on|off";
 const global = (item: number): ReturnType<typeof inSection> => inSection(SECTION.IPV6_GLOBAL, item);
@@ -38,10 +38,21 @@ const ROUTE_OPTION_MODELS: Record<string, readonly string[]> = {
   dpi: ["rtx840", "rtx1300"],
 };
 
+/** A gateway named by itself: `null`, `loopback1`..`loopback9`, or an IPv6 address with an optional `%LAN` scope. */
+function gatewayAddress(text: string): void {
+  if (text === "null" || /^loopback[1-9]$/.test(text)) return;
+  const [address, scope, extra] = text.split("%");
+  if (extra !== undefined || !isIpv6(address)) fail("bad-ip");
+  if (scope !== undefined && !/^lan\d+$/.test(scope)) fail("illegal-keyword");
+}
+
 function ipv6Route(r: Reader, env: Env): void {
-  for (const word of r.pending().map((t) => t.value))
+  const words = r.pending().map((t) => t.value);
+  words.forEach((word, i) => {
     if (ROUTE_OPTION_MODELS[word] && !ROUTE_OPTION_MODELS[word].includes(env.model.id))
       fail("illegal-keyword");
+    if (words[i - 1] === "gateway" && !["pp", "tunnel", "dhcp", "ra"].includes(word)) gatewayAddress(word);
+  });
   ROUTE(r, env);
 }
 
