@@ -3,7 +3,7 @@
 import { SECTION } from "../order";
 import type { Reader } from "../reader";
 import type { Env, Family } from "../spec";
-import { fail, integer, isIpv4, isIpv6, MAX_FILTER, portList, prefixLength } from "../values";
+import { fail, integer, isIpv4, isIpv6, keyword, MAX_FILTER, portList, prefixLength } from "../values";
 
 /** `secure filter in|out LIST [dynamic LIST]`: the list after the direction. */
 export function filterList(r: Reader): void {
@@ -111,12 +111,49 @@ const FILTER_ACTIONS = [
 
 type Address = (text: string, env: Env) => string;
 
-function ipFilterArgs(r: Reader, env: Env, address: Address): void {
+/** Protocol names of `ip filter` (CR §8.1.10); `ipv6 filter` adds `icmp-nd` and `icmp4` (§30.7.1). */
+const PROTOCOLS = [
+  "icmp",
+  "tcp",
+  "udp",
+  "ipv6",
+  "gre",
+  "esp",
+  "ah",
+  "icmp6",
+  "icmp-error",
+  "icmp-info",
+  "tcpsyn",
+  "tcpfin",
+  "tcprst",
+  "established",
+];
+const IPV6_PROTOCOLS = [...PROTOCOLS, "icmp-nd", "icmp4"];
+
+/** The protocol field: `*`, or a comma list of numbers 0..255, names and `tcpflag=V/M` / `tcpflag!=V/M` (hex). */
+function protocolList(text: string, names: readonly string[]): string {
+  if (text === "*") return text;
+  for (const item of text.split(",")) {
+    if (/^\d+$/.test(item)) integer(item, 0, 255);
+    else if (!/^tcpflag!?=0x[0-9a-f]{1,4}\/0x[0-9a-f]{1,4}$/i.test(item)) keyword(item, names);
+  }
+  return text;
+}
+
+/** A port (or ICMP type/code) list of at most 10 items (CR §8.1.10). */
+function filterPorts(text: string): string {
+  if (text.split(",").length > 10) fail("parameters");
+  return portList(text);
+}
+
+/** `ACTION SRC [DST [PROTOCOL [SRC_PORTS [DST_PORTS]]]]` (CR §8.1.10, §30.7.1). */
+function ipFilterArgs(r: Reader, env: Env, address: Address, protocols: readonly string[]): void {
   r.kw(FILTER_ACTIONS);
   r.replace((v) => address(v, env));
   if (r.remaining > 0) r.replace((v) => address(v, env));
-  if (r.remaining > 0) r.next(); // protocol: names, numbers, lists such as `tcpfin` or `6,17`
-  while (r.remaining > 0) r.replace(portList);
+  if (r.remaining > 0) r.replace((v) => protocolList(v, protocols));
+  if (r.remaining > 0) r.replace(filterPorts);
+  if (r.remaining > 0) r.replace(filterPorts);
   r.end();
 }
 
@@ -171,7 +208,7 @@ export const filters: Family = {
       head: "ip filter",
       scope: "global",
       key: filterNumber,
-      args: (r, env) => ipFilterArgs(r, env, ipv4FilterAddress),
+      args: (r, env) => ipFilterArgs(r, env, ipv4FilterAddress, PROTOCOLS),
       order: (key) => [SECTION.IP_FILTER, Number(key[0])],
     },
     {
@@ -185,7 +222,7 @@ export const filters: Family = {
       head: "ipv6 filter",
       scope: "global",
       key: filterNumber,
-      args: (r, env) => ipFilterArgs(r, env, ipv6FilterAddress),
+      args: (r, env) => ipFilterArgs(r, env, ipv6FilterAddress, IPV6_PROTOCOLS),
       order: (key) => [SECTION.IPV6_FILTER, Number(key[0])],
     },
     {
