@@ -9,7 +9,16 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { defineKind } from "./kind";
-import { type Line, type SourceLine, findLines, line, sourceOf } from "./lines";
+import {
+  type Found,
+  type Line,
+  type SourceLine,
+  findLines,
+  foundOnly,
+  line,
+  readGlobalLines,
+  sourceOf,
+} from "./lines";
 import {
   addressInside,
   ipv4,
@@ -312,3 +321,11 @@ export const DhcpScope = defineKind<DhcpScopeModel, z.input<typeof shape>>({
     return rewritesScope ? desired.slice(1) : [];
   },
 });
+
+/** The scopes a config defines (DhcpScope's objects): one per `dhcp scope N` line. */
+export const dhcpScopeIdentities = (config: ConfigIndex): Found =>
+  foundOnly(
+    readGlobalLines(config, readDhcpScopeLine)
+      .filter((l) => l.item === "scope")
+      .map((l) => `dhcp scope ${l.id}`),
+  );

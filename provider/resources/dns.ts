@@ -11,7 +11,7 @@ import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
 import { alwaysPresent, defineKind } from "./kind";
-import { type Line, findLines, line, routerToken } from "./lines";
+import { type Found, type Line, findLines, foundOnly, line, routerToken } from "./lines";
 import { MAX_PEER_NUMBER } from "./models";
 import { dnsName, isIPv4, parseSpan } from "./net";
 import { ACCESS_INTERFACE, accessHosts } from "./service-hosts";
@@ -239,3 +239,7 @@ export const Dns = defineKind<DnsModel, z.input<typeof shape>>({
   owned,
   parse,
 });
+
+/** Dns's one object, when the config holds a `dns` line. */
+export const dnsIdentities = (config: ConfigIndex): Found =>
+  foundOnly(config.find(["dns"]).length > 0 ? ["dns"] : []);

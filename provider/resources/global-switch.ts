@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { alwaysPresent, defineKind } from "./kind";
-import { type Line, type SourceLine, findLines, keyOf, line, sourceOf } from "./lines";
+import { type Found, type Line, type SourceLine, findLines, foundOnly, keyOf, line, sourceOf } from "./lines";
 
 /** The RFC 2131 functions `dhcp server rfc2131 compliant` switches one by one (CR §12.1.2). */
 const RFC2131 = "(broadcast-nak|none-domain-null|remain-silent|reply-ack|use-clientid)";
@@ -91,3 +91,9 @@ export const GlobalSwitch = defineKind<GlobalSwitchModel, z.input<typeof shape>>
     return read && { setting: read.setting, value: read.value };
   },
 });
+
+/** The switches a config sets (GlobalSwitch's objects, named by their command). */
+export const globalSwitchIdentities = (config: ConfigIndex): Found =>
+  foundOnly(
+    Object.keys(GLOBAL_SWITCHES).filter((s) => config.find(s.split(" ")).some((l) => keyOf(l.tokens) === s)),
+  );

@@ -20,7 +20,7 @@ import {
   readLineWith,
 } from "./ip-filter";
 import { defineKind } from "./kind";
-import { type Line, type Unreadable, findLines, line, readEach } from "./lines";
+import { type Found, type Line, type Unreadable, findLines, foundById, line, readEach } from "./lines";
 
 /** Applications a dynamic filter names (CR §8.1.14); dhcpc, dhcps, dhcpv6c and dhcpv6s are taken but do nothing. */
 export const DYNAMIC_PROTOCOLS = [
@@ -250,3 +250,7 @@ export function readIpFiltersDynamic(config: ConfigIndex): {
   const lines = config.find(["ip", "filter", "dynamic"]).filter((l) => isIpFilterDynamicLine(l.tokens));
   return readEach(lines, readIpFilterDynamicLine);
 }
+
+/** The dynamic filters of a config (IpFilterDynamic's objects), and the lines their reader refuses. */
+export const ipFilterDynamicIdentities = (config: ConfigIndex): Found =>
+  foundById(readIpFiltersDynamic(config), "ip filter dynamic");

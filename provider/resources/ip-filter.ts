@@ -14,7 +14,7 @@ import type { ConfigIndex } from "../config/index";
 import { type ConfigLine, GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
 import { defineKind } from "./kind";
-import { type Line, type Unreadable, findLines, line, readEach } from "./lines";
+import { type Found, type Line, type Unreadable, findLines, foundById, line, readEach } from "./lines";
 import { type Span, dnsName, isIPv4, prefixOfMask } from "./net";
 
 /** `ip filter` or `ipv6 filter`: the same lines over IPv4 or IPv6 addresses. */
@@ -586,3 +586,7 @@ export function readIpFilters(config: ConfigIndex): { read: IpFilterRule[]; unre
   const lines = config.find(["ip", "filter"]).filter((l) => isIpFilterLine(l.tokens));
   return readEach(lines, readIpFilterLine);
 }
+
+/** The static filters of a config (IpFilter's objects), and the lines readIpFilterLine refuses. */
+export const ipFilterIdentities = (config: ConfigIndex): Found =>
+  foundById(readIpFilters(config), "ip filter");

@@ -12,10 +12,10 @@ import { ReadError } from "../errors";
 import { MASK } from "../secrets";
 import { defineKind } from "./kind";
 import { SA_POLICY, parsePreSharedKey, preSharedKey, preSharedKeyLine, tunnelNumber } from "./ipsec";
-import { type Line, findLines, line, routerToken, sourceOf } from "./lines";
+import { type Found, type Line, findLines, line, routerToken, sourceOf } from "./lines";
 import { DEFAULT_MODEL, factsOf, isRouterModel, routerModel, tunnelProblem } from "./models";
 import { dnsName, ipv4, isIPv4 } from "./net";
-import { readIpsecLine, readIpsecTransportLine, readTunnelLine } from "./tunnel";
+import { readIpsecLine, readIpsecTransportLine, readTunnelLine, tunnelsWith } from "./tunnel";
 
 const MAX_ID = 2147483647;
 const id = z.number().int().min(1, `must be 1..${MAX_ID}`).max(MAX_ID, `must be 1..${MAX_ID}`);
@@ -446,3 +446,7 @@ export const IpsecSiteTunnel = defineKind<IpsecSiteTunnelModel, z.input<typeof s
   owned,
   parse,
 });
+
+/** The site tunnels of a config (IpsecSiteTunnel's objects); L2TP tunnels belong to L2tpAnonymousPool. */
+export const ipsecSiteTunnelIdentities = (config: ConfigIndex): Found =>
+  tunnelsWith(config, ["ipsec", "ipip", "l2tpv3"]);

@@ -6,7 +6,7 @@
 import type { ConfigIndex } from "../config/index";
 import type { ConfigLine } from "../config/model";
 import { type Ipv6FilterDynamicRule, dynamicKind, readDynamicLineWith } from "./ip-filter-dynamic";
-import { type Unreadable, readEach } from "./lines";
+import { type Found, type Unreadable, foundById, readEach } from "./lines";
 
 export const Ipv6FilterDynamic = dynamicKind("ipv6");
 
@@ -26,3 +26,7 @@ export function readIpv6FiltersDynamic(config: ConfigIndex): {
   const lines = config.find(["ipv6", "filter", "dynamic"]).filter((l) => isIpv6FilterDynamicLine(l.tokens));
   return readEach(lines, readIpv6FilterDynamicLine);
 }
+
+/** The dynamic IPv6 filters of a config (Ipv6FilterDynamic's objects), and the lines their reader refuses. */
+export const ipv6FilterDynamicIdentities = (config: ConfigIndex): Found =>
+  foundById(readIpv6FiltersDynamic(config), "ipv6 filter dynamic");

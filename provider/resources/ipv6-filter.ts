@@ -7,7 +7,7 @@
 import type { ConfigIndex } from "../config/index";
 import type { ConfigLine } from "../config/model";
 import { type Ipv6FilterRule, filterKind, readIpv6FilterLineWith } from "./ip-filter";
-import { type Unreadable, readEach } from "./lines";
+import { type Found, type Unreadable, foundById, readEach } from "./lines";
 
 export const Ipv6Filter = filterKind("ipv6");
 
@@ -23,3 +23,7 @@ export function readIpv6Filters(config: ConfigIndex): { read: Ipv6FilterRule[]; 
   const lines = config.find(["ipv6", "filter"]).filter((l) => isIpv6FilterLine(l.tokens));
   return readEach(lines, readIpv6FilterLine);
 }
+
+/** The static IPv6 filters of a config (Ipv6Filter's objects), and the lines their reader refuses. */
+export const ipv6FilterIdentities = (config: ConfigIndex): Found =>
+  foundById(readIpv6Filters(config), "ipv6 filter");

@@ -10,7 +10,16 @@ import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
 import { defineKind } from "./kind";
-import { type Line, type SourceLine, findLines, line, sourceOf } from "./lines";
+import {
+  type Found,
+  type Line,
+  type SourceLine,
+  findLines,
+  foundOnly,
+  line,
+  readGlobalLines,
+  sourceOf,
+} from "./lines";
 
 /** `ra-prefix@IF` / `dhcp-prefix@IF` (a prefix learnt on IF) or nothing, then an IPv6 address part, then /LEN. */
 const LEARNT_FORM =
@@ -125,3 +134,7 @@ export const Ipv6Prefix = defineKind<Ipv6PrefixModel, z.input<typeof shape>>({
   owned,
   parse,
 });
+
+/** The prefixes of a config (Ipv6Prefix's objects), by the id readIpv6PrefixLine reads. */
+export const ipv6PrefixIdentities = (config: ConfigIndex): Found =>
+  foundOnly(readGlobalLines(config, readIpv6PrefixLine).map((l) => `ipv6 prefix ${l.id}`));

@@ -15,7 +15,17 @@ import { GLOBAL } from "../config/model";
 import { defineKind } from "./kind";
 import { MASK } from "../secrets";
 import { readInterfaceLine } from "./lan-interface";
-import { type Line, type SourceLine, findLines, line, routerName, routerToken, sourceOf } from "./lines";
+import {
+  type Found,
+  type Line,
+  type SourceLine,
+  findLines,
+  foundOnly,
+  line,
+  routerName,
+  routerToken,
+  sourceOf,
+} from "./lines";
 import { SA_POLICY, parsePreSharedKey, preSharedKey, preSharedKeyLine, tunnelNumber } from "./ipsec";
 import { DEFAULT_MODEL, factsOf, isRouterModel, routerModel } from "./models";
 import { natBinding, natBindingArgs, natBindingRules, parseNatBinding } from "./nat-descriptor";
@@ -324,3 +334,7 @@ export const L2tpAnonymousPool = defineKind<L2tpAnonymousPoolModel, z.input<type
   owned,
   parse,
 });
+
+/** The pool's one object, when the config has a `pp select anonymous` block. */
+export const poolIdentities = (config: ConfigIndex): Found =>
+  foundOnly(config.block("pp", "anonymous") ? ["pp anonymous"] : []);

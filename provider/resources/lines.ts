@@ -70,6 +70,19 @@ export interface Found {
   refused: Unreadable[];
 }
 
+/** Identities of a family whose reader reports no lines of its own (a line it refuses names no object). */
+export const foundOnly = (identities: string[]): Found => ({ identities, refused: [] });
+
+/** What a family's reader makes of the top-level lines; a line it refuses is left out (it names no object). */
+export const readGlobalLines = <T>(config: ConfigIndex, reader: (l: ConfigLine) => T | undefined): T[] =>
+  readEach(globalLines(config), reader).read;
+
+/** One object per id of what a reader of every line of a family read (the filters), and the lines it refused. */
+export const foundById = (
+  { read, unreadable }: { read: readonly { id: number }[]; unreadable: Unreadable[] },
+  prefix: string,
+): Found => ({ identities: read.map((l) => `${prefix} ${l.id}`), refused: unreadable });
+
 /** The source of a resource's line: the config line it was read from, else its own words. */
 export function sourceOf(l: Line): SourceLine {
   return l.source ?? { tokens: l.text.split(" "), line: 0 };

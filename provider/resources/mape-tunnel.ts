@@ -9,10 +9,10 @@ import type { ConfigIndex } from "../config/index";
 import type { Context } from "../config/model";
 import { defineKind } from "./kind";
 import { tunnelNumber } from "./ipsec";
-import { type Line, findLines, line, sourceOf } from "./lines";
+import { type Found, type Line, findLines, line, sourceOf } from "./lines";
 import { DEFAULT_MODEL, isRouterModel, routerModel, tunnelProblem } from "./models";
 import { natBinding, natBindingArgs, natBindingRules, parseNatBinding } from "./nat-descriptor";
-import { readTunnelLine } from "./tunnel";
+import { readTunnelLine, tunnelsWith } from "./tunnel";
 
 const shape = z
   .object({
@@ -97,3 +97,6 @@ export const MapeTunnel = defineKind<MapeTunnelModel, z.input<typeof shape>>({
   owned,
   parse,
 });
+
+/** The MAP-E tunnels of a config (MapeTunnel's objects). */
+export const mapeTunnelIdentities = (config: ConfigIndex): Found => tunnelsWith(config, ["map-e"]);

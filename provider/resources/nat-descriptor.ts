@@ -8,7 +8,16 @@ import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { defineKind } from "./kind";
 import { ReadError } from "../errors";
-import { type Line, type SourceLine, findLines, line, sourceOf } from "./lines";
+import {
+  type Found,
+  type Line,
+  type SourceLine,
+  findLines,
+  foundOnly,
+  line,
+  readGlobalLines,
+  sourceOf,
+} from "./lines";
 import { type Span, ipv4, parseSpan, prefixOf, spanFrom } from "./net";
 
 export const MAX_DESCRIPTOR_ID = 2147483647;
@@ -415,3 +424,11 @@ export const NatDescriptor = defineKind<NatDescriptorModel, z.input<typeof shape
   owned,
   parse,
 });
+
+/** The descriptors a config defines (NatDescriptor's objects): one per `nat descriptor type` line. */
+export const natDescriptorIdentities = (config: ConfigIndex): Found =>
+  foundOnly(
+    readGlobalLines(config, readNatDescriptorLine)
+      .filter((l) => l.item === "type")
+      .map((l) => `nat descriptor ${l.id}`),
+  );

@@ -7,32 +7,31 @@
  */
 import type { ConfigIndex } from "../config/index";
 import { contextName } from "../config/index";
-import type { ConfigLine, Context } from "../config/model";
+import type { Context } from "../config/model";
 import { ReadError } from "../errors";
 import type { ResourceKind } from "./contract";
-import { DhcpScope, readDhcpScopeLine } from "./dhcp-scope";
-import { Dns } from "./dns";
-import { GLOBAL_SWITCHES, GlobalSwitch } from "./global-switch";
-import { IpFilter, readIpFilters } from "./ip-filter";
-import { IpFilterDynamic, readIpFiltersDynamic } from "./ip-filter-dynamic";
-import { IpsecSiteTunnel } from "./ipsec-site-tunnel";
-import { Ipv6Filter, readIpv6Filters } from "./ipv6-filter";
-import { Ipv6FilterDynamic, readIpv6FiltersDynamic } from "./ipv6-filter-dynamic";
+import { DhcpScope, dhcpScopeIdentities } from "./dhcp-scope";
+import { Dns, dnsIdentities } from "./dns";
+import { GlobalSwitch, globalSwitchIdentities } from "./global-switch";
+import { IpFilter, ipFilterIdentities } from "./ip-filter";
+import { IpFilterDynamic, ipFilterDynamicIdentities } from "./ip-filter-dynamic";
+import { IpsecSiteTunnel, ipsecSiteTunnelIdentities } from "./ipsec-site-tunnel";
+import { Ipv6Filter, ipv6FilterIdentities } from "./ipv6-filter";
+import { Ipv6FilterDynamic, ipv6FilterDynamicIdentities } from "./ipv6-filter-dynamic";
 import { Ipv6Interface, ipv6InterfaceIdentities } from "./ipv6-interface";
-import { Ipv6Prefix, readIpv6PrefixLine } from "./ipv6-prefix";
-import { L2tpAnonymousPool } from "./l2tp-anonymous-pool";
-import { LanInterface, lanIdentities } from "./lan-interface";
-import { MapeTunnel } from "./mape-tunnel";
-import { type Found, type SourceLine, type Unreadable, globalLines, keyOf, readEach } from "./lines";
-import { NatDescriptor, readNatDescriptorLine } from "./nat-descriptor";
-import { PppoeInterface, pppoeIdentities } from "./pppoe-interface";
-import { Schedule, readScheduleLine } from "./schedule";
+import { Ipv6Prefix, ipv6PrefixIdentities } from "./ipv6-prefix";
 import { Ipv6SecureFilter } from "./ipv6-secure-filter";
+import { L2tpAnonymousPool, poolIdentities } from "./l2tp-anonymous-pool";
+import { LanInterface, lanIdentities } from "./lan-interface";
+import type { Found } from "./lines";
+import { MapeTunnel, mapeTunnelIdentities } from "./mape-tunnel";
+import { NatDescriptor, natDescriptorIdentities } from "./nat-descriptor";
+import { PppoeInterface, pppoeIdentities } from "./pppoe-interface";
+import { Schedule, scheduleIdentities } from "./schedule";
 import { SecureFilter, secureFilterIdentities } from "./secure-filter";
-import { ServiceHosts } from "./service-hosts";
+import { ServiceHosts, serviceHostsIdentities } from "./service-hosts";
 import { StaticRoute, routeIdentities } from "./static-route";
-import { Syslog } from "./syslog";
-import { readTunnelLine } from "./tunnel";
+import { Syslog, syslogIdentities } from "./syslog";
 
 // The table holds kinds of different model types; objects are handled opaquely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,98 +39,33 @@ type AnyKind = ResourceKind<any>;
 
 const unique = (list: string[]) => [...new Set(list)];
 
-/** Identities a family's reader found, where the reader reports no lines of its own. */
-const found = (identities: string[]): Found => ({ identities, refused: [] });
-
 /**
- * The top-level lines a family's reader reads. A line it refuses (ReadError) names no object: finding identities
- * must not fail an import, and the line stays for ConfigLines (the object's read reports what it cannot read).
- */
-const readGlobal = <T>(config: ConfigIndex, reader: (l: SourceLine) => T | undefined): T[] =>
-  readEach(globalLines(config), reader).read;
-
-/** A tunnel block's encapsulation; a block without the line is IPsec, the router's default. */
-const encapsulationOf = (lines: readonly ConfigLine[]) =>
-  readEach(lines, readTunnelLine).read.find((l) => l.item === "encapsulation")?.encapsulation ?? "ipsec";
-
-const tunnelsWith = (c: ConfigIndex, encapsulations: readonly string[]) =>
-  found(
-    c
-      .blocks("tunnel")
-      .filter((b) => encapsulations.includes(encapsulationOf(b.lines)))
-      .map((b) => `tunnel ${b.id}`),
-  );
-
-/** Objects one per id, from a family's reader of every line (the filters), with the lines it refuses. */
-const byId =
-  (read: (c: ConfigIndex) => { read: { id: number }[]; unreadable: Unreadable[] }, prefix: string) =>
-  (c: ConfigIndex): Found => {
-    const { read: lines, unreadable } = read(c);
-    return { identities: lines.map((l) => `${prefix} ${l.id}`), refused: unreadable };
-  };
-
-/**
- * Every typed kind with how to find its objects in a config (each kind's finder reads through its family's reader,
- * most in the kind's own file), in the order `nvr import` emits them. A new typed kind is added here too (a test
+ * Every typed kind with the finder of its objects in a config, in the order `nvr import` emits them. Each finder
+ * lives in its kind's file and reads through the family's one reader. A new typed kind is added here too (a test
  * checks the table against the registry). StaticRoutes is not here: a table of routes is a grouping the program
  * chooses, each of its lines a StaticRoute's.
  */
 export const TYPED_KINDS: readonly { kind: AnyKind; find: (config: ConfigIndex) => Found }[] = [
-  {
-    kind: NatDescriptor,
-    find: (c) =>
-      found(
-        readGlobal(c, readNatDescriptorLine)
-          .filter((l) => l.item === "type")
-          .map((l) => `nat descriptor ${l.id}`),
-      ),
-  },
+  { kind: NatDescriptor, find: natDescriptorIdentities },
   { kind: LanInterface, find: lanIdentities },
   { kind: StaticRoute, find: routeIdentities },
-  {
-    kind: DhcpScope,
-    find: (c) =>
-      found(
-        readGlobal(c, readDhcpScopeLine)
-          .filter((l) => l.item === "scope")
-          .map((l) => `dhcp scope ${l.id}`),
-      ),
-  },
-  { kind: L2tpAnonymousPool, find: (c) => found(c.block("pp", "anonymous") ? ["pp anonymous"] : []) },
+  { kind: DhcpScope, find: dhcpScopeIdentities },
+  { kind: L2tpAnonymousPool, find: poolIdentities },
   { kind: PppoeInterface, find: pppoeIdentities },
-  // L2TP tunnels belong to L2tpAnonymousPool.
-  { kind: IpsecSiteTunnel, find: (c) => tunnelsWith(c, ["ipsec", "ipip", "l2tpv3"]) },
-  { kind: MapeTunnel, find: (c) => tunnelsWith(c, ["map-e"]) },
-  { kind: Dns, find: (c) => found(c.find(["dns"]).length > 0 ? ["dns"] : []) },
-  {
-    kind: Schedule,
-    find: (c) => found(readGlobal(c, readScheduleLine).map((l) => `schedule at ${l.id}`)),
-  },
-  { kind: Syslog, find: (c) => found(c.find(["syslog"]).length > 0 ? ["syslog"] : []) },
-  {
-    kind: ServiceHosts,
-    find: (c) =>
-      found(
-        ["sshd", "telnetd", "httpd", "sftpd"].some((s) => c.find([s]).length > 0) ? ["service hosts"] : [],
-      ),
-  },
-  {
-    kind: Ipv6Prefix,
-    find: (c) => found(readGlobal(c, readIpv6PrefixLine).map((l) => `ipv6 prefix ${l.id}`)),
-  },
+  { kind: IpsecSiteTunnel, find: ipsecSiteTunnelIdentities },
+  { kind: MapeTunnel, find: mapeTunnelIdentities },
+  { kind: Dns, find: dnsIdentities },
+  { kind: Schedule, find: scheduleIdentities },
+  { kind: Syslog, find: syslogIdentities },
+  { kind: ServiceHosts, find: serviceHostsIdentities },
+  { kind: Ipv6Prefix, find: ipv6PrefixIdentities },
   { kind: Ipv6Interface, find: ipv6InterfaceIdentities },
-  {
-    kind: GlobalSwitch,
-    find: (c) =>
-      found(
-        Object.keys(GLOBAL_SWITCHES).filter((s) => c.find(s.split(" ")).some((l) => keyOf(l.tokens) === s)),
-      ),
-  },
-  { kind: IpFilter, find: byId(readIpFilters, "ip filter") },
-  { kind: IpFilterDynamic, find: byId(readIpFiltersDynamic, "ip filter dynamic") },
+  { kind: GlobalSwitch, find: globalSwitchIdentities },
+  { kind: IpFilter, find: ipFilterIdentities },
+  { kind: IpFilterDynamic, find: ipFilterDynamicIdentities },
   { kind: SecureFilter, find: (c) => secureFilterIdentities(c, "ip") },
-  { kind: Ipv6Filter, find: byId(readIpv6Filters, "ipv6 filter") },
-  { kind: Ipv6FilterDynamic, find: byId(readIpv6FiltersDynamic, "ipv6 filter dynamic") },
+  { kind: Ipv6Filter, find: ipv6FilterIdentities },
+  { kind: Ipv6FilterDynamic, find: ipv6FilterDynamicIdentities },
   { kind: Ipv6SecureFilter, find: (c) => secureFilterIdentities(c, "ipv6") },
 ];
 

@@ -9,7 +9,17 @@ import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { redact } from "../secrets";
 import { defineKind } from "./kind";
-import { type Line, type SourceLine, findLines, line, sourceOf, tokenProblem } from "./lines";
+import {
+  type Found,
+  type Line,
+  type SourceLine,
+  findLines,
+  foundOnly,
+  line,
+  readGlobalLines,
+  sourceOf,
+  tokenProblem,
+} from "./lines";
 import { MAX_PEER_NUMBER, MAX_TUNNEL_NUMBER } from "./models";
 
 const EVENTS = ["startup", "usb-attached", "sd-attached"];
@@ -232,3 +242,7 @@ export const Schedule = defineKind<ScheduleModel, z.input<typeof shape>>({
   owned,
   parse,
 });
+
+/** The schedules of a config (Schedule's objects), by the id readScheduleLine reads. */
+export const scheduleIdentities = (config: ConfigIndex): Found =>
+  foundOnly(readGlobalLines(config, readScheduleLine).map((l) => `schedule at ${l.id}`));

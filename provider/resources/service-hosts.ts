@@ -9,7 +9,7 @@ import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
 import { alwaysPresent, defineKind } from "./kind";
-import { type Line, findLines, line } from "./lines";
+import { type Found, type Line, findLines, foundOnly, line } from "./lines";
 import { parseSpan } from "./net";
 
 /** Interfaces a host list may name: lanN, lanN/M (tag VLAN), wan1, bridgeN, vlanN (CR §4.40, §24.13). */
@@ -96,3 +96,7 @@ export const ServiceHosts = defineKind<ServiceHostsModel, z.input<typeof shape>>
   owned,
   parse,
 });
+
+/** ServiceHosts' one object, when the config holds a line of one of its servers. */
+export const serviceHostsIdentities = (config: ConfigIndex): Found =>
+  foundOnly(SERVERS.some((s) => config.find([s]).length > 0) ? ["service hosts"] : []);

@@ -10,7 +10,7 @@ import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError } from "../errors";
 import { alwaysPresent, defineKind } from "./kind";
-import { type Line, findLines, line } from "./lines";
+import { type Found, type Line, findLines, foundOnly, line } from "./lines";
 import { dnsName, isIPv4 } from "./net";
 
 const isIPv6 = (s: string) => Validator.isValidIPv6String(s)[0];
@@ -97,3 +97,7 @@ export const Syslog = defineKind<SyslogModel, z.input<typeof shape>>({
   owned,
   parse,
 });
+
+/** Syslog's one object, when the config holds a `syslog` line. */
+export const syslogIdentities = (config: ConfigIndex): Found =>
+  foundOnly(config.find(["syslog"]).length > 0 ? ["syslog"] : []);

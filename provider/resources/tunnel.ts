@@ -4,9 +4,11 @@
  * at the top level, `ipsec transport` and `ipsec transport template` (CR §15, §16). A reader only, with source lines: the resources that own these lines
  * (L2tpAnonymousPool, IpsecSiteTunnel) and trace/lint read them through it.
  */
+import type { ConfigIndex } from "../config/index";
 import { commandKey } from "../config/keys";
+import type { ConfigLine } from "../config/model";
 import { ReadError } from "../errors";
-import type { SourceLine } from "./lines";
+import { type Found, type SourceLine, foundOnly, readEach } from "./lines";
 
 export type TunnelLine = { line: number } & (
   | { item: "encapsulation"; encapsulation: string }
@@ -115,3 +117,16 @@ export function readIpsecTransportLine({ tokens, line }: SourceLine): IpsecTrans
     ...(port === undefined ? {} : { port }),
   };
 }
+
+/** A tunnel block's encapsulation; a block without the line is IPsec, the router's default. */
+const encapsulationOf = (lines: readonly ConfigLine[]) =>
+  readEach(lines, readTunnelLine).read.find((l) => l.item === "encapsulation")?.encapsulation ?? "ipsec";
+
+/** The tunnel blocks of these encapsulations, "tunnel N" (IpsecSiteTunnel's or MapeTunnel's objects). */
+export const tunnelsWith = (config: ConfigIndex, encapsulations: readonly string[]): Found =>
+  foundOnly(
+    config
+      .blocks("tunnel")
+      .filter((b) => encapsulations.includes(encapsulationOf(b.lines)))
+      .map((b) => `tunnel ${b.id}`),
+  );
