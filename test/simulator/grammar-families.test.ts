@@ -252,6 +252,11 @@ const GOOD: [string, SimContext, string][] = [
   ["ip filter 4 pass * * tcpflag=0x0002/0x0fff,17 * 1024-65535,www", none, "rtx1210"],
   ["ip filter 5 reject * * icmp-error", none, "rtx1210"],
   ["ipv6 filter 3 pass * * icmp-nd,icmp4", none, "rtx1210"],
+  ["ipv6 filter 4 pass dhcp-prefix@lan1/2::1/64 *", none, "rtx1210"],
+  ["ip filter 6 pass hb46pp *", none, "rtx1220"],
+  ["ip filter dynamic 1 * * filter 10 in 11 12 out 13 syslog=off timeout=60", none, "rtx1210"],
+  ["ip filter dynamic 2 * * netmeeting", none, "rtx1210"],
+  ["ipv6 filter dynamic 1 * * domain syslog=on timeout=30", none, "rtx1210"],
   // DPI (ch. 52): 31-bit filter numbers and group IDs, applications, categories, groups
   ["dpi group set 1000 name=file-sharing winmx winny share bittorrent", none, "rtx830"],
   ["dpi group set 2147483647 name=sw_update windows_update,apple_update", none, "rtx1300"],
@@ -498,6 +503,16 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["ip filter 1 pass * * tcp * 65536", none, "rtx1210", "out-of-range"],
   ["ip filter 1 pass * * tcp * 1,2,3,4,5,6,7,8,9,10,11", none, "rtx1210", "parameters"],
   ["ip filter 1 pass * * tcp * www www", none, "rtx1210", "parameters"],
+  ["ip filter 1 pass hb46pp *", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 filter 1 pass ra-prefix@lan2::1/129 *", none, "rtx1210", "out-of-range"],
+  // dynamic filters (§8.1.14, §30.7.3): the CR's applications, filter lists, syslog/timeout options
+  ["ipv6 filter dynamic 1 * * netmeeting", none, "rtx1210", "illegal-keyword"],
+  ["ip filter dynamic 1 * * rtsp", none, "rtx1210", "illegal-keyword"],
+  ["ip filter dynamic 1 * * ftp syslog=maybe", none, "rtx1210", "illegal-keyword"],
+  ["ip filter dynamic 1 * * ftp timeout=0", none, "rtx1210", "out-of-range"],
+  ["ip filter dynamic 1 * * filter", none, "rtx1210", "parameters"],
+  ["ip filter dynamic 1 * * filter 21474837", none, "rtx1210", "out-of-range"],
+  ["ip filter dynamic 1 * *", none, "rtx1210", "parameters"],
   // DPI (ch. 52)
   ["dpi group set 0 winmx", none, "rtx830", "out-of-range"],
   ["dpi group set 2147483648 winmx", none, "rtx830", "out-of-range"],

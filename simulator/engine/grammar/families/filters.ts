@@ -2,7 +2,8 @@
  * `secure filter` lines of interfaces, pp and tunnels apply. */
 import { SECTION } from "../order";
 import type { Reader } from "../reader";
-import type { Env, Family } from "../spec";
+import type { Env, Family, Spec } from "../spec";
+import { syntax } from "../syntax";
 import { fail, integer, isIpv4, isIpv6, keyword, MAX_FILTER, portList, prefixLength } from "../values";
 
 /** `secure filter in|out LIST [dynamic LIST]`: the list after the direction. */
@@ -29,6 +30,9 @@ const FQDN = /^(\*\.?)?[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 /** An application name of the LBO destination list (`@m365`, CR §8.1.10): up to 32 letters, digits, `_`, `-`. */
 const APPLICATION = /^@[A-Za-z0-9_-]{1,32}$/;
 
+/** `hb46pp` addresses: from RTX1220 Rev.15.04.07 / RTX1300 Rev.23.00.12, and the RTX840; never the RTX1210 or
+ * RTX5000; our RTX830 (Rev.15.02.17) predates it (CR §8.1.10 notes). */
+const HB46PP_MODELS = ["rtx840", "rtx1220", "rtx1300"];
 /** Application names are filter addresses on the RTX840 only (CR §8.1.10 and §30.7.1 notes). */
 const takesApplicationNames = (env: Env): boolean => env.model.id === "rtx840";
 
@@ -40,7 +44,8 @@ type AddressKind = "filter" | "dpi";
 function namedAddress(item: string, env: Env, kind: AddressKind): boolean {
   if (kind === "filter" && item === "map-e")
     return env.model.hasMapE === false ? fail("illegal-keyword") : true;
-  if (kind === "filter" && item === "hb46pp") return true;
+  if (kind === "filter" && item === "hb46pp")
+    return HB46PP_MODELS.includes(env.model.id) || fail("illegal-keyword");
   if (!item.startsWith("@")) return false;
   if (kind !== "filter" || !takesApplicationNames(env) || !APPLICATION.test(item)) fail("illegal-keyword");
   return true;
@@ -76,8 +81,8 @@ export function ipv4FilterAddress(text: string, env: Env, kind: AddressKind = "f
   return text;
 }
 
-/** An address inside a learnt prefix (`ra-prefix@lan2::1`). */
-const DYNAMIC_IPV6 = /^(ra|dhcp)-prefix@[a-z]+\d+::[0-9a-f:]*$/i;
+/** An address in a learnt prefix, `ra-prefix@lan2::1` or `dhcp-prefix@lan1/2::1/64` (a tag VLAN), with its length. */
+const DYNAMIC_IPV6 = /^(ra|dhcp)-prefix@[a-z]+\d+(\/\d+)?::[0-9a-f:]*(\/(\d+))?$/i;
 
 /** IPv6 filter source/destination (CR §30.7.1, §52.3): `*`, or a comma list of static or dynamic addresses and
  * ranges, each with an optional prefix length, domain names, and for `ipv6 filter` the keywords and application
@@ -86,11 +91,15 @@ export function ipv6FilterAddress(text: string, env: Env, kind: AddressKind = "f
   if (text === "*") return text;
   for (const item of text.split(",")) {
     if (namedAddress(item, env, kind)) continue;
+    const dynamic = DYNAMIC_IPV6.exec(item);
+    if (dynamic) {
+      if (dynamic[4] !== undefined) integer(dynamic[4], 0, 128);
+      continue;
+    }
     const [address, bits, extra] = item.split("/");
     if (extra !== undefined) fail("bad-ip");
-    if (address.includes(":")) {
-      if (!DYNAMIC_IPV6.test(address)) addressRange(address, isIpv6);
-    } else if (bits === undefined) domainName(address);
+    if (address.includes(":")) addressRange(address, isIpv6);
+    else if (bits === undefined) domainName(address);
     else fail("bad-ip");
     if (bits !== undefined) integer(bits, 0, 128);
   }
@@ -157,47 +166,26 @@ function ipFilterArgs(r: Reader, env: Env, address: Address, protocols: readonly
   r.end();
 }
 
-const DYNAMIC_PROTOCOLS = [
-  "ftp",
-  "www",
-  "smtp",
-  "pop3",
-  "tcp",
-  "udp",
-  "domain",
-  "telnet",
-  "tftp",
-  "submission",
-  "ident",
-  "icmp",
-  "icmp6",
-  "netmeeting",
-  "sip",
-  "ping",
-  "ping6",
-  "https",
-  "imap",
-  "rtsp",
-  "nntp",
-  "snmp",
-  "ntp",
-  "ipsec-nat-t",
-] as const;
+/** Applications a dynamic filter knows (CR §8.1.14; §30.7.3 for IPv6, without netmeeting). */
+const DYNAMIC_PROTOCOLS =
+  "tcp|udp|ftp|tftp|domain|dns|www|http|https|smtp|submission|pop3|imap|imap3|telnet|ssh|echo|discard|daytime|" +
+  "chargen|time|whois|gopher|finger|sunrpc|ident|nntp|ntp|ms-rpc|netbios_ns|netbios_dgm|netbios_ssn|snmp|snmptrap|" +
+  "bgp|ldap|ms-ds|ike|rlogin|rwho|rsh|syslog|printer|rip|ripng|ms-sql|radius|l2tp|pptp|nfs|msblast|ipsec-nat-t|sip|" +
+  "ping|ping6|dhcpc|dhcps|dhcpv6c|dhcpv6s";
+const DYNAMIC_OPTIONS = "{syslog=on/off timeout=<int:1-21474836>}";
+const FILTER_LIST = "<int:1-$filter>...";
+/** After the addresses: an application, or `filter LIST [in LIST] [out LIST]`; then the options. */
+const dynamicRest = (protocols: string) =>
+  syntax(
+    `( ${protocols} | filter ${FILTER_LIST} [in ${FILTER_LIST}] [out ${FILTER_LIST}] ) ${DYNAMIC_OPTIONS}`,
+  );
+const IPV4_DYNAMIC = dynamicRest(`${DYNAMIC_PROTOCOLS}|netmeeting`);
+const IPV6_DYNAMIC = dynamicRest(DYNAMIC_PROTOCOLS);
 
-function filterDynamicArgs(r: Reader, env: Env, address: Address): void {
+function filterDynamicArgs(r: Reader, env: Env, address: Address, rest: Spec["args"]): void {
   r.replace((v) => address(v, env));
   r.replace((v) => address(v, env));
-  if (r.peek() === "filter") {
-    // `filter LIST [in LIST] [out LIST]`
-    r.next();
-    while (r.remaining > 0) {
-      if (r.peek() === "in" || r.peek() === "out") r.next();
-      else r.int(1, MAX_FILTER);
-    }
-    return;
-  }
-  r.kw(DYNAMIC_PROTOCOLS);
-  while (r.remaining > 0) r.next(); // options such as syslog=off, timeout=N
+  rest(r, env);
 }
 
 const filterNumber = (r: Reader): string[] => [String(r.int(1, MAX_FILTER))];
@@ -215,7 +203,7 @@ export const filters: Family = {
       head: "ip filter dynamic",
       scope: "global",
       key: filterNumber,
-      args: (r, env) => filterDynamicArgs(r, env, ipv4FilterAddress),
+      args: (r, env) => filterDynamicArgs(r, env, ipv4FilterAddress, IPV4_DYNAMIC),
       order: (key) => [SECTION.IP_FILTER_DYNAMIC, Number(key[0])],
     },
     {
@@ -229,7 +217,7 @@ export const filters: Family = {
       head: "ipv6 filter dynamic",
       scope: "global",
       key: filterNumber,
-      args: (r, env) => filterDynamicArgs(r, env, ipv6FilterAddress),
+      args: (r, env) => filterDynamicArgs(r, env, ipv6FilterAddress, IPV6_DYNAMIC),
       order: (key) => [SECTION.IPV6_FILTER_DYNAMIC, Number(key[0])],
     },
   ],
