@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { routerStackConfig } from "../../scripts/pulumi-toolchain";
 import { startSimulator, type SimEvent, type Simulator, type SimulatorOptions } from "../../simulator";
+import { Shell } from "../simulator/helpers";
 import {
   makeTmpDir,
   pulumiEnv,
@@ -54,6 +55,20 @@ export function startSeedRouter(opts: SimulatorOptions = {}): Promise<Simulator>
     adminPassword: SECRETS.adminPassword,
     ...opts,
   });
+}
+
+/** A hand edit at the router's console, as an operator would make it. */
+export async function handEdit(sim: Simulator, lines: string[]): Promise<void> {
+  const shell = await Shell.open(sim, { password: SECRETS.password });
+  try {
+    await shell.login();
+    await shell.unpaged();
+    await shell.administrator(SECRETS.adminPassword);
+    for (const line of lines) await shell.run(line);
+    await shell.run("save");
+  } finally {
+    shell.close();
+  }
 }
 
 /** One stack of a Pulumi project in the repository, with its own backend and home in a temporary directory. */

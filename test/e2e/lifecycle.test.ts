@@ -2,11 +2,11 @@
 // starting network. The steps share one stack and build on each other (a later step starts from the router the
 // earlier one left), so they run in order and a failure stops the rest from making sense.
 import type { Simulator } from "../../simulator";
-import { Shell } from "../simulator/helpers";
 import {
   configCommands,
   EXTRA_USER,
   eventsOf,
+  handEdit,
   LAB_PROJECT,
   routerConfig,
   SECRETS,
@@ -50,20 +50,6 @@ async function observed(
     saves: eventsOf(sim, "save").length,
     commands: configCommands(sim),
   };
-}
-
-/** A hand edit at the router's console, as an operator would make it. */
-async function handEdit(sim: Simulator, lines: string[]): Promise<void> {
-  const shell = await Shell.open(sim, { password: SECRETS.password });
-  try {
-    await shell.login();
-    await shell.unpaged();
-    await shell.administrator(SECRETS.adminPassword);
-    for (const line of lines) await shell.run(line);
-    await shell.run("save");
-  } finally {
-    shell.close();
-  }
 }
 
 describe("the lab stack against one simulated NVR510", () => {
