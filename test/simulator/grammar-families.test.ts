@@ -274,6 +274,7 @@ const GOOD: [string, SimContext, string][] = [
   ["ipv6 route default gateway dhcp lan2 dpi 1 2 gateway tunnel 1", none, "rtx1300"],
   ["ipv6 route 2001:db8::/32 gateway pp 1 metric 2 filter 1 hide gateway null", none, "rtx1300"],
   ["ipv6 route default gateway fe80::1%lan2 gateway loopback1", none, "rtx1210"],
+  ["ip route default gateway pp 1 dpi 1 gateway tunnel 1", none, "rtx830"],
   // schedule for an L2MS switch (§37.1)
   [
     "schedule at 1 */* 03:00:00 switch 00:a0:de:01:02:03 switch control function execute restart",
@@ -543,6 +544,7 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["ipv6 route default gateway pp 1 metric 16", none, "rtx1220", "out-of-range"],
   ["ipv6 route default gateway pp 101", none, "rtx1220", "out-of-range"],
   ["ipv6 route default gateway dhcp wan9", none, "rtx1220", "illegal-keyword"],
+  ["ip route default gateway pp 1 dpi 1 gateway tunnel 1", none, "rtx1210", "illegal-keyword"],
   ["ipv6 route default gateway router1", none, "rtx1220", "bad-ip"],
   ["ipv6 route default gateway fe80::1%wan1", none, "rtx1220", "illegal-keyword"],
   ["ipv6 route default gateway loopback10", none, "rtx1220", "bad-ip"],

@@ -1,7 +1,7 @@
 /** Static routes: `ip route` with its gateway list, and `ipv6 prefix`. */
 import { SECTION, type Order } from "../order";
 import type { Reader } from "../reader";
-import type { Env, Family } from "../spec";
+import { type Env, type Family, hasFeature } from "../spec";
 import { fail, integer, interfaceName, ipv4, ipv4Number, ipv6Prefix, MAX_FILTER, MAX_ID } from "../values";
 
 /** `default`, or `a.b.c.d[/bits]` where a bare address means /32 [V] CR §8.1.7. The key is normalised; the
@@ -42,6 +42,8 @@ function routeGateways(r: Reader, env: Env): void {
       else if (option === "weight") r.int(0, MAX_ID);
       else if (option === "keepalive") r.int(1, 100);
       else if (option === "filter" || option === "dpi") {
+        // `dpi` needs DPI (CR §8.1.7 note: RTX1300, RTX840, RTX830 Rev.15.02.13 and later).
+        if (option === "dpi" && !hasFeature(env.model, "dpi")) fail("illegal-keyword");
         if (!/^\d+$/.test(r.peek() ?? "")) fail("parameters");
         while (/^\d+$/.test(r.peek() ?? "")) r.int(1, option === "filter" ? MAX_FILTER : MAX_ID);
       }
