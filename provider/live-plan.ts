@@ -15,7 +15,7 @@ import { previewLines } from "./config/render";
 import { connectionProblem } from "./connection";
 import type { Prior, ResourceKind, StoredState } from "./resources/contract";
 import { redact } from "./secrets";
-import { routerKey, type RouterConnection } from "./session";
+import { routerAddress, routerKey, type RouterConnection } from "./session";
 import { peekConfig } from "./session/peek";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -64,9 +64,7 @@ export function oncePerRouter(e: unknown, conn: RouterConnection, resource: stri
     m.reported.set(key, resource);
     return new Error(problem);
   }
-  return new Error(
-    `not attempted: ${conn.host}:${conn.port ?? 22} could not be used (see the error of ${first})`,
-  );
+  return new Error(`not attempted: ${routerAddress(conn)} could not be used (see the error of ${first})`);
 }
 
 /** The router's config, read once per router per process and shared by every resource of that router. */
@@ -102,7 +100,7 @@ function warnVpnFilters(
   config: ConfigIndex,
   planned: readonly ContextCommand[],
 ): void {
-  const router = `${conn.host}:${conn.port ?? 22}`;
+  const router = routerAddress(conn);
   try {
     const network = buildNetwork(applyCommands(config.tree, planned));
     for (const f of VPN_FILTER_CHECKS.flatMap((check) => check(network)))
@@ -137,7 +135,7 @@ export async function livePlan(
     const unreachable = problem === undefined || /cannot be reached/.test(problem);
     if (unreachable) {
       warnOnce(
-        `${conn.host}:${conn.port ?? 22} could not be read at preview (${problem ?? (e as Error).message}): the preview shows each resource's whole block, not the lines it will send`,
+        `${routerAddress(conn)} could not be read at preview (${problem ?? (e as Error).message}): the preview shows each resource's whole block, not the lines it will send`,
       );
       return { lines: offline() };
     }
@@ -152,7 +150,7 @@ export async function livePlan(
       const lines = conflicts.map((l) => `line ${l.line}: ${l.text}`).join("; ");
       return {
         refused: redact(
-          `${conn.host}:${conn.port ?? 22} already has these lines; set adopt: true to take them over: ${lines}`,
+          `${routerAddress(conn)} already has these lines; set adopt: true to take them over: ${lines}`,
         ),
       };
     }
