@@ -225,6 +225,38 @@ describe("finders of routes, secure filter lists, switch control, pppoe use and 
   });
 });
 
+describe("hostile switch control, pppoe use and ipv6 lanN lines", () => {
+  test("name no object, or an object whose read failure import reports; the import never fails", () => {
+    const text = [
+      "switch control use",
+      "switch control use lan1 maybe",
+      "ipv6 lan1 rtadv send 1 x_flag=on",
+      "ipv6 lan2 dhcp service server ir=maybe",
+      "ipv6 lan3 address",
+      "ipv6 lan4/x address 2001:db8::1/64",
+      "pp select 1",
+      " pppoe use",
+      "pp select 2",
+      " pppoe use lan9",
+      "",
+    ].join("\n");
+    expect(identities(text)).toEqual({
+      LanInterface: ["lan1"],
+      PppoeInterface: ["pp 2"],
+      Ipv6Interface: ["ipv6 lan1", "ipv6 lan2", "ipv6 lan3"],
+    });
+    const result = generateProgram(parseConfig(text));
+    expect(result.unreadable).toEqual([
+      { identity: "lan1", reason: expect.stringMatching(/only switch control use IF on\|off/) },
+      { identity: "pp 2", reason: expect.stringMatching(/^interface: lan9 does not exist/) },
+      { identity: "ipv6 lan1", reason: expect.stringMatching(/"x_flag=on" is not modelled/) },
+      { identity: "ipv6 lan2", reason: expect.stringMatching(/"ir=maybe" is not modelled/) },
+      { identity: "ipv6 lan3", reason: expect.stringMatching(/^cannot read "ipv6 lan3": addresses\[0\]/) },
+    ]);
+    expect(result.resources.every((r) => r.kind === "ConfigLines")).toBe(true);
+  });
+});
+
 describe("one reader of schedule at and ipv6 prefix", () => {
   test("readScheduleLine reads the id and leaves the rest as written; other lines are not its", () => {
     expect(readScheduleLine({ tokens: ["schedule", "at", "99", "+60", "*", "restart"], line: 3 })).toEqual({
