@@ -9,7 +9,7 @@ const CONFIG = [
   "login password encrypted 8d7f1a2b3c4d5e6f",
   "administrator password encrypted 0f1e2d3c4b5a6978",
   "login user ops Ops-Secret9",
-  "ip filter 100 pass * 192.168.100.0/24 tcp * 20,21,22,23,25,53,80,110,143,443,465,587,993,995,3389,5900",
+  "ip filter 100 pass 10.0.0.0/8,172.16.0.0/12 192.168.100.0/24 tcp 1024-65535 20,21,22,23,25,53,80,110,143,443",
   "",
 ].join("\n");
 
