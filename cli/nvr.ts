@@ -13,6 +13,7 @@ import { planCommand } from "./commands/plan";
 import { reachCommand } from "./commands/reach";
 import { showConfigCommand } from "./commands/show-config";
 import { traceCommand } from "./commands/trace";
+import { upgradeStateCommand } from "./commands/upgrade-state";
 import { Exit, processIo, runCommand, type CliCommand, type CliIo, type ExitCode } from "./shared";
 
 // Method parameters are checked bivariantly, so every command's own options and arguments fit here.
@@ -26,6 +27,7 @@ const COMMANDS: readonly CliCommand<unknown, unknown[]>[] = [
   showConfigCommand,
   planCommand,
   importCommand,
+  upgradeStateCommand,
 ];
 
 /** The program; each command's exit code goes to `report`. */

@@ -319,6 +319,7 @@ export async function diff(
     if (!parsed.success) return modelInputs(kind, props);
     return kind.stateForm ? kind.stateForm.toState(parsed.data) : plain(parsed.data as Props);
   };
+  noteOwned(kind, olds);
   const before = normalise(olds);
   const after = containsUnknown(news) ? modelInputs(kind, news) : normalise(news);
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -358,6 +359,34 @@ export async function diff(
   };
 }
 
+/**
+ * Objects of other kinds that resources of this run list as their own, by router (`host:port`): a StaticRoutes
+ * table's routes. A route that moves from a StaticRoute into a table in one up (OverlapSafeVpn's host routes before
+ * 0.2, a program that moved it) is created by the table first (the engine deletes removed resources last), and the
+ * StaticRoute's delete then leaves the line to the table instead of removing a route the table owns.
+ */
+const ownedByOthers = new Map<string, Set<string>>();
+
+const routerOf = (props: Props) => {
+  const r = resolve((props.router ?? {}) as RouterInput);
+  return `${r.host ?? ""}:${r.port ?? 22}`;
+};
+
+/** Notes what a resource's state lists as its own (see ownedByOthers); state it cannot read notes nothing. */
+function noteOwned(kind: AnyKind, props: Props): void {
+  if (!kind.stateForm) return;
+  let identities: string[];
+  try {
+    identities = kind.stateForm.owns(props);
+  } catch {
+    return;
+  }
+  const key = routerOf(props);
+  const set = ownedByOthers.get(key) ?? new Set<string>();
+  identities.forEach((i) => set.add(i));
+  ownedByOthers.set(key, set);
+}
+
 /** Where create and update start: the kind, the model from `props` and its router. */
 function target(kindName: string, props: Props) {
   const kind = kindOf(kindName);
@@ -378,9 +407,13 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
       const conflicts = kind.conflicts(config, model);
       if (conflicts.length > 0 && inputs.adopt !== true && !kind.alwaysExists) {
         const lines = conflicts.map((l) => `  line ${l.line}: ${l.text}`).join("\n");
+        // A table's own lines already there are most likely routes another resource of this stack made.
+        const moved = kind.stateForm
+          ? "; if resources of this stack made them (an OverlapSafeVpn's host routes before 0.2), move them into the table with `nvr upgrade-state` instead (docs/upgrading.md)"
+          : "";
         throw new Error(
           redact(
-            `${kind.kind} ${identity}: ${conn.host} already has these lines; set adopt: true to take them over:\n${lines}`,
+            `${kind.kind} ${identity}: ${conn.host} already has these lines; set adopt: true to take them over${moved}:\n${lines}`,
           ),
         );
       }
@@ -390,7 +423,9 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
     },
     { model, props: inputs },
   );
-  return { id: identity, outs: outputsOf(kind, propertiesOf(kind, model), own, flagsOf(inputs), prior) };
+  const outs = outputsOf(kind, propertiesOf(kind, model), own, flagsOf(inputs), prior);
+  noteOwned(kind, outs);
+  return { id: identity, outs };
 }
 
 export async function read(kindName: string, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
@@ -411,6 +446,7 @@ export async function read(kindName: string, id: string, props: Props): Promise<
   const properties = read();
   if (properties === undefined) return { id: "", props: {} };
   const outs = outputsOf(kind, properties, own, flagsOf(props), props.prior);
+  noteOwned(kind, outs);
   return { id, props: outs, inputs: { ...properties, router: outs.router, ...flagsOf(props) } };
 }
 
@@ -432,12 +468,18 @@ export async function update(
     },
   );
   const flags = flagsOf({ adopt: olds.adopt, ...flagsOf(news) });
-  return { outs: outputsOf(kind, propertiesOf(kind, model), own, flags, olds.prior) };
+  const outs = outputsOf(kind, propertiesOf(kind, model), own, flags, olds.prior);
+  noteOwned(kind, outs);
+  return { outs };
 }
 
 async function remove(kindName: string, id: string, props: Props): Promise<void> {
   const kind = kindOf(kindName);
   const conn = withProgress(connectionOf((props.router ?? {}) as RouterInput));
+  if (ownedByOthers.get(routerOf(props))?.has(id)) {
+    progress(`${kind.kind} ${id}`, "left on the router: a StaticRoutes table of this stack lists it");
+    return;
+  }
   // What a delete writes back (a switch's prior value) also applies only after a restart.
   const stored =
     props.restartToApply === true

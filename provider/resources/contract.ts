@@ -114,4 +114,9 @@ export interface StateForm<Model> {
    * each one the router still prints as state has it without running it through its reader again.
    */
   readState(config: ConfigIndex, identity: string, stored: StoredState): Record<string, unknown> | undefined;
+  /**
+   * The identities of other kinds' objects that the resource's state lists as its own (a table's routes,
+   * `ip route N`): a delete of one of those objects in the same run leaves its line to this resource.
+   */
+  owns(stored: StoredState): string[];
 }

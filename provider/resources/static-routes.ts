@@ -207,6 +207,7 @@ const stateForm: StateForm<StaticRoutesModel> = {
     });
     return { ...props, routes: routes.map(({ network, gateways }) => ({ network, gateways })) };
   },
+  owns: (stored) => storedEntries(stored).map((e) => identityOf(e.network)),
   readState(config, _identity, stored) {
     const lines = storedEntries(stored).flatMap(
       ({ network, text }) => routerLine(config, network, text)?.text ?? [],

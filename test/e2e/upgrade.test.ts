@@ -1,0 +1,109 @@
+// Upgrading a stack made before 0.2 (OverlapSafeVpn's host routes as one StaticRoute child per host) to the
+// StaticRoutes table, with the real Pulumi CLI against nvr-sim, as docs/upgrading.md tells it: export the stack,
+// `nvr upgrade-state`, import it, `pulumi up`. The routes stay on the router throughout, the up sends nothing, and
+// destroy still returns the router to where the stack started. Without the upgrade, an up keeps the routes too.
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import type { Simulator } from "../../simulator";
+import { REPO_ROOT } from "./harness";
+import { configCommands, routerConfig, Stack, startSeedRouter } from "./lab";
+
+jest.setTimeout(600_000);
+
+const PROJECT = path.join(__dirname, "fixtures", "upgrade");
+const ROUTES = [
+  "ip route 192.168.253.240/32 gateway 192.168.11.240",
+  "ip route 192.168.253.241/32 gateway 192.168.11.241",
+];
+
+interface Exported {
+  deployment: { resources: { urn: string; type: string; outputs?: Record<string, unknown> }[] };
+}
+
+const routeLines = (config: string) =>
+  config.split("\n").filter((l) => l.startsWith("ip route 192.168.253."));
+
+/** An old-shape stack up on a fresh seed router: the routes are there, as StaticRoute children. */
+async function oldStack(prefix: string): Promise<{ sim: Simulator; stack: Stack; start: string }> {
+  const sim = await startSeedRouter();
+  const start = sim.runningConfig();
+  const stack = new Stack(PROJECT, prefix);
+  const { settings, secrets } = routerConfig(sim);
+  await stack.init(
+    { ...settings, "upgrade:shape": "old" },
+    {
+      "nvr:password": secrets["nvr:password"],
+      "nvr:adminPassword": secrets["nvr:adminPassword"],
+      "upgrade:password": "pw-e2e-upgr",
+      "upgrade:preSharedKey": "psk-e2e-upgrade-long",
+    },
+  );
+  await stack.run("up", "--yes", "--skip-preview");
+  expect(routeLines(sim.savedConfig())).toEqual(ROUTES);
+  const types = (JSON.parse((await stack.run("stack", "export")).stdout) as Exported).deployment.resources
+    .filter((r) => r.urn.includes("::office-route-") || r.urn.endsWith("::office-host-routes"))
+    .map((r) => r.type.replace("pulumi-nodejs:dynamic/", ""));
+  expect(types).toEqual(["nvr:StaticRoute", "nvr:StaticRoute"]);
+  return { sim, stack, start };
+}
+
+describe("upgrading OverlapSafeVpn's host routes from StaticRoute children to the StaticRoutes table", () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const c of cleanup) await c();
+  });
+
+  test("export → nvr upgrade-state → import → up sends nothing; refresh and preview see no change; destroy restores", async () => {
+    const { sim, stack, start } = await oldStack("upgrade");
+    cleanup.push(async () => {
+      await stack.remove();
+      await sim.stop();
+    });
+    const exported = path.join(stack.tmp, "before.json");
+    const upgraded = path.join(stack.tmp, "after.json");
+    await stack.run("stack", "export", "--file", exported);
+    const report = execFileSync(
+      process.execPath,
+      [path.join(REPO_ROOT, "dist", "cli", "nvr.js"), "upgrade-state", exported, "--out", upgraded],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    );
+    expect(report).toBe("");
+    const table = (JSON.parse(fs.readFileSync(upgraded, "utf8")) as Exported).deployment.resources.filter(
+      (r) => r.urn.includes("::office-route-") || r.urn.endsWith("::office-host-routes"),
+    );
+    expect(table.map((r) => r.type)).toEqual(["pulumi-nodejs:dynamic/nvr:StaticRoutes"]);
+    expect(table[0].outputs?.routes).toBe(ROUTES.join("\n"));
+    await stack.run("stack", "import", "--file", upgraded);
+
+    await stack.run("config", "set", "upgrade:shape", "new");
+    await stack.run("preview", "--expect-no-changes");
+    sim.clearEvents();
+    const up = await stack.run("up", "--yes", "--skip-preview");
+    expect(configCommands(sim)).toEqual([]);
+    expect(up.stdout).not.toMatch(/[+-] \d+ to (create|delete)|\d+ (created|deleted)/);
+    expect(routeLines(sim.runningConfig())).toEqual(ROUTES);
+    expect(routeLines(sim.savedConfig())).toEqual(ROUTES);
+    await stack.run("refresh", "--yes", "--skip-preview", "--expect-no-changes");
+
+    await stack.run("destroy", "--yes", "--skip-preview");
+    expect(sim.runningConfig()).toBe(start);
+    expect(sim.savedConfig()).toBe(start);
+  });
+
+  test("an up without the upgrade never removes the routes: the old children's deletes leave them to the table", async () => {
+    const { sim, stack } = await oldStack("noupgrade");
+    cleanup.push(async () => {
+      await stack.remove();
+      await sim.stop();
+    });
+    await stack.run("config", "set", "upgrade:shape", "new");
+    sim.clearEvents();
+    // The component takes lines over (adopt), so the table's create adopts the routes its old children made.
+    await stack.run("up", "--yes", "--skip-preview");
+    expect(configCommands(sim).filter((c) => c.startsWith("no ip route"))).toEqual([]);
+    expect(routeLines(sim.runningConfig())).toEqual(ROUTES);
+    expect(routeLines(sim.savedConfig())).toEqual(ROUTES);
+    await stack.run("refresh", "--yes", "--skip-preview", "--expect-no-changes");
+  });
+});
