@@ -246,3 +246,21 @@ describe("dynamic-provider host over gRPC", () => {
     }
   });
 });
+
+describe("pulumi import TYPE NAME ID", () => {
+  test("fails in Pulumi's host before any code of the package loads, so no message of ours can answer it", async () => {
+    const host = await startHost(os.tmpdir());
+    try {
+      await host.configure({ "nvr:host": "127.0.0.1" });
+      // The engine's read for the command: the id and nothing else, neither properties nor a serialised provider.
+      // What the user sees (README, Resource reference): "Preview failed: Cannot read properties of undefined
+      // (reading 'toJavaScript')"; `adopt: true` or `nvr import` is the way in.
+      await expect(
+        host.read(URN("StaticRoute", "imported"), "ip route 192.168.253.240/32", undefined),
+      ).rejects.toThrow(/Cannot read properties of undefined \(reading 'toJavaScript'\)/);
+      expect(host.stderr()).not.toMatch(/pulumi-yamaha-nvr|provider[\\/]dynamic/);
+    } finally {
+      await host.stop();
+    }
+  });
+});

@@ -31,7 +31,12 @@ export interface Host {
     news: Props,
   ): Promise<{ changes: number; replaces: string[]; deleteBeforeReplace: boolean }>;
   create(urn: string, props: Props): Promise<{ id: string; props: Props }>;
-  read(urn: string, id: string, props: Props): Promise<{ id: string; props: Props; inputs?: Props }>;
+  /** `props` undefined sends none, as the engine's read for `pulumi import` does. */
+  read(
+    urn: string,
+    id: string,
+    props: Props | undefined,
+  ): Promise<{ id: string; props: Props; inputs?: Props }>;
   update(urn: string, id: string, olds: Props, news: Props): Promise<Props>;
   delete(urn: string, id: string, props: Props): Promise<void>;
   /** Everything the host wrote to stderr (its error log). */
@@ -112,7 +117,7 @@ export async function startHost(cwd: string, project = "nvrtest"): Promise<Host>
       const req = new provproto.ReadRequest();
       req.setUrn(urn);
       req.setId(id);
-      req.setProperties(struct(props));
+      if (props !== undefined) req.setProperties(struct(props));
       const resp: any = await call("read", req);
       return {
         id: resp.getId(),
