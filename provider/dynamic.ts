@@ -307,7 +307,7 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
 
 export async function diff(
   kindName: string,
-  _id: string,
+  id: string,
   olds: Props,
   news: Props,
 ): Promise<pulumi.dynamic.DiffResult> {
@@ -319,7 +319,7 @@ export async function diff(
     if (!parsed.success) return modelInputs(kind, props);
     return kind.stateForm ? kind.stateForm.toState(parsed.data) : plain(parsed.data as Props);
   };
-  noteOwned(kind, olds);
+  noteOwned(kind, id, olds);
   const before = normalise(olds);
   const after = containsUnknown(news) ? modelInputs(kind, news) : normalise(news);
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -365,15 +365,19 @@ export async function diff(
  * 0.2, a program that moved it) is created by the table first (the engine deletes removed resources last), and the
  * StaticRoute's delete then leaves the line to the table instead of removing a route the table owns.
  */
-const ownedByOthers = new Map<string, Set<string>>();
+/** Router (`host:port`) → the resource's identity → what it lists. */
+const ownedByOthers = new Map<string, Map<string, Set<string>>>();
 
 const routerOf = (props: Props) => {
   const r = resolve((props.router ?? {}) as RouterInput);
   return `${r.host ?? ""}:${r.port ?? 22}`;
 };
 
-/** Notes what a resource's state lists as its own (see ownedByOthers); state it cannot read notes nothing. */
-function noteOwned(kind: AnyKind, props: Props): void {
+/**
+ * Notes what a resource's state lists as its own (see ownedByOthers), replacing what it listed before; state it
+ * cannot read notes nothing.
+ */
+function noteOwned(kind: AnyKind, id: string, props: Props): void {
   if (!kind.stateForm) return;
   let identities: string[];
   try {
@@ -381,11 +385,16 @@ function noteOwned(kind: AnyKind, props: Props): void {
   } catch {
     return;
   }
-  const key = routerOf(props);
-  const set = ownedByOthers.get(key) ?? new Set<string>();
-  identities.forEach((i) => set.add(i));
-  ownedByOthers.set(key, set);
+  const owners = ownedByOthers.get(routerOf(props)) ?? new Map<string, Set<string>>();
+  owners.set(id, new Set(identities));
+  ownedByOthers.set(routerOf(props), owners);
 }
+
+/** Whether another resource of this run lists the object `id` on this resource's router as its own. */
+const ownedByAnother = (id: string, props: Props) =>
+  [...(ownedByOthers.get(routerOf(props))?.entries() ?? [])].some(
+    ([owner, owned]) => owner !== id && owned.has(id),
+  );
 
 /** Where create and update start: the kind, the model from `props` and its router. */
 function target(kindName: string, props: Props) {
@@ -424,7 +433,7 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
     { model, props: inputs },
   );
   const outs = outputsOf(kind, propertiesOf(kind, model), own, flagsOf(inputs), prior);
-  noteOwned(kind, outs);
+  noteOwned(kind, identity, outs);
   return { id: identity, outs };
 }
 
@@ -446,13 +455,13 @@ export async function read(kindName: string, id: string, props: Props): Promise<
   const properties = read();
   if (properties === undefined) return { id: "", props: {} };
   const outs = outputsOf(kind, properties, own, flagsOf(props), props.prior);
-  noteOwned(kind, outs);
+  noteOwned(kind, id, outs);
   return { id, props: outs, inputs: { ...properties, router: outs.router, ...flagsOf(props) } };
 }
 
 export async function update(
   kindName: string,
-  _id: string,
+  id: string,
   olds: Props,
   news: Props,
 ): Promise<pulumi.dynamic.UpdateResult> {
@@ -469,14 +478,14 @@ export async function update(
   );
   const flags = flagsOf({ adopt: olds.adopt, ...flagsOf(news) });
   const outs = outputsOf(kind, propertiesOf(kind, model), own, flags, olds.prior);
-  noteOwned(kind, outs);
+  noteOwned(kind, id, outs);
   return { outs };
 }
 
 async function remove(kindName: string, id: string, props: Props): Promise<void> {
   const kind = kindOf(kindName);
   const conn = withProgress(connectionOf((props.router ?? {}) as RouterInput));
-  if (ownedByOthers.get(routerOf(props))?.has(id)) {
+  if (ownedByAnother(id, props)) {
     progress(`${kind.kind} ${id}`, "left on the router: a StaticRoutes table of this stack lists it");
     return;
   }
@@ -494,5 +503,6 @@ async function remove(kindName: string, id: string, props: Props): Promise<void>
     restart,
     true,
   );
+  ownedByOthers.get(routerOf(props))?.delete(id);
 }
 export { remove as delete };

@@ -127,4 +127,26 @@ describe("StaticRoutes CRUD through the dynamic provider", () => {
     await settle(sim);
     expect(sim.runningConfig()).toBe(before);
   });
+
+  test("a route moved from a StaticRoute into a table in one run: the StaticRoute's delete leaves it to the table", async () => {
+    const sim = router();
+    const before = sim.runningConfig();
+    const single = await dynamic.check("StaticRoute", {}, host(60));
+    const route = await dynamic.create("StaticRoute", single.inputs as Props);
+    // The engine creates the new table first (taking the line over), then deletes the resource that left the program.
+    const table = await dynamic.create(
+      "StaticRoutes",
+      await checked({ name: "moved", routes: [host(60)], adopt: true }),
+    );
+    sim.clearEvents();
+    await dynamic.delete("StaticRoute", route.id, route.outs);
+    await settle(sim);
+    expect(configCommands(sim)).toEqual([]);
+    expect(sim.runningConfig()).toContain("ip route 192.168.253.60/32 gateway 192.168.11.60\n");
+    // the table's own delete puts back what it took over: the line the StaticRoute had made
+    await dynamic.delete("StaticRoutes", table.id, table.outs);
+    await routerOf(sim).apply([{ context: GLOBAL, command: "no ip route 192.168.253.60/32" }]);
+    await settle(sim);
+    expect(sim.runningConfig()).toBe(before);
+  });
 });
