@@ -34,7 +34,7 @@ import {
   storedRouter,
   type RouterInput,
 } from "./connection";
-import { routerFor, type RouterConnection } from "./session";
+import { routerAddress, routerFor, sshPort, type RouterConnection } from "./session";
 import { livePlan, oncePerRouter, progress, warnOnce } from "./live-plan";
 import { redact } from "./secrets";
 import { previewLines } from "./config/render";
@@ -216,10 +216,10 @@ function withProgress(conn: RouterConnection): RouterConnection {
       const tofu = /trusting host key (\S+) on first use/.exec(line);
       if (tofu)
         warnOnce(
-          `${conn.host}:${conn.port ?? 22}: trusted the host key ${tofu[1]} on first use (nvr:trustOnFirstUse); pin it with \`pulumi config set nvr:hostKey ${tofu[1]}\``,
+          `${routerAddress(conn)}: trusted the host key ${tofu[1]} on first use (nvr:trustOnFirstUse); pin it with \`pulumi config set nvr:hostKey ${tofu[1]}\``,
         );
       // The router's own steps, shared by every resource waiting on it, are told under the router's name.
-      const router = `${conn.host}:${conn.port ?? 22}`;
+      const router = routerAddress(conn);
       const wait = /waiting for the router lock: (.*)$/.exec(line);
       if (wait) progress(router, `waiting for the router lock (${wait[1]})`);
       else if (/\] logging in$/.test(line)) progress(router, "logging in");
@@ -335,7 +335,7 @@ export async function diff(
   if (
     !newRouter ||
     (newRouter.host ?? "") !== (oldRouter.host ?? "") ||
-    (newRouter.port ?? 22) !== (oldRouter.port ?? 22)
+    sshPort(newRouter) !== sshPort(oldRouter)
   ) {
     // Another router is another object: never move config between devices in place.
     replaces.push("router");
@@ -370,7 +370,7 @@ const ownedByOthers = new Map<string, Map<string, Set<string>>>();
 
 const routerOf = (props: Props) => {
   const r = resolve((props.router ?? {}) as RouterInput);
-  return `${r.host ?? ""}:${r.port ?? 22}`;
+  return routerAddress({ host: r.host ?? "", port: r.port });
 };
 
 /**
