@@ -302,6 +302,9 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
       inputs.plan = live.lines;
     }
   }
+  // What a table is to own counts from its check on: should its create fail, a delete later in the run (of a
+  // resource the program dropped for it, under --continue-on-error) still leaves those routes on the router.
+  noteOwned(kind, kind.identity(model.data), inputs);
   return { inputs: { ...inputs, ...flagsOf(news) } };
 }
 
@@ -506,3 +509,19 @@ async function remove(kindName: string, id: string, props: Props): Promise<void>
   ownedByOthers.get(routerOf(props))?.delete(id);
 }
 export { remove as delete };
+
+/**
+ * The provider of one kind, as the dynamic-provider host calls it: what the `__provider` text in state
+ * (sdk/provider.ts) returns, so state holds no method table, only the kind and where to load this module.
+ */
+export function providerOf(kindName: string): pulumi.dynamic.ResourceProvider {
+  return {
+    configure,
+    check: (olds, news) => check(kindName, olds, news),
+    diff: (id, olds, news) => diff(kindName, id, olds, news),
+    create: (inputs) => create(kindName, inputs),
+    read: (id, props) => read(kindName, id, props),
+    update: (id, olds, news) => update(kindName, id, olds, news),
+    delete: (id, props) => remove(kindName, id, props),
+  };
+}

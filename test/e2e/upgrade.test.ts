@@ -106,4 +106,26 @@ describe("upgrading OverlapSafeVpn's host routes from StaticRoute children to th
     expect(routeLines(sim.savedConfig())).toEqual(ROUTES);
     await stack.run("refresh", "--yes", "--skip-preview", "--expect-no-changes");
   });
+
+  test("an up without the upgrade and without adopt stops at the table's create, naming the upgrade; no route is removed", async () => {
+    const { sim, stack } = await oldStack("refused");
+    cleanup.push(async () => {
+      await stack.remove();
+      await sim.stop();
+    });
+    await stack.run("config", "set", "upgrade:shape", "new");
+    await stack.run("config", "set", "upgrade:adopt", "false");
+    sim.clearEvents();
+    const up = await stack.attempt("up", "--yes", "--skip-preview");
+    expect(up.code).not.toBe(0);
+    expect(up.stdout + up.stderr).toMatch(
+      /office-host-routes[\s\S]*already has these lines[\s\S]*nvr upgrade-state/,
+    );
+    expect(configCommands(sim).filter((c) => c.includes("ip route"))).toEqual([]);
+    expect(routeLines(sim.savedConfig())).toEqual(ROUTES);
+    const children = (
+      JSON.parse((await stack.run("stack", "export")).stdout) as Exported
+    ).deployment.resources.filter((r) => r.urn.includes("::office-route-"));
+    expect(children).toHaveLength(2);
+  });
 });
