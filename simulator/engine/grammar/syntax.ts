@@ -60,7 +60,7 @@ function bound(text: string, env: Env): number {
 }
 
 /** Models whose rates take no `G` suffix (CR §26.1 note, §26.10). */
-const NO_GIGA = ["rtx830", "rtx1210", "rtx1220", "rtx5000"];
+const NO_GIGA = ["rtx830", "rtx840", "rtx1210", "rtx1220", "rtx5000"];
 
 /** A bit rate: digits with an optional `k`, `M` or `G` (either case [U]: the CR's examples write `80m`). */
 export function bitRate(v: string, env: Env, min: number, max: number): string {
@@ -146,7 +146,20 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     integer(m[3], 0, 59);
     return v;
   },
-  url: () => (v) => (/^(https?|ftp|tftp):\/\/\S+$/.test(v) ? v : fail("illegal-keyword")),
+  /** A URL of the schemes listed (`<url:http,https>`; http, https, ftp, tftp by default). */
+  url: (arg) => {
+    const schemes = (arg ?? "http,https,ftp,tftp").split(",");
+    return (v) => {
+      const scheme = /^([a-z]+):\/\/\S+$/.exec(v)?.[1];
+      return scheme !== undefined && schemes.includes(scheme) ? v : fail("illegal-keyword");
+    };
+  },
+  /** A file path on RTFS or external memory (`/lbo/list.xml`, `usb1:/a.txt`, relative `logs/%y.txt`): no blanks,
+   * at most 255 characters [U: the CR gives no length]. */
+  path: () => (v) => {
+    if (!/^[\x21-\x7e]+$/.test(v) || /^[a-z]+:\/\//.test(v)) fail("illegal-keyword");
+    return v.length > 255 ? fail("out-of-range") : v;
+  },
   /** A bit rate in bit/s, MIN-MAX after scaling (CR §26.1, §27.3). */
   bps: (arg) => {
     const [min, max] = (arg ?? "1-100000000000").split("-").map(Number);

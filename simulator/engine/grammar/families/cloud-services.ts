@@ -1,10 +1,13 @@
 /** Yamaha's cloud services: Cloud VPN (CR ch. 19), YNO agent (CR ch. 49) and the LBO list (CR ch. 54). */
+import type { ModelInfo } from "../../grammar-contract";
 import { SECTION } from "../order";
 import { command, type Family, inSection } from "../spec";
 
 const at = (item: number): ReturnType<typeof inSection> => inSection(SECTION.OTHER, 50 + item);
 const ON_OFF = "on|off";
 const ID = "<int:1-100>";
+const LBO = { exists: (m: ModelInfo) => m.id === "rtx840" };
+const LBO_LIST = "none|<url:http,https>|<path>";
 
 export const cloudServices: Family = {
   specs: [
@@ -20,8 +23,9 @@ export const cloudServices: Family = {
     command("description yno", "<text:64>", at(13)),
     command("yno https-proxy", "<host> <int:1-65535>", at(14)),
     command("yno gui-forwarder timeout", "<int:1-3600>", at(15)),
-    command("lbo use", ON_OFF, at(20)),
-    command("lbo list primary", "<word>", at(21)),
-    command("lbo list secondary", "<word>", at(22)),
+    // ch. 54: the RTX840 only; a list is `none`, an http(s) URL or a file path (RTFS or external memory).
+    command("lbo use", ON_OFF, at(20), LBO),
+    command("lbo list primary", LBO_LIST, at(21), LBO),
+    command("lbo list secondary", LBO_LIST, at(22), LBO),
   ],
 };

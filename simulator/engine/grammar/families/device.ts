@@ -2,7 +2,7 @@
  * zone, RADIUS login, user attributes, thresholds, alarms, revision-up, environment variables and aliases. */
 import { SECTION } from "../order";
 import type { Reader } from "../reader";
-import { command, type Family, hasFeature, inSection } from "../spec";
+import { command, type Env, type Family, hasFeature, inSection } from "../spec";
 import { syntax } from "../syntax";
 import { fail, integer, isIpv6, keyword, prefixLength } from "../values";
 
@@ -10,6 +10,29 @@ const at = (item: number): ReturnType<typeof inSection> => inSection(SECTION.SYS
 const ON_OFF = "on|off";
 
 const SCHEDULING = [syntax("hash|load-balance|lan-based"), syntax("hash|load-balance")];
+
+/**
+ * §4.83 `system packet-buffer GROUP PARAMETER=VALUE...`: whole numbers from 1 (0 for the huge group's max-free,
+ * min-free and init-chunk); only max-buffer on the RTX1300; `jumbo` where the CR's tables list it. The relations
+ * between the values (max-buffer ≥ max-free > min-free ...) are not checked [U: they involve the unlisted defaults].
+ */
+const GROUPS = ["small", "middle", "large", "huge"];
+const JUMBO = ["rtx5000", "rtx1300"];
+const BUFFER = (min: number) => `<int:${min}-2147483647>`;
+const PACKET_BUFFER = {
+  other: syntax(
+    `{max-buffer=${BUFFER(1)} max-free=${BUFFER(1)} min-free=${BUFFER(1)} buffer-in-chunk=${BUFFER(1)} init-chunk=${BUFFER(1)}}`,
+  ),
+  huge: syntax(
+    `{max-buffer=${BUFFER(1)} max-free=${BUFFER(0)} min-free=${BUFFER(0)} buffer-in-chunk=${BUFFER(1)} init-chunk=${BUFFER(0)}}`,
+  ),
+  rtx1300: syntax(`max-buffer=${BUFFER(1)}`),
+};
+function packetBuffer(r: Reader, env: Env): void {
+  if (r.remaining === 0) fail("parameters");
+  const group = r.out.at(-1);
+  PACKET_BUFFER[env.model.id === "rtx1300" ? "rtx1300" : group === "huge" ? "huge" : "other"](r, env);
+}
 
 /** `*` or `A.B.C.D` whose octets may be `*`, with a `/mask` (bits, dotted or 0x hex) (§4.95). */
 function wildcardIpv4(text: string): string {
@@ -70,7 +93,11 @@ export const device: Family = {
     command("system cpu threshold", "off|<int:1-100> [<int:0-100>] [duration=<int:1-3600>]", at(4)),
     command("system memory threshold", "off|<int:1-100> [<int:0-100>] [duration=<int:1-3600>]", at(5)),
     command("system temperature threshold", "<int:1-100> <int:1-100>", at(6)),
-    command("system packet-buffer", "<word>...", at(7), { key: "small|middle|large|huge" }),
+    {
+      ...command("system packet-buffer", "", at(7)),
+      key: (r, env) => [r.kw(JUMBO.includes(env.model.id) ? [...GROUPS, "jumbo"] : GROUPS)],
+      args: packetBuffer,
+    },
     // §4.94 (RTX5000 and RTX1300 of ours): `lan-based` not on the RTX1300, `fixed` on neither.
     {
       ...command("system packet-scheduling", "hash|load-balance|lan-based", at(8), {

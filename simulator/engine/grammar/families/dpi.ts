@@ -43,7 +43,7 @@ function dpiFilter(family: "ip" | "ipv6", item: number): Spec {
 }
 
 /** `mapping=PREC:CLASS[,PREC:CLASS...]` of the precedence form (CR §26.2): precedence 0..7, class 1..16. */
-function precedenceMapping(text: string): string {
+export function precedenceMapping(text: string): string {
   const pairs = /^mapping=(.+)$/.exec(text)?.[1].split(",") ?? fail("illegal-keyword");
   for (const pair of pairs) {
     const [precedence, queueClass, extra] = pair.split(":");

@@ -150,7 +150,7 @@ function protocolList(text: string, names: readonly string[]): string {
 }
 
 /** A port (or ICMP type/code) list of at most 10 items (CR §8.1.10). */
-function filterPorts(text: string): string {
+export function filterPorts(text: string): string {
   if (text.split(",").length > 10) fail("parameters");
   return portList(text);
 }
