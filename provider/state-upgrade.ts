@@ -54,12 +54,21 @@ const TABLE_NAME = "host-routes";
 
 const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
 
+/**
+ * How a provider stub names its kind: a closure serialised before 0.2 captures `kind: "K",`; the text sdk/provider.ts
+ * writes since passes it as its loader's first argument, `)("K", `.
+ */
+const STUB_KIND = [
+  (kind: string) => `kind: ${JSON.stringify(kind)},`,
+  (kind: string) => `)(${JSON.stringify(kind)}, `,
+];
+
 /** The serialised provider stub of a StaticRoute (sdk/provider.ts) as the table's: the same code for the other kind. */
 function tableProvider(stub: unknown, child: string): string {
-  const route = `kind: ${JSON.stringify("StaticRoute")},`;
-  if (typeof stub !== "string" || !stub.includes(route))
+  const named = STUB_KIND.find((form) => typeof stub === "string" && stub.includes(form("StaticRoute")));
+  if (typeof stub !== "string" || !named)
     throw new StateError("StaticRoute", `${child} __provider`, "is not this package's provider");
-  return stub.split(route).join(`kind: ${JSON.stringify("StaticRoutes")},`);
+  return stub.split(named("StaticRoute")).join(named("StaticRoutes"));
 }
 
 /** A child's lines taken over at create (outputs.prior: one per text line, or a list from 0.1), as one list. */
@@ -158,7 +167,7 @@ export function upgradeHostRoutes(stack: ExportedStack): { stack: ExportedStack;
       component: component.urn,
       children: children.map((c) => c.urn),
       table: table.urn,
-      routes: String(table.outputs?.routes).split("\n"),
+      routes: String(table.outputs?.routes).trimEnd().split("\n"),
     });
   }
   if (upgraded.length === 0) return { stack, upgraded };

@@ -91,6 +91,12 @@ function onRouter(config: ConfigIndex, networks: ReadonlyMap<string, string | un
   return [...networks].flatMap(([n, expected]) => routerLine(config, n, expected) ?? []);
 }
 
+/**
+ * Lines as the table's state keeps them: each ended by a newline, so Pulumi's line diff of an appended route is that
+ * one line (without it, the old last line would show as removed and added again).
+ */
+const stateText = (lines: readonly string[]) => lines.map((l) => `${l}\n`).join("");
+
 /** An entry the table's state lists: the network it owns on the router and, in state written as lines, its line. */
 interface StoredEntry {
   network: string;
@@ -120,7 +126,10 @@ function storedEntries(stored: StoredState | undefined): StoredEntry[] {
   if (typeof routes === "string")
     return routes === ""
       ? []
-      : routes.split("\n").map((text, i) => ({ network: stateLine(text, i)[2], text }));
+      : routes
+          .replace(/\n$/, "")
+          .split("\n")
+          .map((text, i) => ({ network: stateLine(text, i)[2], text }));
   if (!Array.isArray(routes))
     throw new StateError("StaticRoutes", "routes", "is neither route lines nor a list");
   return routes.map((r: unknown, i) => {
@@ -193,7 +202,7 @@ function refuseForeign(m: StaticRoutesModel, config: ConfigIndex, mine: Readonly
 
 /** The table's state: its name and its entries as the lines the router holds for them, in the router's order. */
 const stateForm: StateForm<StaticRoutesModel> = {
-  toState: (m) => ({ name: m.name, routes: m.routes.map((r) => entryLine(r).text).join("\n") }),
+  toState: (m) => ({ name: m.name, routes: stateText(m.routes.map((r) => entryLine(r).text)) }),
   inState: (props) => typeof props.routes === "string",
   fromState(props) {
     // Each line through StaticRoute's reader; `schema` then checks the table as it checks a program's inputs.
@@ -212,7 +221,7 @@ const stateForm: StateForm<StaticRoutesModel> = {
     const lines = storedEntries(stored).flatMap(
       ({ network, text }) => routerLine(config, network, text)?.text ?? [],
     );
-    return lines.length === 0 ? undefined : { name: stored.name, routes: lines.join("\n") };
+    return lines.length === 0 ? undefined : { name: stored.name, routes: stateText(lines) };
   },
 };
 

@@ -73,7 +73,7 @@ describe("upgrading OverlapSafeVpn's host routes from StaticRoute children to th
       (r) => r.urn.includes("::office-route-") || r.urn.endsWith("::office-host-routes"),
     );
     expect(table.map((r) => r.type)).toEqual(["pulumi-nodejs:dynamic/nvr:StaticRoutes"]);
-    expect(table[0].outputs?.routes).toBe(ROUTES.join("\n"));
+    expect(table[0].outputs?.routes).toBe(`${ROUTES.join("\n")}\n`);
     await stack.run("stack", "import", "--file", upgraded);
 
     await stack.run("config", "set", "upgrade:shape", "new");
@@ -85,6 +85,20 @@ describe("upgrading OverlapSafeVpn's host routes from StaticRoute children to th
     expect(routeLines(sim.runningConfig())).toEqual(ROUTES);
     expect(routeLines(sim.savedConfig())).toEqual(ROUTES);
     await stack.run("refresh", "--yes", "--skip-preview", "--expect-no-changes");
+
+    // Publishing one more host: the preview shows that route's line alone, and the up sends it alone.
+    await stack.run("config", "set", "upgrade:scanner", "true");
+    const preview = (await stack.run("preview", "--diff")).stdout;
+    const scanner = "ip route 192.168.253.242/32 gateway 192.168.11.242";
+    const changed = preview.split("\n").filter((l) => /^\s+[-+] /.test(l) && l.includes("ip route"));
+    // `plan` (the lines to send) and `routes` (the table's lines) each show the new route, and nothing else changes.
+    expect(changed.map((l) => l.replace(/^\s+[-+] +(\[0\]: )?/, "").replace(/"/g, ""))).toEqual([
+      scanner,
+      scanner,
+    ]);
+    sim.clearEvents();
+    await stack.run("up", "--yes", "--skip-preview");
+    expect(configCommands(sim)).toEqual([scanner]);
 
     await stack.run("destroy", "--yes", "--skip-preview");
     expect(sim.runningConfig()).toBe(start);

@@ -9,6 +9,7 @@ import * as path from "path";
 import { main } from "../../cli/nvr";
 import { StateError } from "../../provider/errors";
 import { type ExportedResource, type ExportedStack, upgradeHostRoutes } from "../../provider/state-upgrade";
+import { providerText } from "../../sdk/provider";
 
 const STACK = "urn:pulumi:dev::lab::";
 const COMPONENT = `${STACK}nvr:index:OverlapSafeVpn::office`;
@@ -52,7 +53,7 @@ function exported(resources: ExportedResource[], pending: ExportedResource[] = [
 
 const component: ExportedResource = { urn: COMPONENT, type: "nvr:index:OverlapSafeVpn", custom: false };
 const lines = (...ns: number[]) =>
-  ns.map((n) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}`).join("\n");
+  ns.map((n) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}\n`).join("");
 
 describe("nvr upgrade-state: OverlapSafeVpn host routes into the StaticRoutes table", () => {
   test("the children become one table in the first child's place; references follow; the rest is untouched", () => {
@@ -74,7 +75,7 @@ describe("nvr upgrade-state: OverlapSafeVpn host routes into the StaticRoutes ta
         component: COMPONENT,
         children: [printer.urn, fileserver.urn],
         table,
-        routes: lines(240, 241).split("\n"),
+        routes: lines(240, 241).trimEnd().split("\n"),
       },
     ]);
     const [c, t, d, a] = stack.deployment.resources!;
@@ -105,6 +106,16 @@ describe("nvr upgrade-state: OverlapSafeVpn host routes into the StaticRoutes ta
     expect(t.inputs).not.toHaveProperty("commands");
     expect(d).toEqual({ ...dependent, dependencies: [table], propertyDependencies: { value: [table] } });
     expect(a).toEqual(alone);
+  });
+
+  test("takes the stub text the SDK writes since 0.2 too, as the table kind's", () => {
+    const a = child("a", 2);
+    const { stack } = upgradeHostRoutes(
+      exported([component, { ...a, inputs: { ...a.inputs, __provider: providerText("StaticRoute") } }]),
+    );
+    const [, table] = stack.deployment.resources!;
+    expect(table.inputs!.__provider).toBe(providerText("StaticRoutes"));
+    expect(table.outputs!.__provider).toBe(providerText("StaticRoutes"));
   });
 
   test("a stack without such children comes back as it was", () => {

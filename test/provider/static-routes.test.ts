@@ -36,7 +36,7 @@ describe("StaticRoutes CRUD through the dynamic provider", () => {
 
     // state keeps the entries as their lines, once: no `commands` beside them
     const lines = [10, 20, 30].map((n) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}`);
-    expect(created.outs).toMatchObject({ name: "hosts", routes: lines.join("\n") });
+    expect(created.outs).toMatchObject({ name: "hosts", routes: `${lines.join("\n")}\n` });
     expect(created.outs).not.toHaveProperty("commands");
     expect(inputs).not.toHaveProperty("commands");
     const read = await dynamic.read("StaticRoutes", created.id, created.outs);
@@ -61,7 +61,7 @@ describe("StaticRoutes CRUD through the dynamic provider", () => {
     await settle(sim);
     const drifted = await dynamic.read("StaticRoutes", created.id, up2.outs as Props);
     expect((drifted.inputs as Props).routes).toBe(
-      [10, 40].map((n) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}`).join("\n"),
+      [10, 40].map((n) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}\n`).join(""),
     );
 
     // a route someone else put there is not taken by an update
@@ -105,7 +105,10 @@ describe("StaticRoutes CRUD through the dynamic provider", () => {
     expect((await dynamic.diff("StaticRoutes", created.id, old, same)).changes).toBe(false);
 
     const read = await dynamic.read("StaticRoutes", created.id, old);
-    expect(read.props).toMatchObject({ name: "hosts", routes: [10, 20, 30].map(line).join("\n") });
+    expect(read.props).toMatchObject({
+      name: "hosts",
+      routes: [10, 20, 30].map((n) => `${line(n)}\n`).join(""),
+    });
     expect(read.props).not.toHaveProperty("commands");
 
     const added = await checked({ ...TABLE, routes: [...TABLE.routes, host(40)] });
@@ -117,7 +120,7 @@ describe("StaticRoutes CRUD through the dynamic provider", () => {
     const up = await dynamic.update("StaticRoutes", created.id, old, added);
     await settle(sim);
     expect(configCommands(sim)).toEqual([line(40)]);
-    expect(up.outs).toMatchObject({ routes: [10, 20, 30, 40].map(line).join("\n") });
+    expect(up.outs).toMatchObject({ routes: [10, 20, 30, 40].map((n) => `${line(n)}\n`).join("") });
 
     // a delete from the old state removes exactly its entries
     await dynamic.delete("StaticRoutes", created.id, {

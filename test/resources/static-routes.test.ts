@@ -113,15 +113,15 @@ describe("StaticRoutes", () => {
       const state = form.toState(t);
       expect(state).toEqual({
         name: "hosts",
-        routes: `ip route 10.1.0.0/16 gateway pp 1 metric 2 gateway tunnel 3\n${line(10)}`,
+        routes: `ip route 10.1.0.0/16 gateway pp 1 metric 2 gateway tunnel 3\n${line(10)}\n`,
       });
       expect(form.inState(state)).toBe(true);
       expect(form.inState({ name: "hosts", routes: [host(10)] })).toBe(false);
       expect(StaticRoutes.schema.parse(form.fromState(state))).toEqual(t);
       expect(state.routes).toBe(
         StaticRoutes.commands(t, { mask: false })
-          .map((c) => c.command)
-          .join("\n"),
+          .map((c) => `${c.command}\n`)
+          .join(""),
       );
     });
 
@@ -132,7 +132,7 @@ describe("StaticRoutes", () => {
       );
       expect(form.readState(index(router), "static routes hosts", stored)).toEqual({
         name: "hosts",
-        routes: [line(2), `${line(10)} gateway 192.168.11.9 hide`].join("\n"),
+        routes: `${line(2)}\n${line(10)} gateway 192.168.11.9 hide\n`,
       });
       expect(form.readState(index(store(others)), "static routes hosts", stored)).toBeUndefined();
       // the model-level read is the same read, through the schema
