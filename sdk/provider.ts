@@ -1,18 +1,23 @@
 /**
- * The serialised dynamic provider: a stub that loads the implementation when the engine calls it.
+ * The serialised dynamic provider: a few lines of source that load the implementation when the host first calls it.
  *
- * Pulumi serialises the provider object into state (`__provider`) and runs that text for refresh and
- * destroy. Local code would be copied by value, so old state would run old code and every `__provider`
- * text would get its own SSH session registry. The stub therefore captures only two strings and
- * requires the implementation at call time:
+ * Pulumi stores the provider's source text in state (`__provider`, in the inputs and the outputs of every resource)
+ * and runs that text for refresh and destroy. Local code would be copied by value, so old state would run old code
+ * and every `__provider` text would get its own SSH session registry. The text therefore holds only three strings
+ * and requires the implementation in the host:
  *  1. by package name, resolved from the program directory (the host's cwd) — an installed package;
  *  2. otherwise the absolute path of this package's own implementation, taken when the program ran —
  *     a program inside this repository (examples/) has no node_modules entry for the package itself,
- *     and the host loads the stub through require-from-string with no filename, so Node's package
+ *     and the host loads the text through require-from-string with no filename, so Node's package
  *     self-reference does not apply. It is a path, not a copy: whatever is built there is what runs.
+ * The implementation's `providerOf(kind)` is the provider object, so its methods are not in state either.
+ *
+ * The text is written here rather than produced by Pulumi's closure serialisation (pulumi.dynamic.Resource), which
+ * wraps each captured function in its own scope: 2.7 KB a resource, where this is about 300 bytes. The engine writes
+ * the whole state at the start and at the end of every operation, so with 1,000 resources the stub was three
+ * quarters of each 7 MB write (issue 18).
  */
 import * as path from "path";
-import type * as pulumi from "@pulumi/pulumi";
 
 /** The implementation module, as a consumer's node_modules resolves it. */
 export const IMPLEMENTATION = "pulumi-yamaha-nvr/dist/provider/dynamic";
@@ -20,33 +25,22 @@ export const IMPLEMENTATION = "pulumi-yamaha-nvr/dist/provider/dynamic";
 /** This package's implementation next to the running SDK (dist/sdk → dist/provider/dynamic). */
 const localImplementation = path.resolve(__dirname, "../provider/dynamic");
 
-const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
+/*
+ * Runs in the dynamic-provider host as its source text (Function.prototype.toString), so it may use only `require`
+ * and its arguments. No comments inside: the compiler keeps them, and they would be stored with every resource.
+ */
+function load(kind: string, byName: string, byPath: string): unknown {
+  let resolved: string;
+  try {
+    resolved = require.resolve(byName);
+  } catch {
+    resolved = require.resolve(byPath);
+  }
+  return require(resolved).providerOf(kind);
+}
 
-/** The provider stub for one resource kind, shared by all its resources so Pulumi serialises it once. */
-export function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
-  const cached = providers.get(kind);
-  if (cached) return cached;
-  const byName = IMPLEMENTATION;
-  const byPath = localImplementation;
-  // Everything below runs in the dynamic-provider host; it may use only `require` and the two strings.
-  const load = () => {
-    let resolved: string;
-    try {
-      resolved = require.resolve(byName);
-    } catch {
-      resolved = require.resolve(byPath);
-    }
-    return require(resolved);
-  };
-  const provider: pulumi.dynamic.ResourceProvider = {
-    configure: (req) => load().configure(req),
-    check: (olds, news) => load().check(kind, olds, news),
-    diff: (id, olds, news) => load().diff(kind, id, olds, news),
-    create: (inputs) => load().create(kind, inputs),
-    read: (id, props) => load().read(kind, id, props),
-    update: (id, olds, news) => load().update(kind, id, olds, news),
-    delete: (id, props) => load().delete(kind, id, props),
-  };
-  providers.set(kind, provider);
-  return provider;
+/** The `__provider` text of one resource kind: the host's `exports.handler()` returns the kind's provider. */
+export function providerText(kind: string): string {
+  const args = [kind, IMPLEMENTATION, localImplementation].map((s) => JSON.stringify(s)).join(", ");
+  return `exports.handler = () => (${load.toString()})(${args});\n`;
 }

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "../provider/resources/contract";
 import { parseProperties, type ResourceKindName } from "../provider/resources";
 import { previewLines } from "../provider/config/render";
-import { providerFor } from "./provider";
+import { providerText } from "./provider";
 
 /** How to reach the router. Every field defaults to the stack config key `nvr:<field>`. */
 export interface RouterArgs {
@@ -94,8 +94,12 @@ export function importRefusal(kind: string, name: string): string {
   );
 }
 
-/** Base class of the SDK resources: one dynamic resource type per kind, `nvr:<Kind>`. */
-export abstract class NvrResource extends pulumi.dynamic.Resource {
+/**
+ * Base class of the SDK resources: one dynamic resource type per kind, `pulumi-nodejs:dynamic/nvr:<Kind>`. It is what
+ * pulumi.dynamic.Resource registers, with the provider's `__provider` text from sdk/provider.ts instead of a
+ * serialised closure (the dynamic-provider host reads only that text).
+ */
+export abstract class NvrResource extends pulumi.CustomResource {
   /**
    * The NVR lines this resource owns, one per text line, secrets as `********`, as the router lays them out (a
    * StaticRoutes table lists them in `routes` instead).
@@ -139,14 +143,11 @@ export abstract class NvrResource extends pulumi.dynamic.Resource {
       prior: undefined,
       // Only in a preview: the provider then reads the router once and shows the lines it will send (`plan`).
       livePlan: pulumi.runtime.isDryRun() ? true : undefined,
+      __provider: providerText(kind.kind),
     };
-    super(
-      providerFor(kind.kind),
-      name,
-      props,
-      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs] },
-      "nvr",
-      kind.kind,
-    );
+    super(`pulumi-nodejs:dynamic/nvr:${kind.kind}`, name, props, {
+      ...opts,
+      additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs],
+    });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The real dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`) driven over gRPC as the engine
- * drives it, with `__provider` from `pulumi.runtime.serializeFunction` of the SDK's provider stub.
+ * drives it, with `__provider` as the SDK writes it (sdk/provider.ts), and as versions before 0.2 serialised it.
  * The package is compiled to a temporary directory and installed into a program directory by symlink,
  * so the stub's by-name load is exercised the way it runs for users; a second host whose program
  * directory cannot resolve the name proves the repository fallback (an absolute path, not a copy).
@@ -64,8 +64,22 @@ function buildPackage(dir: string): string {
   return pkg;
 }
 
-async function serialise(stub: Stub, kind: string): Promise<string> {
-  const provider = stub.providerFor(kind);
+/**
+ * `__provider` as versions before 0.2 wrote it: Pulumi's closure serialisation of a provider object whose methods
+ * load the implementation by name and call its exports with the kind. State written then must run this code.
+ */
+async function closureStub(kind: string): Promise<string> {
+  const byName = "pulumi-yamaha-nvr/dist/provider/dynamic";
+  const load = () => require(require.resolve(byName));
+  const provider: pulumi.dynamic.ResourceProvider = {
+    configure: (req) => load().configure(req),
+    check: (olds, news) => load().check(kind, olds, news),
+    diff: (id, olds, news) => load().diff(kind, id, olds, news),
+    create: (inputs) => load().create(kind, inputs),
+    read: (id, props) => load().read(kind, id, props),
+    update: (id, olds, news) => load().update(kind, id, olds, news),
+    delete: (id, props) => load().delete(kind, id, props),
+  };
   return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
 }
 
@@ -98,15 +112,35 @@ describe("dynamic-provider host over gRPC", () => {
   });
 
   test("__provider holds only require() of the package and strings: no implementation, no secret", async () => {
-    const text = await serialise(installed, "L2tpAnonymousPool");
+    const text = installed.providerText("L2tpAnonymousPool");
     expect(text).toContain('"pulumi-yamaha-nvr/dist/provider/dynamic"');
     for (const word of ["routerFor", "safeParse", "ssh2", "ipsec", "redact"])
       expect(text).not.toContain(word);
     for (const secret of [PASSWORD, ADMIN_PASSWORD, PSK, USER_PW]) expect(text).not.toContain(secret);
   });
 
+  test("state written before 0.2 (a serialised closure calling the implementation's exports) still runs", async () => {
+    const __provider = await closureStub("StaticRoute");
+    expect(__provider).not.toBe(installed.providerText("StaticRoute"));
+    const urn = URN("StaticRoute", "old");
+    const checked = await host.check(
+      urn,
+      {},
+      { network: "192.168.254.0/24", gateways: ["192.168.11.240"], __provider },
+    );
+    expect(checked.failures).toEqual([]);
+    await idle(sim);
+    sim.clearEvents();
+    const created = await host.create(urn, checked.inputs);
+    expect(created.id).toBe("ip route 192.168.254.0/24");
+    expect(configCommands(sim)).toEqual(["ip route 192.168.254.0/24 gateway 192.168.11.240"]);
+    await host.delete(urn, created.id, created.props);
+    await idle(sim);
+    expect(sim.runningConfig()).toBe(before);
+  });
+
   test("up, refresh, update, destroy of a NatDescriptor as the engine sequences them", async () => {
-    const __provider = await serialise(installed, "NatDescriptor");
+    const __provider = installed.providerText("NatDescriptor");
     const urn = URN("NatDescriptor", "nat30");
     const news = {
       descriptor: 30,
@@ -153,7 +187,7 @@ describe("dynamic-provider host over gRPC", () => {
   });
 
   test("an adopt refusal lists the conflicting lines with secrets masked", async () => {
-    const __provider = await serialise(installed, "L2tpAnonymousPool");
+    const __provider = installed.providerText("L2tpAnonymousPool");
     const urn = URN("L2tpAnonymousPool", "vpn");
     const { inputs, failures } = await host.check(
       urn,
@@ -208,7 +242,7 @@ describe("dynamic-provider host over gRPC", () => {
     await idle(sim);
     sim.clearEvents();
     for (const [kind, raw, property] of cases) {
-      const __provider = await serialise(installed, kind);
+      const __provider = installed.providerText(kind);
       const { failures } = await host.check(URN(kind, "bad"), {}, { ...raw, __provider });
       // A secret-holding input ("users") is named in the reason: the engine prints the input under `property`.
       expect({ kind, raw, properties: failures.map(propertyNamed) }).toEqual({
@@ -226,7 +260,7 @@ describe("dynamic-provider host over gRPC", () => {
     const other = await startHost(bare);
     try {
       await other.configure({});
-      const __provider = await serialise(installed, "StaticRoute");
+      const __provider = installed.providerText("StaticRoute");
       const { inputs, failures } = await other.check(
         URN("StaticRoute", "r"),
         {},
