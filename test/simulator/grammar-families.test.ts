@@ -314,6 +314,18 @@ const GOOD: [string, SimContext, string][] = [
   ["lbo list primary https://www.example.jp/lbo/address_list.xml", none, "rtx840"],
   ["lbo list secondary usb1:/lbo/list.xml", none, "rtx840"],
   ["lbo list secondary none", none, "rtx840"],
+  // IPv6 per link (§30.2.2, §30.2.5, §30.3.3): address types, DHCPv6 modes, RA options
+  ["ipv6 lan1 address 2001:db8::1/64 anycast", none, "rtx1210"],
+  ["ipv6 lan1 address auto", none, "rtx1210"],
+  ["ipv6 pp address ra-prefix@lan2::1/64 unicast", pp1, "rtx1210"],
+  ["ipv6 lan1 dhcp service server prefix=1", none, "rtx1210"],
+  ["ipv6 tunnel dhcp service client ir=on", tunnel1, "rtx1210"],
+  [
+    "ipv6 lan1 rtadv send 1 2 m_flag=on o_flag=on prf_flag=high max-rtr-adv-interval=1800 mtu=1454 rdnss=dhcpv6 dnssl=off",
+    none,
+    "rtx1210",
+  ],
+  ["ipv6 pp rtadv send 1 adv-retrans-time=4294967295 route-info=3", pp1, "rtx1210"],
 ];
 
 describe("valid lines of each family", () => {
@@ -671,6 +683,24 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["lbo list primary /lbo/a.xml /lbo/b.xml", none, "rtx840", "parameters"],
   ["lbo list primary /lbo/a\u0007.xml", none, "rtx840", "illegal-keyword"],
   ["lbo use maybe", none, "rtx840", "illegal-keyword"],
+  // IPv6 per link (§30.2.2, §30.2.5, §30.3.3)
+  ["ipv6 lan1 address 2001:db8::1/64 multicast", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 lan1 address auto anycast", none, "rtx1210", "parameters"],
+  ["ipv6 lan1 address 2001:db8::1/129", none, "rtx1210", "out-of-range"],
+  ["ipv6 pp address dhcp unicast", pp1, "rtx1210", "parameters"],
+  ["ipv6 lan1 dhcp service client prefix=1", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 lan1 dhcp service server prefix=256", none, "rtx1210", "out-of-range"],
+  ["ipv6 lan1 dhcp service relay", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 pp dhcp service server prefix=1", pp1, "rtx1210", "illegal-keyword"],
+  ["ipv6 lan1 dhcp service client ir=maybe", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 lan1 rtadv send 1 x_flag=on", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 lan1 rtadv send 1 m_flag=yes", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 lan1 rtadv send 1 max-rtr-adv-interval=3", none, "rtx1210", "out-of-range"],
+  ["ipv6 lan1 rtadv send 1 adv-cur-hop-limit=256", none, "rtx1210", "out-of-range"],
+  ["ipv6 lan1 rtadv send 1 o_flag=on o_flag=off", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 lan1 rtadv send 256", none, "rtx1210", "out-of-range"],
+  ["ipv6 lan1 rtadv send o_flag=on", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 lan1 rtadv send 1 o_flag=on\u001b", none, "rtx1210", "illegal-keyword"],
 ];
 
 describe("invalid lines get the device's error class", () => {

@@ -329,8 +329,11 @@ class Matcher {
       value((a, e) => a.kind === "value" && e === "out-of-range");
     if (found) return found;
     if (numeric && atoms.every((a) => a.kind === "word" && /^\d+$/.test(a.word))) return "out-of-range";
-    // Without keywords to choose from, the first value's own complaint.
-    const valueError = errors.find((e) => e !== "illegal-keyword");
+    // Without keywords to choose from, the first value's own complaint; a `name=value` word is no number, so a
+    // number's complaint about it is no better than an unknown keyword's (it lets an option's own error win).
+    const valueError = errors.find(
+      (e) => e !== "illegal-keyword" && !(e === "not-integer" && word.includes("=")),
+    );
     return valueError && !atoms.some((a) => a.kind === "word") ? valueError : "illegal-keyword";
   }
 

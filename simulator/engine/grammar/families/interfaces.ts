@@ -1,12 +1,15 @@
 /** LAN, VLAN and bridge interfaces: `ip IF ...`, `ipv6 IF ...`, port mirroring, switch control and NGN. */
 import { interfaceOrder, SECTION } from "../order";
 import type { Reader } from "../reader";
-import { type Family, perInterface } from "../spec";
-import { fail, INTERFACE, integer, interfaceName, ipv4Prefix, ipv6Prefix, ON_OFF } from "../values";
+import { command, type Family, perInterface } from "../spec";
+import { syntax } from "../syntax";
+import { fail, INTERFACE, integer, interfaceName, ipv4Prefix, ON_OFF } from "../values";
 import { filterList } from "./filters";
+import { DHCP6_SERVICE, RTADV_SEND } from "./ipv6";
 import { FLEXIBLE_PORT_MODELS } from "./flexible-port";
 import { natDescriptorList } from "./nat";
 
+const ADDRESS_TYPE = syntax("[unicast|anycast]");
 const ifaceKey = (r: Reader): string[] => [r.replace(interfaceName)];
 
 export const interfaces: Family = {
@@ -127,23 +130,18 @@ export const interfaces: Family = {
       order: perInterface(15),
     },
     {
-      // An interface may carry several IPv6 addresses, so the address is part of the key [U].
-      head: "ipv6 IF address",
-      scope: "global",
-      key: (r) => [r.peek() === "dhcp" ? r.next() : r.replace(ipv6Prefix)],
-      args: (r) => r.end(),
-      order: (key, env) => [...perInterface(20)(key, env), key[0]],
+      // An interface may carry several IPv6 addresses, so the address is part of the key [U]; its type follows.
+      ...command(
+        "ipv6 IF address",
+        "[unicast|anycast]",
+        (key, env) => [...perInterface(20)(key, env), key[0]],
+        {
+          key: "auto|dhcp|proxy|<prefix6>",
+        },
+      ),
+      args: (r, env) => (r.out[0].includes("/") ? ADDRESS_TYPE(r, env) : r.end()),
     },
-    {
-      head: "ipv6 IF rtadv send",
-      scope: "global",
-      args: (r) => {
-        r.int(1, 255);
-        while (r.remaining > 0)
-          r.replace((v) => (/^[a-z_]+=\S+$/.test(v) || /^\d+$/.test(v) ? v : fail("illegal-keyword")));
-      },
-      order: perInterface(21),
-    },
+    command("ipv6 IF rtadv send", RTADV_SEND, perInterface(21)),
     {
       head: "ipv6 IF secure filter",
       scope: "global",
@@ -151,17 +149,7 @@ export const interfaces: Family = {
       args: filterList,
       order: (key, env) => [...perInterface(22)(key, env), key[0]],
     },
-    {
-      head: "ipv6 IF dhcp service",
-      scope: "global",
-      args: (r) => {
-        const mode = r.kw(["off", "server", "client"]);
-        while (mode !== "off" && r.remaining > 0)
-          r.replace((v) => (/^[a-z-]+=\S+$/.test(v) ? v : fail("illegal-keyword")));
-        r.end();
-      },
-      order: perInterface(24),
-    },
+    command("ipv6 IF dhcp service", DHCP6_SERVICE, perInterface(24)),
     {
       head: "switch control use",
       scope: "global",

@@ -15,6 +15,17 @@ const place = (n: number): { iface: number; pp: number; tunnel: number } => ({
   tunnel: 46.5 + n / 100,
 });
 const notIn = (heads: string[]) => (s: { head: string }) => !heads.includes(s.head);
+/** §30.3.3 `rtadv send PREFIX_ID... [OPTION=VALUE...]`; which firmware takes prf_flag/route-info/rdnss is by
+ * revision (CR notes), so every model takes them here [U]; an MTU in bytes 1280..1500 [U: the CR gives none]. */
+export const RTADV_SEND =
+  "<int:1-255>... {m_flag=on/off o_flag=on/off prf_flag=high/medium/low max-rtr-adv-interval=<int:4-1800> " +
+  "min-rtr-adv-interval=<int:3-1350> adv-default-lifetime=<int:0-9000> adv-reachable-time=<int:0-3600000> " +
+  "adv-retrans-time=<int:0-4294967295> adv-cur-hop-limit=<int:0-255> mtu=auto/off/<int:1280-1500> " +
+  "route-info=route-info/off/<int:1-255> rdnss=rdnss/off/dhcpv6/<int:1-255> dnssl=dnssl/off/<int:1-255>}";
+/** §30.2.5: DHCPv6 `off|client [ir=on|off]|server [prefix=N]`; the pp and tunnel forms have no `prefix=`. */
+export const DHCP6_SERVICE = "( off | client [ir=on/off] | server [prefix=<int:1-255>] )";
+/** §30.2.2: an address (with its type) or `auto`, `dhcp`, `proxy`. */
+const IPV6_ADDRESS = "( auto | dhcp | proxy | <prefix6> [unicast|anycast] )";
 const EXISTING = ["ipv6 IF address", "ipv6 IF secure filter", "ipv6 IF dhcp service", "ipv6 IF rtadv send"];
 
 /**
@@ -103,14 +114,12 @@ export const ipv6: Family = {
     ...perLink("ipv6", "mtu", "<int:1280-1500>", place(1)),
     ...perLink("ipv6", "tcp mss limit", "auto|off|<int:536-1440>", place(2)),
     ...perLink("ipv6", "tcp window-scale", ON_OFF, place(3)),
-    ...perLink("ipv6", "address", "auto|dhcp|proxy|<prefix6> [<word>]", place(4)).filter(notIn(EXISTING)),
+    ...perLink("ipv6", "address", IPV6_ADDRESS, place(4)).filter(notIn(EXISTING)),
     ...perLink("ipv6", "prefix", "proxy|<prefix6>", place(5)),
     ...perLink("ipv6", "prefix change log", ON_OFF, place(6)),
-    ...perLink("ipv6", "dhcp service", "off|server|client [ir=on/off] [prefix=<int:1-255>]", place(7)).filter(
-      notIn(EXISTING),
-    ),
+    ...perLink("ipv6", "dhcp service", "off|server|client [ir=on/off]", place(7)).filter(notIn(EXISTING)),
     ...perLink("ipv6", "dad retry count", "<int:0-10>", place(8)),
-    ...perLink("ipv6", "rtadv send", "<int:1-255>... [<word>...]", place(9)).filter(notIn(EXISTING)),
+    ...perLink("ipv6", "rtadv send", RTADV_SEND, place(9)).filter(notIn(EXISTING)),
     ...perLink(
       "ipv6",
       "rtsol max-retransmit",
