@@ -326,6 +326,17 @@ const GOOD: [string, SimContext, string][] = [
     "rtx1210",
   ],
   ["ipv6 pp rtadv send 1 adv-retrans-time=4294967295 route-info=3", pp1, "rtx1210"],
+  // IP/IPv6 globals (§8.1.27, §8.1.34, §8.5.8, §8.6, §30.2.1, §30.3.5, §30.5, §30.8.1)
+  ["ip tos supersede 1 min-delay precedence=5 1 2", none, "rtx1210"],
+  ["ip dscp supersede 65535 af41 1", none, "rtx1210"],
+  ["ipv6 dscp supersede 2 46 1 2 3", none, "rtx1210"],
+  ["ip keepalive 1 icmp-echo 10 3 192.168.0.1 dhcp lan2 log=on upwait=10 ipsec-refresh=1,3", none, "rtx1210"],
+  ["ip forward filter 1 1 gateway tunnel 1 filter 100 101 keepalive 1", none, "rtx1210"],
+  ["ip forward filter 1 2 gateway 192.168.0.1 filter 100", none, "rtx1210"],
+  ["ipv6 source address selection rule lifetime", none, "rtx1210"],
+  ["ipv6 dhcp prefix 2 dhcp-prefix@lan2 ::1:0:0:0:0/64", none, "rtx1210"],
+  ["ipv6 nd ra-dnssl 1 example.jp example.com lifetime=infinity", none, "rtx1210"],
+  ["ipv6 lan1 mld router version=1,2 robust-variable=10", none, "rtx1210"],
 ];
 
 describe("valid lines of each family", () => {
@@ -701,6 +712,35 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["ipv6 lan1 rtadv send 256", none, "rtx1210", "out-of-range"],
   ["ipv6 lan1 rtadv send o_flag=on", none, "rtx1210", "illegal-keyword"],
   ["ipv6 lan1 rtadv send 1 o_flag=on\u001b", none, "rtx1210", "illegal-keyword"],
+  // IP/IPv6 globals
+  ["ip tos supersede 1 16 1", none, "rtx1210", "out-of-range"],
+  ["ip tos supersede 1 fastest 1", none, "rtx1210", "illegal-keyword"],
+  ["ip tos supersede 65536 normal 1", none, "rtx1210", "out-of-range"],
+  ["ip dscp supersede 1 af44 1", none, "rtx1210", "illegal-keyword"],
+  ["ip dscp supersede 1 64 1", none, "rtx1210", "out-of-range"],
+  ["ipv6 dscp supersede 1 ef", none, "rtx1210", "parameters"],
+  ["ip keepalive 1 arp-echo 10 3 192.168.0.1", none, "rtx1210", "illegal-keyword"],
+  ["ip keepalive 1 icmp-echo 10 2 192.168.0.1", none, "rtx1210", "out-of-range"],
+  ["ip keepalive 1 icmp-echo 65536 3 192.168.0.1", none, "rtx1210", "out-of-range"],
+  ["ip keepalive 3001 icmp-echo 10 3 192.168.0.1", none, "rtx1210", "out-of-range"],
+  ["ip keepalive 1 icmp-echo 10 3 lan2", none, "rtx1210", "illegal-keyword"],
+  ["ip keepalive 1 icmp-echo 10 3 192.168.0.1 dhcp", none, "rtx1210", "parameters"],
+  ["ip keepalive 1 icmp-echo 10 3 192.168.0.1 length=63", none, "rtx1210", "out-of-range"],
+  ["ip keepalive 1 icmp-echo 10 3 192.168.0.1 colour=red", none, "rtx1210", "illegal-keyword"],
+  [`ip keepalive 1 icmp-echo 10 3 ${"10.0.0.1 ".repeat(11).trim()}`, none, "rtx1210", "parameters"],
+  ["ip keepalive 1 icmp-echo 10 3 192.168.0.1;reboot", none, "rtx1210", "illegal-keyword"],
+  ["ip forward filter 1 1 gateway router1 filter 100", none, "rtx1210", "bad-ip"],
+  ["ip forward filter 256 1 gateway pp 1 filter 100", none, "rtx1210", "out-of-range"],
+  ["ip forward filter 1 1 gateway pp 101 filter 100", none, "rtx1210", "out-of-range"],
+  ["ipv6 source address selection rule newest", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 dhcp prefix 2 ra-prefix@lan2", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 dhcp prefix 2 dhcp-prefix@wan9", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 nd ra-dnssl 1 a.jp b.jp c.jp d.jp", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 nd ra-dnssl 1 a.jp lifetime=4294967295", none, "rtx1210", "out-of-range"],
+  ["ipv6 nd ra-dnssl 1 exa$mple.jp", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 lan1 mld router version=3", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 lan1 mld router robust-variable=11", none, "rtx1210", "out-of-range"],
+  ["ipv6 lan1 mld proxy", none, "rtx1210", "illegal-keyword"],
 ];
 
 describe("invalid lines get the device's error class", () => {

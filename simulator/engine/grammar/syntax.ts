@@ -102,6 +102,14 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
   text: (arg) => maxLength(Number(arg ?? 64)),
   word: () => (v) => v,
   host: () => (v) => (isIpv6(v) || HOSTNAME.test(v) ? v : fail("bad-ip")),
+  /** A domain name (letters, digits, `_`, `-`, dots; at most 255 characters). */
+  domain: () => (v) => (HOSTNAME.test(v) && /[A-Za-z0-9]/.test(v) ? v : fail("illegal-keyword")),
+  /** A prefix an interface learnt, `dhcp-prefix@lan2` (`<learnt-prefix:dhcp>`) or `ra-prefix@lan2`. */
+  "learnt-prefix": (arg) => (v) => {
+    const m = /^(ra|dhcp)-prefix@(.+)$/.exec(v) ?? fail("illegal-keyword");
+    if ((arg !== undefined && m[1] !== arg) || !INTERFACE.test(m[2])) fail("illegal-keyword");
+    return v;
+  },
   port: () => port,
   ports: () => portList,
   mac: () => (v) => (/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i.test(v) ? v.toLowerCase() : fail("illegal-keyword")),

@@ -1,7 +1,10 @@
 /** Global IP settings, ICMP (CR ch. 13) and the per-link IP lines that are not addresses, filters or NAT: intrusion
  * detection, TCP MSS and window scale, rebound, traffic lists, ARP, VRRP, forward filters (CR ch. 8). */
 import { SECTION } from "../order";
-import { command, type Family, inSection, perInterface, perLink } from "../spec";
+import type { Reader } from "../reader";
+import { command, type Env, type Family, inSection, perInterface, perLink } from "../spec";
+import { syntax } from "../syntax";
+import { fail, INTERFACE } from "../values";
 
 const ON_OFF = "on|off";
 const global = (item: number): ReturnType<typeof inSection> => inSection(SECTION.IP_GLOBAL, item);
@@ -18,6 +21,32 @@ const notIn = (heads: string[]) => (s: { head: string }) => !heads.includes(s.he
 
 const INTRUSION_TYPES = "ip|ip-option|fragment|icmp|udp|tcp|ftp|winny|share|default";
 
+/** §8.1.27 TOS values and §8.1.34 DSCP values (§30.5.1 for IPv6), numbers or the CR's mnemonics. */
+const TOS = "normal|min-monetary-cost|max-reliability|max-throughput|min-delay|<int:0-15>";
+export const DSCP =
+  "default|cs1|cs2|cs3|cs4|cs5|cs6|cs7|af11|af12|af13|af21|af22|af23|af31|af32|af33|af41|af42|af43|ef|<int:0-63>";
+
+/**
+ * §8.5.8 `ip keepalive N icmp-echo INTERVAL COUNT GATEWAY...10 [OPTION=VALUE...]`: a gateway is an address or
+ * `dhcp IF`; the ID is 1..3000 (the RTX5000's range; 1..100 on the others [U: not enforced per model]).
+ */
+const KEEPALIVE = syntax(
+  "icmp-echo <int:1-65535> <int:3-100> <ip>|dhcp|<if>...20 {log=on/off upwait=<int:1-1000000> " +
+    "downwait=<int:1-1000000> length=<int:64-1500> local-address=<ip> ipsec-refresh=<int-list:1-2147483647> " +
+    "ipsec-refresh-up=<int-list:1-2147483647> gateway-selection-rule=head/normal}",
+);
+function keepalive(r: Reader, env: Env): void {
+  const words = r.pending().map((t) => t.value);
+  KEEPALIVE(r, env);
+  // The pattern lets `dhcp` and interface names stand anywhere among the gateways: they come as pairs.
+  const gateways = words.slice(3).filter((w) => !w.includes("="));
+  if (gateways.filter((w) => w !== "dhcp").length > 10) fail("parameters");
+  gateways.forEach((w, i) => {
+    if (w === "dhcp" && !INTERFACE.test(gateways[i + 1] ?? "")) fail("parameters");
+    if (INTERFACE.test(w) && gateways[i - 1] !== "dhcp") fail("illegal-keyword");
+  });
+}
+
 export const ip: Family = {
   specs: [
     command("ip routing", ON_OFF, global(0)),
@@ -33,21 +62,22 @@ export const ip: Family = {
     command("tcp session limit", "<int:1-21474836>", global(6)),
     command("ip route change log", ON_OFF, global(7)),
     command("ip fragment remove df-bit", ON_OFF, global(8)),
-    command("ip tos supersede", "<word> [precedence=<int:0-7>] <int:1-$filter>...", global(9), {
-      key: "<int:1-2147483647>",
+    // §8.1.27: a TOS value 0..15 or its mnemonic.
+    command("ip tos supersede", `${TOS} [precedence=<int:0-7>] <int:1-$filter>...`, global(9), {
+      key: "<int:1-65535>",
     }),
     command("ip arp timer", "<int:30-32767> [<int:0-100>]", global(10)),
     command("ip implicit-route preference", "<int:1-2147483647>", global(11)),
     command("ip flow timer", "<int:1-21474836>", global(12), { key: "tcp|udp|icmp|slow" }),
     command("ip flow limit", "<int:1-21474836>", global(13)),
     command("ip reassembly hold-time", "<int:1-60>", global(14)),
-    command("ip dscp supersede", "<word> <int:1-$filter>...", global(15), { key: "<int:1-2147483647>" }),
+    command("ip dscp supersede", `${DSCP} <int:1-$filter>...`, global(15), { key: "<int:1-65535>" }),
     command(
       "ip forward filter",
-      "gateway <word> filter <int:1-$filter>... [keepalive <int:1-100>]",
+      "gateway ( <ip> | wan1 | pp <int:1-$pp> | tunnel <int:1-$tunnel> ) filter <int:1-$filter>... [keepalive <int:1-3000>]",
       global(16),
       {
-        key: "<int:1-2147483647> <int:1-2147483647>",
+        key: "<int:1-255> <int:1-255>",
       },
     ),
     command("ip stealth", "all|<if>...", global(17)),
@@ -59,14 +89,10 @@ export const ip: Family = {
       inSection(SECTION.ROUTE, 3.1),
     ),
     // §8.5.8: prints after the routes [V] yamaha-cli.md §7.2.
-    command(
-      "ip keepalive",
-      "icmp-echo|arp-echo|<word> <int:1-3600> <int:1-100> <word>...",
-      inSection(SECTION.ROUTE, 2),
-      {
-        key: "<int:1-100>",
-      },
-    ),
+    {
+      ...command("ip keepalive", "", inSection(SECTION.ROUTE, 2), { key: "<int:1-3000>" }),
+      args: keepalive,
+    },
     // ICMP (§13.1).
     ...[
       "echo-reply send",

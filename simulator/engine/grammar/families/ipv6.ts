@@ -6,6 +6,7 @@ import type { Reader } from "../reader";
 import { command, type Env, type Family, inSection, perInterface, perLink } from "../spec";
 import { syntax } from "../syntax";
 import { fail, isIpv6 } from "../values";
+import { DSCP } from "./ip";
 
 const ON_OFF = "on|off";
 const global = (item: number): ReturnType<typeof inSection> => inSection(SECTION.IPV6_GLOBAL, item);
@@ -73,12 +74,16 @@ export const ipv6: Family = {
     command("ipv6 routing process", "fast|normal", global(1)),
     command("ipv6 rh0 discard", ON_OFF, global(2)),
     command("ipv6 reassembly hold-time", "<int:1-60>", global(3)),
-    command("ipv6 dscp supersede", "<word> <int:1-$filter>...", global(4), { key: "<int:1-2147483647>" }),
+    command("ipv6 dscp supersede", `${DSCP} <int:1-$filter>...`, global(4), { key: "<int:1-65535>" }),
     command("ipv6 max auto address", "<int:1-100>", global(5)),
-    command("ipv6 source address selection rule", "prefix|lifetime|<word>", global(6)),
-    command("ipv6 dhcp prefix", "<word> [<prefix6>]", global(7), { key: "<int:1-255>" }),
+    command("ipv6 source address selection rule", "prefix|lifetime", global(6)),
+    // §30.2.1: the prefix a DHCPv6 client interface learnt, optionally split by a sub-prefix.
+    command("ipv6 dhcp prefix", "<learnt-prefix:dhcp> [<prefix6>]", global(7), { key: "<int:1-255>" }),
     command("ipv6 nd ra-rdnss", "<ip6>... [lifetime=<int:0-4294967295>]", global(8), { key: "<int:1-255>" }),
-    command("ipv6 nd ra-dnssl", "<word>... [lifetime=<int:0-4294967295>]", global(9), { key: "<int:1-255>" }),
+    // §30.3.5: up to three domain names.
+    command("ipv6 nd ra-dnssl", "<domain>...3 [lifetime=infinity/<int:0-4294967294>]", global(9), {
+      key: "<int:1-21474836>",
+    }),
     command(
       "ipv6 nd ra-route-info",
       "<prefix6> {lifetime=<int:0-4294967295> preference=high/medium/low}",
@@ -126,7 +131,13 @@ export const ipv6: Family = {
       "{mrt=<int:0-3600> mrd=<int:0-3600> mrc=<int:0-100>}",
       place(10),
     ),
-    ...perLink("ipv6", "mld", "off|router|host [<word>...]", place(11)),
+    // §30.8.1.
+    ...perLink(
+      "ipv6",
+      "mld",
+      "off|router|host {version=1/2/1,2 syslog=on/off robust-variable=<int:1-10> report-link-local-group=on/off}",
+      place(11),
+    ),
     ...perLink("ipv6", "mld static", "[include|exclude [<ip6>...]]", place(12), "<ip6>"),
     ...perLink("ipv6", "secure filter name", "<word>", place(13)),
     command("ipv6 IF icmp-nd queue length", "<int:0-10000>", perInterface(25.5)),
