@@ -337,6 +337,17 @@ const GOOD: [string, SimContext, string][] = [
   ["ipv6 dhcp prefix 2 dhcp-prefix@lan2 ::1:0:0:0:0/64", none, "rtx1210"],
   ["ipv6 nd ra-dnssl 1 example.jp example.com lifetime=infinity", none, "rtx1210"],
   ["ipv6 lan1 mld router version=1,2 robust-variable=10", none, "rtx1210"],
+  // device and daemons (§4.10, §4.32, §4.57, §4.64, §4.71, §4.76)
+  ["user attribute admin connection=ssh,sftp,http gui-page=dashboard,config host=lan1", none, "rtx1210"],
+  ["user attribute *radius host=192.168.0.1-192.168.0.9,10.0.0.1 login-timer=clear", none, "rtx1210"],
+  ["user attribute administrator=2 multi-session=off", none, "nvr510"],
+  ["tcp log on * * tcpflag!=0x0000/0x0007", none, "rtx1210"],
+  ["tcp log on 192.168.0.0/24 * tcpsyn * 1723", none, "rtx1210"],
+  ["http revision-up schedule weekly sun 03:00 04:00", none, "rtx1210"],
+  ["http revision-up schedule monthly 31 03:00 04:00", none, "rtx1210"],
+  ["syslog file crypto aes256 password1 name=usb1:/log.txt limit=1024 line=1000", none, "rtx1210"],
+  ["sshd encrypt algorithm aes128-ctr aes256-cbc 3des-cbc", none, "rtx1210"],
+  ["sshd authorized-keys filename user1 path=/ssh/authorized_keys/user1", none, "rtx1210"],
 ];
 
 describe("valid lines of each family", () => {
@@ -741,6 +752,32 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["ipv6 lan1 mld router version=3", none, "rtx1210", "illegal-keyword"],
   ["ipv6 lan1 mld router robust-variable=11", none, "rtx1210", "out-of-range"],
   ["ipv6 lan1 mld proxy", none, "rtx1210", "illegal-keyword"],
+  // device and daemons
+  ["user attribute admin connection=ftp", none, "rtx1210", "illegal-keyword"],
+  ["user attribute admin connection=ssh,ssh", none, "rtx1210", "illegal-keyword"],
+  ["user attribute admin gui-page=all,config", none, "rtx1210", "illegal-keyword"],
+  ["user attribute admin login-timer=119", none, "rtx1210", "out-of-range"],
+  ["user attribute admin host=192.168.0.300", none, "rtx1210", "bad-ip"],
+  ["user attribute admin colour=red", none, "rtx1210", "illegal-keyword"],
+  ["user attribute admin", none, "rtx1210", "parameters"],
+  ["user attribute admin multi-session=on\u0000", none, "rtx1210", "illegal-keyword"],
+  ["tcp log maybe", none, "rtx1210", "illegal-keyword"],
+  ["tcp log on * * udp", none, "rtx1210", "illegal-keyword"],
+  ["tcp log on 10.0.0.256 *", none, "rtx1210", "bad-ip"],
+  ["tcp log on * * * 65536", none, "rtx1210", "out-of-range"],
+  ["tcp log on * * * * * *", none, "rtx1210", "parameters"],
+  ["http revision-up schedule hourly 03:00 04:00", none, "rtx1210", "illegal-keyword"],
+  ["http revision-up schedule weekly someday 03:00 04:00", none, "rtx1210", "illegal-keyword"],
+  ["http revision-up schedule monthly 32 03:00 04:00", none, "rtx1210", "out-of-range"],
+  ["http revision-up schedule daily 25:00 04:00", none, "rtx1210", "out-of-range"],
+  ["http revision-up schedule daily 03:00", none, "rtx1210", "parameters"],
+  ["syslog file crypto aes256 short", none, "rtx1210", "out-of-range"],
+  ["syslog file crypto des password1", none, "rtx1210", "illegal-keyword"],
+  ["syslog file limit=1025", none, "rtx1210", "out-of-range"],
+  ["syslog file line=999", none, "rtx1210", "out-of-range"],
+  ["sshd encrypt algorithm aes128-ctr rot13", none, "rtx1210", "illegal-keyword"],
+  ["sshd encrypt algorithm", none, "rtx1210", "parameters"],
+  ["sshd authorized-keys filename user1 path=/ssh/a\u0007", none, "rtx1210", "illegal-keyword"],
 ];
 
 describe("invalid lines get the device's error class", () => {

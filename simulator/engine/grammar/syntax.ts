@@ -99,9 +99,30 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     integer(m[2], 1, 8);
     return v;
   },
-  text: (arg) => maxLength(Number(arg ?? 64)),
+  /** Free text of at most MAX (`<text:MAX>`) or MIN..MAX (`<text:MIN-MAX>`) characters. */
+  text: (arg) => {
+    const [min, max] = (arg ?? "64").includes("-")
+      ? (arg as string).split("-").map(Number)
+      : [1, Number(arg ?? 64)];
+    return (v, env) => (v.length < min ? fail("out-of-range") : maxLength(max)(v, env));
+  },
   word: () => (v) => v,
   host: () => (v) => (isIpv6(v) || HOSTNAME.test(v) ? v : fail("bad-ip")),
+  /** Keywords of the list given (`<comma-list:a,b,c>`) joined by commas, each at most once. */
+  "comma-list": (arg) => {
+    const allowed = (arg ?? "").split(",");
+    return (v) => {
+      const items = v.split(",");
+      if (new Set(items).size !== items.length || !items.every((i) => allowed.includes(i)))
+        fail("illegal-keyword");
+      return v;
+    };
+  },
+  /** Addresses and ranges `a.b.c.d-e.f.g.h` joined by commas. */
+  "range-list": () => (v) => {
+    v.split(",").forEach(ipv4OrRange);
+    return v;
+  },
   /** A domain name (letters, digits, `_`, `-`, dots; at most 255 characters). */
   domain: () => (v) => (HOSTNAME.test(v) && /[A-Za-z0-9]/.test(v) ? v : fail("illegal-keyword")),
   /** A prefix an interface learnt, `dhcp-prefix@lan2` (`<learnt-prefix:dhcp>`) or `ra-prefix@lan2`. */

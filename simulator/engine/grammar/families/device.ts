@@ -5,6 +5,7 @@ import type { Reader } from "../reader";
 import { command, type Env, type Family, hasFeature, inSection } from "../spec";
 import { syntax } from "../syntax";
 import { fail, integer, isIpv6, keyword, prefixLength } from "../values";
+import { filterPorts, ipv4FilterAddress } from "./filters";
 
 const at = (item: number): ReturnType<typeof inSection> => inSection(SECTION.SYSTEM, item);
 const ON_OFF = "on|off";
@@ -32,6 +33,43 @@ function packetBuffer(r: Reader, env: Env): void {
   if (r.remaining === 0) fail("parameters");
   const group = r.out.at(-1);
   PACKET_BUFFER[env.model.id === "rtx1300" ? "rtx1300" : group === "huge" ? "huge" : "other"](r, env);
+}
+
+/**
+ * §4.10 `user attribute [USER] ATTRIBUTE=VALUE...`: USER a user name, `*` or `*radius`; connection and gui-page take
+ * comma lists; host an address list, `any` or an interface; `administrator=1|2` is the older models' form, taken on
+ * every model [U].
+ */
+const USER_ATTRIBUTES = syntax(
+  "{administrator=on/off/1/2 connection=off/all/<comma-list:serial,vm-console,telnet,ssh,sftp,remote,http> " +
+    "gui-page=all/<comma-list:dashboard,lan-map,config> host=any/<if>/<range-list> multi-session=on/off " +
+    "login-timer=clear/<int:120-21474836>}",
+);
+function userAttribute(r: Reader, env: Env): void {
+  if (r.peek() !== undefined && !r.peek()?.includes("="))
+    r.replace((v) =>
+      v === "*" || v === "*radius" || /^[\x21-\x7e]{1,32}$/.test(v) ? v : fail("illegal-keyword"),
+    );
+  if (r.remaining === 0) fail("parameters");
+  USER_ATTRIBUTES(r, env);
+}
+
+/** §4.57 `tcp log on|off [SRC [DST [TCPFLAG [SPORTS [DPORTS]]]]]`, addresses as the static filters take them. */
+const TCP_FLAGS = ["*", "6", "tcp", "tcpsyn", "tcpfin", "tcprst", "established"];
+function tcpLog(r: Reader, env: Env): void {
+  r.kw(["on", "off"]);
+  const steps = [
+    (v: string) => ipv4FilterAddress(v, env, "dpi"),
+    (v: string) => ipv4FilterAddress(v, env, "dpi"),
+    (v: string) =>
+      TCP_FLAGS.includes(v) || /^tcpflag!?=0x[0-9a-f]{1,4}\/0x[0-9a-f]{1,4}$/i.test(v)
+        ? v
+        : fail("illegal-keyword"),
+    filterPorts,
+    filterPorts,
+  ];
+  for (const step of steps) if (r.remaining > 0) r.replace(step);
+  r.end();
 }
 
 /** `*` or `A.B.C.D` whose octets may be `*`, with a `/mask` (bits, dotted or 0x hex) (§4.95). */
@@ -88,8 +126,7 @@ export const device: Family = {
     command("console info", ON_OFF, at(1)),
     command("login radius use", ON_OFF, at(2)),
     command("administrator radius auth", "on|off|only", at(3)),
-    // §4.10: `user attribute [USER] ATTR=VALUE ...` (connection=, gui-page=, login-timer=, host=, multi-session=).
-    command("user attribute", "[<word>] <word>...", inSection(SECTION.LOGIN, 3)),
+    { ...command("user attribute", "", inSection(SECTION.LOGIN, 3)), args: userAttribute },
     command("system cpu threshold", "off|<int:1-100> [<int:0-100>] [duration=<int:1-3600>]", at(4)),
     command("system memory threshold", "off|<int:1-100> [<int:0-100>] [duration=<int:1-3600>]", at(5)),
     command("system temperature threshold", "<int:1-100> <int:1-100>", at(6)),
@@ -118,12 +155,17 @@ export const device: Family = {
     }),
     command("line masterclock", "<if> [<if>]", at(9)),
     command("packetdump", "<int:0-1000>", at(10), { key: "pp|<if> [<int:1-150>]" }),
-    command("tcp log", "on|off [<word>...]", at(11)),
+    { ...command("tcp log", "", at(11)), args: tcpLog },
     command("http revision-up permit", ON_OFF, at(12)),
     command("http revision-up url", "<url>", at(13)),
     command("http revision-up proxy", "<host> [<int:1-65535>]", at(14)),
     command("http revision-up timeout", "<int:1-180>", at(15)),
-    command("http revision-up schedule", "startup|<word> [<time>] [<time>]", at(16)),
+    // §4.64: `startup`, or `daily|weekly DAY|monthly DATE` and the HH:MM window.
+    command(
+      "http revision-up schedule",
+      "( startup | daily <time> <time> | weekly sun|mon|tue|wed|thu|fri|sat <time> <time> | monthly <int:1-31> <time> <time> )",
+      at(16),
+    ),
     command("http revision-down permit", ON_OFF, at(17)),
     command("operation http revision-up permit", ON_OFF, at(18)),
     command("alarm entire", ON_OFF, at(19)),

@@ -69,7 +69,8 @@ export const services: Family = {
     command("syslog format hostname text", "<text:255>", inSection(SECTION.SYSLOG, 1.2)),
     command(
       "syslog file",
-      "[crypto <word>] {name=<word> limit=<int:1-10000> backup=<int:0-100> interval=<int:1-86400> line=<int:1-1000000>}",
+      // §4.32: the password 8..32 characters, the file's limits.
+      "[crypto aes128|aes256 <text:8-32>] {name=<path> limit=<int:1-1024> backup=<int:1-100> interval=<int:2-86400> line=<int:1000-10000>}",
       inSection(SECTION.SYSLOG, 5),
     ),
     command("syslog local address", "<ip46>", inSection(SECTION.SYSLOG, 6)),
@@ -78,7 +79,12 @@ export const services: Family = {
     // §4.38-4.41, §4.54, §4.65-4.78: the other daemon settings.
     command("telnetd listen", "<int:1-65535>", inSection(SECTION.TELNETD, 2)),
     command("telnetd session", "<int:1-8>", inSection(SECTION.TELNETD, 3)),
-    command("sshd encrypt algorithm", "<word>...", inSection(SECTION.SSHD, 4)),
+    // §4.71: the older ciphers (blowfish, cast128, arcfour) depend on the revision; every model takes them [U].
+    command(
+      "sshd encrypt algorithm",
+      "aes128-ctr|aes192-ctr|aes256-ctr|aes128-cbc|aes192-cbc|aes256-cbc|3des-cbc|blowfish-cbc|cast128-cbc|arcfour...",
+      inSection(SECTION.SSHD, 4),
+    ),
     command(
       "sshd client alive",
       "on|off [<int:1-2147483647> [<int:1-2147483647>]]",
@@ -86,7 +92,7 @@ export const services: Family = {
     ),
     command("sshd hide openssh version", "on|off", inSection(SECTION.SSHD, 6)),
     command("sshd auth method", "all|password|publickey [password|publickey]", inSection(SECTION.SSHD, 7)),
-    command("sshd authorized-keys filename", "path=<word>", inSection(SECTION.SSHD, 8), { key: "[<word>]" }),
+    command("sshd authorized-keys filename", "path=<path>", inSection(SECTION.SSHD, 8), { key: "[<word>]" }),
     { head: "sftpd host", scope: "global", args: hostList, order: () => [SECTION.SSHD, 9] },
     { head: "tftp host", scope: "global", args: hostList, order: () => [SECTION.SSHD, 10] },
     // CR ch. 33: the web GUI.
