@@ -185,8 +185,8 @@ function parseGateways(text: string, tokens: string[]): unknown[] {
   return gateways;
 }
 
-/** The raw inputs an `ip route` line spells. */
-function parseRoute(tokens: readonly string[]): unknown {
+/** The raw inputs an `ip route` line spells (readRouteLine's first half: no checks). Throws ReadError. */
+export function parseRoute(tokens: readonly string[]): unknown {
   return { network: tokens[2], gateways: parseGateways(tokens.join(" "), tokens.slice(3)) };
 }
 
@@ -209,22 +209,28 @@ export function routeAgainst(
   });
 }
 
+/** A route's cross-field rules (each gateway once, the router's keyword limit), also each StaticRoutes entry's. */
+export function routeRules(
+  m: StaticRouteModel,
+  fail: (path: (string | number)[], reason: string) => void,
+): void {
+  const seen = new Set<string>();
+  m.gateways.forEach((g, i) => {
+    if (seen.has(g.gateway)) fail(["gateways", i, "gateway"], `duplicate gateway ${g.gateway}`);
+    seen.add(g.gateway);
+  });
+  const keywords = m.gateways.map(gatewayText).join(" ").split(" ").length - 1;
+  if (keywords > MAX_ROUTE_KEYWORDS)
+    fail(
+      ["gateways"],
+      `${keywords} keywords after the first gateway; the router takes at most ${MAX_ROUTE_KEYWORDS}`,
+    );
+}
+
 export const StaticRoute = defineKind<StaticRouteModel, z.input<typeof shape>>({
   kind: "StaticRoute",
   shape,
-  rules(m, fail) {
-    const seen = new Set<string>();
-    m.gateways.forEach((g, i) => {
-      if (seen.has(g.gateway)) fail(["gateways", i, "gateway"], `duplicate gateway ${g.gateway}`);
-      seen.add(g.gateway);
-    });
-    const keywords = m.gateways.map(gatewayText).join(" ").split(" ").length - 1;
-    if (keywords > MAX_ROUTE_KEYWORDS)
-      fail(
-        ["gateways"],
-        `${keywords} keywords after the first gateway; the router takes at most ${MAX_ROUTE_KEYWORDS}`,
-      );
-  },
+  rules: routeRules,
   against: (m, config, fail) => routeAgainst(m, ownAddresses(config), fail),
   identity: (m) => `ip route ${m.network}`,
   stage: "define",

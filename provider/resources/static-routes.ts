@@ -15,7 +15,7 @@ import type { ConfigIndex } from "../config/index";
 import { GLOBAL } from "../config/model";
 import { ReadError, RefusedError, StateError } from "../errors";
 import type { CheckFailure, ResourceKind, StateForm, StoredState } from "./contract";
-import { checkedSchema, failuresOf, propertyPath } from "./kind";
+import { checkedSchema, propertyPath } from "./kind";
 import {
   type Line,
   escapeControls,
@@ -30,8 +30,9 @@ import {
   type StaticRouteModel,
   isRouteLine,
   ownAddresses,
-  readRouteLine,
+  parseRoute,
   routeAgainst,
+  routeRules,
 } from "./static-route";
 
 /** The most entries one table takes: about what an NVR510 holds in its routing table (seed write-up, issue 18). */
@@ -154,10 +155,9 @@ const schema = checkedSchema<StaticRoutesModel, z.input<typeof shape>>({
     if (m.name === undefined) fail(["name"], "must be given: it names the table (its identity)");
     const first = new Map<string, number>();
     m.routes.forEach((route, i) => {
-      // Each entry obeys StaticRoute's own rules (gateways once each, the router's keyword limit).
-      const entry = StaticRoute.schema.safeParse(route);
-      if (!entry.success)
-        for (const f of failuresOf(entry.error)) fail(["routes", i, ...f.property.split(".")], f.reason);
+      // Each entry (already through StaticRoute's shape) obeys StaticRoute's rules: gateways once each, the keyword
+      // limit. Its line's length is checked with the table's lines.
+      routeRules(route, (path, reason) => fail(["routes", i, ...path], reason));
       const earlier = first.get(route.network);
       if (earlier !== undefined)
         fail(["routes", i, "network"], `duplicate network ${route.network} (also routes[${earlier}])`);
@@ -205,16 +205,16 @@ const stateForm: StateForm<StaticRoutesModel> = {
   toState: (m) => ({ name: m.name, routes: stateText(m.routes.map((r) => entryLine(r).text)) }),
   inState: (props) => typeof props.routes === "string",
   fromState(props) {
-    // Each line through StaticRoute's reader; `schema` then checks the table as it checks a program's inputs.
+    // Each line as StaticRoute's reader splits it; `schema` then checks the table as it checks a program's inputs.
     const routes = storedEntries(props).map(({ text }, i) => {
       try {
-        return readRouteLine({ tokens: (text as string).split(" "), line: i + 1 });
+        return parseRoute((text as string).split(" "));
       } catch (e) {
         if (!(e instanceof ReadError)) throw e;
         throw new StateError("StaticRoutes", `routes (line ${i + 1})`, escapeControls(e.message));
       }
     });
-    return { ...props, routes: routes.map(({ network, gateways }) => ({ network, gateways })) };
+    return { ...props, routes };
   },
   owns: (stored) => storedEntries(stored).map((e) => identityOf(e.network)),
   readState(config, _identity, stored) {

@@ -913,10 +913,11 @@ describe("a table's state edited by hand is refused naming the property, before 
     ["a network with an injected token", "ip route 192.168.253.240/32;save gateway 192.168.11.240"],
     ["a gateway the reader refuses", "ip route 192.168.253.240/32 gateway 192.168.11.300"],
     ["two lines on one", "ip route 192.168.253.240/32 gateway 192.168.11.240\rno ip route default"],
-  ])("create from inputs holding %s refuses it naming the line and sends nothing", async (_what, routes) => {
+    ["a line of no route", "ip route 192.168.253.240/32 via 192.168.11.240"],
+  ])("create from inputs holding %s refuses it naming the entry and sends nothing", async (_what, routes) => {
     sim.clearEvents();
     await expect(dynamic.create("StaticRoutes", { ...state, routes })).rejects.toThrow(
-      /StaticRoutes: state property routes \(line 1\): .*; nothing was sent$/,
+      /^StaticRoutes: (invalid properties: routes\[0\]\.(network|gateways)|state property routes \(line 1\): .*; nothing was sent$)/,
     );
     await settle(sim);
     expect(configCommands(sim)).toEqual([]);

@@ -176,23 +176,25 @@ describe("StaticRoutes", () => {
 
     test.each([
       [
-        "a route line the reader refuses",
-        { routes: `${line(2)}\nip route 192.168.253.3/32 gateway 999.1.1.1` },
-        /routes \(line 2\)/,
+        "a gateway that is no address",
+        `${line(2)}\nip route 192.168.253.3/32 gateway 999.1.1.1`,
+        "routes.1.gateways.0.gateway",
       ],
-      [
-        "a network with host bits",
-        { routes: "ip route 192.168.253.3/24 gateway 192.168.11.3" },
-        /routes \(line 1\)/,
-      ],
-      [
-        "an injected token",
-        { routes: "ip route 192.168.253.3/32;save gateway 192.168.11.3" },
-        /routes \(line 1\)/,
-      ],
-    ])("fromState (the model create and update send) refuses %s", (_what, stored, message) => {
-      expect(() => form.fromState({ name: "hosts", ...stored })).toThrow(StateError);
-      expect(() => form.fromState({ name: "hosts", ...stored })).toThrow(message);
+      ["a network with host bits", "ip route 192.168.253.3/24 gateway 192.168.11.3", "routes.0.network"],
+      ["an injected token", "ip route 192.168.253.3/32;save gateway 192.168.11.3", "routes.0.network"],
+    ])(
+      "the model create and update send from state refuses %s, naming the entry",
+      (_what, routes, property) => {
+        const parsed = StaticRoutes.schema.safeParse(form.fromState({ name: "hosts", routes }));
+        expect(parsed.success).toBe(false);
+        expect(parsed.error?.issues.map((i) => i.path.join("."))).toContain(property);
+      },
+    );
+
+    test("a line StaticRoute's reader cannot split is a StateError naming it", () => {
+      expect(() =>
+        form.fromState({ name: "hosts", routes: `${line(2)}\nip route 192.168.253.3/32 dpi 1` }),
+      ).toThrow(/state property routes \(line 2\): cannot read "ip route 192\.168\.253\.3\/32 dpi 1"/);
     });
 
     test.each([
