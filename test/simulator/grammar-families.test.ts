@@ -348,6 +348,17 @@ const GOOD: [string, SimContext, string][] = [
   ["syslog file crypto aes256 password1 name=usb1:/log.txt limit=1024 line=1000", none, "rtx1210"],
   ["sshd encrypt algorithm aes128-ctr aes256-cbc 3des-cbc", none, "rtx1210"],
   ["sshd authorized-keys filename user1 path=/ssh/authorized_keys/user1", none, "rtx1210"],
+  // pp and tunnel blocks (§8.2.4, §8.5.1, §14.3, §14.10-14.11, §14.15, §15.49.5)
+  ["pp keepalive use lcp-echo icmp-echo 10.0.0.1 upwait=100 10.0.0.2 length=100", pp1, "rtx1210"],
+  ["pp keepalive use icmp-echo 10.0.0.1 disconnect=70", pp1, "rtx1210"],
+  ["pp backup pp 2 ipsec-fast-recovery=on", pp1, "rtx1210"],
+  ["pp backup lan2 192.168.0.1", pp1, "rtx1210"],
+  ["tunnel backup tunnel 2 switch-interface=off", tunnel1, "rtx1210"],
+  ["tunnel backup pp 1 switch-router=on", tunnel1, "rtx1210"],
+  ["tunnel type multipoint server", tunnel1, "rtx1210"],
+  ["tunnel endpoint name a.example.jp b.example.jp fqdn", tunnel1, "rtx1210"],
+  ["tunnel multipoint server 3 hub.example.jp", tunnel1, "rtx1210"],
+  ["tunnel translation nat46", tunnel1, "rtx830"],
 ];
 
 describe("valid lines of each family", () => {
@@ -778,6 +789,26 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["sshd encrypt algorithm aes128-ctr rot13", none, "rtx1210", "illegal-keyword"],
   ["sshd encrypt algorithm", none, "rtx1210", "parameters"],
   ["sshd authorized-keys filename user1 path=/ssh/a\u0007", none, "rtx1210", "illegal-keyword"],
+  // pp and tunnel blocks
+  ["pp keepalive use icmp-echo", pp1, "rtx1210", "parameters"],
+  ["pp keepalive use icmp-echo 10.0.0.1 upwait=10001", pp1, "rtx1210", "out-of-range"],
+  ["pp keepalive use icmp-echo 10.0.0.1 length=63", pp1, "rtx1210", "out-of-range"],
+  ["pp keepalive use icmp-echo 10.0.0.1 retry=3", pp1, "rtx1210", "bad-ip"],
+  ["pp keepalive use icmp-echo router1", pp1, "rtx1210", "bad-ip"],
+  ["pp keepalive use off lcp-echo", pp1, "rtx1210", "parameters"],
+  ["pp keepalive use arp-echo", pp1, "rtx1210", "illegal-keyword"],
+  ["pp backup pp 31", pp1, "rtx830", "out-of-range"],
+  ["pp backup pp 2 ipsec-fast-recovery=maybe", pp1, "rtx1210", "illegal-keyword"],
+  ["pp backup lan2", pp1, "rtx1210", "parameters"],
+  ["pp backup interface 192.168.0.1", pp1, "rtx1210", "illegal-keyword"],
+  ["pp backup tunnel 2 switch-interface=on", pp1, "rtx1210", "parameters"],
+  ["tunnel backup pp 1 switch-interface=on", tunnel1, "rtx1210", "illegal-keyword"],
+  ["tunnel backup tunnel 101", tunnel1, "rtx1210", "out-of-range"],
+  ["tunnel type hub", tunnel1, "rtx1210", "illegal-keyword"],
+  ["tunnel type point-to-point server", tunnel1, "rtx1210", "parameters"],
+  ["tunnel endpoint name a.example.jp b.example.jp sip", tunnel1, "rtx1210", "illegal-keyword"],
+  ["tunnel multipoint server 4 hub.example.jp", tunnel1, "rtx1210", "out-of-range"],
+  ["tunnel translation nat64", tunnel1, "rtx830", "illegal-keyword"],
 ];
 
 describe("invalid lines get the device's error class", () => {

@@ -88,10 +88,13 @@ export const ikeOptions: Family = {
     command("ipsec tunnel fastpath-fragment-function follow df-bit", ON_OFF, () => [10.6], {
       scope: "tunnel",
     }),
-    // §15.x: a tunnel's backup (in its block [U]).
-    command("tunnel backup", "none|interface|pp|tunnel [<ip>|<int:1-3000>] [<word>]", () => [3.5], {
-      scope: "tunnel",
-    }),
+    // §15.49.5: a tunnel's backup (in its block [U]); `interface` of the CR's syntax is a LAN name and the gateway.
+    command(
+      "tunnel backup",
+      "( none | <if> <ip> | pp <int:1-$pp> [switch-router=on/off] | tunnel <int:1-$tunnel> [switch-interface=on/off] )",
+      () => [3.5],
+      { scope: "tunnel" },
+    ),
     // §15.40-15.41: VPN client licence keys, and the gateway that uses them.
     command("ipsec ike license-key", "<text:64>", inSection(SECTION.IPSEC, 8), { key: "<int:1-500>" }),
     ike("license-key use", ON_OFF, 21.8),

@@ -16,9 +16,20 @@ export const ppp: Family = {
       "<int:1-65535> {retry-interval=<int:1-65535> count=<int:3-100> time=<int:1-65535>}",
       1.5,
     ),
-    pp("pp keepalive use", "off|lcp-echo|icmp-echo [icmp-echo|<ip46>|<word>...]", 1.51),
+    // §8.2.4: LCP echo, ICMP echo to addresses each followed by its options, or both.
+    pp(
+      "pp keepalive use",
+      "( off | lcp-echo | [lcp-echo] icmp-echo <ip> [<ip>|upwait=<int:1-10000>|downwait=<int:1-10000>|" +
+        "disconnect=<int:1-21474836>|length=<int:64-1500>...] )",
+      1.51,
+    ),
     pp("pp keepalive log", ON_OFF, 1.52),
-    pp("pp backup", "none|pp|interface|tunnel [<int:1-3000>|<ip>|<if>] [<word>]", 1.7),
+    // §8.5.1: `interface` of the CR's syntax is a LAN name followed by the gateway.
+    pp(
+      "pp backup",
+      "( none | pp <int:1-$pp> [ipsec-fast-recovery=on/off] | <if> <ip> | tunnel <int:1-$tunnel> )",
+      1.7,
+    ),
     pp("pp backup recovery time", "<int:0-21474836>", 1.71),
     pp("pp auth multi connect prohibit", ON_OFF, 6.5),
     pp("pppoe access concentrator", "<text:255>", 2.1),
