@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Simulator } from "../../simulator";
 import { REPO_ROOT } from "./harness";
-import { configCommands, routerConfig, Stack, startSeedRouter } from "./lab";
+import { configCommands, handEdit, routerConfig, Stack, startSeedRouter } from "./lab";
 
 jest.setTimeout(600_000);
 
@@ -54,7 +54,7 @@ describe("upgrading OverlapSafeVpn's host routes from StaticRoute children to th
     for (const c of cleanup) await c();
   });
 
-  test("export → nvr upgrade-state → import → up sends nothing; refresh and preview see no change; destroy restores", async () => {
+  test("export → nvr upgrade-state → import → up sends nothing; then a drift and one more host each show and send one line; destroy restores", async () => {
     const { sim, stack, start } = await oldStack("upgrade");
     cleanup.push(async () => {
       await stack.remove();
@@ -85,6 +85,17 @@ describe("upgrading OverlapSafeVpn's host routes from StaticRoute children to th
     expect(routeLines(sim.runningConfig())).toEqual(ROUTES);
     expect(routeLines(sim.savedConfig())).toEqual(ROUTES);
     await stack.run("refresh", "--yes", "--skip-preview", "--expect-no-changes");
+
+    // A hand edit of one route: refresh takes it, and the preview shows that line going back.
+    await handEdit(sim, ["ip route 192.168.253.241/32 gateway 192.168.11.9"]);
+    await stack.run("refresh", "--yes", "--skip-preview");
+    const drift = (await stack.run("preview", "--diff")).stdout;
+    expect(drift).toMatch(
+      /^\s+- ip route 192\.168\.253\.241\/32 gateway 192\.168\.11\.9\n\s+\+ ip route 192\.168\.253\.241\/32 gateway 192\.168\.11\.241$/m,
+    );
+    sim.clearEvents();
+    await stack.run("up", "--yes", "--skip-preview");
+    expect(configCommands(sim)).toEqual([ROUTES[1]]);
 
     // Publishing one more host: the preview shows that route's line alone, and the up sends it alone.
     await stack.run("config", "set", "upgrade:scanner", "true");
