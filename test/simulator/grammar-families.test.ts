@@ -359,6 +359,14 @@ const GOOD: [string, SimContext, string][] = [
   ["tunnel endpoint name a.example.jp b.example.jp fqdn", tunnel1, "rtx1210"],
   ["tunnel multipoint server 3 hub.example.jp", tunnel1, "rtx1210"],
   ["tunnel translation nat46", tunnel1, "rtx830"],
+  // DNS (§24.3, §24.10, §24.11)
+  ["dns domain .", none, "rtx1210"],
+  ["dns server select 2 pp 1 edns=on default-server any example.jp original-sender", none, "rtx1210"],
+  ["dns server select 3 dhcp lan2 nat46=1 aaaa . restrict pp 1", none, "rtx1220"],
+  ["dns server select 4 10.0.0.53 edns=off 10.0.0.54 ptr 192.168.0.0/16", none, "rtx1210"],
+  ["dns server select 5 reject *.example.jp", none, "rtx1210"],
+  ["dns static aaaa v6.example.jp 2001:db8::1 ttl=60", none, "rtx1210"],
+  ["dns static ptr 133.176.200.2 pc2.yamaha.co.jp", none, "rtx1210"],
 ];
 
 describe("valid lines of each family", () => {
@@ -809,6 +817,22 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["tunnel endpoint name a.example.jp b.example.jp sip", tunnel1, "rtx1210", "illegal-keyword"],
   ["tunnel multipoint server 4 hub.example.jp", tunnel1, "rtx1210", "out-of-range"],
   ["tunnel translation nat64", tunnel1, "rtx830", "illegal-keyword"],
+  // DNS
+  ["dns domain exa$mple.jp", none, "rtx1210", "illegal-keyword"],
+  ["dns domain a.jp b.jp", none, "rtx1210", "parameters"],
+  ["dns server select 1 pp 1 edns=maybe any .", none, "rtx1210", "illegal-keyword"],
+  ["dns server select 1 10.0.0.1 txt .", none, "rtx1210", "illegal-keyword"],
+  ["dns server select 1 10.0.0.1 ptr 10.0.0.0/33", none, "rtx1210", "out-of-range"],
+  ["dns server select 1 reject . restrict pp 1", none, "rtx1210", "illegal-keyword"],
+  ["dns server select 1 pp 1 . restrict pp 31", none, "rtx830", "out-of-range"],
+  ["dns server select 1 10.0.0.1 exa$mple.jp", none, "rtx1210", "bad-ip"],
+  ["dns server select 65536 10.0.0.1 .", none, "rtx1210", "out-of-range"],
+  ["dns static a router.example.jp 2001:db8::1", none, "rtx1210", "bad-ip"],
+  ["dns static aaaa router.example.jp 192.168.0.1", none, "rtx1210", "bad-ip"],
+  ["dns static cname mail.example.jp 10.0.0.1/8", none, "rtx1210", "illegal-keyword"],
+  ["dns static a router.example.jp 192.168.0.1 ttl=0", none, "rtx1210", "out-of-range"],
+  ["dns static txt router.example.jp hello", none, "rtx1210", "illegal-keyword"],
+  ["dns static a router.example.jp 192.168.0.1\u0007", none, "rtx1210", "illegal-keyword"],
 ];
 
 describe("invalid lines get the device's error class", () => {

@@ -125,6 +125,11 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
   },
   /** A domain name (letters, digits, `_`, `-`, dots; at most 255 characters). */
   domain: () => (v) => (HOSTNAME.test(v) && /[A-Za-z0-9]/.test(v) ? v : fail("illegal-keyword")),
+  /** A DNS query to match (CR §24.10): `.`, a domain suffix, a `*` pattern, or an address with an optional mask. */
+  "dns-query": () => (v) => {
+    if (/^[\d./]+$/.test(v) && /\d/.test(v)) return v.includes("/") ? ipv4Prefix(v) : ipv4(v);
+    return /^[A-Za-z0-9_.*-]{1,255}$/.test(v) ? v : fail("illegal-keyword");
+  },
   /** A prefix an interface learnt, `dhcp-prefix@lan2` (`<learnt-prefix:dhcp>`) or `ra-prefix@lan2`. */
   "learnt-prefix": (arg) => (v) => {
     const m = /^(ra|dhcp)-prefix@(.+)$/.exec(v) ?? fail("illegal-keyword");
