@@ -367,6 +367,16 @@ const GOOD: [string, SimContext, string][] = [
   ["dns server select 5 reject *.example.jp", none, "rtx1210"],
   ["dns static aaaa v6.example.jp 2001:db8::1 ttl=60", none, "rtx1210"],
   ["dns static ptr 133.176.200.2 pc2.yamaha.co.jp", none, "rtx1210"],
+  // DHCP client, NetVolante, LAN backup and keepalive, VRRP triggers (§12.2.5, ch. 34, §8.4.2, §8.5.3-8.5.5)
+  ["dhcp client option lan2 primary 60=79,61,6d,61,68,61", none, "rtx1210"],
+  ["netvolante-dns hostname host lan2 server=2 host.aa0.netvolante.jp ipv6 prefix", none, "rtx1210"],
+  ["netvolante-dns auto hostname pp ipv6 address 2001:db8::1", none, "rtx1210"],
+  ["netvolante-dns set hostname pp serial", none, "rtx1210"],
+  ["lan backup lan2 pp 1", none, "rtx1210"],
+  ["lan backup lan2 lan3 192.168.3.1", none, "rtx1210"],
+  ["lan keepalive use lan2 icmp-echo 10.0.0.1 upwait=500 10.0.0.2 arp 10.0.0.3 10.0.0.4", none, "rtx1210"],
+  ["ip lan1 vrrp shutdown trigger 1 pp 1 dlci=16", none, "rtx1210"],
+  ["ip lan1 vrrp shutdown trigger 2 route 10.0.0.0/8 192.168.0.1", none, "rtx1210"],
 ];
 
 describe("valid lines of each family", () => {
@@ -833,6 +843,31 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["dns static a router.example.jp 192.168.0.1 ttl=0", none, "rtx1210", "out-of-range"],
   ["dns static txt router.example.jp hello", none, "rtx1210", "illegal-keyword"],
   ["dns static a router.example.jp 192.168.0.1\u0007", none, "rtx1210", "illegal-keyword"],
+  // DHCP client, NetVolante, LAN backup and keepalive, VRRP triggers
+  ["dhcp client option lan2 primary 255=01", none, "rtx1210", "out-of-range"],
+  ["dhcp client option lan2 primary 60=xyz", none, "rtx1210", "illegal-keyword"],
+  ["dhcp client option lan2 primary 60", none, "rtx1210", "illegal-keyword"],
+  [
+    "netvolante-dns hostname host lan2 host.aa0.netvolante.jp ipv6 subnet",
+    none,
+    "rtx1210",
+    "illegal-keyword",
+  ],
+  ["netvolante-dns hostname host lan2 host.jp ipv6 address 192.168.0.1", none, "rtx1210", "bad-ip"],
+  ["netvolante-dns auto hostname lan2 maybe", none, "rtx1210", "illegal-keyword"],
+  ["netvolante-dns set hostname lan2 custom", none, "rtx1210", "illegal-keyword"],
+  ["lan backup lan2 pp", none, "rtx1210", "parameters"],
+  ["lan backup lan2 lan3", none, "rtx1210", "parameters"],
+  ["lan backup lan2 tunnel 101", none, "rtx1210", "out-of-range"],
+  ["lan backup recovery time lan2 0", none, "rtx1210", "out-of-range"],
+  ["lan keepalive use lan2 icmp-echo", none, "rtx1210", "parameters"],
+  ["lan keepalive use lan2 arp 10.0.0.1 upwait=10", none, "rtx1210", "bad-ip"],
+  ["lan keepalive use lan2 arp 10.0.0.1 icmp-echo 10.0.0.2", none, "rtx1210", "bad-ip"],
+  ["lan keepalive use lan2 icmp-echo 10.0.0.1 downwait=10001", none, "rtx1210", "out-of-range"],
+  ["lan keepalive use lan2 ping 10.0.0.1", none, "rtx1210", "illegal-keyword"],
+  ["ip lan1 vrrp shutdown trigger 1 pp 1 dlci=15", none, "rtx1210", "out-of-range"],
+  ["ip lan1 vrrp shutdown trigger 1 route 10.0.0.0/33", none, "rtx1210", "out-of-range"],
+  ["ip lan1 vrrp shutdown trigger 1 modem", none, "rtx1210", "illegal-keyword"],
 ];
 
 describe("invalid lines get the device's error class", () => {

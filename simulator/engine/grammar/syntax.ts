@@ -130,6 +130,12 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     if (/^[\d./]+$/.test(v) && /\d/.test(v)) return v.includes("/") ? ipv4Prefix(v) : ipv4(v);
     return /^[A-Za-z0-9_.*-]{1,255}$/.test(v) ? v : fail("illegal-keyword");
   },
+  /** A DHCP client option `CODE=HEX[,HEX...]` (CR §12.2.5): code 1..254, hexadecimal bytes. */
+  "dhcp-option": () => (v) => {
+    const m = /^(\d+)=((?:[0-9a-f]{1,2},)*[0-9a-f]{1,2})$/i.exec(v) ?? fail("illegal-keyword");
+    integer(m[1], 1, 254);
+    return v;
+  },
   /** A prefix an interface learnt, `dhcp-prefix@lan2` (`<learnt-prefix:dhcp>`) or `ra-prefix@lan2`. */
   "learnt-prefix": (arg) => (v) => {
     const m = /^(ra|dhcp)-prefix@(.+)$/.exec(v) ?? fail("illegal-keyword");

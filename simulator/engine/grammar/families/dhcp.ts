@@ -198,7 +198,8 @@ export const dhcp: Family = {
     command("dhcp client client-identifier", "[type <int:0-255>] <word>", inSection(SECTION.DHCP, 11), {
       key: CLIENT_KEY,
     }),
-    command("dhcp client option", "<word>", inSection(SECTION.DHCP, 12), {
+    // §12.2.5: `CODE=HEX[,HEX...]`.
+    command("dhcp client option", "<dhcp-option>", inSection(SECTION.DHCP, 12), {
       key: CLIENT_KEY,
     }),
     command("dhcp client release linkdown", "on|off [<int:0-259200>]", inSection(SECTION.DHCP, 13)),

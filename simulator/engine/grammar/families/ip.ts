@@ -155,7 +155,8 @@ export const ip: Family = {
     ),
     command(
       "ip IF vrrp shutdown trigger",
-      "<word> [<word>...]",
+      // §8.4.2: a LAN, a pp (with its DLCI), a tunnel, or a route and its next hop.
+      "( <if> | pp <int:1-$pp> [dlci=<int:16-1007>] | tunnel <int:1-$tunnel> | route default|<net> [<ip>|<if>] )",
       (k, env) => [...perInterface(13.41)(k, env), Number(k[0])],
       {
         key: "<int:1-255>",

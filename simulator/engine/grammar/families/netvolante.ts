@@ -5,6 +5,8 @@ import { command, type Family, inSection } from "../spec";
 /** `IF` or `pp` (the pp form is typed inside `pp select` in the CR, but dumps print it globally [U]). */
 const WHERE = "pp|<if>";
 const SERVER = "[server=<int:1-2>]";
+/** §34.6-34.8: the IPv6 address or prefix to register, optionally given. */
+const IPV6 = "ipv6 ( address [<ip6>] | prefix [<prefix6>] )";
 
 export const netvolante: Family = {
   specs: [
@@ -13,20 +15,21 @@ export const netvolante: Family = {
     // §34.6: `hostname host WHERE [server=N] HOST [ipv6 address|prefix [X]] [duplicate]`.
     command(
       "netvolante-dns hostname host",
-      `${SERVER} <host> [ipv6 address|prefix [<word>]] [duplicate]`,
+      `${SERVER} <host> [${IPV6}] [duplicate]`,
       inSection(SECTION.NETVOLANTE, 2),
       { key: WHERE },
     ),
     command("netvolante-dns timeout", "<int:1-180>", inSection(SECTION.NETVOLANTE, 3), { key: WHERE }),
     command(
       "netvolante-dns auto hostname",
-      `${SERVER} on|off|ipv6 [address|prefix] [<word>]`,
+      `${SERVER} ( on | off | ${IPV6} )`,
       inSection(SECTION.NETVOLANTE, 4),
       {
         key: WHERE,
       },
     ),
-    command("netvolante-dns set hostname", "<word>", inSection(SECTION.NETVOLANTE, 5), { key: "<if>" }),
+    // §34.9: the host name made from the serial number.
+    command("netvolante-dns set hostname", "serial", inSection(SECTION.NETVOLANTE, 5), { key: WHERE }),
     command("netvolante-dns server", "<host>", inSection(SECTION.NETVOLANTE, 6)),
     command("netvolante-dns server update address use", `${SERVER} on|off`, inSection(SECTION.NETVOLANTE, 7)),
     command(
