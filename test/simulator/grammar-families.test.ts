@@ -38,7 +38,7 @@ const GOOD: [string, SimContext, string][] = [
   ["ipsec ike group 1 modp1024", tunnel1, "rtx1210"],
   ["ipsec ike hash 1 sha256", tunnel1, "rtx1210"],
   ["ipsec ike version 1 2", tunnel1, "rtx1210"],
-  ["ipsec ike duration sa 1 28800", tunnel1, "rtx1210"],
+  ["ipsec ike duration ipsec-sa 1 28800", tunnel1, "rtx1210"],
   ["ipsec use on", none, "rtx1210"],
   ["ipsec ike license-key use 1 on", tunnel1, "rtx1210"],
   ["auth user attribute 1 xauth=on eap-md5=off", none, "rtx1210"],
@@ -377,6 +377,10 @@ const GOOD: [string, SimContext, string][] = [
   ["lan keepalive use lan2 icmp-echo 10.0.0.1 upwait=500 10.0.0.2 arp 10.0.0.3 10.0.0.4", none, "rtx1210"],
   ["ip lan1 vrrp shutdown trigger 1 pp 1 dlci=16", none, "rtx1210"],
   ["ip lan1 vrrp shutdown trigger 2 route 10.0.0.0/8 192.168.0.1", none, "rtx1210"],
+  // IKE (§15.38, §15.48.1)
+  ["ipsec ike duration isakmp-sa 1 28800 off rekey off", tunnel1, "rtx1210"],
+  ["ipsec ike duration child-sa 1 3600 2147483647 rekey 90% forced-reduction=60", tunnel1, "rtx1210"],
+  ["ipsec ike mode-cfg method 1 set openswan", tunnel1, "rtx1210"],
 ];
 
 describe("valid lines of each family", () => {
@@ -868,6 +872,15 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["ip lan1 vrrp shutdown trigger 1 pp 1 dlci=15", none, "rtx1210", "out-of-range"],
   ["ip lan1 vrrp shutdown trigger 1 route 10.0.0.0/33", none, "rtx1210", "out-of-range"],
   ["ip lan1 vrrp shutdown trigger 1 modem", none, "rtx1210", "illegal-keyword"],
+  // IKE
+  ["ipsec ike duration sa 1 28800", tunnel1, "rtx1210", "illegal-keyword"],
+  ["ipsec ike duration ipsec-sa 1 28800 rekey off", tunnel1, "rtx1210", "illegal-keyword"],
+  ["ipsec ike duration ipsec-sa 1 28800 rekey 91%", tunnel1, "rtx1210", "out-of-range"],
+  ["ipsec ike duration ipsec-sa 1 28800 rekey 75", tunnel1, "rtx1210", "illegal-keyword"],
+  ["ipsec ike duration ipsec-sa 1 28800 99", tunnel1, "rtx1210", "out-of-range"],
+  ["ipsec ike duration ipsec-sa 1 299", tunnel1, "rtx1210", "out-of-range"],
+  ["ipsec ike mode-cfg method 1 get", tunnel1, "rtx1210", "illegal-keyword"],
+  ["ipsec ike mode-cfg method 1 set strongswan", tunnel1, "rtx1210", "illegal-keyword"],
 ];
 
 describe("invalid lines get the device's error class", () => {

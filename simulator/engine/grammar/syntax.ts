@@ -136,6 +136,15 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     integer(m[1], 1, 254);
     return v;
   },
+  /** A percentage `N%` in MIN-MAX (`<percent:70-90>`). */
+  percent: (arg) => {
+    const [min, max] = (arg ?? "0-100").split("-").map(Number);
+    return (v) => {
+      const m = /^(\d+)%$/.exec(v) ?? fail("illegal-keyword");
+      integer(m[1], min, max);
+      return v;
+    };
+  },
   /** A prefix an interface learnt, `dhcp-prefix@lan2` (`<learnt-prefix:dhcp>`) or `ra-prefix@lan2`. */
   "learnt-prefix": (arg) => (v) => {
     const m = /^(ra|dhcp)-prefix@(.+)$/.exec(v) ?? fail("illegal-keyword");

@@ -4,6 +4,7 @@
 import { IPv6 } from "ip-num";
 import { SECTION } from "../order";
 import { command, type Family, inSection } from "../spec";
+import { syntax } from "../syntax";
 import { fail, integer, ipv4OrRange, isIpv6, prefixLength } from "../values";
 
 const GATEWAY = "<int:1-$tunnel>";
@@ -12,6 +13,13 @@ const USER_ID = "<int:1-3000>";
 /** `attribute=value` of a user or group (CR §15.33, §15.35), any order, each at most once. */
 const USER_ATTRIBUTES =
   "{ xauth=on/off xauth-address=<net> xauth-dns=<ip46> xauth-wins=<ip46> xauth-filter=<word> eap-md5=on/off }";
+/**
+ * §15.48.1 `ipsec ike duration SA GATEWAY SECONDS [KBYTES] [rekey N%|off] [forced-reduction=S]`: KBYTES
+ * 100..2147483647 or off, the rekey point 70..90 % (off for the ISAKMP/IKE SA only).
+ */
+const DURATION =
+  "<int:300-691200> [off|<int:100-2147483647>] [rekey off|<percent:70-90>] [forced-reduction=<int:1-691200>]";
+const DURATION_ARGS = syntax(DURATION);
 
 /** An address pool for IPsec clients (CR §15.37): `ADDRESS[/MASK]` or `FIRST-LAST[/MASK]`, IPv4 with a mask (bits,
  * dotted or hex) or IPv6 with a prefix length. */
@@ -56,17 +64,24 @@ export const ikeOptions: Family = {
     ike("pfs", "on|off|modp768|modp1024|modp1536|modp2048", 13.9),
     ike("xauth myname", "<text:64> <text:64>", 21.4),
     ike("xauth request", "on|off [<int:1-65535>]", 21.5),
-    ike("mode-cfg method", "set|<word> [<word>]", 21.6),
+    ike("mode-cfg method", "set [openswan]", 21.6),
     ike("mode-cfg address", "<int:1-65535>", 21.7),
     ike("esp-encapsulation", ON_OFF, 18.5),
     ike("proposal-limitation", ON_OFF, 13.95),
     ike("message-id-control", ON_OFF, 18.6),
     ike("child-exchange type", "1|2", 18.7),
-    ike(
-      "duration sa",
-      "<int:300-691200> [<int:100-100000>] [rekey <word>] [forced-reduction=<int:1-691200>]",
-      13.96,
-    ),
+    {
+      ...command("ipsec ike duration", DURATION, (k) => [13.96, ...k], {
+        key: `ipsec-sa|child-sa|isakmp-sa|ike-sa ${GATEWAY}`,
+        scope: "tunnel",
+        nested: true,
+      }),
+      args: (r, env) => {
+        const rekeyOff = r.pending().some((t, i, all) => t.value === "off" && all[i - 1]?.value === "rekey");
+        DURATION_ARGS(r, env);
+        if (rekeyOff && !["isakmp-sa", "ike-sa"].includes(r.out[0])) fail("illegal-keyword");
+      },
+    },
     ike("restrict-dangling-sa", "auto|off", 18.8),
     // Global IPsec switches.
     command("ipsec use", ON_OFF, inSection(SECTION.IPSEC, -1)),
