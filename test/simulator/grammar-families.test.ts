@@ -381,6 +381,15 @@ const GOOD: [string, SimContext, string][] = [
   ["ipsec ike duration isakmp-sa 1 28800 off rekey off", tunnel1, "rtx1210"],
   ["ipsec ike duration child-sa 1 3600 2147483647 rekey 90% forced-reduction=60", tunnel1, "rtx1210"],
   ["ipsec ike mode-cfg method 1 set openswan", tunnel1, "rtx1210"],
+  // cloud VPN, YNO, heartbeat, BGP (ch. 19, §49.3-49.4, ch. 39-40, §29.x)
+  ["cloud vpn service 3 amazon-api", none, "rtx1210"],
+  ["cloud vpn bind 1 1 2", none, "rtx1210"],
+  ["cloud vpn option 1 region=ap-northeast-1", none, "rtx1210"],
+  ["yno log inform action-read", none, "rtx1210"],
+  ["heartbeat receive on log=on monitor=30", none, "rtx1210"],
+  ["heartbeat2 transmit 65535 crypto key1 auth key2 10.0.0.1 rt.example.jp", none, "rtx1210"],
+  ["heartbeat2 receive log 65535 on", none, "rtx1210"],
+  ["bgp export route selection rule all", none, "rtx1210"],
 ];
 
 describe("valid lines of each family", () => {
@@ -881,6 +890,22 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["ipsec ike duration ipsec-sa 1 299", tunnel1, "rtx1210", "out-of-range"],
   ["ipsec ike mode-cfg method 1 get", tunnel1, "rtx1210", "illegal-keyword"],
   ["ipsec ike mode-cfg method 1 set strongswan", tunnel1, "rtx1210", "illegal-keyword"],
+  // cloud VPN, YNO, heartbeat, BGP
+  ["cloud vpn service 4 amazon-api", none, "rtx1210", "out-of-range"],
+  ["cloud vpn service 1 azure-api", none, "rtx1210", "illegal-keyword"],
+  ["cloud vpn bind 1 101", none, "rtx1210", "out-of-range"],
+  ["cloud vpn option 1 zone=x", none, "rtx1210", "illegal-keyword"],
+  ["cloud vpn name 1 abcdefghijabcdefghijabcdefghijabc", none, "rtx1210", "out-of-range"],
+  ["yno log debug", none, "rtx1210", "illegal-keyword"],
+  ["yno log inform inform", none, "rtx1210", "illegal-keyword"],
+  ["heartbeat receive on monitor=29", none, "rtx1210", "out-of-range"],
+  ["heartbeat receive on colour=red", none, "rtx1210", "illegal-keyword"],
+  ["heartbeat pre-shared-key abcdefghijabcdefghijabcdefghijabc", none, "rtx1210", "out-of-range"],
+  ["heartbeat2 transmit 65536 auth key 10.0.0.1", none, "rtx1210", "out-of-range"],
+  ["heartbeat2 transmit 1 auth key 1.1.1.1 2.2.2.2 3.3.3.3 4.4.4.4 5.5.5.5", none, "rtx1210", "parameters"],
+  ["heartbeat2 transmit 1 auth key rt$.example.jp", none, "rtx1210", "bad-ip"],
+  ["heartbeat2 receive 1 crypto key", none, "rtx1210", "parameters"],
+  ["bgp export route selection rule ibgp-only", none, "rtx1210", "illegal-keyword"],
 ];
 
 describe("invalid lines get the device's error class", () => {

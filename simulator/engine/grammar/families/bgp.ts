@@ -65,6 +65,6 @@ export const bgp: Family = {
     }),
     command("bgp reric interval", "<int:1-3600>", inSection(SECTION.BGP, 14)),
     command("bgp default med", "<int:0-4294967295>", inSection(SECTION.BGP, 15)),
-    command("bgp export route selection rule", "<word>", inSection(SECTION.BGP, 16)),
+    command("bgp export route selection rule", "ebgp-only|all", inSection(SECTION.BGP, 16)),
   ],
 };
