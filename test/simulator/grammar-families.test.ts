@@ -381,7 +381,7 @@ const GOOD: [string, SimContext, string][] = [
   ["ipsec ike duration isakmp-sa 1 28800 off rekey off", tunnel1, "rtx1210"],
   ["ipsec ike duration child-sa 1 3600 2147483647 rekey 90% forced-reduction=60", tunnel1, "rtx1210"],
   ["ipsec ike mode-cfg method 1 set openswan", tunnel1, "rtx1210"],
-  // cloud VPN, YNO, heartbeat, BGP (ch. 19, §49.3-49.4, ch. 39-40, §29.x)
+  // cloud VPN, YNO, heartbeat, BGP (ch. 19, §49.3-49.4, ch. 39-40, §29.18)
   ["cloud vpn service 3 amazon-api", none, "rtx1210"],
   ["cloud vpn bind 1 1 2", none, "rtx1210"],
   ["cloud vpn option 1 region=ap-northeast-1", none, "rtx1210"],
@@ -390,6 +390,20 @@ const GOOD: [string, SimContext, string][] = [
   ["heartbeat2 transmit 65535 crypto key1 auth key2 10.0.0.1 rt.example.jp", none, "rtx1210"],
   ["heartbeat2 receive log 65535 on", none, "rtx1210"],
   ["bgp export route selection rule all", none, "rtx1210"],
+  // mail notification (§32.5-32.6)
+  [
+    'mail template 1 1 From:test@test.com To:a@test.com,b@test.com "Subject:Test Mail" notify-log=on',
+    none,
+    "rtx1210",
+  ],
+  [
+    'mail template 2 2 From:a@10.0.0.1 To:b@x.jp "Content-Type:text/plain; charset=iso-2022-jp"',
+    none,
+    "rtx1210",
+  ],
+  ["mail notify 1 1 trigger backup pp * lan2 lan3 tunnel 1-10,12", none, "rtx1210"],
+  ["mail notify 6 1 trigger intrusion lan1 in/out pp * in tunnel 1-3,5 out", none, "rtx1210"],
+  ["mail notify 3 1 trigger route6 default 2001:db8::/64", none, "rtx1210"],
 ];
 
 describe("valid lines of each family", () => {
@@ -906,6 +920,19 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["heartbeat2 transmit 1 auth key rt$.example.jp", none, "rtx1210", "bad-ip"],
   ["heartbeat2 receive 1 crypto key", none, "rtx1210", "parameters"],
   ["bgp export route selection rule ibgp-only", none, "rtx1210", "illegal-keyword"],
+  // mail notification
+  ["mail template 1 1 To:b@x.jp", none, "rtx1210", "parameters"],
+  ["mail template 1 1 From:a@x.jp From:b@x.jp To:c@x.jp", none, "rtx1210", "parameters"],
+  ["mail template 1 1 From:nobody To:c@x.jp", none, "rtx1210", "illegal-keyword"],
+  ["mail template 1 1 From:a@x.jp To:c@x.jp Cc:d@x.jp", none, "rtx1210", "illegal-keyword"],
+  ['mail template 1 1 From:a@x.jp To:c@x.jp "Content-Type:text/html"', none, "rtx1210", "illegal-keyword"],
+  ["mail template 1 11 From:a@x.jp To:c@x.jp", none, "rtx1210", "out-of-range"],
+  ["mail template 1 1 From:a@x.jp To:c@x.jp notify-wait-time=0", none, "rtx1210", "out-of-range"],
+  ["mail notify 1 1 trigger weather", none, "rtx1210", "illegal-keyword"],
+  ["mail notify 1 1 trigger status everything", none, "rtx1210", "illegal-keyword"],
+  ["mail notify 1 1 trigger route 10.0.0.0/33", none, "rtx1210", "out-of-range"],
+  ["mail notify 1 1 trigger lan-map now", none, "rtx1210", "parameters"],
+  ["mail notify 1 11 trigger lan-map", none, "rtx1210", "out-of-range"],
 ];
 
 describe("invalid lines get the device's error class", () => {
