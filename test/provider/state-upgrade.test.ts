@@ -8,6 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../cli/nvr";
 import { StateError } from "../../provider/errors";
+import { providerText } from "../../sdk/provider";
 import { type ExportedResource, type ExportedStack, upgradeHostRoutes } from "../../provider/state-upgrade";
 import { providerText } from "../../sdk/provider";
 
@@ -116,6 +117,14 @@ describe("nvr upgrade-state: OverlapSafeVpn host routes into the StaticRoutes ta
     const [, table] = stack.deployment.resources!;
     expect(table.inputs!.__provider).toBe(providerText("StaticRoutes"));
     expect(table.outputs!.__provider).toBe(providerText("StaticRoutes"));
+  });
+
+  test("a child written with the short provider text (sdk/provider.ts) gets the table's", () => {
+    const a = child("a", 2);
+    const short = { ...a, inputs: { ...a.inputs, __provider: providerText("StaticRoute") } };
+    const [, table] = upgradeHostRoutes(exported([component, short])).stack.deployment.resources!;
+    expect(table.inputs?.__provider).toBe(providerText("StaticRoutes"));
+    expect(table.outputs?.__provider).toBe(providerText("StaticRoutes"));
   });
 
   test("a stack without such children comes back as it was", () => {
