@@ -404,6 +404,13 @@ const GOOD: [string, SimContext, string][] = [
   ["mail notify 1 1 trigger backup pp * lan2 lan3 tunnel 1-10,12", none, "rtx1210"],
   ["mail notify 6 1 trigger intrusion lan1 in/out pp * in tunnel 1-3,5 out", none, "rtx1210"],
   ["mail notify 3 1 trigger route6 default 2001:db8::/64", none, "rtx1210"],
+  // IPsec SA policy options (§15.48.2)
+  [
+    "ipsec sa policy 101 1 ah sha256-hmac local-id=192.168.0.0/24 remote-id=2001:db8::/48",
+    tunnel1,
+    "rtx1210",
+  ],
+  ["ipsec sa policy 102 1 esp aes-cbc sha-hmac anti-replay-check=off", tunnel1, "rtx1210"],
 ];
 
 describe("valid lines of each family", () => {
@@ -933,6 +940,17 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["mail notify 1 1 trigger route 10.0.0.0/33", none, "rtx1210", "out-of-range"],
   ["mail notify 1 1 trigger lan-map now", none, "rtx1210", "parameters"],
   ["mail notify 1 11 trigger lan-map", none, "rtx1210", "out-of-range"],
+  // IPsec SA policy options
+  ["ipsec sa policy 101 1 esp aes-cbc local-id=192.168.0.0/24", tunnel1, "rtx1210", "illegal-keyword"],
+  ["ipsec sa policy 101 1 ah local-id=192.168.0.0", tunnel1, "rtx1210", "bad-ip"],
+  ["ipsec sa policy 101 1 ah remote-id=10.0.0.0/33", tunnel1, "rtx1210", "out-of-range"],
+  ["ipsec sa policy 101 1 esp aes-cbc anti-replay-check=maybe", tunnel1, "rtx1210", "illegal-keyword"],
+  [
+    "ipsec sa policy 101 1 esp aes-cbc anti-replay-check=on anti-replay-check=off",
+    tunnel1,
+    "rtx1210",
+    "parameters",
+  ],
 ];
 
 describe("invalid lines get the device's error class", () => {

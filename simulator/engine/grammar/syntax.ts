@@ -354,11 +354,14 @@ class Matcher {
       if (eq < 0 || word.slice(0, eq) !== a.key) return "illegal-keyword";
       const value = word.slice(eq + 1);
       let last: string | GrammarError = "illegal-keyword";
+      // A value that took the form but not the size (`/33` of a prefix) says more than another form's refusal.
+      let sized: GrammarError | undefined;
       for (const v of a.values) {
         last = this.atom(v, value);
         if (!isError(last)) return `${a.key}=${last}`;
+        if (last === "out-of-range") sized = last;
       }
-      return last;
+      return sized ?? last;
     } catch (e) {
       if (e instanceof Failure) return e.error;
       throw e;

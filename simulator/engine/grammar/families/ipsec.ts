@@ -3,6 +3,7 @@
 import { SECTION } from "../order";
 import type { Reader } from "../reader";
 import { at, type Env, type Family, type Spec, onOff } from "../spec";
+import { syntax } from "../syntax";
 import {
   fail,
   idList,
@@ -27,6 +28,11 @@ const gateway = (r: Reader, env: Env): string[] => [String(r.int(1, env.model.ma
 function ike(words: string, order: number, args: Spec["args"]): Spec {
   return { head: `ipsec ike ${words}`, scope: "tunnel", nested: true, key: gateway, args, order: at(order) };
 }
+
+const AH_OPTIONS = syntax(
+  "{local-id=<prefix>/<prefix6> remote-id=<prefix>/<prefix6> anti-replay-check=on/off}",
+);
+const ESP_OPTIONS = syntax("[anti-replay-check=on/off]");
 
 /** `NAME [TYPE]`, NAME at most 256 characters (CR §15.13, §15.16). */
 function ikeName(r: Reader): void {
@@ -59,9 +65,8 @@ export const ipsec: Family = {
         const isAlgorithm = (list: readonly string[]): boolean => list.includes(r.peek() ?? "");
         if (protocol === "esp" && isAlgorithm(ESP_ALGORITHMS)) r.next();
         if (isAlgorithm(AH_ALGORITHMS)) r.next();
-        const options =
-          protocol === "ah" ? /^(local-id|remote-id|anti-replay-check)=\S+$/ : /^anti-replay-check=\S+$/;
-        while (r.remaining > 0) r.replace((v) => (options.test(v) ? v : fail("illegal-keyword")));
+        // local-id / remote-id: the private networks (IPv4 `a.b.c.d/m` or an IPv6 prefix) of the `ah` form.
+        (protocol === "ah" ? AH_OPTIONS : ESP_OPTIONS)(r, env);
       },
       order: (key) => [11, Number(key[0])],
     },
