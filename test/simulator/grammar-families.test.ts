@@ -411,6 +411,15 @@ const GOOD: [string, SimContext, string][] = [
     "rtx1210",
   ],
   ["ipsec sa policy 102 1 esp aes-cbc sha-hmac anti-replay-check=off", tunnel1, "rtx1210"],
+  // ipv6 prefix (§30.3.1), L2TP names (§16.8, §16.11), pp auth username myname lengths
+  [
+    "ipv6 prefix 1 2001:db8:1::/64 preferred_lifetime=0 valid_lifetime=2079-12-31,23:59:59 l_flag=off",
+    none,
+    "rtx1210",
+  ],
+  ["ipv6 prefix 2 dhcp-prefix@lan2::1:0:0:0:0/64 a_flag=on", none, "rtx1210"],
+  ["l2tp hostname RT2", tunnel1, "rtx830"],
+  ["l2tp remote end-id abcdefghijabcdefghijabcdefghijab", tunnel1, "rtx830"],
 ];
 
 describe("valid lines of each family", () => {
@@ -951,6 +960,17 @@ const BAD: [string, SimContext, string, GrammarError][] = [
     "rtx1210",
     "parameters",
   ],
+  // ipv6 prefix, L2TP names, pp auth username
+  ["ipv6 prefix 1 2001:db8:1::/64 valid_lifetime=4294967296", none, "rtx1210", "out-of-range"],
+  ["ipv6 prefix 1 2001:db8:1::/64 valid_lifetime=2080-01-01", none, "rtx1210", "out-of-range"],
+  ["ipv6 prefix 1 2001:db8:1::/64 valid_lifetime=2030-13-01", none, "rtx1210", "out-of-range"],
+  ["ipv6 prefix 1 2001:db8:1::/64 valid_lifetime=forever", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 prefix 1 2001:db8:1::/64 m_flag=on", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 prefix 1 2001:db8:1::/64 l_flag=on l_flag=off", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 prefix 1 2001:db8:1::/64 extra", none, "rtx1210", "illegal-keyword"],
+  ["l2tp hostname abcdefghijabcdefghijabcdefghijabc", tunnel1, "rtx830", "out-of-range"],
+  ["l2tp remote end-id a b", tunnel1, "rtx830", "parameters"],
+  [`pp auth username user pass myname ${"n".repeat(65)} pass`, pp1, "rtx1210", "out-of-range"],
 ];
 
 describe("invalid lines get the device's error class", () => {

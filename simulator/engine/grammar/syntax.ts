@@ -136,6 +136,18 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     integer(m[1], 1, 254);
     return v;
   },
+  /** A point in time `yyyy-mm-dd[,hh:mm[:ss]]`, years 1980..2079 (CR §30.3.1). */
+  "date-time": () => (v) => {
+    const m =
+      /^(\d{4})-(\d{2})-(\d{2})(?:,(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(v) ?? fail("illegal-keyword");
+    integer(m[1], 1980, 2079);
+    integer(m[2], 1, 12);
+    integer(m[3], 1, 31);
+    if (m[4] !== undefined) integer(m[4], 0, 23);
+    if (m[5] !== undefined) integer(m[5], 0, 59);
+    if (m[6] !== undefined) integer(m[6], 0, 59);
+    return v;
+  },
   /** A percentage `N%` in MIN-MAX (`<percent:70-90>`). */
   percent: (arg) => {
     const [min, max] = (arg ?? "0-100").split("-").map(Number);

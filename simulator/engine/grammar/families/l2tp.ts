@@ -2,6 +2,7 @@
 import { SECTION } from "../order";
 import type { Reader } from "../reader";
 import { at, type Family, onOff } from "../spec";
+import { syntax } from "../syntax";
 import { fail, ON_OFF } from "../values";
 
 function oneIp(r: Reader): void {
@@ -9,16 +10,16 @@ function oneIp(r: Reader): void {
   r.end();
 }
 
+/** Host names and end IDs: free text of at most 32 characters (CR §16.8, §16.11). */
+const NAME = syntax("<text:32>");
+
 export const l2tp: Family = {
   specs: [
     { head: "l2tp always-on", scope: "tunnel", args: onOff, order: at(30) },
     {
       head: "l2tp hostname",
       scope: "tunnel",
-      args: (r) => {
-        r.next();
-        r.end();
-      },
+      args: NAME,
       order: at(31),
     },
     {
@@ -60,10 +61,7 @@ export const l2tp: Family = {
     {
       head: "l2tp remote end-id",
       scope: "tunnel",
-      args: (r) => {
-        r.next();
-        r.end();
-      },
+      args: NAME,
       order: at(39),
     },
     {

@@ -99,8 +99,7 @@ export const pp: Family = {
         if (r.next().length > 64) fail("out-of-range");
         if (r.peek() === "myname") {
           r.next();
-          r.next();
-          r.next();
+          if (r.next().length > 64 || r.next().length > 64) fail("out-of-range");
         }
         if (r.remaining > 0) r.replace((v) => (v === "*" ? v : ipv4(v)));
         if (r.remaining > 0) r.replace(ipv6Prefix);

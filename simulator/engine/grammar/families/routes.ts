@@ -2,6 +2,7 @@
 import { SECTION, type Order } from "../order";
 import type { Reader } from "../reader";
 import { type Env, type Family, hasFeature } from "../spec";
+import { syntax } from "../syntax";
 import { fail, integer, interfaceName, ipv4, ipv4Number, ipv6Prefix, MAX_FILTER, MAX_ID } from "../values";
 
 /** `default`, or `a.b.c.d[/bits]` where a bare address means /32 [V] CR §8.1.7. The key is normalised; the
@@ -57,6 +58,11 @@ function routeOrder(key: string[]): Order {
   return [SECTION.ROUTE, 1, ipv4Number(ip), Number(bits)];
 }
 
+const LIFETIME = "<int:0-4294967295>/<date-time>";
+const PREFIX_OPTIONS = syntax(
+  `{preferred_lifetime=${LIFETIME} valid_lifetime=${LIFETIME} l_flag=on/off a_flag=on/off}`,
+);
+
 export const routes: Family = {
   specs: [
     { head: "ip route", scope: "global", key: routeNetwork, args: routeGateways, order: routeOrder },
@@ -64,9 +70,10 @@ export const routes: Family = {
       head: "ipv6 prefix",
       scope: "global",
       key: (r) => [String(r.int(1, 255))],
-      args: (r) => {
+      // §30.3.1: lifetimes in seconds or as the time they end, the on-link and autonomous flags.
+      args: (r, env) => {
         r.replace(ipv6Prefix);
-        r.rest();
+        PREFIX_OPTIONS(r, env);
       },
       order: (key) => [SECTION.IPV6_PREFIX, Number(key[0])],
     },
