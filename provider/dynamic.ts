@@ -193,7 +193,11 @@ async function applyPlan(
     return lines;
   };
   try {
-    const result = await router.apply(planned, { stage: deleting ? 2 * STAGES.length - 1 - at : at });
+    const result = await router.apply(planned, {
+      stage: deleting ? 2 * STAGES.length - 1 - at : at,
+      // Its check announced it under its label (`announce`); a delete is never announced.
+      announced: deleting ? undefined : label,
+    });
     if (result.applied.length === 0) return;
     progress(label, "saved");
     if (restart && restart.props.restartToApply === true && kind.appliesOnRestart(restart.model)) {
@@ -203,6 +207,24 @@ async function applyPlan(
   } catch (e) {
     throw oncePerRouter(e, conn, label);
   }
+}
+
+/**
+ * Tells the router that the engine checked an operation of this resource and is about to send it, or (`coming`
+ * false: its diff found nothing to change) that it will not: a batch waits for announced operations before its save
+ * (session/batch.ts). The key is the operation's label in applyPlan. A resource whose router is not set announces
+ * nothing (its operation fails without reaching a router).
+ */
+function announce(kind: AnyKind, identity: string, router: RouterInput, coming: boolean): void {
+  let conn: RouterConnection;
+  try {
+    conn = connectionOf(router);
+  } catch {
+    return;
+  }
+  const key = `${kind.kind} ${identity}`;
+  if (coming) routerFor(conn).announce(key);
+  else routerFor(conn).withdraw(key);
 }
 
 /**
@@ -305,6 +327,8 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
   // What a table is to own counts from its check on: should its create fail, a delete later in the run (of a
   // resource the program dropped for it, under --continue-on-error) still leaves those routes on the router.
   noteOwned(kind, kind.identity(model.data), inputs);
+  // Outside a preview the engine sends this resource's create or update (or its diff finds nothing) next.
+  if (news.livePlan !== true) announce(kind, kind.identity(model.data), router.data, true);
   return { inputs: { ...inputs, ...flagsOf(news) } };
 }
 
@@ -355,11 +379,10 @@ export async function diff(
       return false;
     }
   };
-  return {
-    changes: changed.length > 0 || replaces.length > 0 || credentialsChanged,
-    replaces,
-    deleteBeforeReplace: replaces.length > 0 && identityKept(),
-  };
+  const changes = changed.length > 0 || replaces.length > 0 || credentialsChanged;
+  // Nothing to change: the operation its check announced does not come.
+  if (!changes && newRouter) announce(kind, id, newRouter, false);
+  return { changes, replaces, deleteBeforeReplace: replaces.length > 0 && identityKept() };
 }
 
 /**

@@ -2,8 +2,9 @@
  * One Router per host:port:username per process: a single primary SSH session shared by every operation, a queue
  * so context lines of concurrent operations never interleave, the running config read once per batch and kept up
  * to date with every line the router accepts, and save coalescing — an operation resolves only after the one read
- * that verifies the batch and the `save` that covers it. A second session is opened only for commit-confirmed
- * verification, so there are never more than two logins to one router.
+ * that verifies the batch and the `save` that covers it, and a batch waits for the operations the engine announced
+ * (batch.ts). A second session is opened only for commit-confirmed verification, so there are never more than two
+ * logins to one router.
  */
 import {
   AuthError,
@@ -29,6 +30,7 @@ import {
 } from "../apply/plan";
 import { applyPlan, verifyBatch, type Applied } from "../apply/transaction";
 import { UnsavedJournal, WriterLock } from "./custody";
+import { Batching } from "./batch";
 import {
   Shell,
   consoleSettingsOf,
@@ -103,6 +105,8 @@ export interface ApplyOptions {
   /** Default true. */
   save?: boolean;
   label?: string;
+  /** The key the operation was announced under (`Router.announce`), if it was. */
+  announced?: string;
 }
 
 export interface ApplyResult {
@@ -116,6 +120,8 @@ export interface RouterStats {
   commands: number;
   saves: number;
   configReads: number;
+  /** Batches that waited for an announced operation that did not come in time (batch.ts). */
+  unansweredWaits: number;
 }
 
 export interface Router {
@@ -135,6 +141,13 @@ export interface Router {
    * all traffic drop while it boots.
    */
   restart(opts?: { timeoutMs?: number }): Promise<void>;
+  /**
+   * The engine checked an operation for this router and is about to send it (`key` names it, e.g. kind and
+   * identity, and comes back as `ApplyOptions.announced`): a batch waits for announced operations before its save.
+   */
+  announce(key: string): void;
+  /** An announced operation will not be sent after all (there is nothing to change). */
+  withdraw(key: string): void;
   stats(): RouterStats;
   close(): Promise<void>;
 }
@@ -256,6 +269,8 @@ class SharedRouter implements Router {
    * result needs holding: see `settle`.
    */
   private settled: (() => void)[] = [];
+  /** When a batch stops taking operations and is saved. */
+  private readonly batching = new Batching();
   private idleTimer?: NodeJS.Timeout;
   private counts = { handshakes: 0, saves: 0, configReads: 0, retiredCommands: 0 };
   /** Held from the first operation of a batch until the router is clean and idle again. */
@@ -301,6 +316,7 @@ class SharedRouter implements Router {
       commands: this.counts.retiredCommands + (this.primary?.commands ?? 0),
       saves: this.counts.saves,
       configReads: this.counts.configReads,
+      unansweredWaits: this.batching.unanswered,
     };
   }
 
@@ -620,10 +636,10 @@ class SharedRouter implements Router {
           await work.run();
           continue;
         }
-        // Queue drained: one save covers every operation applied since the last one, then the console settings
-        // go back. Only then are the operations reported.
+        // Queue drained: once no operation the engine announced is still to join the batch, one save covers every
+        // operation applied since the last one, then the console settings go back. Only then are they reported.
         if (this.unsaved.length > 0) {
-          await this.saveCovered();
+          if (!(await this.batching.joined())) await this.saveCovered();
           continue;
         }
         // Pulumi kills the provider without warning when a run ends, so waiting for the idle logout would leave
@@ -670,6 +686,7 @@ class SharedRouter implements Router {
    */
   private async saveCovered(): Promise<void> {
     if (this.unsaved.length === 0) return;
+    this.batching.closed();
     let covered = this.unsaved.splice(0);
     try {
       const failures = await verifyBatch(this.link, covered);
@@ -726,17 +743,30 @@ class SharedRouter implements Router {
     this.journal().clear();
   }
 
+  announce(key: string): void {
+    this.batching.announce(key);
+  }
+
+  withdraw(key: string): void {
+    this.batching.withdraw(key);
+  }
+
   apply(source: PlanSource, opts: ApplyOptions = {}): Promise<ApplyResult> {
     const wantSave = opts.save !== false;
-    return new Promise<ApplyResult>((resolveNow, reject) => {
-      const resolve = (r: ApplyResult) => this.settle(() => resolveNow(r));
+    this.batching.arrive(opts.announced);
+    return new Promise<ApplyResult>((resolveNow, rejectNow) => {
+      const report = (outcome: () => void) =>
+        this.settle(() => {
+          this.batching.reported();
+          outcome();
+        });
+      const resolve = (r: ApplyResult) => report(() => resolveNow(r));
+      const reject = (e: unknown) => report(() => rejectNow(e));
       const fail = (e: unknown) =>
-        this.settle(() =>
-          reject(
-            e instanceof RouterError
-              ? e
-              : new RouterError(this.name, redact(String((e as Error)?.message ?? e))),
-          ),
+        reject(
+          e instanceof RouterError
+            ? e
+            : new RouterError(this.name, redact(String((e as Error)?.message ?? e))),
         );
       this.queue.push({
         stage: opts.stage ?? 0,
@@ -749,7 +779,7 @@ class SharedRouter implements Router {
               prepared = await this.prepare(source);
             } catch (e) {
               // The caller's own refusal (an input conflict, an unreadable line): not a router error.
-              if (!(e instanceof RouterError)) return this.settle(() => reject(e));
+              if (!(e instanceof RouterError)) return reject(e);
               throw e;
             }
             const { snapshot, applied } = prepared;

@@ -1,0 +1,86 @@
+/**
+ * When a batch stops taking operations and is saved (issue 18).
+ *
+ * An operation reports only after the save that covers it, so every engine slot holding one of this router's
+ * operations waits for that save, and the engine sends the next operation only when it has a slot free and has
+ * written its state (the whole state, at the start and end of every operation: tens of milliseconds a resource at
+ * 1,000 resources). Saving as soon as the queue drains therefore saved after every few operations. The engine
+ * checks each resource (the provider's `check`) just before it sends its operation, and the provider tells the
+ * router (`announce`), so before a save the batch waits for the operations still announced:
+ *  - none announced (the run's last operation, or the next ones wait for this batch's): save now;
+ *  - as many operations here as the engine has shown it can hold at once while it held one back: it has no slot
+ *    free, nothing more can come until this batch reports: save now;
+ *  - otherwise wait for the next arrival, up to twice the longest gap between this batch's arrivals (at least
+ *    MIN_WAIT_MS, at most MAX_WAIT_MS). One that does not come in time means the engine held it back (or will not
+ *    send it at all): the count here is what it can hold at once, and what it announced is waited for no more.
+ * Waiting only delays the save: operations still report only after the save that covers them.
+ */
+
+/** The shortest and longest wait for an announced operation before a batch's save. */
+export const MIN_WAIT_MS = 100;
+export const MAX_WAIT_MS = 1000;
+
+export class Batching {
+  /** How often a batch waited for an announced operation that did not come in time. */
+  unanswered = 0;
+  /** Operations the engine has sent and not yet had reported. */
+  private inFlight = 0;
+  /** Operations the engine has checked and not yet sent (kind and identity). */
+  private readonly announced = new Set<string>();
+  /** The most operations the engine had here at once while holding back one it had announced. */
+  private engineSlots = 0;
+  /** When each operation of the batch being gathered arrived. */
+  private arrivals: number[] = [];
+  /** Ends a wait: true when an operation arrived, false when none is announced any more. */
+  private wake?: (arrived: boolean) => void;
+
+  /** The engine checked an operation and is about to send it. */
+  announce(key: string): void {
+    this.announced.add(key);
+  }
+
+  /** The engine will not send an announced operation after all (its diff found nothing to change). */
+  withdraw(key: string): void {
+    if (this.announced.delete(key) && this.announced.size === 0) this.wake?.(false);
+  }
+
+  /** An operation arrived (`key` as announced, if it was). */
+  arrive(key?: string): void {
+    if (key !== undefined) this.announced.delete(key);
+    this.inFlight++;
+    this.arrivals.push(Date.now());
+    this.wake?.(true);
+  }
+
+  /** An operation was reported to the engine: its slot is free. */
+  reported(): void {
+    this.inFlight--;
+  }
+
+  /** The batch is being verified and saved: what arrives from now on is the next batch's. */
+  closed(): void {
+    this.arrivals = [];
+  }
+
+  /** Whether another operation joined the batch (true), or the batch is to be saved now (false). */
+  async joined(): Promise<boolean> {
+    if (this.announced.size === 0) return false;
+    if (this.engineSlots > 0 && this.inFlight >= this.engineSlots) return false;
+    const gaps = this.arrivals.slice(1).map((t, i) => t - this.arrivals[i]);
+    const wait = Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, 2 * Math.max(0, ...gaps)));
+    const arrived = await new Promise<boolean | undefined>((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), wait);
+      this.wake = (came) => {
+        clearTimeout(timer);
+        resolve(came);
+      };
+    });
+    this.wake = undefined;
+    if (arrived === undefined) {
+      this.unanswered++;
+      this.engineSlots = Math.max(this.engineSlots, this.inFlight);
+      this.announced.clear();
+    }
+    return arrived === true;
+  }
+}

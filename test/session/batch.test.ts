@@ -1,0 +1,288 @@
+/**
+ * When a batch stops taking operations and is saved (provider/session/batch.ts): operations the engine announced
+ * join the batch before its save, whatever order and spacing they arrive in, and every safety property of a batch
+ * holds for such a gathered batch too — each operation reports only after the save that covers it, an error or a
+ * drop puts back exactly what is not saved, a second client never gets its lines saved with ours.
+ */
+import { type ContextCommand } from "../../provider/config";
+import { RouterError, routerFor, type Router, type RouterConnection } from "../../provider/session";
+import { Batching, MAX_WAIT_MS, MIN_WAIT_MS } from "../../provider/session/batch";
+import type { SimEvent } from "../../simulator";
+import { BASE_CONFIG, g, harness } from "./helpers";
+
+const route = (n: number) => g(`ip route 10.${n}.0.0/16 gateway 192.168.100.254`);
+const key = (n: number) => `StaticRoute 10.${n}.0.0/16`;
+const saves = (events: readonly SimEvent[]) => events.filter((e) => e.type === "save").length;
+const commandsOf = (events: readonly SimEvent[]) =>
+  events.flatMap((e) => (e.type === "command" ? [String(e.text)] : []));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Result = { saved: string } | RouterError;
+
+/**
+ * The engine's way of sending: every operation announced first (its check, when `announce`), then each one sent
+ * `gapMs` after the previous one's turn came (or it ended), as slots free and state is written. Each result is "ok"
+ * with the saved config when it reported, or its error.
+ */
+async function engineSends(
+  router: Router,
+  plans: readonly ContextCommand[][],
+  opts: { gapMs: number; announce: boolean; saved: () => string },
+): Promise<Result[]> {
+  const keys = plans.map((_, i) => `plan ${i}`);
+  if (opts.announce) keys.forEach((k) => router.announce(k));
+  const results: Promise<Result>[] = [];
+  await new Promise<void>((allSent) => {
+    const send = (i: number) => {
+      let sentNext = false;
+      const next = () => {
+        if (sentNext) return;
+        sentNext = true;
+        if (i + 1 < plans.length) setTimeout(() => send(i + 1), opts.gapMs);
+        else allSent();
+      };
+      const plan = () => {
+        next();
+        return plans[i];
+      };
+      results.push(
+        router.apply(plan, { announced: opts.announce ? keys[i] : undefined }).then(
+          () => ({ saved: opts.saved() }),
+          (e: unknown) => e as RouterError,
+        ),
+      );
+      void results[i].finally(next);
+    };
+    send(0);
+  });
+  return Promise.all(results);
+}
+
+describe("a batch waits for the operations the engine announced", () => {
+  test("announced operations arriving one by one after the queue drained share one save, each reported after it", async () => {
+    const h = await harness({ saveDelayMs: 150 });
+    try {
+      const plans = [1, 2, 3, 4, 5].map((n) => [route(40 + n)]);
+      const results = await engineSends(h.router, plans, {
+        gapMs: 30,
+        announce: true,
+        saved: h.sim.savedConfig,
+      });
+      results.forEach((r, i) => {
+        expect(r).not.toBeInstanceOf(Error);
+        expect((r as { saved: string }).saved).toContain(`ip route 10.4${i + 1}.0.0/16`);
+      });
+      expect(saves(h.sim.events())).toBe(1);
+      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("operations nobody announced are saved as soon as the queue drains, as before", async () => {
+    const h = await harness({ saveDelayMs: 150 });
+    try {
+      const results = await engineSends(
+        h.router,
+        [1, 2, 3].map((n) => [route(50 + n)]),
+        { gapMs: 30, announce: false, saved: h.sim.savedConfig },
+      );
+      expect(results.every((r) => !(r instanceof Error))).toBe(true);
+      expect(saves(h.sim.events())).toBeGreaterThan(1);
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("an announced operation that never comes delays the save by the wait only, then the batch is saved", async () => {
+    const h = await harness();
+    try {
+      h.router.announce(key(60));
+      h.router.announce(key(61));
+      await h.router.apply([route(60)], { announced: key(60) });
+      const events = h.sim.events();
+      const typed = events.find((e) => e.type === "command" && String(e.text).startsWith("ip route 10.60."));
+      const saved = events.find((e) => e.type === "save");
+      const waited = Date.parse(saved!.ts) - Date.parse(typed!.ts);
+      expect(waited).toBeGreaterThanOrEqual(MIN_WAIT_MS - 5);
+      expect(waited).toBeLessThan(MAX_WAIT_MS + 2000);
+      expect(h.sim.savedConfig()).toContain("ip route 10.60.0.0/16");
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("an error on a line of an operation that joined during the wait: it is rolled back, the rest saved once", async () => {
+    const h = await harness({ faults: [{ type: "error-on", match: "^ip route 10\\.72\\." }] });
+    try {
+      const plans = [
+        [route(71)],
+        [route(72), g("ip route 10.73.0.0/16 gateway 192.168.100.254")],
+        [route(74)],
+      ];
+      const [first, failed, last] = await engineSends(h.router, plans, {
+        gapMs: 30,
+        announce: true,
+        saved: h.sim.savedConfig,
+      });
+      expect(failed).toBeInstanceOf(RouterError);
+      expect((failed as RouterError).rolledBack).toBe(true);
+      expect((first as { saved: string }).saved).toContain("ip route 10.71.0.0/16");
+      expect((last as { saved: string }).saved).toContain("ip route 10.74.0.0/16");
+      const saved = h.sim.savedConfig();
+      expect(saved).not.toContain("ip route 10.72.0.0/16");
+      expect(saved).not.toContain("ip route 10.73.0.0/16");
+      expect(saves(h.sim.events())).toBe(1);
+      expect(h.sim.runningConfig()).toBe(saved);
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("a second client waits for the gathered batch: its lines are never saved with ours", async () => {
+    const h = await harness({
+      config: BASE_CONFIG.replace("login password *\n", "login password *\nlogin user other otherpw\n"),
+    });
+    const other = routerFor({
+      ...h.conn,
+      username: "other",
+      password: "otherpw",
+      name: "second",
+    } as RouterConnection);
+    try {
+      const done = engineSends(h.router, [[route(81)], [route(82)]], {
+        gapMs: 30,
+        announce: true,
+        saved: h.sim.savedConfig,
+      });
+      // The other client asks while our batch waits for its second operation.
+      await sleep(10);
+      const theirs = other.apply([route(83)]);
+      const ours = await done;
+      for (const r of ours) expect((r as { saved: string }).saved).not.toContain("ip route 10.83.0.0/16");
+      await theirs;
+      expect(h.sim.savedConfig()).toContain("ip route 10.83.0.0/16");
+      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
+    } finally {
+      await other.close();
+      await h.done();
+    }
+  });
+});
+
+describe("a drop after each command of a gathered batch", () => {
+  const plans = () => [[route(91)], [route(92)], [g("no ip route 10.0.0.0/8")], [route(93)]];
+
+  test("every cut: each operation reports ok exactly when the router saved it, running == saved", async () => {
+    const clean = await harness();
+    let total: number;
+    try {
+      const results = await engineSends(clean.router, plans(), {
+        gapMs: 20,
+        announce: true,
+        saved: clean.sim.savedConfig,
+      });
+      expect(results.every((r) => !(r instanceof Error))).toBe(true);
+      await clean.router.close();
+      total = commandsOf(clean.sim.events()).length;
+    } finally {
+      await clean.done();
+    }
+    for (let n = 1; n <= total; n++) {
+      const h = await harness({ faults: [{ type: "drop-after-commands", count: n }] });
+      try {
+        const results = await engineSends(h.router, plans(), {
+          gapMs: 20,
+          announce: true,
+          saved: h.sim.savedConfig,
+        });
+        await h.router.close();
+        const saved = h.sim.savedConfig();
+        const where = `drop after command ${n}`;
+        expect(`${where}: ${h.sim.runningConfig()}`).toBe(`${where}: ${saved}`);
+        const ok = (i: number) => !(results[i] instanceof Error);
+        expect(`${where}: 0 ${ok(0)}`).toBe(`${where}: 0 ${saved.includes("ip route 10.91.0.0/16")}`);
+        expect(`${where}: 1 ${ok(1)}`).toBe(`${where}: 1 ${saved.includes("ip route 10.92.0.0/16")}`);
+        expect(`${where}: 2 ${ok(2)}`).toBe(`${where}: 2 ${!saved.includes("ip route 10.0.0.0/8")}`);
+        expect(`${where}: 3 ${ok(3)}`).toBe(`${where}: 3 ${saved.includes("ip route 10.93.0.0/16")}`);
+      } finally {
+        await h.done();
+      }
+    }
+  }, 300_000);
+});
+
+describe("Batching: when to stop gathering", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  test("nothing announced: save at once", async () => {
+    const b = new Batching();
+    b.arrive();
+    await expect(b.joined()).resolves.toBe(false);
+  });
+
+  test("an announced operation that arrives joins; one withdrawn ends the wait without it", async () => {
+    const b = new Batching();
+    b.announce("a");
+    b.announce("b");
+    b.arrive("a");
+    const first = b.joined();
+    b.arrive("b");
+    await expect(first).resolves.toBe(true);
+    b.announce("c");
+    const second = b.joined();
+    b.withdraw("c");
+    await expect(second).resolves.toBe(false);
+  });
+
+  test("one that does not come in time: the count here is what the engine holds, later batches save at it", async () => {
+    const b = new Batching();
+    ["a", "b", "c"].forEach((k) => b.announce(k));
+    b.arrive("a");
+    b.arrive("b");
+    const waiting = b.joined();
+    jest.advanceTimersByTime(MIN_WAIT_MS);
+    await expect(waiting).resolves.toBe(false);
+    // What it announced is waited for no more: another operation is not held for it.
+    b.arrive();
+    await expect(b.joined()).resolves.toBe(false);
+    b.reported();
+    // The batch reports; the engine sends the held one and announces two more.
+    b.closed();
+    b.reported();
+    b.reported();
+    b.announce("d");
+    b.arrive("c");
+    b.arrive("d");
+    b.announce("e");
+    await expect(b.joined()).resolves.toBe(false);
+  });
+
+  test("the wait is twice the longest gap between the batch's arrivals, within its bounds", async () => {
+    const b = new Batching();
+    ["a", "b", "c"].forEach((k) => b.announce(k));
+    b.arrive("a");
+    jest.advanceTimersByTime(300);
+    b.arrive("b");
+    let settled: boolean | undefined;
+    void b.joined().then((v) => (settled = v));
+    await jest.advanceTimersByTimeAsync(599);
+    expect(settled).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(settled).toBe(false);
+    // After a gap of 5 s the wait is MAX_WAIT_MS.
+    const slow = new Batching();
+    ["a", "b", "c"].forEach((k) => slow.announce(k));
+    slow.arrive("a");
+    jest.advanceTimersByTime(5000);
+    slow.arrive("b");
+    let capped: boolean | undefined;
+    void new Batching().joined();
+    void slow.joined().then((v) => (capped = v));
+    await jest.advanceTimersByTimeAsync(MAX_WAIT_MS - 1);
+    expect(capped).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(capped).toBe(false);
+  });
+});
