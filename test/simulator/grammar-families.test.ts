@@ -420,6 +420,10 @@ const GOOD: [string, SimContext, string][] = [
   ["ipv6 prefix 2 dhcp-prefix@lan2::1:0:0:0:0/64 a_flag=on", none, "rtx1210"],
   ["l2tp hostname RT2", tunnel1, "rtx830"],
   ["l2tp remote end-id abcdefghijabcdefghijabcdefghijab", tunnel1, "rtx830"],
+  // VLAN interconnect (§38.3-38.4), HTTP upload file (§43.1)
+  ["vlan interconnect group lan1 lan1/1,lan1/2 lan1/3-5 lan1$ vlan1-3", none, "rtx1210"],
+  ["vlan interconnect log lan1 pass reject", none, "rtx1210"],
+  ["http upload config 0.2 dir1/dir2/config.txt", none, "rtx1210"],
 ];
 
 describe("valid lines of each family", () => {
@@ -971,6 +975,14 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["l2tp hostname abcdefghijabcdefghijabcdefghijabc", tunnel1, "rtx830", "out-of-range"],
   ["l2tp remote end-id a b", tunnel1, "rtx830", "parameters"],
   [`pp auth username user pass myname ${"n".repeat(65)} pass`, pp1, "rtx1210", "out-of-range"],
+  // VLAN interconnect, HTTP upload file
+  ["vlan interconnect group lan1 lan1/1,pp1", none, "rtx1210", "illegal-keyword"],
+  ["vlan interconnect group lan1 lan1/1;reboot", none, "rtx1210", "illegal-keyword"],
+  ["vlan interconnect log lan1 drop", none, "rtx1210", "illegal-keyword"],
+  ["vlan interconnect log lan1 pass reject pass", none, "rtx1210", "parameters"],
+  ["http upload config 0.3 config.txt", none, "rtx1210", "parameters"],
+  ["http upload log logs/a.txt extra", none, "rtx1210", "parameters"],
+  ["http upload log http://x/a.txt", none, "rtx1210", "illegal-keyword"],
 ];
 
 describe("invalid lines get the device's error class", () => {

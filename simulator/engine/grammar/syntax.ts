@@ -148,6 +148,13 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     if (m[6] !== undefined) integer(m[6], 0, 59);
     return v;
   },
+  /** VLAN interconnect group members (CR §38.3): LAN names joined by `,`, ranges `vlan1-3`, `lan2/1-3`, and a `$`
+   * after a name for one-to-all. */
+  "lan-group": () => (v) => {
+    const name = "(lan\\d+(\\.\\d+|/\\d+)?|vlan\\d+)";
+    const item = new RegExp(`^${name}(-\\d+)?\\$?$`);
+    return v.split(",").every((i) => item.test(i)) ? v : fail("illegal-keyword");
+  },
   /** A percentage `N%` in MIN-MAX (`<percent:70-90>`). */
   percent: (arg) => {
     const [min, max] = (arg ?? "0-100").split("-").map(Number);

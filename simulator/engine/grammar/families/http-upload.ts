@@ -4,12 +4,14 @@ import { SECTION } from "../order";
 import { command, type Family, inSection } from "../spec";
 
 const at = (item: number): ReturnType<typeof inSection> => inSection(SECTION.OTHER, 70 + item);
+/** Config files 0..4 and their backups N.1, N.2 (§43.1). */
+const CONFIG_FILES = [0, 1, 2, 3, 4].flatMap((n) => [`${n}`, `${n}.1`, `${n}.2`]).join("|");
 const models = { exists: (m: { id: string }) => ["rtx1210", "rtx1220", "rtx1300"].includes(m.id) };
 
 export const httpUpload: Family = {
   specs: [
     // §43.1: `[config_no] [directory/]filename`; names may hold `%` escapes (`%y`, `%n`, `%%`).
-    command("http upload", "<word> [<word>]", at(0), { key: "config|log", ...models }),
+    command("http upload", `[${CONFIG_FILES}] <path>`, at(0), { key: "config|log", ...models }),
     command("http upload url", "<url>", at(1), models), // §43.2
     command("http upload permit", "on|off", at(2), models), // §43.3
     command("http upload timeout", "<int:1-180>", at(3), models), // §43.4

@@ -7,7 +7,8 @@ export const vlan: Family = {
   specs: [
     // §38.2: `vlan port mapping lan1.N vlanM`.
     command("vlan port mapping", "<if>", inSection(SECTION.LAN, 5), { key: "<if>" }),
-    command("vlan interconnect group", "<word>...", inSection(SECTION.LAN, 6), { key: "<if>" }),
-    command("vlan interconnect log", "<word> [<word>]", inSection(SECTION.LAN, 7), { key: "<if>" }),
+    // §38.3: `all`, `none`, or groups of LAN names joined by `,`, ranges with `-`, `$` for one-to-all.
+    command("vlan interconnect group", "all|none|<lan-group>...", inSection(SECTION.LAN, 6), { key: "<if>" }),
+    command("vlan interconnect log", "pass|reject [pass|reject]", inSection(SECTION.LAN, 7), { key: "<if>" }),
   ],
 };
