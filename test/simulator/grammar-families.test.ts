@@ -424,6 +424,18 @@ const GOOD: [string, SimContext, string][] = [
   ["vlan interconnect group lan1 lan1/1,lan1/2 lan1/3-5 lan1$ vlan1-3", none, "rtx1210"],
   ["vlan interconnect log lan1 pass reject", none, "rtx1210"],
   ["http upload config 0.2 dir1/dir2/config.txt", none, "rtx1210"],
+  // external memory (§42.4-42.5, §42.9-42.10, §42.13, §42.15)
+  [
+    "external-memory statistics filename prefix usb1:stats crypto aes128 password1 max-filenum=infinity",
+    none,
+    "rtx1210",
+  ],
+  ["external-memory syslog filename sd1:syslog.txt limit=1024 backup=1 line=1000", none, "rtx1210"],
+  ["external-memory exec filename *:rtx1210.bin 1", none, "rtx1210"],
+  ["external-memory config filename *:config.rtfg,*:config.txt 4 password1", none, "rtx1210"],
+  ["external-memory batch filename usb1:command.txt usb1:result.txt", none, "rtx1210"],
+  ["operation button function download execute lua /lua/a.lua arg1 arg2", none, "rtx1210"],
+  ["operation button function func mobile signal-strength", none, "rtx1210"],
 ];
 
 describe("valid lines of each family", () => {
@@ -983,6 +995,19 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["http upload config 0.3 config.txt", none, "rtx1210", "parameters"],
   ["http upload log logs/a.txt extra", none, "rtx1210", "parameters"],
   ["http upload log http://x/a.txt", none, "rtx1210", "illegal-keyword"],
+  // external memory
+  ["external-memory statistics filename prefix usb1:stats_2024", none, "rtx1210", "illegal-keyword"],
+  ["external-memory statistics filename prefix *:stats", none, "rtx1210", "illegal-keyword"],
+  ["external-memory statistics filename prefix usb1:s max-filenum=99", none, "rtx1210", "out-of-range"],
+  ["external-memory syslog filename syslog.txt", none, "rtx1210", "illegal-keyword"],
+  ["external-memory syslog filename usb1:a.txt crypto aes128 short", none, "rtx1210", "out-of-range"],
+  ["external-memory syslog filename usb1:a.txt limit=1025", none, "rtx1210", "out-of-range"],
+  ["external-memory exec filename usb1:a.bin 2", none, "rtx1210", "out-of-range"],
+  ["external-memory config filename usb1:a,usb1:b,usb1:c", none, "rtx1210", "illegal-keyword"],
+  ["external-memory config filename usb1:a 5", none, "rtx1210", "out-of-range"],
+  ["external-memory batch filename ftp:command.txt", none, "rtx1210", "illegal-keyword"],
+  ["operation button function download reboot", none, "rtx1210", "illegal-keyword"],
+  ["operation button function download http revision-up now", none, "rtx1210", "parameters"],
 ];
 
 describe("invalid lines get the device's error class", () => {

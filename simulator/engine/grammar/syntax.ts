@@ -155,6 +155,16 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     const item = new RegExp(`^${name}(-\\d+)?\\$?$`);
     return v.split(",").every((i) => item.test(i)) ? v : fail("illegal-keyword");
   },
+  /**
+   * A file on external memory (CR ch. 42): `usb1:NAME`, `sd1:NAME` or `*:NAME` (either); `<memory-file:2>` takes two
+   * joined by a comma, `<memory-file:prefix>` a statistics prefix (letters and digits, at most 15, no `*:`).
+   */
+  "memory-file": (arg) => (v) => {
+    const files = v.split(",");
+    if (files.length > (arg === "2" ? 2 : 1)) fail("illegal-keyword");
+    const file = arg === "prefix" ? /^(usb1|sd1):[A-Za-z0-9]{1,15}$/ : /^(usb1|sd1|\*):[\x21-\x7e]{1,255}$/;
+    return files.every((f) => file.test(f)) ? v : fail("illegal-keyword");
+  },
   /** A percentage `N%` in MIN-MAX (`<percent:70-90>`). */
   percent: (arg) => {
     const [min, max] = (arg ?? "0-100").split("-").map(Number);
