@@ -436,6 +436,12 @@ const GOOD: [string, SimContext, string][] = [
   ["external-memory batch filename usb1:command.txt usb1:result.txt", none, "rtx1210"],
   ["operation button function download execute lua /lua/a.lua arg1 arg2", none, "rtx1210"],
   ["operation button function func mobile signal-strength", none, "rtx1210"],
+  // mobile (§44.3, §44.13-44.14, §44.26, §44.31)
+  ["mobile carrier mode usb1 2", none, "rtx830"],
+  ["mobile signal-strength on syslog=trans interval=600,infinity", none, "rtx830"],
+  ["mobile access limit length 50M alert=80%,70%", pp1, "rtx830"],
+  ["mobile access limit time 3600 alert=3000 unit=minute", pp1, "rtx830"],
+  ["mobile call type 2", pp1, "rtx830"],
 ];
 
 describe("valid lines of each family", () => {
@@ -1008,6 +1014,15 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["external-memory batch filename ftp:command.txt", none, "rtx1210", "illegal-keyword"],
   ["operation button function download reboot", none, "rtx1210", "illegal-keyword"],
   ["operation button function download http revision-up now", none, "rtx1210", "parameters"],
+  // mobile
+  ["mobile use usb2 on", none, "rtx830", "illegal-keyword"],
+  ["mobile carrier mode usb1 4", none, "rtx830", "out-of-range"],
+  ["mobile signal-strength on interval=3601,1", none, "rtx830", "out-of-range"],
+  ["mobile signal-strength on syslog=maybe", none, "rtx830", "illegal-keyword"],
+  ["mobile access limit length 50X", pp1, "rtx830", "illegal-keyword"],
+  ["mobile access limit length 50M alert=101%", pp1, "rtx830", "illegal-keyword"],
+  ["mobile access limit time 3600 unit=hour", pp1, "rtx830", "illegal-keyword"],
+  ["mobile call type 3", pp1, "rtx830", "illegal-keyword"],
 ];
 
 describe("invalid lines get the device's error class", () => {

@@ -165,6 +165,26 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     const file = arg === "prefix" ? /^(usb1|sd1):[A-Za-z0-9]{1,15}$/ : /^(usb1|sd1|\*):[\x21-\x7e]{1,255}$/;
     return files.every((f) => file.test(f)) ? v : fail("illegal-keyword");
   },
+  /** `SECONDS,COUNT` of a periodic check (CR §44.26): 1..3600 seconds, 1..1000 times or infinity. */
+  "interval-count": () => (v) => {
+    const m = /^(\d+),(\d+|infinity)$/.exec(v) ?? fail("illegal-keyword");
+    integer(m[1], 1, 3600);
+    if (m[2] !== "infinity") integer(m[2], 1, 1000);
+    return v;
+  },
+  /** An amount with an optional k/M/G suffix (CR §44.13 `50M`), at least 1. */
+  amount: () => (v) => {
+    const m = /^(\d{1,19})[kMG]?$/.exec(v) ?? fail("illegal-keyword");
+    if (Number(m[1]) < 1) fail("out-of-range");
+    return v;
+  },
+  /** A warning point and an optional cancel point, each an amount or `N%` (CR §44.13-44.14). */
+  alert: () => (v) => {
+    const parts = v.split(",");
+    if (parts.length > 2 || !parts.every((p) => /^\d{1,19}[kMG]?$/.test(p) || /^(100|[1-9]?\d)%$/.test(p)))
+      fail("illegal-keyword");
+    return v;
+  },
   /** A percentage `N%` in MIN-MAX (`<percent:70-90>`). */
   percent: (arg) => {
     const [min, max] = (arg ?? "0-100").split("-").map(Number);
