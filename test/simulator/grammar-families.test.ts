@@ -442,6 +442,12 @@ const GOOD: [string, SimContext, string][] = [
   ["mobile access limit length 50M alert=80%,70%", pp1, "rtx830"],
   ["mobile access limit time 3600 alert=3000 unit=minute", pp1, "rtx830"],
   ["mobile call type 2", pp1, "rtx830"],
+  // SNMPv3 views (§21.15), URL filter database (§10.7-10.10)
+  ["snmpv3 vacm view 1 include 1.3.6.1 exclude 1.3.6.1.2.1.2", none, "rtx1210"],
+  ["url filter external-database use reputation trendmicro category digitalarts2", none, "rtx5000"],
+  ["url filter external-database server db.example.jp 8080", none, "rtx5000"],
+  ["url filter external-database category 1 reject-log 1,3,5 192.168.0.0/24", none, "rtx5000"],
+  ["url filter external-database category 2 pass *", none, "rtx5000"],
 ];
 
 describe("valid lines of each family", () => {
@@ -1023,6 +1029,18 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["mobile access limit length 50M alert=101%", pp1, "rtx830", "illegal-keyword"],
   ["mobile access limit time 3600 unit=hour", pp1, "rtx830", "illegal-keyword"],
   ["mobile call type 3", pp1, "rtx830", "illegal-keyword"],
+  // SNMPv3 views, URL filter database
+  ["snmpv3 vacm view 1 include", none, "rtx1210", "parameters"],
+  ["snmpv3 vacm view 1 include 1", none, "rtx1210", "illegal-keyword"],
+  ["snmpv3 vacm view 1 include 1.3.6.x", none, "rtx1210", "illegal-keyword"],
+  ["snmpv3 vacm view 1 permit 1.3.6.1", none, "rtx1210", "illegal-keyword"],
+  ["snmpv3 vacm view 65536 include 1.3.6.1", none, "rtx1210", "out-of-range"],
+  ["url filter external-database use category google", none, "rtx5000", "illegal-keyword"],
+  ["url filter external-database server db.example.jp 65536", none, "rtx5000", "out-of-range"],
+  ["url filter external-database category 1 block 1", none, "rtx5000", "illegal-keyword"],
+  ["url filter external-database category 1 pass 1,x", none, "rtx5000", "illegal-keyword"],
+  ["url filter external-database category 1 pass * 10.0.0.256", none, "rtx5000", "bad-ip"],
+  ["url filter external-database category 21474837 pass *", none, "rtx5000", "out-of-range"],
 ];
 
 describe("invalid lines get the device's error class", () => {

@@ -1,6 +1,7 @@
 /** SNMP v1/v2c/v3 agent and traps (CR ch. 21). */
 import { SECTION } from "../order";
 import { command, type Family, inSection } from "../spec";
+import { fail } from "../values";
 
 const at = (item: number): ReturnType<typeof inSection> => inSection(SECTION.SNMP, item);
 /** Community names are at most 16 characters [V] yamaha-cli.md §6 (an RTX refuses a longer one). */
@@ -30,9 +31,17 @@ export const snmp: Family = {
       },
     ),
     command("snmpv3 host", "user <int:1-65535>...", at(13), { key: "none|any|<ip46>|<range>" }),
-    command("snmpv3 vacm view", "include|exclude <word> [include|exclude|<word>...]", at(14), {
-      key: "<int:1-65535>",
-    }),
+    // §21.15: pairs of include|exclude and an OID of 2..128 sub-IDs.
+    {
+      ...command("snmpv3 vacm view", "", at(14), { key: "<int:1-65535>" }),
+      args: (r) => {
+        if (r.remaining === 0 || r.remaining % 2 !== 0) fail("parameters");
+        while (r.remaining > 0) {
+          r.kw(["include", "exclude"]);
+          r.replace((v) => (/^\d+(\.\d+){1,127}$/.test(v) ? v : fail("illegal-keyword")));
+        }
+      },
+    },
     command("snmpv3 vacm access", "read none|<int:1-65535> write none|<int:1-65535>", at(15), {
       key: "<int:1-65535>",
     }),

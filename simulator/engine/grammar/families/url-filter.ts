@@ -1,9 +1,14 @@
 /** URL filters (CR ch. 10): keyword filters applied per interface, and the external database service. */
 import { SECTION } from "../order";
 import { command, type Family, inSection, perInterface } from "../spec";
+import { keySyntax } from "../syntax";
+import { ipv4FilterAddress } from "./filters";
 
 const at = (item: number): ReturnType<typeof inSection> => inSection(SECTION.ETHERNET_FILTER, 10 + item);
 const ON_OFF = "on|off";
+const CATEGORY = keySyntax(
+  "pass|pass-log|pass-nolog|reject|reject-log|reject-nolog *|<int-list:1-2147483647>",
+);
 
 export const urlFilter: Family = {
   specs: [
@@ -23,11 +28,22 @@ export const urlFilter: Family = {
     command("url filter use", ON_OFF, at(2)),
     command("url filter reject", "( redirect [<url>] | off )", at(3)),
     command("url filter log", ON_OFF, at(4)),
-    command("url filter external-database use", "on|off|<word> [<word>...]", at(5)),
-    command("url filter external-database server", "<host> <int:1-65535>", at(6)),
+    // §10.7: the databases of each check; `on|off` as older firmware takes it [U].
+    command(
+      "url filter external-database use",
+      "( on | off | [reputation off|trendmicro] [category off|digitalarts2|netstar|trendmicro] )",
+      at(5),
+    ),
+    command("url filter external-database server", "<ip>|<domain> <int:1-65535>", at(6)),
     command("url filter external-database log", ON_OFF, at(7)),
-    command("url filter external-database category", "<word> <word> [<net>]", at(8), {
-      key: "<int:1-65535>",
-    }),
+    // §10.10: an action, category numbers or `*`, then the source addresses as IP filters take them.
+    {
+      ...command("url filter external-database category", "", at(8), { key: "<int:1-21474836>" }),
+      args: (r, env) => {
+        CATEGORY(r, env);
+        if (r.remaining > 0) r.replace((v) => ipv4FilterAddress(v, env, "dpi"));
+        r.end();
+      },
+    },
   ],
 };
