@@ -448,6 +448,10 @@ const GOOD: [string, SimContext, string][] = [
   ["url filter external-database server db.example.jp 8080", none, "rtx5000"],
   ["url filter external-database category 1 reject-log 1,3,5 192.168.0.0/24", none, "rtx5000"],
   ["url filter external-database category 2 pass *", none, "rtx5000"],
+  // SIP servers (§20.2.1, §20.2.4, §20.2.10)
+  ["sip server 1 192.168.0.10 register udp sip:100@example.jp user1 pass1", none, "rtx5000"],
+  ["sip server privacy 1 default-on rfc3325", none, "rtx5000"],
+  ["sip server qvalue 65535 0.5", none, "rtx5000"],
 ];
 
 describe("valid lines of each family", () => {
@@ -1041,6 +1045,15 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["url filter external-database category 1 pass 1,x", none, "rtx5000", "illegal-keyword"],
   ["url filter external-database category 1 pass * 10.0.0.256", none, "rtx5000", "bad-ip"],
   ["url filter external-database category 21474837 pass *", none, "rtx5000", "out-of-range"],
+  // SIP servers
+  ["sip server 1 192.168.0.10 invite udp sip:100@example.jp", none, "rtx5000", "illegal-keyword"],
+  ["sip server 1 192.168.0.10 register sctp sip:100@example.jp", none, "rtx5000", "illegal-keyword"],
+  ["sip server 1 192.168.0.10 register udp 100@example.jp", none, "rtx5000", "illegal-keyword"],
+  ["sip server privacy 1 sometimes", none, "rtx5000", "illegal-keyword"],
+  ["sip server privacy 1 off rfc9999", none, "rtx5000", "illegal-keyword"],
+  ["sip server qvalue 1 1.5", none, "rtx5000", "out-of-range"],
+  ["sip server qvalue 1 0.0001", none, "rtx5000", "illegal-keyword"],
+  ["sip server qvalue 1 0.000", none, "rtx5000", "out-of-range"],
 ];
 
 describe("invalid lines get the device's error class", () => {

@@ -185,6 +185,15 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
       fail("illegal-keyword");
     return v;
   },
+  /** A SIP address `sip:user@host` (CR §20.2.1). */
+  "sip-uri": () => (v) => (/^sips?:[\x21-\x7e]{1,255}$/.test(v) ? v : fail("illegal-keyword")),
+  /** A q value 0.001..1.000 in steps of 0.001, or 0 (CR §20.2.10). */
+  qvalue: () => (v) => {
+    const m = /^(0|1)(?:\.(\d{1,3}))?$/.exec(v) ?? fail("illegal-keyword");
+    const q = Number(`${m[1]}.${(m[2] ?? "").padEnd(3, "0")}`);
+    if (q > 1 || (q === 0 && v !== "0")) fail("out-of-range");
+    return v;
+  },
   /** A percentage `N%` in MIN-MAX (`<percent:70-90>`). */
   percent: (arg) => {
     const [min, max] = (arg ?? "0-100").split("-").map(Number);
