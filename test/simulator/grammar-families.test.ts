@@ -452,6 +452,12 @@ const GOOD: [string, SimContext, string][] = [
   ["sip server 1 192.168.0.10 register udp sip:100@example.jp user1 pass1", none, "rtx5000"],
   ["sip server privacy 1 default-on rfc3325", none, "rtx5000"],
   ["sip server qvalue 65535 0.5", none, "rtx5000"],
+  // ISDN (§6.1.1-6.1.5, §6.2.2)
+  ["line type bri1 isdn-ntt 1b", none, "rtx1210"],
+  ["isdn local address bri1 0312345678/12", none, "rtx1210"],
+  ["isdn local address bri1 /12", none, "rtx1210"],
+  ["account threshold bri1 5000", none, "rtx1210"],
+  ["isdn remote address call 0312345678 0312345679/2", pp1, "rtx1210"],
 ];
 
 describe("valid lines of each family", () => {
@@ -1054,6 +1060,16 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["sip server qvalue 1 1.5", none, "rtx5000", "out-of-range"],
   ["sip server qvalue 1 0.0001", none, "rtx5000", "illegal-keyword"],
   ["sip server qvalue 1 0.000", none, "rtx5000", "out-of-range"],
+  // ISDN
+  ["line type bri1 l64 2b", none, "rtx1210", "parameters"],
+  ["line type bri1 isdn 2", none, "rtx1210", "illegal-keyword"],
+  ["line type bri1 pri", none, "rtx1210", "illegal-keyword"],
+  ["isdn local address bri1 03-1234-5678", none, "rtx1210", "illegal-keyword"],
+  ["account threshold bri1 0", none, "rtx1210", "out-of-range"],
+  ["account threshold bri1 lots", none, "rtx1210", "illegal-keyword"],
+  ["isdn remote address dial 0312345678", pp1, "rtx1210", "illegal-keyword"],
+  ["isdn remote address call", pp1, "rtx1210", "parameters"],
+  ["isdn remote address call 0312345678;x", pp1, "rtx1210", "illegal-keyword"],
 ];
 
 describe("invalid lines get the device's error class", () => {

@@ -194,6 +194,9 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     if (q > 1 || (q === 0 && v !== "0")) fail("out-of-range");
     return v;
   },
+  /** An ISDN number with an optional `/SUBADDRESS` (ASCII 0x21..0x7e), or the subaddress alone (CR §6.1.2). */
+  "isdn-number": () => (v) =>
+    /^(\d{1,32}(\/[\x21-\x7e]{1,32})?|\/[\x21-\x7e]{1,32})$/.test(v) ? v : fail("illegal-keyword"),
   /** A percentage `N%` in MIN-MAX (`<percent:70-90>`). */
   percent: (arg) => {
     const [min, max] = (arg ?? "0-100").split("-").map(Number);

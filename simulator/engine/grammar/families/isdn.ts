@@ -31,11 +31,15 @@ function timer(head: string, count: number, item: number): Spec {
 export const isdn: Family = {
   feature: "isdn",
   specs: [
-    command("line type", "isdn|isdn-ntt|l64|l128|<word> [<int:1-2>]", perInterface(31), { key: "<if>" }),
-    command("isdn local address", "[<word>]", perInterface(32), { key: "<if>" }),
+    // §6.1.1: channels only for the switched lines.
+    command("line type", "( isdn|isdn-ntt [1b|2b] | l64 | l128 )", perInterface(31), { key: "<if>" }),
+    // §6.1.2: `NUMBER[/SUBADDRESS]` or `/SUBADDRESS`.
+    command("isdn local address", "[<isdn-number>]", perInterface(32), { key: "<if>" }),
     command("isdn terminator", ON_OFF, perInterface(33), { key: "<if>" }),
-    command("account threshold", "<word> [<int:0-21474836>]", () => [SECTION.ISDN, 0]),
-    pp("isdn remote address", "call|arrive|call_arrive <word> [<word>...]", 2.6),
+    // §6.1.5: the limit in yen of the whole router, an interface or the pp [U: one setting for all].
+    command("account threshold", "[pp|<if>] off|<int:1-2147483647>", () => [SECTION.ISDN, 0]),
+    // §6.2.2: numbers with optional subaddresses.
+    pp("isdn remote address", "call|arrive <isdn-number>...", 2.6),
     pp("isdn auto connect", ON_OFF, 2.61),
     pp("isdn arrive permit", "on|off [vrrp <if> <int:1-255> [slave]]", 2.62),
     pp("isdn call permit", ON_OFF, 2.63),
