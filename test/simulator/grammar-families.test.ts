@@ -1070,6 +1070,12 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["isdn remote address dial 0312345678", pp1, "rtx1210", "illegal-keyword"],
   ["isdn remote address call", pp1, "rtx1210", "parameters"],
   ["isdn remote address call 0312345678;x", pp1, "rtx1210", "illegal-keyword"],
+  // heads once kept verbatim: a sub-command the CR does not have is unknown
+  ["pp keepalive sometimes on", pp1, "rtx1210", "invalid-command"],
+  ["pppoe auto reconnect on", pp1, "rtx1210", "invalid-command"],
+  ["ipsec ike mode-cfg anything 1 x", tunnel1, "rtx1210", "invalid-command"],
+  ["ipsec ike xauth whatever 1", tunnel1, "rtx1210", "invalid-command"],
+  ["ip tunnel intrusion detection sideways on", tunnel1, "rtx1210", "illegal-keyword"],
 ];
 
 describe("invalid lines get the device's error class", () => {

@@ -172,11 +172,4 @@ export const ipsec: Family = {
       order: (key) => [SECTION.IPSEC, 2, Number(key[0])],
     },
   ],
-  unchecked: [
-    { head: "ipsec ike encryption", scope: "tunnel", order: [12], nested: true },
-    { head: "ipsec ike group", scope: "tunnel", order: [13], nested: true },
-    { head: "ipsec ike hash", scope: "tunnel", order: [13.5], nested: true },
-    { head: "ipsec ike xauth", scope: "tunnel", order: [21.5], nested: true },
-    { head: "ipsec ike mode-cfg", scope: "tunnel", order: [21.6], nested: true },
-  ],
 };

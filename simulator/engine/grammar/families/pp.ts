@@ -193,9 +193,4 @@ export const pp: Family = {
     { head: "ip pp nat descriptor", scope: "pp", args: natDescriptorList, order: at(26) },
     { head: "pp enable", scope: "pp", args: (r, env) => enableArg(r, inPpBlock(env)), order: at(99) },
   ],
-  unchecked: [
-    { head: "pp keepalive", scope: "pp", order: [1.5] },
-    { head: "pppoe auto", scope: "pp", order: [2.5] },
-    { head: "ip pp intrusion detection", scope: "pp", order: [27] },
-  ],
 };

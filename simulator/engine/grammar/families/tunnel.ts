@@ -104,5 +104,4 @@ export const tunnel: Family = {
       order: at(99),
     },
   ],
-  unchecked: [{ head: "ip tunnel intrusion detection", scope: "tunnel", order: [45] }],
 };
