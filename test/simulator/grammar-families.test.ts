@@ -336,6 +336,7 @@ const GOOD: [string, SimContext, string][] = [
   ["ipv6 source address selection rule lifetime", none, "rtx1210"],
   ["ipv6 dhcp prefix 2 dhcp-prefix@lan2 ::1:0:0:0:0/64", none, "rtx1210"],
   ["ipv6 nd ra-dnssl 1 example.jp example.com lifetime=infinity", none, "rtx1210"],
+  ["ipv6 nd ra-rdnss 21474836 dhcpv6 2001:db8::53 lifetime=infinity", none, "rtx1210"],
   ["ipv6 lan1 mld router version=1,2 robust-variable=10", none, "rtx1210"],
   // device and daemons (§4.10, §4.32, §4.57, §4.64, §4.71, §4.76)
   ["user attribute admin connection=ssh,sftp,http gui-page=dashboard,config host=lan1", none, "rtx1210"],
@@ -859,6 +860,9 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["ipv6 nd ra-dnssl 1 a.jp b.jp c.jp d.jp", none, "rtx1210", "illegal-keyword"],
   ["ipv6 nd ra-dnssl 1 a.jp lifetime=4294967295", none, "rtx1210", "out-of-range"],
   ["ipv6 nd ra-dnssl 1 exa$mple.jp", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 nd ra-rdnss 1 2001:db8::1 2001:db8::2 2001:db8::3 2001:db8::4", none, "rtx1210", "illegal-keyword"],
+  ["ipv6 nd ra-rdnss 1 2001:db8::1 lifetime=4294967295", none, "rtx1210", "out-of-range"],
+  ["ipv6 nd ra-rdnss 1 dns.example.jp", none, "rtx1210", "illegal-keyword"],
   ["ipv6 lan1 mld router version=3", none, "rtx1210", "illegal-keyword"],
   ["ipv6 lan1 mld router robust-variable=11", none, "rtx1210", "out-of-range"],
   ["ipv6 lan1 mld proxy", none, "rtx1210", "illegal-keyword"],

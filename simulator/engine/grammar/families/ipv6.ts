@@ -79,7 +79,10 @@ export const ipv6: Family = {
     command("ipv6 source address selection rule", "prefix|lifetime", global(6)),
     // §30.2.1: the prefix a DHCPv6 client interface learnt, optionally split by a sub-prefix.
     command("ipv6 dhcp prefix", "<learnt-prefix:dhcp> [<prefix6>]", global(7), { key: "<int:1-255>" }),
-    command("ipv6 nd ra-rdnss", "<ip6>... [lifetime=<int:0-4294967295>]", global(8), { key: "<int:1-255>" }),
+    // §30.3.2: up to three DNS servers (or `dhcpv6`, those DHCPv6 gave), a lifetime in seconds or infinity.
+    command("ipv6 nd ra-rdnss", "dhcpv6|<ip6>...3 [lifetime=infinity/<int:0-4294967294>]", global(8), {
+      key: "<int:1-21474836>",
+    }),
     // §30.3.5: up to three domain names.
     command("ipv6 nd ra-dnssl", "<domain>...3 [lifetime=infinity/<int:0-4294967294>]", global(9), {
       key: "<int:1-21474836>",
