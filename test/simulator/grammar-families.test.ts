@@ -437,6 +437,7 @@ const GOOD: [string, SimContext, string][] = [
   ["external-memory batch filename usb1:command.txt usb1:result.txt", none, "rtx1210"],
   ["operation button function download execute lua /lua/a.lua arg1 arg2", none, "rtx1210"],
   ["operation button function func mobile signal-strength", none, "rtx1210"],
+  ["dpi signature directory sd1:/dpi/signature", none, "rtx830"],
   // mobile (§44.3, §44.13-44.14, §44.26, §44.31)
   ["mobile carrier mode usb1 2", none, "rtx830"],
   ["mobile signal-strength on syslog=trans interval=600,infinity", none, "rtx830"],
@@ -1034,6 +1035,9 @@ const BAD: [string, SimContext, string, GrammarError][] = [
   ["external-memory batch filename ftp:command.txt", none, "rtx1210", "illegal-keyword"],
   ["operation button function download reboot", none, "rtx1210", "illegal-keyword"],
   ["operation button function download http revision-up now", none, "rtx1210", "parameters"],
+  [`dpi signature directory /${"d".repeat(99)}`, none, "rtx830", "out-of-range"],
+  ["dpi signature directory /dpi signature", none, "rtx830", "parameters"],
+  ["external-memory dpi signature directory sd1:/dpi\u0007", none, "rtx1210", "illegal-keyword"],
   // mobile
   ["mobile use usb2 on", none, "rtx830", "illegal-keyword"],
   ["mobile carrier mode usb1 4", none, "rtx830", "out-of-range"],

@@ -265,10 +265,10 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     };
   },
   /** A file path on RTFS or external memory (`/lbo/list.xml`, `usb1:/a.txt`, relative `logs/%y.txt`): no blanks,
-   * at most 255 characters [U: the CR gives no length]. */
-  path: () => (v) => {
+   * at most 255 characters (`<path:99>`: 99) [U: the CR gives no length for most]. */
+  path: (arg) => (v) => {
     if (!/^[\x21-\x7e]+$/.test(v) || /^[a-z]+:\/\//.test(v)) fail("illegal-keyword");
-    return v.length > 255 ? fail("out-of-range") : v;
+    return v.length > Number(arg ?? 255) ? fail("out-of-range") : v;
   },
   /** A bit rate in bit/s, MIN-MAX after scaling (CR §26.1, §27.3). */
   bps: (arg) => {

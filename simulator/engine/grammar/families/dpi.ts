@@ -108,7 +108,7 @@ export const dpi: Family = {
     },
     command("dpi signature download url", "<url>", at(4)),
     command("dpi log", "on|off", at(5)),
-    command("dpi signature directory", "<text:99>", at(6)),
+    command("dpi signature directory", "<path:99>", at(6)),
     // §52.4: up to 128 filter numbers per direction.
     ...perLink("ip", "dpi filter", `${NUMBER}...128`, { iface: 12.7, pp: 24.7, tunnel: 41.7 }, "in|out"),
     ...perLink("ipv6", "dpi filter", `${NUMBER}...128`, { iface: 22.7, pp: 24.8, tunnel: 41.8 }, "in|out"),

@@ -56,6 +56,6 @@ export const storage: Family = {
       { key: "download|func" },
     ),
     // §42.17: where the DPI signatures are kept (up to 99 characters).
-    command("external-memory dpi signature directory", "<text:99>", at(15), usbOrSd),
+    command("external-memory dpi signature directory", "<path:99>", at(15), usbOrSd),
   ],
 };
