@@ -10,7 +10,6 @@ import { main } from "../../cli/nvr";
 import { StateError } from "../../provider/errors";
 import { providerText } from "../../sdk/provider";
 import { type ExportedResource, type ExportedStack, upgradeHostRoutes } from "../../provider/state-upgrade";
-import { providerText } from "../../sdk/provider";
 
 const STACK = "urn:pulumi:dev::lab::";
 const COMPONENT = `${STACK}nvr:index:OverlapSafeVpn::office`;
@@ -117,14 +116,6 @@ describe("nvr upgrade-state: OverlapSafeVpn host routes into the StaticRoutes ta
     const [, table] = stack.deployment.resources!;
     expect(table.inputs!.__provider).toBe(providerText("StaticRoutes"));
     expect(table.outputs!.__provider).toBe(providerText("StaticRoutes"));
-  });
-
-  test("a child written with the short provider text (sdk/provider.ts) gets the table's", () => {
-    const a = child("a", 2);
-    const short = { ...a, inputs: { ...a.inputs, __provider: providerText("StaticRoute") } };
-    const [, table] = upgradeHostRoutes(exported([component, short])).stack.deployment.resources!;
-    expect(table.inputs?.__provider).toBe(providerText("StaticRoutes"));
-    expect(table.outputs?.__provider).toBe(providerText("StaticRoutes"));
   });
 
   test("a stack without such children comes back as it was", () => {
