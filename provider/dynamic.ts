@@ -169,6 +169,9 @@ function outputsOf(kind: AnyKind, properties: Props, own: RouterInput, flags: Pr
   return outs;
 }
 
+/** How progress lines and a batch's announcements name one resource's operation: its kind and identity. */
+const labelOf = (kind: AnyKind, identity: string): string => `${kind.kind} ${identity}`;
+
 /**
  * Plans against the router's config when the operation's turn comes and sends the plan (transactional and saved
  * by the session layer); an empty plan sends nothing and saves nothing. Creates and updates go in their kind's
@@ -185,7 +188,7 @@ async function applyPlan(
 ): Promise<void> {
   const router = routerFor(conn);
   const at = STAGES.indexOf(kind.stage);
-  const label = `${kind.kind} ${identity}`;
+  const label = labelOf(kind, identity);
   progress(label, `waiting for its turn on ${router.name}`);
   const planned = (config: ConfigIndex) => {
     const lines = plan(config);
@@ -212,7 +215,7 @@ async function applyPlan(
 /**
  * Tells the router that the engine checked an operation of this resource and is about to send it, or (`coming`
  * false: its diff found nothing to change) that it will not: a batch waits for announced operations before its save
- * (session/batch.ts). The key is the operation's label in applyPlan. A resource whose router is not set announces
+ * (session/batch.ts). The key is the operation's label (`labelOf`), as applyPlan passes it. A resource whose router is not set announces
  * nothing (its operation fails without reaching a router).
  */
 function announce(kind: AnyKind, identity: string, router: RouterInput, coming: boolean): void {
@@ -222,7 +225,7 @@ function announce(kind: AnyKind, identity: string, router: RouterInput, coming: 
   } catch {
     return;
   }
-  const key = `${kind.kind} ${identity}`;
+  const key = labelOf(kind, identity);
   if (coming) routerFor(conn).announce(key);
   else routerFor(conn).withdraw(key);
 }
@@ -306,7 +309,7 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
     // A preview (the SDK asks only then): the lines this resource will send to the router as it is now. Shown as
     // a list, which the engine prints in full (a new multi-line string is cut to its first lines).
     const creating = Object.keys(olds).length === 0;
-    const label = `${kind.kind} ${kind.identity(model.data)}`;
+    const label = labelOf(kind, kind.identity(model.data));
     let conn: RouterConnection | undefined;
     try {
       conn = connectionOf(router.data);
@@ -386,12 +389,12 @@ export async function diff(
 }
 
 /**
- * Objects of other kinds that resources of this run list as their own, by router (`host:port`): a StaticRoutes
- * table's routes. A route that moves from a StaticRoute into a table in one up (OverlapSafeVpn's host routes before
- * 0.2, a program that moved it) is created by the table first (the engine deletes removed resources last), and the
- * StaticRoute's delete then leaves the line to the table instead of removing a route the table owns.
+ * Objects of other kinds that resources of this run list as their own, by router (`host:port`) → the resource's
+ * identity → what it lists: a StaticRoutes table's routes. A route that moves from a StaticRoute into a table in one
+ * up (OverlapSafeVpn's host routes before 0.2, a program that moved it) is created by the table first (the engine
+ * deletes removed resources last), and the StaticRoute's delete then leaves the line to the table instead of
+ * removing a route the table owns.
  */
-/** Router (`host:port`) → the resource's identity → what it lists. */
 const ownedByOthers = new Map<string, Map<string, Set<string>>>();
 
 const routerOf = (props: Props) => {
@@ -411,9 +414,10 @@ function noteOwned(kind: AnyKind, id: string, props: Props): void {
   } catch {
     return;
   }
-  const owners = ownedByOthers.get(routerOf(props)) ?? new Map<string, Set<string>>();
+  const router = routerOf(props);
+  const owners = ownedByOthers.get(router) ?? new Map<string, Set<string>>();
   owners.set(id, new Set(identities));
-  ownedByOthers.set(routerOf(props), owners);
+  ownedByOthers.set(router, owners);
 }
 
 /** Whether another resource of this run lists the object `id` on this resource's router as its own. */
@@ -448,7 +452,7 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
           : "";
         throw new Error(
           redact(
-            `${kind.kind} ${identity}: ${conn.host} already has these lines; set adopt: true to take them over${moved}:\n${lines}`,
+            `${labelOf(kind, identity)}: ${conn.host} already has these lines; set adopt: true to take them over${moved}:\n${lines}`,
           ),
         );
       }
@@ -471,7 +475,7 @@ export async function read(kindName: string, id: string, props: Props): Promise<
   const config = await routerFor(conn)
     .config()
     .catch((e: unknown) => {
-      throw oncePerRouter(e, conn, `${kind.kind} ${id}`);
+      throw oncePerRouter(e, conn, labelOf(kind, id));
     });
   const read = (): Props | undefined => {
     if (kind.stateForm) return kind.stateForm.readState(config, id, props);
@@ -512,7 +516,7 @@ async function remove(kindName: string, id: string, props: Props): Promise<void>
   const kind = kindOf(kindName);
   const conn = withProgress(connectionOf((props.router ?? {}) as RouterInput));
   if (ownedByAnother(id, props)) {
-    progress(`${kind.kind} ${id}`, "left on the router: a StaticRoutes table of this stack lists it");
+    progress(labelOf(kind, id), "left on the router: a StaticRoutes table of this stack lists it");
     return;
   }
   // What a delete writes back (a switch's prior value) also applies only after a restart.
