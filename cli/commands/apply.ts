@@ -8,6 +8,7 @@ import { planFromTree } from "../../provider/apply/plan";
 import { isOperation } from "../../provider/config/keys";
 import type { ContextCommand } from "../../provider/config/model";
 import { renderCommands } from "../../provider/config/render";
+import { hasControlCharacter } from "../../provider/resources/lines";
 import { redact } from "../../provider/secrets";
 import { RouterError, routerAddress } from "../../provider/session";
 import {
@@ -37,8 +38,7 @@ function planOfFile(file: string, allowOperations: boolean): ContextCommand[] {
   const tree = readConfig(file, { source: "file" });
   const lines = tree.items.flatMap((i) => (i.type === "line" ? [i.line] : i.block.lines));
   for (const line of lines) {
-    // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1f\x7f]/.test(line.text))
+    if (hasControlCharacter(line.text))
       throw new CliError(`${file}:${line.line}: a control character in a command line is never sent`);
     if (!allowOperations && isOperation(line.tokens))
       throw new CliError(

@@ -10,6 +10,7 @@ import { renderCommands } from "../config/render";
 import { joinTokens, tokenize } from "../config/tokenize";
 import { RouterError } from "../errors";
 import { readInterfaceLine } from "../resources/lan-interface";
+import { hasControlCharacter } from "../resources/lines";
 import { isSecureFilterLine } from "../resources/secure-filter";
 import { redact } from "../secrets";
 
@@ -287,8 +288,7 @@ export function revertCommands(saved: ConfigIndex, settings: readonly UnsavedSet
  * nothing that reaches here may contain one, whatever its origin.
  */
 export function refuseControlCharacters(router: string, text: string, what = "a command"): void {
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(text))
+  if (hasControlCharacter(text))
     throw new RouterError(router, `refusing to type ${what} containing a control character or line break`, {
       command: what === "a command" ? JSON.stringify(text).slice(1, -1) : undefined,
     });

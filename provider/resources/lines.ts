@@ -235,6 +235,10 @@ export function typedTextProblem(s: string, secret = false): string | undefined 
   return firstProblem(s, untypable, secret);
 }
 
+/** Whether `text` holds a control character (C0 or DEL): typed at the router, one edits or ends the line. */
+// eslint-disable-next-line no-control-regex -- a control character is what it looks for
+export const hasControlCharacter = (text: string): boolean => /[\x00-\x1f\x7f]/.test(text);
+
 /** `text` with control characters spelled `\u001b`, so a reason quoting an input cannot drive the reader's terminal. */
 export function escapeControls(text: string): string {
   return [...text]

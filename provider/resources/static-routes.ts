@@ -20,6 +20,7 @@ import {
   type Line,
   escapeControls,
   fromConfig,
+  hasControlCharacter,
   planLines,
   priorLines,
   recordPrior,
@@ -107,8 +108,7 @@ interface StoredEntry {
 /** A line of the table's state: an `ip route` line, or a StateError naming it. */
 function stateLine(text: string, i: number): string[] {
   const tokens = text.split(" ");
-  // eslint-disable-next-line no-control-regex -- a control character is what it looks for
-  if (!isRouteLine(tokens) || /[\u0000-\u001f\u007f]/.test(text))
+  if (!isRouteLine(tokens) || hasControlCharacter(text))
     throw new StateError(
       "StaticRoutes",
       `routes (line ${i + 1})`,
