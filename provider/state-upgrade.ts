@@ -55,12 +55,14 @@ const TABLE_NAME = "host-routes";
 const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
 
 /**
- * How a provider stub names its kind: a closure serialised before 0.2 captures `kind: "K",`; the text sdk/provider.ts
- * writes since passes it as its loader's first argument, `)("K", `.
+ * How a provider stub names its kind: a closure serialised before 0.2 captures `kind: "K",`; the first short text
+ * (issue 18) passed it as its loader's first argument, `)("K", `; the text sdk/provider.ts writes now ends in
+ * `.providerOf("K")`.
  */
 const STUB_KIND = [
   (kind: string) => `kind: ${JSON.stringify(kind)},`,
   (kind: string) => `)(${JSON.stringify(kind)}, `,
+  (kind: string) => `.providerOf(${JSON.stringify(kind)})`,
 ];
 
 /** The serialised provider stub of a StaticRoute (sdk/provider.ts) as the table's: the same code for the other kind. */

@@ -83,9 +83,25 @@ async function closureStub(kind: string): Promise<string> {
   return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
 }
 
+/**
+ * `__provider` as the first short stub wrote it (issue 18, until the program resolved the implementation itself):
+ * a loader that tries the package name from the host's directory, then an absolute path. The path here is one that
+ * does not exist, so only the name can load it, as in an installed project.
+ */
+async function loaderStub(kind: string): Promise<string> {
+  const args = [kind, "pulumi-yamaha-nvr/dist/provider/dynamic", "/nonexistent/dist/provider/dynamic"];
+  return (
+    "exports.handler = () => (function load(kind, byName, byPath) {\n    let resolved;\n    try {\n" +
+    "        resolved = require.resolve(byName);\n    }\n    catch {\n        resolved = require.resolve(byPath);\n" +
+    `    }\n    return require(resolved).providerOf(kind);\n})(${args.map((a) => JSON.stringify(a)).join(", ")});\n`
+  );
+}
+
 describe("dynamic-provider host over gRPC", () => {
   let tmp: string;
   let pkg: string;
+  /** The installed program's directory: where the engine starts the host, and where the program resolves the stub. */
+  let program: string;
   let sim: Simulator;
   let host: Host;
   let installed: Stub;
@@ -94,7 +110,7 @@ describe("dynamic-provider host over gRPC", () => {
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nvr-host-"));
     pkg = buildPackage(tmp);
-    const program = path.join(tmp, "program");
+    program = path.join(tmp, "program");
     fs.mkdirSync(path.join(program, "node_modules"), { recursive: true });
     fs.symlinkSync(pkg, path.join(program, "node_modules", "pulumi-yamaha-nvr"));
     installed = require(path.join(pkg, "dist", "sdk", "provider.js"));
@@ -112,16 +128,19 @@ describe("dynamic-provider host over gRPC", () => {
   });
 
   test("__provider holds only require() of the package and strings: no implementation, no secret", async () => {
-    const text = installed.providerText("L2tpAnonymousPool");
+    const text = installed.providerText("L2tpAnonymousPool", program);
     expect(text).toContain('"pulumi-yamaha-nvr/dist/provider/dynamic"');
     for (const word of ["routerFor", "safeParse", "ssh2", "ipsec", "redact"])
       expect(text).not.toContain(word);
     for (const secret of [PASSWORD, ADMIN_PASSWORD, PSK, USER_PW]) expect(text).not.toContain(secret);
   });
 
-  test("state written before 0.2 (a serialised closure calling the implementation's exports) still runs", async () => {
-    const __provider = await closureStub("StaticRoute");
-    expect(__provider).not.toBe(installed.providerText("StaticRoute"));
+  test.each([
+    ["before 0.2 (a serialised closure calling the implementation's exports)", closureStub],
+    ["by the first short stub (a loader trying the package name, then a path)", loaderStub],
+  ])("state written %s still runs", async (_, stub) => {
+    const __provider = await stub("StaticRoute");
+    expect(__provider).not.toBe(installed.providerText("StaticRoute", program));
     const urn = URN("StaticRoute", "old");
     const checked = await host.check(
       urn,
@@ -140,7 +159,7 @@ describe("dynamic-provider host over gRPC", () => {
   });
 
   test("up, refresh, update, destroy of a NatDescriptor as the engine sequences them", async () => {
-    const __provider = installed.providerText("NatDescriptor");
+    const __provider = installed.providerText("NatDescriptor", program);
     const urn = URN("NatDescriptor", "nat30");
     const news = {
       descriptor: 30,
@@ -187,7 +206,7 @@ describe("dynamic-provider host over gRPC", () => {
   });
 
   test("an adopt refusal lists the conflicting lines with secrets masked", async () => {
-    const __provider = installed.providerText("L2tpAnonymousPool");
+    const __provider = installed.providerText("L2tpAnonymousPool", program);
     const urn = URN("L2tpAnonymousPool", "vpn");
     const { inputs, failures } = await host.check(
       urn,
@@ -242,7 +261,7 @@ describe("dynamic-provider host over gRPC", () => {
     await idle(sim);
     sim.clearEvents();
     for (const [kind, raw, property] of cases) {
-      const __provider = installed.providerText(kind);
+      const __provider = installed.providerText(kind, program);
       const { failures } = await host.check(URN(kind, "bad"), {}, { ...raw, __provider });
       // A secret-holding input ("users") is named in the reason: the engine prints the input under `property`.
       expect({ kind, raw, properties: failures.map(propertyNamed) }).toEqual({
@@ -260,7 +279,8 @@ describe("dynamic-provider host over gRPC", () => {
     const other = await startHost(bare);
     try {
       await other.configure({});
-      const __provider = installed.providerText("StaticRoute");
+      const __provider = installed.providerText("StaticRoute", bare);
+      expect(__provider).toContain(JSON.stringify(path.join(pkg, "dist", "provider", "dynamic")));
       const { inputs, failures } = await other.check(
         URN("StaticRoute", "r"),
         {},

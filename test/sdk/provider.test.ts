@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { IMPLEMENTATION, providerText } from "../../sdk/provider";
 import { previewLines } from "../../provider/config/render";
@@ -5,28 +7,42 @@ import { GLOBAL } from "../../provider/config/model";
 
 // The host running the text (by package name, and by path inside the repository) is test/provider/host.test.ts.
 describe("provider stub text", () => {
-  it("names the kind, the package's implementation and its path here, with no implementation code", () => {
-    const text = providerText("NatDescriptor");
-    expect(text).toMatch(/^exports\.handler = /);
-    expect(text).toContain(`"${IMPLEMENTATION}"`);
-    expect(text).toContain(JSON.stringify(path.resolve(__dirname, "../../provider/dynamic")));
-    expect(text).toContain('"NatDescriptor"');
-    // Nothing of the implementation or the session layer is copied into state.
-    for (const word of [
-      "routerFor",
-      "schema",
-      "ssh2",
-      "plan(",
-      "conflicts",
-      "providerText",
-      "Map",
-      "//",
-      "/*",
-    ]) {
-      expect(text).not.toContain(word);
+  const implementationHere = path.resolve(__dirname, "../../provider/dynamic");
+  const forbidden = ["routerFor", "schema", "ssh2", "plan(", "conflicts", "providerText", "Map", "//", "/*"];
+
+  it("names the package's implementation where the program directory resolves it, and the kind", () => {
+    // The repository's node_modules links the package to itself, as an installed project's does.
+    const text = providerText("NatDescriptor", path.resolve(__dirname, "../.."));
+    expect(text).toBe(`exports.handler=()=>require("${IMPLEMENTATION}").providerOf("NatDescriptor")`);
+  });
+
+  it("names this package's implementation by absolute path where the name does not resolve", () => {
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), "nvr-stub-"));
+    try {
+      const text = providerText("StaticRoute", bare);
+      expect(text).toBe(
+        `exports.handler=()=>require(${JSON.stringify(implementationHere)}).providerOf("StaticRoute")`,
+      );
+      expect(text).not.toContain(IMPLEMENTATION);
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
     }
-    // Stored twice with every resource and written at the start and end of every operation (issue 18).
-    expect(text.length).toBeLessThan(400 + path.resolve(__dirname, "..").length);
+  });
+
+  it("holds no implementation code, and stays short: it is stored twice with every resource", () => {
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), "nvr-stub-"));
+    try {
+      for (const text of [providerText("L2tpAnonymousPool"), providerText("L2tpAnonymousPool", bare)]) {
+        for (const word of forbidden) expect(text).not.toContain(word);
+        // Written at the start and end of every operation with every resource in the stack (issue 18): beside the
+        // module and the kind, under 50 bytes.
+        const strings =
+          "L2tpAnonymousPool".length + Math.max(IMPLEMENTATION.length, implementationHere.length);
+        expect(text.length - strings).toBeLessThan(50);
+      }
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
+    }
   });
 });
 
