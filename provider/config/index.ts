@@ -34,34 +34,70 @@ export function contextName(context: Context): string {
   }
 }
 
+/** What a line is indexed under, by token list: a parsed line's tokens are never changed (see config/write.ts). */
+interface LineKeys {
+  /** Its first 1..MAX_PREFIX tokens, joined. */
+  prefixes: string[];
+  /** Its command key, joined. */
+  key: string;
+}
+const lineKeys = new WeakMap<readonly string[], LineKeys>();
+
+function keysOf(tokens: readonly string[]): LineKeys {
+  let keys = lineKeys.get(tokens);
+  if (keys === undefined) {
+    const prefixes: string[] = [];
+    for (let i = 1; i <= Math.min(MAX_PREFIX, tokens.length); i++)
+      prefixes.push(tokens.slice(0, i).join(" "));
+    keys = { prefixes, key: commandKey(tokens).join("\u0000") };
+    lineKeys.set(tokens, keys);
+  }
+  return keys;
+}
+
+/**
+ * The index of a tree. The session indexes its known running config again after every line the router accepts,
+ * so indexing a line costs two map insertions per prefix and nothing else: what a line is indexed under is
+ * computed once per line.
+ */
 export function indexConfig(tree: ConfigTree): ConfigIndex {
-  const byPrefix = new Map<string, ConfigLine[]>();
-  const keyed = new Map<string, ConfigLine>();
+  // Per context name, then per prefix or key text.
+  const byPrefix = new Map<string, Map<string, ConfigLine[]>>();
+  const keyed = new Map<string, Map<string, ConfigLine>>();
   const blocks = new Map<string, SelectBlock>();
   const ordered: Record<"pp" | "tunnel", SelectBlock[]> = { pp: [], tunnel: [] };
-
-  const add = (ctx: string, line: ConfigLine) => {
-    const n = Math.min(MAX_PREFIX, line.tokens.length);
-    for (let i = 1; i <= n; i++) {
-      const key = `${ctx}\u0000${line.tokens.slice(0, i).join(" ")}`;
-      const list = byPrefix.get(key);
-      if (list) list.push(line);
-      else byPrefix.set(key, [line]);
-    }
-    keyed.set(`${ctx}\u0000${commandKey(line.tokens).join("\u0000")}`, line);
+  const inContext = <V>(maps: Map<string, Map<string, V>>, ctx: string) => {
+    let map = maps.get(ctx);
+    if (map === undefined) maps.set(ctx, (map = new Map()));
+    return map;
   };
 
+  const addAll = (ctx: string, lines: readonly ConfigLine[]) => {
+    const prefixes = inContext(byPrefix, ctx);
+    const keys = inContext(keyed, ctx);
+    for (const line of lines) {
+      const { prefixes: heads, key } = keysOf(line.tokens);
+      for (const head of heads) {
+        const list = prefixes.get(head);
+        if (list) list.push(line);
+        else prefixes.set(head, [line]);
+      }
+      keys.set(key, line);
+    }
+  };
+
+  const global: ConfigLine[] = [];
   for (const item of tree.items) {
     if (item.type === "line") {
-      add(contextName({ kind: "global" }), item.line);
+      global.push(item.line);
     } else {
       const b = item.block;
       blocks.set(`${b.kind} ${b.id}`, b);
       ordered[b.kind].push(b);
-      const ctx = b.kind === "pp" ? `pp ${b.id}` : `tunnel ${b.id}`;
-      for (const line of b.lines) add(ctx, line);
+      addAll(b.kind === "pp" ? `pp ${b.id}` : `tunnel ${b.id}`, b.lines);
     }
   }
+  addAll(contextName({ kind: "global" }), global);
 
   return {
     tree,
@@ -69,7 +105,7 @@ export function indexConfig(tree: ConfigTree): ConfigIndex {
     find(prefix, context = { kind: "global" }) {
       if (prefix.length === 0) throw new Error("find: empty prefix");
       const head = prefix.slice(0, MAX_PREFIX);
-      const hits = byPrefix.get(`${contextName(context)}\u0000${head.join(" ")}`) ?? [];
+      const hits = byPrefix.get(contextName(context))?.get(head.join(" ")) ?? [];
       if (prefix.length <= MAX_PREFIX) return hits;
       return hits.filter((l) => prefix.every((t, i) => l.tokens[i] === t));
     },
@@ -80,7 +116,7 @@ export function indexConfig(tree: ConfigTree): ConfigIndex {
       return ordered[kind];
     },
     byKey(key, context = { kind: "global" }) {
-      return keyed.get(`${contextName(context)}\u0000${key.join("\u0000")}`);
+      return keyed.get(contextName(context))?.get(key.join("\u0000"));
     },
   };
 }

@@ -174,9 +174,24 @@ const PATTERNS: readonly string[] = [
   "httpd service",
 ];
 
+/** One word of a pattern: a literal (or `a|b` alternatives), `N#` any number, or any other upper-case placeholder. */
+type WordTest = (token: string | undefined) => boolean;
+
 interface Pattern {
   words: string[];
+  tests: WordTest[];
   literals: number;
+}
+
+const anyToken: WordTest = () => true;
+const numberToken: WordTest = (t) => t !== undefined && /^\d+$/.test(t);
+
+function wordTest(word: string): WordTest {
+  if (word !== word.toUpperCase()) {
+    const alternatives = new Set(word.split("|"));
+    return (t) => t !== undefined && alternatives.has(t);
+  }
+  return word.endsWith("#") ? numberToken : anyToken;
 }
 
 /** Patterns grouped by first word, longest and most literal first, so a lookup scans only its family. */
@@ -184,7 +199,11 @@ const BY_HEAD: ReadonlyMap<string, Pattern[]> = (() => {
   const map = new Map<string, Pattern[]>();
   for (const p of PATTERNS) {
     const words = p.split(" ");
-    const pattern = { words, literals: words.filter((w) => w === w.toLowerCase()).length };
+    const pattern = {
+      words,
+      tests: words.map(wordTest),
+      literals: words.filter((w) => w === w.toLowerCase()).length,
+    };
     const list = map.get(words[0]) ?? [];
     list.push(pattern);
     map.set(words[0], list);
@@ -195,16 +214,12 @@ const BY_HEAD: ReadonlyMap<string, Pattern[]> = (() => {
   return map;
 })();
 
-function matches(words: readonly string[], tokens: readonly string[]): boolean {
-  if (tokens.length < words.length) return false;
-  return words.every((w, i) => {
-    if (w !== w.toUpperCase()) return w.split("|").includes(tokens[i]);
-    return w.endsWith("#") ? /^\d+$/.test(tokens[i]) : true;
-  });
+function matches(pattern: Pattern, tokens: readonly string[]): boolean {
+  return tokens.length >= pattern.words.length && pattern.tests.every((test, i) => test(tokens[i]));
 }
 
 function findPattern(t: readonly string[]): Pattern | undefined {
-  return BY_HEAD.get(t[0])?.find((p) => matches(p.words, t));
+  return BY_HEAD.get(t[0])?.find((p) => matches(p, t));
 }
 
 /** The table row (e.g. "ip route NETWORK") a command is keyed by, or undefined for an unkeyed whole-line command. */
@@ -212,11 +227,22 @@ export function keyPattern(tokens: readonly string[]): string | undefined {
   return findPattern(tokens[0] === "no" ? tokens.slice(1) : tokens)?.words.join(" ");
 }
 
+/**
+ * Keys by token list: a parsed line's tokens are never changed (config/write.ts replaces lines, it does not edit
+ * them), and the session keys every line of a config of thousands again for each plan and each batch's check.
+ */
+const keyed = new WeakMap<readonly string[], readonly string[]>();
+
 /** The key arguments of a command (a leading `no` is ignored): the tokens that identify the setting it writes. */
-export function commandKey(tokens: readonly string[]): string[] {
-  const t = tokens[0] === "no" ? tokens.slice(1) : tokens;
-  const pattern = findPattern(t);
-  return pattern ? t.slice(0, pattern.words.length) : [...t];
+export function commandKey(tokens: readonly string[]): readonly string[] {
+  let key = keyed.get(tokens);
+  if (key === undefined) {
+    const t = tokens[0] === "no" ? tokens.slice(1) : tokens;
+    const pattern = findPattern(t);
+    key = Object.freeze(pattern ? t.slice(0, pattern.words.length) : [...t]);
+    keyed.set(tokens, key);
+  }
+  return key;
 }
 
 /** The `no` command that removes the setting a command wrote, e.g. `no ip route 192.168.4.0/24`. */
