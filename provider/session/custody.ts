@@ -181,13 +181,13 @@ export class UnsavedJournal {
     }
   }
 
-  /** Records keys before their lines are typed (written through, so a killed process leaves them on disk). */
+  /**
+   * Records keys before their lines are typed (written through, so a killed process leaves them on disk). Appended,
+   * not rewritten: a batch of a thousand operations records a key before each, and `keys()` reads them as a set.
+   */
   add(keys: Iterable<string>): void {
-    const all = this.keys();
-    const before = all.size;
-    for (const k of keys) all.add(k);
-    if (all.size === before) return;
-    fs.writeFileSync(this.file, [...all].map((k) => `${k}\n`).join(""));
+    const text = [...keys].map((k) => `${k}\n`).join("");
+    if (text !== "") fs.appendFileSync(this.file, text);
   }
 
   /** After a save (or a repair) made running == saved. */
