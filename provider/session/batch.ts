@@ -10,6 +10,10 @@
  *  - none announced (the run's last operation, or the next ones wait for this batch's): save now;
  *  - as many operations here as the engine has shown it can hold at once while it held one back: it has no slot
  *    free, nothing more can come until this batch reports: save now;
+ *  - fewer operations here than the engine has shown it can hold: it has a slot free for the one it announced and
+ *    sends it once it has written the state of those this router reported last (at 1,000 resources that is
+ *    seconds after the save for a full batch of them, while one of its operations may arrive ahead of those
+ *    writes): wait for it up to FREE_SLOT_WAIT_MS;
  *  - otherwise wait for the next arrival, up to twice the longest gap between this batch's arrivals (at least
  *    MIN_WAIT_MS, at most MAX_WAIT_MS). One that does not come in time means the engine held it back (or will not
  *    send it at all): the count here is what it can hold at once, and what it announced is waited for no more.
@@ -19,6 +23,11 @@
 /** The shortest and longest wait for an announced operation before a batch's save. */
 export const MIN_WAIT_MS = 100;
 export const MAX_WAIT_MS = 1000;
+/**
+ * The wait for an announced operation when the engine has a slot free for it. Only an engine that stops sending
+ * (a failed or cancelled run) makes a batch wait this long, and its operations report after the save all the same.
+ */
+export const FREE_SLOT_WAIT_MS = 5000;
 
 export class Batching {
   /** How often a batch waited for an announced operation that did not come in time. */
@@ -67,7 +76,10 @@ export class Batching {
     if (this.announced.size === 0) return false;
     if (this.engineSlots > 0 && this.inFlight >= this.engineSlots) return false;
     const gaps = this.arrivals.slice(1).map((t, i) => t - this.arrivals[i]);
-    const wait = Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, 2 * Math.max(0, ...gaps)));
+    const wait =
+      this.engineSlots > 0
+        ? FREE_SLOT_WAIT_MS
+        : Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, 2 * Math.max(0, ...gaps)));
     const arrived = await new Promise<boolean | undefined>((resolve) => {
       const timer = setTimeout(() => resolve(undefined), wait);
       this.wake = (came) => {

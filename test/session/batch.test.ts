@@ -6,7 +6,7 @@
  */
 import { type ContextCommand } from "../../provider/config";
 import { RouterError, routerFor, type Router, type RouterConnection } from "../../provider/session";
-import { Batching, MAX_WAIT_MS, MIN_WAIT_MS } from "../../provider/session/batch";
+import { Batching, FREE_SLOT_WAIT_MS, MAX_WAIT_MS, MIN_WAIT_MS } from "../../provider/session/batch";
 import type { SimEvent } from "../../simulator";
 import { BASE_CONFIG, g, harness } from "./helpers";
 
@@ -257,6 +257,44 @@ describe("Batching: when to stop gathering", () => {
     b.arrive("d");
     b.announce("e");
     await expect(b.joined()).resolves.toBe(false);
+  });
+
+  test("with a slot of the engine's free, one announced is waited for while the engine writes its state", async () => {
+    const b = new Batching();
+    ["a", "b", "c"].forEach((k) => b.announce(k));
+    b.arrive("a");
+    b.arrive("b");
+    const full = b.joined();
+    jest.advanceTimersByTime(MIN_WAIT_MS);
+    // The engine holds two at once.
+    await expect(full).resolves.toBe(false);
+    b.closed();
+    b.reported();
+    b.reported();
+    // It sends the one it held back at once, then writes the state of the two reported before it sends more.
+    b.arrive("c");
+    b.announce("d");
+    let settled: boolean | undefined;
+    void b.joined().then((v) => (settled = v));
+    await jest.advanceTimersByTimeAsync(MAX_WAIT_MS * 2);
+    expect(settled).toBeUndefined();
+    b.arrive("d");
+    await jest.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(true);
+    // A batch at the engine's count is saved at once; below it, an engine that stops sending is waited for only so long.
+    await expect(b.joined()).resolves.toBe(false);
+    b.closed();
+    b.reported();
+    b.reported();
+    b.announce("e");
+    b.arrive("e");
+    b.announce("f");
+    let stopped: boolean | undefined;
+    void b.joined().then((v) => (stopped = v));
+    await jest.advanceTimersByTimeAsync(FREE_SLOT_WAIT_MS - 1);
+    expect(stopped).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(stopped).toBe(false);
   });
 
   test("the wait is twice the longest gap between the batch's arrivals, within its bounds", async () => {
