@@ -86,6 +86,11 @@ export async function runBench(profile: Profile, sizes: Sizes, progress: (s: str
   const table = await routesTable(profile, sizes.routes);
   progress(`${sizes.routes} static routes at --parallel ${WIDE_ROUTES_PARALLEL}`);
   const wideRoutes = await routesParallel(profile, sizes.routes, WIDE_ROUTES_PARALLEL);
+  progress(`${sizes.routes} static routes at --parallel ${WIDE_ROUTES_PARALLEL}, against an instant router`);
+  const instantRoutes =
+    profile.name === PROFILES.zero.name
+      ? wideRoutes
+      : await routesParallel(PROFILES.zero, sizes.routes, WIDE_ROUTES_PARALLEL);
   progress("OverlapSafeVpn publishing 253 hosts");
   const hosts = await publishedHosts(profile);
   progress(`refresh of a table of ${sizes.refreshRoutes} routes`);
@@ -172,6 +177,11 @@ export async function runBench(profile: Profile, sizes: Sizes, progress: (s: str
     ...scaleKeys("routes1000Parallel64", wideRoutes),
     routes1000Parallel64Rounds: Math.ceil(sizes.routes / WIDE_ROUTES_PARALLEL),
     routes1000Parallel64ShowConfigBytes: wideRoutes.showConfigBytes,
+    // The same up against a router that answers at once: the engine's, the program's and the provider's own time.
+    routes1000Parallel64InstantRouterWallMs: instantRoutes.wallMs,
+    // No engine work overlaps a save (every slot waits for it) or the login: the least the wide up can take.
+    routes1000Parallel64LeastMs:
+      instantRoutes.wallMs + wideRoutes.saves * profile.saveMs + wideRoutes.handshakes * profile.handshakeMs,
     ...scaleKeys("hosts253", hosts),
     showConfigBytesRead: {
       homeLab: lab.upShowConfigBytes,
@@ -292,6 +302,11 @@ function table(r: BenchReport): string {
       "  handshakes / commands / saves",
       `${r.routes1000Parallel64Handshakes} / ${r.routes1000Parallel64Commands} / ${r.routes1000Parallel64Saves}`,
       `${r.routes1000Parallel64ConfigReads} show config reads; ${r.routes1000Parallel64RoutesOnRouter} routes on the router`,
+    ],
+    [
+      "  the same against an instant router",
+      secs(r.routes1000Parallel64InstantRouterWallMs),
+      `+ its saves and login = at least ${secs(r.routes1000Parallel64LeastMs)} = ${times(ratio(r.routes1000Parallel64LeastMs, r.routes1000FloorMs))} floor`,
     ],
     [
       "OverlapSafeVpn, 253 published hosts",
