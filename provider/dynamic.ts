@@ -25,6 +25,7 @@ import {
   type ResourceKindName,
 } from "./resources";
 import { escapeControls } from "./resources/lines";
+import { RefusedError } from "./errors";
 import {
   CREDENTIALS,
   configureStack,
@@ -305,6 +306,9 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
   // The resolved target, as outputs store it: the same shape on both sides, so preview shows no `router` change
   // unless the router does change.
   const inputs: Props = { ...propertiesOf(kind, model.data), router: storedRouter(router.data) };
+  // Before the preview reads the router: a route another resource of this run lists is refused here, at preview already.
+  const taken = claim(kind, model.data, { news, inputs, olds, router: routerOf(inputs) });
+  if (taken.length > 0) return { inputs: news, failures: taken };
   if (news.livePlan === true) {
     // A preview (the SDK asks only then): the lines this resource will send to the router as it is now. Shown as
     // a list, which the engine prints in full (a new multi-line string is cut to its first lines).
@@ -426,6 +430,141 @@ const ownedByAnother = (id: string, props: Props) =>
     ([owner, owned]) => owner !== id && owned.has(id),
   );
 
+/**
+ * Who the resources checked in this run say owns each route, by router (`host:port`) → identity (`ip route N/32`, a
+ * network in normal form, so `10.0.0.1` and `10.0.0.1/32` are one route) → the claimant. A StaticRoutes table claims
+ * each of its routes, a StaticRoute its own. Two claimants of one route would each remove it from under the other, so
+ * the second is refused (`claim`). This is the program's view, not the state's: a resource whose check this process
+ * has not seen (a `--target`ed up checks only its targets; another `pulumi up`) claims nothing here, and the router
+ * check of create (a line already there needs `adopt`) and update (`refuseForeign`) is then all that guards.
+ */
+const claims = new Map<string, Map<string, Claim>>();
+
+interface Claim {
+  /** The claimant, as labelOf names it. */
+  label: string;
+  /** The claimant's property naming the route (`routes[2].network`, `network`), found when a message needs it. */
+  property: () => string;
+  /** Whether the claimant's state already lists the route (its olds): the incumbent wins over a newcomer. */
+  held: boolean;
+  /** A table's claim: only a table shares route identities with another resource. */
+  table: boolean;
+}
+
+/** Operations refused after their check passed: an incumbent checked later took their route (label → reasons). */
+const superseded = new Map<string, CheckFailure[]>();
+
+/** Creates and updates of this run that planned against the router: too late to refuse (see claim). */
+const planned = new Set<string>();
+
+/** The identities a route resource lists in `props` (a table's routes, a StaticRoute's own); unreadable: none. */
+function routesOf(kind: AnyKind, props: Props): string[] {
+  if (Object.keys(props).length === 0) return [];
+  try {
+    if (kind.stateForm) return kind.stateForm.owns(props);
+    return kind.kind === "StaticRoute" ? [kind.identity(modelOf(kind, props))] : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The property of a program's inputs naming each route: a table's entry as the program lists it
+ * (`routes[2].network`, its position before the table sorts it), a StaticRoute's `network`. The entries are read
+ * once, at the first route a message names.
+ */
+function claimedProperties(kind: AnyKind, news: Props): (identity: string) => string {
+  if (!kind.stateForm) return () => "network";
+  let index: Map<string, number> | undefined;
+  return (identity) => {
+    if (index === undefined) {
+      const route = kindOf("StaticRoute");
+      const entries = Array.isArray(news.routes) ? (news.routes as unknown[]) : [];
+      index = new Map();
+      entries.forEach((entry, i) => {
+        const parsed = parseProperties("StaticRoute", entry as Props);
+        if (parsed.success && !index?.has(route.identity(parsed.data)))
+          index?.set(route.identity(parsed.data), i);
+      });
+    }
+    const i = index.get(identity);
+    return i === undefined ? "routes" : `routes[${i}].network`;
+  };
+}
+
+/**
+ * Records the routes a checked resource lists (`news`, valid as `model`) as its claims on its router, or returns a
+ * failure per route another resource of this run already claims (then it claims nothing). An incumbent (its state,
+ * `olds`, lists the route) takes the route from a newcomer checked before it; the newcomer's create or update is
+ * then refused before anything is typed (`superseded`). Only a claim involving a table is compared: two StaticRoutes
+ * of one network are one identity, which the router check of create already refuses.
+ */
+function claim(
+  kind: AnyKind,
+  model: unknown,
+  checked: { news: Props; inputs: Props; olds: Props; router: string },
+): CheckFailure[] {
+  const { news, inputs, olds, router } = checked;
+  const label = labelOf(kind, kind.identity(model));
+  const table = kind.stateForm !== undefined;
+  const wanted = routesOf(kind, inputs);
+  if (wanted.length === 0) return [];
+  const held = new Set(routesOf(kind, olds));
+  const onRouter = claims.get(router) ?? new Map<string, Claim>();
+  claims.set(router, onRouter);
+  const propertyOf = claimedProperties(kind, news);
+  const failures: CheckFailure[] = [];
+  const taken: Claim[] = [];
+  for (const route of wanted) {
+    const other = onRouter.get(route);
+    if (other === undefined || other.label === label || !(other.table || table)) continue;
+    const property = propertyOf(route);
+    const network = route.replace(/^ip route /, "");
+    if (held.has(route) && !other.held && !planned.has(other.label)) taken.push(other);
+    else if (held.has(route) && !other.held)
+      failures.push({
+        property,
+        reason: `${network} was also taken in this run by ${other.label} (${other.property()}) of this stack on ${router}, before this check: both now list it, and deleting either would remove it from under the other; remove it from one of them`,
+      });
+    else
+      failures.push({
+        property,
+        reason: `${network} is also listed by ${other.label} (${other.property()}) of this stack on ${router}: a route has one owner, or deleting either would remove it from under the other; list it in one of them only`,
+      });
+  }
+  if (failures.length > 0) return failures;
+  // What this resource claimed in an earlier check of this process (a preview before the update) is replaced.
+  for (const [route, c] of onRouter) if (c.label === label) onRouter.delete(route);
+  superseded.delete(label);
+  for (const route of wanted) {
+    const other = onRouter.get(route);
+    const mine = { label, property: () => propertyOf(route), held: held.has(route), table };
+    if (other === undefined || taken.includes(other)) onRouter.set(route, mine);
+    if (other && taken.includes(other)) {
+      const network = route.replace(/^ip route /, "");
+      superseded.set(other.label, [
+        ...(superseded.get(other.label) ?? []),
+        {
+          property: other.property(),
+          reason: `${network} is ${label}'s (${mine.property()}; its state lists it) on ${router}: a route has one owner, or deleting either would remove it from under the other; list it in one of them only`,
+        },
+      ]);
+    }
+  }
+  return [];
+}
+
+/**
+ * Refuses an operation whose routes an incumbent claimed after its check (see claim), before anything is typed; else
+ * notes that it planned.
+ */
+function refuseSuperseded(kind: AnyKind, identity: string): void {
+  const label = labelOf(kind, identity);
+  const refused = superseded.get(label);
+  if (refused) throw new RefusedError(kind.kind, identity, refused);
+  planned.add(label);
+}
+
 /** Where create and update start: the kind, the model from `props` and its router. */
 function target(kindName: string, props: Props) {
   const kind = kindOf(kindName);
@@ -443,6 +582,7 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
     kind,
     identity,
     (config) => {
+      refuseSuperseded(kind, identity);
       const conflicts = kind.conflicts(config, model);
       if (conflicts.length > 0 && inputs.adopt !== true && !kind.alwaysExists) {
         const lines = conflicts.map((l) => `  line ${l.line}: ${l.text}`).join("\n");
@@ -500,7 +640,10 @@ export async function update(
     conn,
     kind,
     kind.identity(model),
-    (config) => kind.plan(config, model, priorOf(olds), undefined, olds),
+    (config) => {
+      refuseSuperseded(kind, kind.identity(model));
+      return kind.plan(config, model, priorOf(olds), undefined, olds);
+    },
     {
       model,
       props: news,

@@ -129,3 +129,33 @@ export async function idle(sim: Simulator, quietMs = 300, timeoutMs = 15_000): P
     if (Date.now() > deadline) throw new Error(`the simulator kept receiving events for ${timeoutMs} ms`);
   }
 }
+
+/**
+ * The provider process of an earlier `pulumi up` against `sim`: its own instance of provider/dynamic and of the
+ * session registry, configured for the simulator, so nothing this run's checks noted is known to it (nor the reverse).
+ * Runs `work` with it, then ends its session.
+ */
+export async function inEarlierRun(
+  sim: Simulator,
+  work: (provider: typeof dynamic) => Promise<void>,
+): Promise<void> {
+  await jest.isolateModulesAsync(async () => {
+    const provider = await import("../../provider/dynamic");
+    const session = await import("../../provider/session");
+    await provider.configure(configureRequest(stackConfig(sim)));
+    try {
+      await work(provider);
+    } finally {
+      await session
+        .routerFor({
+          host: sim.host,
+          port: sim.port,
+          username: "user",
+          password: PASSWORD,
+          adminPassword: ADMIN_PASSWORD,
+          hostKey: sim.fingerprint,
+        })
+        .close();
+    }
+  });
+}

@@ -5,7 +5,7 @@
  */
 import * as dynamic from "../../provider/dynamic";
 import { GLOBAL } from "../../provider/config/model";
-import { configCommands, routerOf, settle, withSeedRouter } from "./harness";
+import { configCommands, inEarlierRun, routerOf, settle, withSeedRouter } from "./harness";
 
 type Props = Record<string, unknown>;
 
@@ -134,15 +134,20 @@ describe("StaticRoutes CRUD through the dynamic provider", () => {
   test("a route moved from a StaticRoute into a table in one run: the StaticRoute's delete leaves it to the table", async () => {
     const sim = router();
     const before = sim.runningConfig();
-    const single = await dynamic.check("StaticRoute", {}, host(60));
-    const route = await dynamic.create("StaticRoute", single.inputs as Props);
+    // The StaticRoute was made by an earlier run (its own provider process); this run's program lists the route in
+    // the table only.
+    let route: { id: string; outs?: Props } = { id: "" };
+    await inEarlierRun(sim, async (earlier) => {
+      const single = await earlier.check("StaticRoute", {}, host(60));
+      route = await earlier.create("StaticRoute", single.inputs as Props);
+    });
     // The engine creates the new table first (taking the line over), then deletes the resource that left the program.
     const table = await dynamic.create(
       "StaticRoutes",
       await checked({ name: "moved", routes: [host(60)], adopt: true }),
     );
     sim.clearEvents();
-    await dynamic.delete("StaticRoute", route.id, route.outs);
+    await dynamic.delete("StaticRoute", route.id, route.outs as Props);
     await settle(sim);
     expect(configCommands(sim)).toEqual([]);
     expect(sim.runningConfig()).toContain("ip route 192.168.253.60/32 gateway 192.168.11.60\n");

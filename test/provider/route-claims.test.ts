@@ -1,0 +1,209 @@
+/**
+ * One route, one owner: a route listed by two StaticRoutes tables, or by a table and a StaticRoute, of one run is
+ * refused to the second claimant before anything is typed, through the dynamic provider against nvr-sim over SSH.
+ * Resources made by an earlier `pulumi up` are made in their own provider process (`inEarlierRun`).
+ */
+import * as dynamic from "../../provider/dynamic";
+import type { Simulator } from "../../simulator";
+import { configCommands, inEarlierRun, settle, withSeedRouter } from "./harness";
+
+type Props = Record<string, unknown>;
+
+const host = (n: number, spelling = `192.168.253.${n}/32`) => ({
+  network: spelling,
+  gateways: [`192.168.11.${n}`],
+});
+const line = (n: number) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}`;
+const routeLines = (sim: Simulator) =>
+  sim
+    .runningConfig()
+    .split("\n")
+    .filter((l) => l.startsWith("ip route 192.168.253."));
+
+async function checked(kind: string, raw: Props, olds: Props = {}): Promise<Props> {
+  const r = await dynamic.check(kind, olds, raw);
+  expect(r.failures ?? []).toEqual([]);
+  return r.inputs as Props;
+}
+
+/** The failures of a check that is to be refused. */
+async function refused(kind: string, raw: Props, olds: Props = {}) {
+  const r = await dynamic.check(kind, olds, raw);
+  return r.failures ?? [];
+}
+
+describe("a route has one owner among the resources of a run", () => {
+  const router = withSeedRouter();
+
+  test("a second table listing a route (spelled as a bare address) is refused at check, adopt or not, before the router is read", async () => {
+    const sim = router();
+    const before = sim.runningConfig();
+    const first = await checked("StaticRoutes", { name: "first", routes: [host(10), host(11)] });
+    for (const adopt of [false, true]) {
+      sim.clearEvents();
+      const failures = await refused("StaticRoutes", {
+        name: "second",
+        routes: [host(12), host(11, "192.168.253.11")],
+        adopt,
+        livePlan: true,
+      });
+      expect(failures).toEqual([
+        {
+          property: "routes[1].network",
+          reason: expect.stringMatching(
+            /^192\.168\.253\.11\/32 is also listed by StaticRoutes static routes first \(routes\[1\]\.network\) of this stack on 127\.0\.0\.1:\d+: a route has one owner/,
+          ),
+        },
+      ]);
+      // a preview's check reads the router; this one was refused before it
+      expect(sim.events()).toEqual([]);
+    }
+    // the first claimant is unaffected
+    sim.clearEvents();
+    const created = await dynamic.create("StaticRoutes", first);
+    await settle(sim);
+    expect(configCommands(sim)).toEqual([line(10), line(11)]);
+    await dynamic.delete("StaticRoutes", created.id, created.outs as Props);
+    await settle(sim);
+    expect(sim.runningConfig()).toBe(before);
+  });
+
+  test("a table and a StaticRoute of one route: whichever is checked second is refused, naming the other", async () => {
+    const sim = router();
+    const before = sim.runningConfig();
+    // the StaticRoute first, then a table that would adopt its line
+    const single = await checked("StaticRoute", { ...host(20), adopt: true });
+    sim.clearEvents();
+    const route = await dynamic.create("StaticRoute", single);
+    expect(
+      await refused("StaticRoutes", { name: "late", routes: [host(21), host(20)], adopt: true }),
+    ).toEqual([
+      {
+        property: "routes[1].network",
+        reason: expect.stringContaining(
+          "192.168.253.20/32 is also listed by StaticRoute ip route 192.168.253.20/32 (network) of this stack",
+        ),
+      },
+    ]);
+    // the table first, then a StaticRoute of one of its routes (as a bare address)
+    const table = await checked("StaticRoutes", { name: "early", routes: [host(22), host(23)] });
+    const tableMade = await dynamic.create("StaticRoutes", table);
+    expect(await refused("StaticRoute", { ...host(23, "192.168.253.23"), adopt: true })).toEqual([
+      {
+        property: "network",
+        reason: expect.stringContaining(
+          "192.168.253.23/32 is also listed by StaticRoutes static routes early (routes[1].network) of this stack",
+        ),
+      },
+    ]);
+    await settle(sim);
+    expect(configCommands(sim)).toEqual([line(20), line(22), line(23)]);
+    await dynamic.delete("StaticRoute", route.id, route.outs as Props);
+    await dynamic.delete("StaticRoutes", tableMade.id, tableMade.outs as Props);
+    await settle(sim);
+    expect(sim.runningConfig()).toBe(before);
+  });
+
+  test("an update adding a route another table of the stack holds: refused at check, or at its turn when the holder is checked after it", async () => {
+    const sim = router();
+    const before = sim.runningConfig();
+    // two tables made by an earlier run
+    const made: Record<string, { id: string; outs: Props }> = {};
+    await inEarlierRun(sim, async (earlier) => {
+      for (const [name, n] of [
+        ["holder", 30],
+        ["grower", 31],
+      ] as const) {
+        const r = await earlier.check("StaticRoutes", {}, { name, routes: [host(n)] });
+        const c = await earlier.create("StaticRoutes", r.inputs as Props);
+        made[name] = { id: c.id, outs: c.outs as Props };
+      }
+    });
+    const { holder, grower } = made;
+    const growing = { name: "grower", routes: [host(31), host(30)] };
+
+    // the holder is checked first: the grower's update is refused at its check
+    await checked("StaticRoutes", { name: "holder", routes: [host(30)] }, holder.outs);
+    expect(await refused("StaticRoutes", growing, grower.outs)).toEqual([
+      {
+        property: "routes[1].network",
+        reason: expect.stringContaining(
+          "192.168.253.30/32 is also listed by StaticRoutes static routes holder (routes[0].network)",
+        ),
+      },
+    ]);
+
+    // the grower is checked first (its check passes), then the holder: the grower's update is refused when its turn
+    // comes, before anything is typed, and the holder keeps its route
+    await inEarlierRun(sim, async (run) => {
+      const grow = await run.check("StaticRoutes", grower.outs, growing);
+      expect(grow.failures ?? []).toEqual([]);
+      const hold = await run.check("StaticRoutes", holder.outs, { name: "holder", routes: [host(30)] });
+      expect(hold.failures ?? []).toEqual([]);
+      sim.clearEvents();
+      await expect(run.update("StaticRoutes", grower.id, grower.outs, grow.inputs as Props)).rejects.toThrow(
+        /StaticRoutes static routes grower: routes\[1\]\.network: 192\.168\.253\.30\/32 is StaticRoutes static routes holder's \(routes\[0\]\.network; its state lists it\)/,
+      );
+      expect(configCommands(sim)).toEqual([]);
+    });
+    expect(routeLines(sim)).toEqual([line(30), line(31)]);
+
+    await dynamic.delete("StaticRoutes", grower.id, grower.outs);
+    await dynamic.delete("StaticRoutes", holder.id, holder.outs);
+    await settle(sim);
+    expect(sim.runningConfig()).toBe(before);
+  });
+
+  test("a new table that would adopt a route, checked before the table holding it: its create is refused before anything is typed", async () => {
+    const sim = router();
+    const before = sim.runningConfig();
+    let holder: { id: string; outs: Props } = { id: "", outs: {} };
+    await inEarlierRun(sim, async (earlier) => {
+      const r = await earlier.check("StaticRoutes", {}, { name: "keeper", routes: [host(45)] });
+      const c = await earlier.create("StaticRoutes", r.inputs as Props);
+      holder = { id: c.id, outs: c.outs as Props };
+    });
+    const eager = await checked("StaticRoutes", {
+      name: "eager",
+      routes: [host(46), host(45)],
+      adopt: true,
+    });
+    await checked("StaticRoutes", { name: "keeper", routes: [host(45)] }, holder.outs);
+    sim.clearEvents();
+    await expect(dynamic.create("StaticRoutes", eager)).rejects.toThrow(
+      /StaticRoutes static routes eager: routes\[1\]\.network: 192\.168\.253\.45\/32 is StaticRoutes static routes keeper's \(routes\[0\]\.network; its state lists it\)/,
+    );
+    await settle(sim);
+    expect(configCommands(sim)).toEqual([]);
+    expect(routeLines(sim)).toEqual([line(45)]);
+    await dynamic.delete("StaticRoutes", holder.id, holder.outs);
+    await settle(sim);
+    expect(sim.runningConfig()).toBe(before);
+  });
+
+  test("a new table that adopted a route before the table holding it was checked: that check fails, naming both", async () => {
+    const sim = router();
+    const before = sim.runningConfig();
+    let holder: { id: string; outs: Props } = { id: "", outs: {} };
+    await inEarlierRun(sim, async (earlier) => {
+      const r = await earlier.check("StaticRoutes", {}, { name: "owner", routes: [host(40)] });
+      const c = await earlier.create("StaticRoutes", r.inputs as Props);
+      holder = { id: c.id, outs: c.outs as Props };
+    });
+    // the engine may create a resource registered early before it checks one registered later
+    const grab = await checked("StaticRoutes", { name: "grabber", routes: [host(40)], adopt: true });
+    const grabbed = await dynamic.create("StaticRoutes", grab);
+    expect(await refused("StaticRoutes", { name: "owner", routes: [host(40)] }, holder.outs)).toEqual([
+      {
+        property: "routes[0].network",
+        reason: expect.stringContaining(
+          "192.168.253.40/32 was also taken in this run by StaticRoutes static routes grabber (routes[0].network) of this stack",
+        ),
+      },
+    ]);
+    await dynamic.delete("StaticRoutes", grabbed.id, grabbed.outs as Props);
+    await dynamic.delete("StaticRoutes", holder.id, holder.outs);
+    await settle(sim);
+    expect(sim.runningConfig()).toBe(before);
+  });
+});
