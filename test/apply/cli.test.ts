@@ -5,7 +5,7 @@ import { applyCommand, type ApplyCliOptions } from "../../cli/commands/apply";
 import { showConfigCommand, type ShowConfigCliOptions } from "../../cli/commands/show-config";
 import { startSimulator, type Simulator } from "../../simulator";
 import { runIn } from "../cli-helpers";
-import { BASE_CONFIG } from "../session/helpers";
+import { BASE_CONFIG, dropAfterEachCommand } from "../session/helpers";
 
 const PASSWORDS = { NVR_PASSWORD: "password", NVR_ADMIN_PASSWORD: "admin" };
 const apply = (file: string, opts: ApplyCliOptions) => runIn(applyCommand, [file], opts, PASSWORDS);
@@ -98,25 +98,16 @@ describe("nvr apply / nvr show-config", () => {
     const plan = file(
       "ip route 10.5.0.0/16 gateway 192.168.100.254\npp select 1\n pp auth myname olduser newsecret\n",
     );
-    for (let n = 1; n <= 12; n++) {
-      const s = await startSimulator({ config: BASE_CONFIG });
-      try {
-        s.setFaults([{ type: "drop-after-commands", count: n }]);
-        const res = await apply(plan, {
-          host: s.host,
-          port: String(s.port),
-          user: "user",
-          hostKey: s.fingerprint,
-        });
-        const running = s.runningConfig();
-        if (res.status === 0) {
-          expect(running).toContain(" pp auth myname olduser newsecret\n");
-          expect(s.savedConfig()).toBe(running);
-        } else expect(res.stderr).not.toMatch(/applied .* saved/);
-        expect(res.stdout + res.stderr).not.toMatch(/newsecret|oldsecret/);
-      } finally {
-        await s.stop();
-      }
+    const { clean, cuts } = await dropAfterEachCommand(({ sim: s }) =>
+      apply(plan, { host: s.host, port: String(s.port), user: "user", hostKey: s.fingerprint }),
+    );
+    expect(clean.status).toBe(0);
+    for (const { where, outcome: res, running, saved } of cuts) {
+      if (res.status === 0) {
+        expect(`${where}: ${running}`).toContain(" pp auth myname olduser newsecret\n");
+        expect(`${where}: ${saved}`).toBe(`${where}: ${running}`);
+      } else expect(`${where}: ${res.stderr}`).not.toMatch(/applied .* saved/);
+      expect(res.stdout + res.stderr).not.toMatch(/newsecret|oldsecret/);
     }
   });
 

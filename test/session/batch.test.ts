@@ -8,13 +8,11 @@ import { type ContextCommand } from "../../provider/config";
 import { RouterError, routerFor, type Router, type RouterConnection } from "../../provider/session";
 import { Batching, FREE_SLOT_WAIT_MS, MAX_WAIT_MS, MIN_WAIT_MS } from "../../provider/session/batch";
 import type { SimEvent } from "../../simulator";
-import { BASE_CONFIG, g, harness } from "./helpers";
+import { BASE_CONFIG, dropAfterEachCommand, g, harness } from "./helpers";
 
 const route = (n: number) => g(`ip route 10.${n}.0.0/16 gateway 192.168.100.254`);
 const key = (n: number) => `StaticRoute 10.${n}.0.0/16`;
 const saves = (events: readonly SimEvent[]) => events.filter((e) => e.type === "save").length;
-const commandsOf = (events: readonly SimEvent[]) =>
-  events.flatMap((e) => (e.type === "command" ? [String(e.text)] : []));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Result = { saved: string } | RouterError;
@@ -174,40 +172,17 @@ describe("a drop after each command of a gathered batch", () => {
   const plans = () => [[route(91)], [route(92)], [g("no ip route 10.0.0.0/8")], [route(93)]];
 
   test("every cut: each operation reports ok exactly when the router saved it, running == saved", async () => {
-    const clean = await harness();
-    let total: number;
-    try {
-      const results = await engineSends(clean.router, plans(), {
-        gapMs: 20,
-        announce: true,
-        saved: clean.sim.savedConfig,
-      });
-      expect(results.every((r) => !(r instanceof Error))).toBe(true);
-      await clean.router.close();
-      total = commandsOf(clean.sim.events()).length;
-    } finally {
-      await clean.done();
-    }
-    for (let n = 1; n <= total; n++) {
-      const h = await harness({ faults: [{ type: "drop-after-commands", count: n }] });
-      try {
-        const results = await engineSends(h.router, plans(), {
-          gapMs: 20,
-          announce: true,
-          saved: h.sim.savedConfig,
-        });
-        await h.router.close();
-        const saved = h.sim.savedConfig();
-        const where = `drop after command ${n}`;
-        expect(`${where}: ${h.sim.runningConfig()}`).toBe(`${where}: ${saved}`);
-        const ok = (i: number) => !(results[i] instanceof Error);
-        expect(`${where}: 0 ${ok(0)}`).toBe(`${where}: 0 ${saved.includes("ip route 10.91.0.0/16")}`);
-        expect(`${where}: 1 ${ok(1)}`).toBe(`${where}: 1 ${saved.includes("ip route 10.92.0.0/16")}`);
-        expect(`${where}: 2 ${ok(2)}`).toBe(`${where}: 2 ${!saved.includes("ip route 10.0.0.0/8")}`);
-        expect(`${where}: 3 ${ok(3)}`).toBe(`${where}: 3 ${saved.includes("ip route 10.93.0.0/16")}`);
-      } finally {
-        await h.done();
-      }
+    const { clean, cuts } = await dropAfterEachCommand((h) =>
+      engineSends(h.router, plans(), { gapMs: 20, announce: true, saved: h.sim.savedConfig }),
+    );
+    expect(clean.every((r) => !(r instanceof Error))).toBe(true);
+    for (const { where, outcome: results, running, saved } of cuts) {
+      expect(`${where}: ${running}`).toBe(`${where}: ${saved}`);
+      const ok = (i: number) => !(results[i] instanceof Error);
+      expect(`${where}: 0 ${ok(0)}`).toBe(`${where}: 0 ${saved.includes("ip route 10.91.0.0/16")}`);
+      expect(`${where}: 1 ${ok(1)}`).toBe(`${where}: 1 ${saved.includes("ip route 10.92.0.0/16")}`);
+      expect(`${where}: 2 ${ok(2)}`).toBe(`${where}: 2 ${!saved.includes("ip route 10.0.0.0/8")}`);
+      expect(`${where}: 3 ${ok(3)}`).toBe(`${where}: 3 ${saved.includes("ip route 10.93.0.0/16")}`);
     }
   }, 300_000);
 });

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { RouterError, routerFor, type RouterConnection } from "../../provider/session";
 import { WriterLock } from "../../provider/session/custody";
 import { Shell as Scripted } from "../simulator/helpers";
-import { BASE_CONFIG, g, harness, pp } from "./helpers";
+import { BASE_CONFIG, commandsOf, g, harness, pp } from "./helpers";
 
 /** A second login name, so a second Router in this process stands for another process (one Router per login). */
 const WITH_SECOND_USER = BASE_CONFIG.replace(
@@ -18,9 +18,6 @@ const WITH_SECOND_USER = BASE_CONFIG.replace(
 );
 const secondProcess = (conn: RouterConnection, logs: string[] = []) =>
   routerFor({ ...conn, username: "other", password: "otherpw", name: "second", log: (l) => logs.push(l) });
-
-const commandsOf = (events: { type: string; text?: unknown }[]) =>
-  events.flatMap((e) => (e.type === "command" ? [String(e.text)] : []));
 
 /** A second person at the router: logs in, enters administrator mode, types lines and leaves them unsaved. */
 async function typeUnsaved(port: number, lines: string[], leave: "quit" | "drop"): Promise<Scripted> {

@@ -1,4 +1,4 @@
-import { startSimulator, type Simulator, type SimulatorOptions } from "../../simulator";
+import { startSimulator, type SimEvent, type Simulator, type SimulatorOptions } from "../../simulator";
 import { routerFor, type Router, type RouterConnection } from "../../provider/session";
 
 /** A small network: a route, lan1, pp 1 with credentials, the DHCP server. */
@@ -59,6 +59,62 @@ export async function harness(
       await sim.stop();
     },
   };
+}
+
+/** The commands the router received, in order (secrets masked as the simulator logs them). */
+export const commandsOf = (events: readonly SimEvent[]) =>
+  events.flatMap((e) => (e.type === "command" ? [String(e.text)] : []));
+
+/** One run of a scenario with the connection dropped after command `after`. */
+export interface Cut<T> {
+  after: number;
+  /** "drop after command N (text)", to name the cut in assertions. */
+  where: string;
+  outcome: T;
+  running: string;
+  saved: string;
+}
+
+/**
+ * Every cut of a scenario: it is run once clean to count the commands it types, then once more per command with
+ * the simulator dropping the connection after that command. Each run ends with the router closed (its logout
+ * puts back the console settings it changed) before the configs are read. Asserts that every cut lay inside
+ * its run and ended the connection there (so the cut tested something), and that every command of the clean run
+ * was cut after.
+ */
+export async function dropAfterEachCommand<T>(
+  scenario: (h: Harness) => Promise<T>,
+): Promise<{ clean: T; cuts: Cut<T>[] }> {
+  const first = await harness();
+  let clean: T;
+  let commands: string[];
+  try {
+    clean = await scenario(first);
+    await first.router.close();
+    commands = commandsOf(first.sim.events());
+  } finally {
+    await first.done();
+  }
+  const cuts: Cut<T>[] = [];
+  for (let after = 1; after <= commands.length; after++) {
+    const h = await harness({ faults: [{ type: "drop-after-commands", count: after }] });
+    try {
+      const outcome = await scenario(h);
+      await h.router.close();
+      const typed = h.sim.events().filter((e) => e.type === "command");
+      const [at, next] = [typed[after - 1], typed[after]];
+      const where = `drop after command ${after} (${at === undefined ? "never typed" : String(at.text)})`;
+      // The run reached the cut and its connection ended there (the drop, or the logout that command was).
+      expect(`${where}: ended ${at !== undefined && next?.session !== at.session}`).toBe(
+        `${where}: ended true`,
+      );
+      cuts.push({ after, where, outcome, running: h.sim.runningConfig(), saved: h.sim.savedConfig() });
+    } finally {
+      await h.done();
+    }
+  }
+  expect(cuts.map((c) => c.after)).toEqual(commands.map((_, i) => i + 1));
+  return { clean, cuts };
 }
 
 export const g = (command: string) => ({ context: { kind: "global" as const }, command });

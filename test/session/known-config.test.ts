@@ -8,11 +8,9 @@ import { type ContextCommand } from "../../provider/config";
 import { RouterError, type Router } from "../../provider/session";
 import type { SimEvent } from "../../simulator";
 import { Shell as Scripted } from "../simulator/helpers";
-import { BASE_CONFIG, g, harness, pp } from "./helpers";
+import { BASE_CONFIG, commandsOf, dropAfterEachCommand, g, harness, pp } from "./helpers";
 
 const route = (n: number) => g(`ip route 10.${n}.0.0/16 gateway 192.168.100.254`);
-const commandsOf = (events: readonly SimEvent[]) =>
-  events.flatMap((e) => (e.type === "command" ? [String(e.text)] : []));
 const configReads = (events: readonly SimEvent[]) => commandsOf(events).filter((c) => c === "show config");
 /** Bytes the router sent in reply to `show config` (the running config). */
 function configBytes(events: readonly SimEvent[]): number {
@@ -165,36 +163,20 @@ describe("a drop after each command of a batch, with the known config in use", (
   ];
 
   test("every cut: each operation reports what the router saved, running == saved, nothing of the session left", async () => {
-    const clean = await harness();
-    let total: number;
-    try {
-      expect((await batch(clean.router, plans())).every((r) => r === "ok")).toBe(true);
-      await clean.router.close();
-      total = commandsOf(clean.sim.events()).length;
-    } finally {
-      await clean.done();
-    }
-    for (let n = 1; n <= total; n++) {
-      const h = await harness({ faults: [{ type: "drop-after-commands", count: n }] });
-      try {
-        const results = await batch(h.router, plans());
-        await h.router.close();
-        const saved = h.sim.savedConfig();
-        const where = `drop after command ${n}`;
-        expect(`${where}: ${h.sim.runningConfig()}`).toBe(`${where}: ${saved}`);
-        expect(saved).not.toMatch(/console (lines|columns|english)/);
-        const has = (text: string) => saved.includes(text);
-        const ok = (i: number) => results[i] === "ok";
-        expect(`${where}: op 0 ${ok(0)}`).toBe(`${where}: op 0 ${has("ip route 10.65.0.0/16")}`);
-        expect(`${where}: op 1 ${ok(1)}`).toBe(`${where}: op 1 ${!has("ip route 10.0.0.0/8")}`);
-        expect(`${where}: op 2 ${ok(2)}`).toBe(`${where}: op 2 ${has("pp auth myname newuser newsecret")}`);
-        expect(`${where}: op 4 ${ok(4)}`).toBe(`${where}: op 4 ${has("ip route 10.66.0.0/16")}`);
-        for (const r of results)
-          if (r !== "ok")
-            expect(`${where}: ${r.name} ${r.message}`).toMatch(/rolled back|lost|not saved|NOT saved|save/i);
-      } finally {
-        await h.done();
-      }
+    const { clean, cuts } = await dropAfterEachCommand((h) => batch(h.router, plans()));
+    expect(clean.every((r) => r === "ok")).toBe(true);
+    for (const { where, outcome: results, running, saved } of cuts) {
+      expect(`${where}: ${running}`).toBe(`${where}: ${saved}`);
+      expect(saved).not.toMatch(/console (lines|columns|english)/);
+      const has = (text: string) => saved.includes(text);
+      const ok = (i: number) => results[i] === "ok";
+      expect(`${where}: op 0 ${ok(0)}`).toBe(`${where}: op 0 ${has("ip route 10.65.0.0/16")}`);
+      expect(`${where}: op 1 ${ok(1)}`).toBe(`${where}: op 1 ${!has("ip route 10.0.0.0/8")}`);
+      expect(`${where}: op 2 ${ok(2)}`).toBe(`${where}: op 2 ${has("pp auth myname newuser newsecret")}`);
+      expect(`${where}: op 4 ${ok(4)}`).toBe(`${where}: op 4 ${has("ip route 10.66.0.0/16")}`);
+      for (const r of results)
+        if (r !== "ok")
+          expect(`${where}: ${r.name} ${r.message}`).toMatch(/rolled back|lost|not saved|NOT saved|save/i);
     }
   }, 300_000);
 });
