@@ -8,7 +8,7 @@ import { StringDecoder } from "node:string_decoder";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Connection, ServerChannel } from "ssh2";
 import type { Reply, Session } from "./engine/engine";
-import { maskSecrets } from "./engine/mask";
+import { maskSecrets } from "./engine/grammar";
 import { errorLine, message } from "./engine/messages";
 import type { FaultHit } from "./faults";
 import type { SimServer } from "./server";
@@ -208,7 +208,10 @@ export class Terminal {
   private async command(line: string): Promise<boolean> {
     const engine = this.server.engine;
     if (line.trim() !== "")
-      this.server.events.add("command", { session: this.session.id, text: maskSecrets(line) });
+      this.server.events.add("command", {
+        session: this.session.id,
+        text: maskSecrets(line, this.session.context, engine.model),
+      });
     const fault: FaultHit = line.trim() === "" ? {} : this.server.faults.hit(line.trim());
     if (fault.drop === "before") {
       this.drop("fault: drop-on");

@@ -296,3 +296,44 @@ export const parseConfigCommand: ParseConfigCommand = (text, context, model) => 
     throw e;
   }
 };
+
+const MASK = "********";
+
+/**
+ * The line as the event log records it: each word its command's grammar reads as a password or key (`<secret:...>`,
+ * `Reader.secret`) replaced by `********` in place (an option keeps its `key=`), whatever its quoting, and a nested
+ * command (`schedule at`'s) masked as a line of its own. A line of such a command that does not parse (a typo, a
+ * model without the command, the wrong select context, a `no` form with old values) also has every word from where
+ * its reader stopped masked, so a refused line never logs its secret either. Head words match in any case here.
+ */
+export function maskSecrets(text: string, context: SimContext, model: ModelInfo): string {
+  const all = tokenize(text);
+  const tokens = all[0]?.value.toLowerCase() === "no" ? all.slice(1) : all;
+  const match = SPEC_TABLE.longest(tokens.map((t) => ({ ...t, value: t.value.toLowerCase() })));
+  if (!match?.spec.holdsSecrets) return text;
+  const args = tokens.slice(match.length);
+  const reader = new Reader(args);
+  const env: Env = { model, context, iface: match.iface };
+  let secrets = reader.secrets;
+  try {
+    match.spec.key?.(reader, env);
+    match.spec.args(reader, env);
+    reader.end();
+  } catch {
+    // Any failure, a grammar bug included: no word from where the reader stopped is known not to be a secret.
+    const from = args.length - reader.remaining;
+    secrets = [...secrets, ...args.slice(from).map((_, i) => ({ index: from + i, keep: "" }))];
+    reader.nested = undefined;
+  }
+  let masked = text;
+  if (reader.nested !== undefined) {
+    const start = args[reader.nested].start;
+    masked = masked.slice(0, start) + maskSecrets(masked.slice(start), { kind: "none" }, model);
+  }
+  // From the last word back, so the earlier words' positions still hold.
+  for (const { index, keep } of [...secrets].sort((a, b) => b.index - a.index)) {
+    const { start, end } = args[index];
+    masked = masked.slice(0, start) + keep + MASK + masked.slice(end);
+  }
+  return masked;
+}

@@ -6,6 +6,11 @@ export class Reader {
   private i = 0;
   /** The canonical arguments so far, as `show config` prints them. */
   readonly out: string[] = [];
+  /** The words read so far that hold a secret (by token index), and what of each stays readable (an option's
+   * `key=`); the event log masks the rest (grammar/index.ts maskSecrets). */
+  readonly secrets: { index: number; keep: string }[] = [];
+  /** Index of the first word of a command nested in this one (`schedule at`'s), which is masked as a line. */
+  nested?: number;
   constructor(private readonly tokens: Token[]) {}
 
   get remaining(): number {
@@ -22,6 +27,16 @@ export class Reader {
     return token.value;
   }
   /** Consumes a token and emits `text` (the canonical form) instead of what was typed. */
+  /** Next token's value, a password or key: echoed as typed, masked in the event log. */
+  secret(): string {
+    const value = this.next();
+    this.secrets.push({ index: this.i - 1, keep: "" });
+    return value;
+  }
+  /** Marks the token `offset` words ahead as a secret, keeping `keep` of it readable. */
+  markSecret(offset: number, keep: string): void {
+    this.secrets.push({ index: this.i + offset, keep });
+  }
   replace(map: (value: string) => string): string {
     const value = map(this.next(false));
     this.out.push(value);
@@ -47,8 +62,9 @@ export class Reader {
     this.i += count;
     this.out.push(...canonical);
   }
-  /** All remaining tokens verbatim (free text such as a schedule's command). */
-  rest(): void {
+  /** All remaining tokens verbatim: a command line of its own (a schedule's), masked as one. */
+  command(): void {
+    this.nested = this.i;
     while (this.remaining > 0) this.next();
   }
   end(): void {

@@ -32,6 +32,9 @@ export interface Spec {
   show?: (args: string[]) => string[];
   /** Picks the clear secret that `show` masks out of the typed arguments (quotes removed). */
   secret?: (args: string[]) => string | undefined;
+  /** Whether a line can carry a password or key (its reader marks the words: `<secret:...>`, `Reader.secret`); the
+   * event log masks those, and every argument of a line that does not parse. */
+  holdsSecrets?: boolean;
 }
 
 /**
@@ -110,6 +113,7 @@ export function command(
 ): Spec {
   const spec: Spec = { head, scope: options.scope ?? "global", args: syntax(args), order };
   if (options.key !== undefined) spec.key = keySyntax(options.key);
+  if (`${args} ${options.key ?? ""}`.includes("<secret:")) spec.holdsSecrets = true;
   if (options.nested) spec.nested = true;
   if (options.exists) spec.exists = options.exists;
   return spec;

@@ -5,6 +5,7 @@
  *   word          the keyword itself
  *   a|b|<int>     one of several alternatives (keywords or values)
  *   <TYPE:ARG>    a value, see VALUES below (int:MIN-MAX, where MAX may be $tunnel, $pp or $filter)
+ *   <secret:TYPE:ARG>  a value of TYPE that is a password or key: `show config` prints it, the event log masks it
  *   [ ... ]       optional
  *   X...          one or more of X; X...N at most N
  *   key=V         the option `key=` with a value V (V: alternatives as above)
@@ -39,7 +40,7 @@ type Check = (text: string, env: Env) => string;
 
 type Atom =
   | { kind: "word"; word: string }
-  | { kind: "value"; type: string; check: Check }
+  | { kind: "value"; type: string; check: Check; secret: boolean }
   | { kind: "option"; key: string; values: Atom[] };
 
 type Node =
@@ -315,11 +316,11 @@ function lex(pattern: string): string[] {
 function atom(text: string): Atom {
   const option = /^([a-z0-9_.-]+)=(.+)$/i.exec(text);
   if (option) return { kind: "option", key: option[1], values: option[2].split("/").map(atom) };
-  const value = /^<([a-z0-9-]+)(?::(.+))?>$/.exec(text);
+  const value = /^<(secret:)?([a-z0-9-]+)(?::(.+))?>$/.exec(text);
   if (value) {
-    const make = VALUES[value[1]];
-    if (!make) throw new Error(`syntax: unknown value type ${value[1]}`);
-    return { kind: "value", type: value[1], check: make(value[2]) };
+    const make = VALUES[value[2]];
+    if (!make) throw new Error(`syntax: unknown value type ${value[2]}`);
+    return { kind: "value", type: value[2], check: make(value[3]), secret: value[1] !== undefined };
   }
   return { kind: "word", word: text };
 }
@@ -383,6 +384,20 @@ function compile(pattern: string): Node[] {
 interface Failed {
   pos: number;
   error: GrammarError;
+}
+
+/** A word's canonical text; `keep` (what stays readable when it is masked) marks a secret. */
+interface Word {
+  text: string;
+  keep?: string;
+}
+
+/** What of a word an atom took stays readable in the event log: none of a secret value, the `key=` of an option
+ * whose value is one; undefined for a word that holds no secret. */
+function secretKeep(a: Atom): string | undefined {
+  if (a.kind === "value") return a.secret ? "" : undefined;
+  if (a.kind === "option" && a.values.some((v) => secretKeep(v) !== undefined)) return `${a.key}=`;
+  return undefined;
 }
 
 /** Backtracking matcher over the argument words; `done` decides whether a full match is acceptable. */
@@ -450,16 +465,10 @@ class Matcher {
     return valueError && !atoms.some((a) => a.kind === "word") ? valueError : "illegal-keyword";
   }
 
-  seq(
-    nodes: Node[],
-    i: number,
-    pos: number,
-    out: string[],
-    k: (pos: number, out: string[]) => boolean,
-  ): boolean {
+  seq(nodes: Node[], i: number, pos: number, out: Word[], k: (pos: number, out: Word[]) => boolean): boolean {
     if (i === nodes.length) return k(pos, out);
     const node = nodes[i];
-    const next = (p: number, o: string[]): boolean => this.seq(nodes, i + 1, p, o, k);
+    const next = (p: number, o: Word[]): boolean => this.seq(nodes, i + 1, p, o, k);
     if (node.kind === "optional") {
       return this.seq(node.seq, 0, pos, out, next) || next(pos, out);
     }
@@ -472,8 +481,8 @@ class Matcher {
     items: Node[],
     used: Set<number>,
     pos: number,
-    out: string[],
-    k: (pos: number, out: string[]) => boolean,
+    out: Word[],
+    k: (pos: number, out: Word[]) => boolean,
   ): boolean {
     for (let j = 0; j < items.length; j++) {
       if (used.has(j)) continue;
@@ -486,9 +495,9 @@ class Matcher {
   private one(
     node: Extract<Node, { kind: "one" }>,
     pos: number,
-    out: string[],
+    out: Word[],
     count: number,
-    k: (pos: number, out: string[]) => boolean,
+    k: (pos: number, out: Word[]) => boolean,
   ): boolean {
     const word = this.words[pos];
     if (word === undefined) return count > 0 ? k(pos, out) : this.failAt(pos, "parameters");
@@ -507,7 +516,7 @@ class Matcher {
       if (tried.has(result)) continue;
       tried.add(result);
       this.spend();
-      const o = [...out, result];
+      const o = [...out, { text: result, keep: secretKeep(a) }];
       if (node.repeat && count + 1 < node.max && this.one(node, pos + 1, o, count + 1, k)) return true;
       if (k(pos + 1, o)) return true;
     }
@@ -529,7 +538,7 @@ function run(pattern: string, r: Reader, env: Env, whole: boolean): string[] {
   const tokens = r.pending();
   const words = tokens.map((t: Token) => t.value);
   const m = new Matcher(words, env);
-  let result: { pos: number; out: string[] } | undefined;
+  let result: { pos: number; out: Word[] } | undefined;
   const ok = m.seq(compile(pattern), 0, 0, [], (pos, out) => {
     if (whole && pos < words.length) {
       if (pos > m.furthest.pos) m.furthest = { pos, error: "parameters" };
@@ -540,7 +549,10 @@ function run(pattern: string, r: Reader, env: Env, whole: boolean): string[] {
   });
   if (!ok || !result) return fail(m.furthest.error);
   // Words that came through unchanged keep the user's quoting.
-  const out = result.out.map((text, i) => (text === words[i] ? tokens[i].raw : text));
+  const out = result.out.map(({ text }, i) => (text === words[i] ? tokens[i].raw : text));
+  result.out.forEach(({ keep }, i) => {
+    if (keep !== undefined) r.markSecret(i, keep);
+  });
   r.skip(result.pos, out);
   return out;
 }

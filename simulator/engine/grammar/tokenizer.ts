@@ -5,6 +5,9 @@ export interface Token {
   raw: string;
   /** With quotes and escapes removed (what validation sees). */
   value: string;
+  /** Where `raw` starts and ends in the text tokenised (to mask a word in place). */
+  start: number;
+  end: number;
 }
 
 /** Splits on blanks; `"..."`, `'...'` and `\x` protect blanks (CR §1.5). */
@@ -14,6 +17,7 @@ export function tokenize(text: string): Token[] {
   while (i < text.length) {
     while (i < text.length && /\s/.test(text[i])) i++;
     if (i >= text.length) break;
+    const start = i;
     let raw = "";
     let value = "";
     while (i < text.length && !/\s/.test(text[i])) {
@@ -34,7 +38,7 @@ export function tokenize(text: string): Token[] {
         i++;
       }
     }
-    tokens.push({ raw, value });
+    tokens.push({ raw, value, start, end: i });
   }
   return tokens;
 }

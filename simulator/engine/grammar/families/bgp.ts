@@ -55,7 +55,7 @@ export const bgp: Family = {
     command("bgp neighbor", `<int:1-4294967295> <ip> {${NEIGHBOR}}`, inSection(SECTION.BGP, 10), {
       key: "<int:1-2147483647>",
     }),
-    command("bgp neighbor pre-shared-key", "text <text:80>", inSection(SECTION.BGP, 11), {
+    command("bgp neighbor pre-shared-key", "text <secret:text:80>", inSection(SECTION.BGP, 11), {
       key: "<int:1-2147483647>",
     }),
     command("bgp log", "neighbor|packet...2", inSection(SECTION.BGP, 12)),

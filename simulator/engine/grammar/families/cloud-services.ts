@@ -13,13 +13,15 @@ const LBO_LIST = "none|<url:http,https>|<path>";
 export const cloudServices: Family = {
   specs: [
     command("cloud vpn service", "amazon-api", at(0), { key: ID }),
-    command("cloud vpn parameter", "<text:256> [<text:256> [<text:256>]]", at(1), { key: ID }),
+    command("cloud vpn parameter", "<secret:text:256> [<secret:text:256> [<secret:text:256>]]", at(1), {
+      key: ID,
+    }),
     command("cloud vpn name", "<text:32>", at(2), { key: ID }),
     command("cloud vpn bind", "<int:1-$tunnel> [<int:1-$tunnel>]", at(3), { key: ID }),
     command("cloud vpn option", "region=<text:32>", at(4), { key: ID }),
     command("cloud vpn syslog", ON_OFF, at(5)),
     command("yno use", ON_OFF, at(10)),
-    command("yno access code", "<text:64> <text:64>", at(11)),
+    command("yno access code", "<text:64> <secret:text:64>", at(11)),
     // §49.3-49.4.
     command("yno log", "( action-read [inform] | inform [action-read] )", at(12)),
     command("description yno", "<text:32>", at(13)),

@@ -3,7 +3,7 @@ import { SECTION } from "../order";
 import { command, type Family, inSection } from "../spec";
 
 /** Keys are ASCII text of at most 32 characters; IDs 1..65535 (CR §39.1, §40.2, §40.4). */
-const KEY = "<text:32>";
+const KEY = "<secret:text:32>";
 const ID = "<int:1-65535>";
 const at = (item: number): ReturnType<typeof inSection> => inSection(SECTION.OTHER, 10 + item);
 

@@ -62,7 +62,7 @@ export const ikeOptions: Family = {
     ike("backward-compatibility", "1|2", 13.7),
     ike("send info", ON_OFF, 13.8),
     ike("pfs", "on|off|modp768|modp1024|modp1536|modp2048", 13.9),
-    ike("xauth myname", "<text:64> <text:64>", 21.4),
+    ike("xauth myname", "<text:64> <secret:text:64>", 21.4),
     ike("xauth request", "on|off [<int:1-65535>]", 21.5),
     ike("mode-cfg method", "set [openswan]", 21.6),
     ike("mode-cfg address", "<int:1-65535>", 21.7),
@@ -111,10 +111,10 @@ export const ikeOptions: Family = {
       { scope: "tunnel" },
     ),
     // §15.40-15.41: VPN client licence keys, and the gateway that uses them.
-    command("ipsec ike license-key", "<text:64>", inSection(SECTION.IPSEC, 8), { key: "<int:1-500>" }),
+    command("ipsec ike license-key", "<secret:text:64>", inSection(SECTION.IPSEC, 8), { key: "<int:1-500>" }),
     ike("license-key use", ON_OFF, 21.8),
     // §15.32-15.35: XAUTH / EAP-MD5 users and groups (ids up to 3000 on RTX5000, 1000 elsewhere; 3000 here [U]).
-    command("auth user", "<text:256> <text:64>", inSection(SECTION.IPSEC, 9), { key: USER_ID }),
+    command("auth user", "<text:256> <secret:text:64>", inSection(SECTION.IPSEC, 9), { key: USER_ID }),
     command("auth user attribute", USER_ATTRIBUTES, inSection(SECTION.IPSEC, 10), { key: USER_ID }),
     command("auth user group", "<int-list:1-3000>...", inSection(SECTION.IPSEC, 11), { key: USER_ID }),
     command("auth user group attribute", USER_ATTRIBUTES, inSection(SECTION.IPSEC, 12), { key: USER_ID }),

@@ -149,7 +149,7 @@ export const ip: Family = {
     command("ip IF wol relay", "broadcast|unicast|off", perInterface(13.34)),
     command(
       "ip IF vrrp",
-      "<ip> {priority=<int:1-254> preempt=on/off auth=<text:8> advertise-interval=<int:1-60> down-interval=<int:3-180>}",
+      "<ip> {priority=<int:1-254> preempt=on/off auth=<secret:text:8> advertise-interval=<int:1-60> down-interval=<int:3-180>}",
       (k, env) => [...perInterface(13.4)(k, env), Number(k[0])],
       { key: "<int:1-255>" },
     ),

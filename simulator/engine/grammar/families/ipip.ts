@@ -23,7 +23,7 @@ export const ipip: Family = {
     tunnelLine("tunnel multipoint local name", "<text:64>", 1.5),
     tunnelLine("tunnel multipoint limit", "<int:1-1000>", 1.6),
     tunnelLine("tunnel translation", "nat46", 2.5),
-    tunnelLine("tunnel hb46pp auth myname", "<text:64> <text:64>", 2.6),
+    tunnelLine("tunnel hb46pp auth myname", "<text:64> <secret:text:64>", 2.6),
     tunnelLine("tunnel hb46pp server", "<host>", 2.7),
     tunnelLine("ip tunnel address", "<net>", 39.7),
     tunnelLine("ip tunnel remote address", "<ip>", 39.8),

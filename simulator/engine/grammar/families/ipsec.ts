@@ -118,14 +118,17 @@ export const ipsec: Family = {
           return fail("illegal-keyword");
         });
     }),
-    ike("pre-shared-key", 19, (r) => {
-      // `text TEXT` (≤128 characters) or `0x` hex (≤128 bytes) (CR §15.5).
-      if (r.peek() === "text") {
-        r.next();
-        if (r.next().length > 128) fail("out-of-range");
-      } else r.replace((v) => (/^0x([0-9a-f]{2}){1,128}$/i.test(v) ? v : fail("illegal-keyword")));
-      r.end();
-    }),
+    {
+      ...ike("pre-shared-key", 19, (r) => {
+        // `text TEXT` (≤128 characters) or `0x` hex (≤128 bytes) (CR §15.5).
+        if (r.peek() === "text") {
+          r.next();
+          if (r.secret().length > 128) fail("out-of-range");
+        } else if (!/^0x([0-9a-f]{2}){1,128}$/i.test(r.secret())) fail("illegal-keyword");
+        r.end();
+      }),
+      holdsSecrets: true,
+    },
     ike("remote address", 20, (r) => {
       // `any`, an IP, or a host name of at most 255 characters; dotted-quad look-alikes must be valid addresses.
       r.replace((v) => {

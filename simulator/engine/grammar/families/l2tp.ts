@@ -28,10 +28,11 @@ export const l2tp: Family = {
       args: (r) => {
         // The password is at most 32 characters (CR §16.2).
         r.kw(ON_OFF);
-        if (r.remaining > 0 && r.next().length > 32) fail("out-of-range");
+        if (r.remaining > 0 && r.secret().length > 32) fail("out-of-range");
         r.end();
       },
       order: at(32),
+      holdsSecrets: true,
     },
     {
       head: "l2tp tunnel disconnect time",

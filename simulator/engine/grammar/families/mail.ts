@@ -45,11 +45,11 @@ export const mail: Family = {
     command("mail server name", "<text:64>", at(0), { key: ID }),
     command(
       "mail server smtp",
-      "<host> [port=<int:1-65535>] [smtp-auth <text:64> <text:64> [cram-md5|digest-md5|plain]] [pop-before-smtp] [smtps]",
+      "<host> [port=<int:1-65535>] [smtp-auth <text:64> <secret:text:64> [cram-md5|digest-md5|plain]] [pop-before-smtp] [smtps]",
       at(1),
       { key: ID },
     ),
-    command("mail server pop", "<host> [port=<int:1-65535>] pop3|apop <text:64> <text:64>", at(2), {
+    command("mail server pop", "<host> [port=<int:1-65535>] pop3|apop <text:64> <secret:text:64>", at(2), {
       key: ID,
     }),
     command("mail server timeout", "<int:1-600>", at(3), { key: ID }),

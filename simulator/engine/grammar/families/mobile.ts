@@ -12,7 +12,7 @@ export const mobile: Family = {
   feature: "wwan",
   specs: [
     command("mobile use", "on|off [first-connect-wait-time=<int:1-60>]", at(0), { key: PORT }),
-    command("mobile pin code", "<text:8>", at(1), { key: PORT }),
+    command("mobile pin code", "<secret:text:8>", at(1), { key: PORT }),
     command("mobile carrier mode", "0|1|2|3", at(2), { key: PORT }),
     command("mobile arrive use", ON_OFF, at(3), { key: PORT }),
     // §44.26: `interval=SECONDS,COUNT` (1..3600, 1..1000 or infinity) or off.

@@ -15,7 +15,8 @@ const TIMERS = ["retransmit-interval", "transmit-delay", "hello-interval", "dead
   .map((t) => `${t}=<int:1-2147483647>`)
   .join(" ");
 /** Authentication of a link or virtual link: a text key of up to 8 characters or up to two MD5 keys. */
-const AUTH = "authkey=<text:8> md5key=<md5key> md5key=<md5key> md5-sequence-mode=second/increment";
+const AUTH =
+  "authkey=<secret:text:8> md5key=<secret:md5key> md5key=<secret:md5key> md5-sequence-mode=second/increment";
 /** §28.13 link parameters (loopback types for a LOOPBACK interface). */
 const LINK = [
   "type=broadcast/point-to-point/point-to-multipoint/non-broadcast/loopback/loopback-network",

@@ -85,10 +85,11 @@ export const pp: Family = {
       head: "pp auth myname",
       scope: "pp",
       args: (r) => {
-        if (r.next().length > 64 || r.next().length > 64) fail("out-of-range");
+        if (r.next().length > 64 || r.secret().length > 64) fail("out-of-range");
         r.end();
       },
       order: at(5),
+      holdsSecrets: true,
     },
     {
       // Several usernames print in the order they were entered (equal order; the runtime's sort is stable) [U].
@@ -96,16 +97,17 @@ export const pp: Family = {
       scope: "pp",
       key: (r) => [r.replace((v) => (v.length > 64 ? fail("out-of-range") : v))],
       args: (r) => {
-        if (r.next().length > 64) fail("out-of-range");
+        if (r.secret().length > 64) fail("out-of-range");
         if (r.peek() === "myname") {
           r.next();
-          if (r.next().length > 64 || r.next().length > 64) fail("out-of-range");
+          if (r.next().length > 64 || r.secret().length > 64) fail("out-of-range");
         }
         if (r.remaining > 0) r.replace((v) => (v === "*" ? v : ipv4(v)));
         if (r.remaining > 0) r.replace(ipv6Prefix);
         r.end();
       },
       order: at(6),
+      holdsSecrets: true,
     },
     {
       head: "ppp lcp mru",

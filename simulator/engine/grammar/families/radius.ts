@@ -14,7 +14,7 @@ export const radius: Family = {
     command("radius account server", SERVERS, at(4)),
     command("radius auth port", "<int:1-65535>", at(5)),
     command("radius account port", "<int:1-65535>", at(6)),
-    command("radius secret", "<text:64>", at(7)),
+    command("radius secret", "<secret:text:64>", at(7)),
     command("radius retry", "<int:1-50> <int:20-10000>", at(8)),
   ],
 };

@@ -29,7 +29,7 @@ export const rip: Family = {
     ...perLink("ip", "rip filter", "<int:1-$filter>...", place(4), "in|out"),
     ...perLink("ip", "rip hop", "<int:0-15>", place(5), "in|out"),
     ...perLink("ip", "rip auth type", "text|md5", place(6)),
-    ...perLink("ip", "rip auth key", "( <hex>... | text <text:16> )", place(7)),
+    ...perLink("ip", "rip auth key", "( <secret:hex>... | text <secret:text:16> )", place(7)),
     ...perLink("ip", "rip force-to-advertise", "[metric <int:1-15>]", place(8), "<prefix>"),
     // §8.3.11-8.3.16: pp only.
     command("ip pp rip hold routing", "on|off", () => [28.2], { scope: "pp" }),

@@ -61,7 +61,7 @@ function scheduleArgs(r: Reader, env: Env): void {
     r.replace(switchName);
   } else if (target !== "*") fail("illegal-keyword");
   if (r.remaining === 0) fail("parameters");
-  r.rest();
+  r.command();
 }
 
 export const schedule: Family = {
@@ -72,6 +72,8 @@ export const schedule: Family = {
       key: (r) => [String(r.int(1, MAX_FILTER))],
       args: scheduleArgs,
       order: (key) => [SECTION.SCHEDULE, Number(key[0])],
+      // The scheduled command may itself carry one (`pp auth myname ...`).
+      holdsSecrets: true,
     },
   ],
 };

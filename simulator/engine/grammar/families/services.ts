@@ -70,7 +70,7 @@ export const services: Family = {
     command(
       "syslog file",
       // §4.32: the password 8..32 characters, the file's limits.
-      "[crypto aes128|aes256 <text:8-32>] {name=<path> limit=<int:1-1024> backup=<int:1-100> interval=<int:2-86400> line=<int:1000-10000>}",
+      "[crypto aes128|aes256 <secret:text:8-32>] {name=<path> limit=<int:1-1024> backup=<int:1-100> interval=<int:2-86400> line=<int:1000-10000>}",
       inSection(SECTION.SYSLOG, 5),
     ),
     command("syslog local address", "<ip46>", inSection(SECTION.SYSLOG, 6)),

@@ -19,9 +19,14 @@ export const sip: Family = {
     command("sip response code busy", "<int:400-699>", at(17)),
     // §20.2.1: `sip server N ADDRESS register|no-register udp|tcp SIP-URI [USER [PASS]]` (user and password free
     // text).
-    command("sip server", "<host> register|no-register udp|tcp <sip-uri> [<text:64> [<text:64>]]", at(20), {
-      key: SERVER,
-    }),
+    command(
+      "sip server",
+      "<host> register|no-register udp|tcp <sip-uri> [<text:64> [<secret:text:64>]]",
+      at(20),
+      {
+        key: SERVER,
+      },
+    ),
     command("sip server display name", "<text:64>", at(21), { key: SERVER }),
     // §20.2.4: how the caller's number is shown, and by which method.
     command(

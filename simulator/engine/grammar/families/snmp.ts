@@ -5,7 +5,7 @@ import { fail } from "../values";
 
 const at = (item: number): ReturnType<typeof inSection> => inSection(SECTION.SNMP, item);
 /** Community names are at most 16 characters [V] yamaha-cli.md §6 (an RTX refuses a longer one). */
-const COMMUNITY = "<text:16>";
+const COMMUNITY = "<secret:text:16>";
 const HOSTS = "any|<ip46>|<range>";
 
 export const snmp: Family = {
@@ -24,7 +24,7 @@ export const snmp: Family = {
     command("snmpv3 context name", "<text:16>", at(11)),
     command(
       "snmpv3 usm user",
-      "<text:32> [group <int:1-65535>] [auth md5|sha <text:64> [priv des|aes128-cfb <text:64>]]",
+      "<text:32> [group <int:1-65535>] [auth md5|sha <secret:text:64> [priv des|aes128-cfb <secret:text:64>]]",
       at(12),
       {
         key: "<int:1-65535>",

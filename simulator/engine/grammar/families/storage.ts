@@ -11,7 +11,7 @@ const usbOrSd = {
   exists: (m: Parameters<typeof hasFeature>[0]) => hasFeature(m, "usb") || hasFeature(m, "sd"),
 };
 
-const CRYPTO = "[crypto aes128|aes256 <text:8-32>]";
+const CRYPTO = "[crypto aes128|aes256 <secret:text:8-32>]";
 
 export const storage: Family = {
   specs: [
@@ -40,7 +40,7 @@ export const storage: Family = {
     command("external-memory exec filename", "( off | <memory-file> [<int:0-1>] )", at(9), usbOrSd),
     command(
       "external-memory config filename",
-      "( off | <memory-file:2> [<int:0-4>] [<text:8-32>] )",
+      "( off | <memory-file:2> [<int:0-4>] [<secret:text:8-32>] )",
       at(10),
       usbOrSd,
     ),

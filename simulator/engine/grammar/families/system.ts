@@ -25,22 +25,25 @@ export const system: Family = {
         scope: "global" as const,
         args: (r: Reader) => {
           // Typing a password after the command is refused as an unknown command [V] yamaha-cli.md §6.
-          if (r.next() !== "*") fail("invalid-command");
-          r.end();
-        },
-        order: () => [SECTION.LOGIN, i],
-        slot: `${target} password`,
-      },
-      {
-        head: `${target} password encrypted`,
-        scope: "global" as const,
-        args: (r: Reader) => {
+          if (r.peek() !== "*") fail("invalid-command");
           r.next();
           r.end();
         },
         order: () => [SECTION.LOGIN, i],
         slot: `${target} password`,
+        holdsSecrets: true,
+      },
+      {
+        head: `${target} password encrypted`,
+        scope: "global" as const,
+        args: (r: Reader) => {
+          r.secret();
+          r.end();
+        },
+        order: () => [SECTION.LOGIN, i],
+        slot: `${target} password`,
         show: () => ["*"],
+        holdsSecrets: true,
       },
     ]),
     {
@@ -52,12 +55,13 @@ export const system: Family = {
       args: (r) => {
         if (r.peek() === "encrypted") r.next();
         else if (r.peek() !== undefined && !/^[\x21-\x7e]{1,32}$/.test(r.peek() ?? "")) fail("out-of-range");
-        r.next();
+        r.secret();
         r.end();
       },
       order: () => [SECTION.LOGIN, 2],
       show: (args) => [args[0], "*"],
       secret: (args) => (args[1] === "encrypted" ? undefined : args[1]),
+      holdsSecrets: true,
     },
     {
       head: "security class",
