@@ -25,6 +25,7 @@ import {
   INTERFACE,
   integer,
   ipv4,
+  ipv4Number,
   ipv4OrIpv6,
   ipv4OrRange,
   ipv4Prefix,
@@ -86,6 +87,9 @@ const VALUES: Record<string, (arg: string | undefined) => Check> = {
     return (v, env) => String(integer(v, Number(min), bound(max, env)));
   },
   ip: () => ipv4,
+  /** An ID written as an IPv4 address other than 0.0.0.0 (OSPF areas, OSPFv3 router IDs: CR §28.9-28.13, §31.3-31.7)
+   * [U: the error class of 0.0.0.0]. */
+  "dotted-id": () => (v) => (ipv4Number(ipv4(v)) === 0 ? fail("out-of-range") : v),
   ip6: () => (v) => (isIpv6(v) ? v : fail("bad-ip")),
   ip46: () => ipv4OrIpv6,
   prefix: () => ipv4Prefix,

@@ -6,10 +6,11 @@ import { command, type Family, inSection, perLink } from "../spec";
 const ROUTE_FILTER = "[not|reject] include|refines|equal <prefix>...";
 const ROUTE_FILTER6 = "[not|reject] include|refines|equal <prefix6>...";
 const FILTER_ID = "<int:1-2147483647>";
-/** An area: `backbone`, a number from 1 or dotted (CR §28.9, §31.4) [U: 0.0.0.0, which the CR excludes, is taken]. */
-const AREA = "backbone|<ip>|<int:1-4294967295>";
-/** A virtual link's area is never the backbone (§28.12). */
-const TRANSIT_AREA = "<ip>|<int:1-4294967295>";
+/** An area: `backbone`, a number 1..4294967295 or dotted other than 0.0.0.0 (CR §28.9-28.13, §31.4-31.6): the
+ * backbone is spelt `backbone` only. */
+const AREA = "backbone|<dotted-id>|<int:1-4294967295>";
+/** A virtual link's area is never the backbone (§28.12, §31.7). */
+const TRANSIT_AREA = "<dotted-id>|<int:1-4294967295>";
 /** §28.12-28.13 timers: seconds from 1 [U: no upper bound given; the ID maximum]. */
 const TIMERS = ["retransmit-interval", "transmit-delay", "hello-interval", "dead-interval"]
   .map((t) => `${t}=<int:1-2147483647>`)
@@ -87,7 +88,8 @@ export const ospf: Family = {
     }),
     // OSPFv3 (CR ch. 31).
     command("ipv6 ospf use", "on|off", inSection(SECTION.OSPF, 20)),
-    command("ipv6 ospf router id", "<ip>", inSection(SECTION.OSPF, 21)),
+    // §31.3: not 0.0.0.0 (the OSPFv2 router ID of §28.4 is any address).
+    command("ipv6 ospf router id", "<dotted-id>", inSection(SECTION.OSPF, 21)),
     command("ipv6 ospf preference", "<int:1-2147483647>", inSection(SECTION.OSPF, 22)),
     command("ipv6 ospf area", "[stub [cost=<int:0-16777215>]]", inSection(SECTION.OSPF, 23), {
       key: AREA,
