@@ -307,7 +307,13 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
   // unless the router does change.
   const inputs: Props = { ...propertiesOf(kind, model.data), router: storedRouter(router.data) };
   // Before the preview reads the router: a route another resource of this run lists is refused here, at preview already.
-  const taken = claim(kind, model.data, { news, inputs, olds, router: routerOf(inputs) });
+  const taken = claim(kind, model.data, {
+    news,
+    inputs,
+    olds,
+    router: routerOf(inputs),
+    preview: news.livePlan === true,
+  });
   if (taken.length > 0) return { inputs: news, failures: taken };
   if (news.livePlan === true) {
     // A preview (the SDK asks only then): the lines this resource will send to the router as it is now. Shown as
@@ -496,15 +502,15 @@ function claimedProperties(kind: AnyKind, news: Props): (identity: string) => st
  * Records the routes a checked resource lists (`news`, valid as `model`) as its claims on its router, or returns a
  * failure per route another resource of this run already claims (then it claims nothing). An incumbent (its state,
  * `olds`, lists the route) takes the route from a newcomer checked before it; the newcomer's create or update is
- * then refused before anything is typed (`superseded`). Only a claim involving a table is compared: two StaticRoutes
+ * then refused before anything is typed (`superseded`; a preview warns of it). Only a claim involving a table is compared: two StaticRoutes
  * of one network are one identity, which the router check of create already refuses.
  */
 function claim(
   kind: AnyKind,
   model: unknown,
-  checked: { news: Props; inputs: Props; olds: Props; router: string },
+  checked: { news: Props; inputs: Props; olds: Props; router: string; preview: boolean },
 ): CheckFailure[] {
-  const { news, inputs, olds, router } = checked;
+  const { news, inputs, olds, router, preview } = checked;
   const label = labelOf(kind, kind.identity(model));
   const table = kind.stateForm !== undefined;
   const wanted = routesOf(kind, inputs);
@@ -542,13 +548,13 @@ function claim(
     if (other === undefined || taken.includes(other)) onRouter.set(route, mine);
     if (other && taken.includes(other)) {
       const network = route.replace(/^ip route /, "");
-      superseded.set(other.label, [
-        ...(superseded.get(other.label) ?? []),
-        {
-          property: other.property(),
-          reason: `${network} is ${label}'s (${mine.property()}; its state lists it) on ${router}: a route has one owner, or deleting either would remove it from under the other; list it in one of them only`,
-        },
-      ]);
+      const refusal = {
+        property: other.property(),
+        reason: `${network} belongs to ${label} (${mine.property()}; its state lists it) on ${router}: a route has one owner, or deleting either would remove it from under the other; list it in one of them only`,
+      };
+      superseded.set(other.label, [...(superseded.get(other.label) ?? []), refusal]);
+      // A preview runs no create or update to refuse: it tells what the up will refuse.
+      if (preview) warnOnce(`${other.label} will be refused: ${refusal.property}: ${refusal.reason}`);
     }
   }
   return [];

@@ -142,7 +142,7 @@ describe("a route has one owner among the resources of a run", () => {
       expect(hold.failures ?? []).toEqual([]);
       sim.clearEvents();
       await expect(run.update("StaticRoutes", grower.id, grower.outs, grow.inputs as Props)).rejects.toThrow(
-        /StaticRoutes static routes grower: routes\[1\]\.network: 192\.168\.253\.30\/32 is StaticRoutes static routes holder's \(routes\[0\]\.network; its state lists it\)/,
+        /StaticRoutes static routes grower: routes\[1\]\.network: 192\.168\.253\.30\/32 belongs to StaticRoutes static routes holder \(routes\[0\]\.network; its state lists it\)/,
       );
       expect(configCommands(sim)).toEqual([]);
     });
@@ -168,10 +168,26 @@ describe("a route has one owner among the resources of a run", () => {
       routes: [host(46), host(45)],
       adopt: true,
     });
-    await checked("StaticRoutes", { name: "keeper", routes: [host(45)] }, holder.outs);
+    // checked by a preview: it warns that the up will refuse the newcomer
+    const warned: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    const spy = jest.spyOn(process.stderr, "write").mockImplementation((text, ...rest) => {
+      warned.push(String(text));
+      return write(text as string, ...(rest as []));
+    });
+    try {
+      await checked("StaticRoutes", { name: "keeper", routes: [host(45)], livePlan: true }, holder.outs);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warned.filter((w) => w.startsWith("warning:"))).toEqual([
+      expect.stringMatching(
+        /^warning: StaticRoutes static routes eager will be refused: routes\[1\]\.network: 192\.168\.253\.45\/32 belongs to StaticRoutes static routes keeper/,
+      ),
+    ]);
     sim.clearEvents();
     await expect(dynamic.create("StaticRoutes", eager)).rejects.toThrow(
-      /StaticRoutes static routes eager: routes\[1\]\.network: 192\.168\.253\.45\/32 is StaticRoutes static routes keeper's \(routes\[0\]\.network; its state lists it\)/,
+      /StaticRoutes static routes eager: routes\[1\]\.network: 192\.168\.253\.45\/32 belongs to StaticRoutes static routes keeper \(routes\[0\]\.network; its state lists it\)/,
     );
     await settle(sim);
     expect(configCommands(sim)).toEqual([]);

@@ -1,0 +1,53 @@
+// One route, one owner, with the real Pulumi CLI against nvr-sim: a program whose own StaticRoutes table lists a host
+// route its OverlapSafeVpn's table already holds (fixture upgrade, upgrade:duplicate) is refused at preview and at
+// up, naming the route and the component's table (named host-routes), and no route line reaches the router.
+import * as path from "path";
+import { configCommands, routerConfig, Stack, startSeedRouter } from "./lab";
+
+jest.setTimeout(600_000);
+
+const PROJECT = path.join(__dirname, "fixtures", "upgrade");
+
+test("a second table listing the component's host route is refused at preview and up; the router keeps one owner's line", async () => {
+  const sim = await startSeedRouter();
+  const stack = new Stack(PROJECT, "claims");
+  try {
+    const { settings, secrets } = routerConfig(sim);
+    await stack.init(
+      { ...settings, "upgrade:shape": "new" },
+      {
+        "nvr:password": secrets["nvr:password"],
+        "nvr:adminPassword": secrets["nvr:adminPassword"],
+        "upgrade:password": "pw-e2e-claims",
+        "upgrade:preSharedKey": "psk-e2e-claims-long",
+      },
+    );
+    await stack.run("up", "--yes", "--skip-preview");
+    const held = sim.savedConfig();
+
+    await stack.run("config", "set", "upgrade:duplicate", "true");
+    // Either the new table's check is refused (the component's table was checked first), or, checked before it,
+    // its create is refused at its turn because the component's table holds the route: both name the route and it.
+    const refusal =
+      /192\.168\.253\.240\/32 (is also listed by StaticRoutes static routes host-routes|belongs to StaticRoutes static routes host-routes)/;
+    // The preview fails in the first case; in the second it runs no create to refuse, and warns that the up will.
+    const preview = await stack.attempt("preview");
+    expect(preview.stdout + preview.stderr).toMatch(refusal);
+
+    sim.clearEvents();
+    const up = await stack.attempt("up", "--yes", "--skip-preview");
+    expect(up.code).not.toBe(0);
+    expect(up.stdout + up.stderr).toMatch(refusal);
+    expect(configCommands(sim).filter((c) => c.includes("ip route"))).toEqual([]);
+    expect(sim.savedConfig()).toBe(held);
+
+    // Without the second claimant the stack is whole again: nothing to change, and destroy removes the route.
+    await stack.run("config", "rm", "upgrade:duplicate");
+    await stack.run("preview", "--expect-no-changes");
+    await stack.run("destroy", "--yes", "--skip-preview");
+    expect(sim.savedConfig()).not.toContain("ip route 192.168.253.240");
+  } finally {
+    await stack.remove();
+    await sim.stop();
+  }
+});
