@@ -457,6 +457,10 @@ interface Claim {
   table: boolean;
 }
 
+/** Why a route has one owner, in each refusal. */
+const ONE_OWNER =
+  "a route has one owner, or deleting either would remove it from under the other; list it in one of them only";
+
 /** Operations refused after their check passed: an incumbent checked later took their route (label → reasons). */
 const superseded = new Map<string, CheckFailure[]>();
 
@@ -486,12 +490,13 @@ function claimedProperties(kind: AnyKind, news: Props): (identity: string) => st
     if (index === undefined) {
       const route = kindOf("StaticRoute");
       const entries = Array.isArray(news.routes) ? (news.routes as unknown[]) : [];
-      index = new Map();
+      const found = new Map<string, number>();
       entries.forEach((entry, i) => {
         const parsed = parseProperties("StaticRoute", entry as Props);
-        if (parsed.success && !index?.has(route.identity(parsed.data)))
-          index?.set(route.identity(parsed.data), i);
+        const id = parsed.success ? route.identity(parsed.data) : undefined;
+        if (id !== undefined && !found.has(id)) found.set(id, i);
       });
+      index = found;
     }
     const i = index.get(identity);
     return i === undefined ? "routes" : `routes[${i}].network`;
@@ -502,8 +507,8 @@ function claimedProperties(kind: AnyKind, news: Props): (identity: string) => st
  * Records the routes a checked resource lists (`news`, valid as `model`) as its claims on its router, or returns a
  * failure per route another resource of this run already claims (then it claims nothing). An incumbent (its state,
  * `olds`, lists the route) takes the route from a newcomer checked before it; the newcomer's create or update is
- * then refused before anything is typed (`superseded`; a preview warns of it). Only a claim involving a table is compared: two StaticRoutes
- * of one network are one identity, which the router check of create already refuses.
+ * then refused before anything is typed (`superseded`; a preview warns of it). Only a claim involving a table is
+ * compared: two StaticRoutes of one network are one identity, which the router check of create already refuses.
  */
 function claim(
   kind: AnyKind,
@@ -530,12 +535,12 @@ function claim(
     else if (held.has(route) && !other.held)
       failures.push({
         property,
-        reason: `${network} was also taken in this run by ${other.label} (${other.property()}) of this stack on ${router}, before this check: both now list it, and deleting either would remove it from under the other; remove it from one of them`,
+        reason: `${network} was also taken in this run by ${other.label} (${other.property()}) of this stack on ${router}, before this check: both now list it; ${ONE_OWNER}`,
       });
     else
       failures.push({
         property,
-        reason: `${network} is also listed by ${other.label} (${other.property()}) of this stack on ${router}: a route has one owner, or deleting either would remove it from under the other; list it in one of them only`,
+        reason: `${network} is also listed by ${other.label} (${other.property()}) of this stack on ${router}: ${ONE_OWNER}`,
       });
   }
   if (failures.length > 0) return failures;
@@ -550,7 +555,7 @@ function claim(
       const network = route.replace(/^ip route /, "");
       const refusal = {
         property: other.property(),
-        reason: `${network} belongs to ${label} (${mine.property()}; its state lists it) on ${router}: a route has one owner, or deleting either would remove it from under the other; list it in one of them only`,
+        reason: `${network} belongs to ${label} (${mine.property()}; its state lists it) on ${router}: ${ONE_OWNER}`,
       };
       superseded.set(other.label, [...(superseded.get(other.label) ?? []), refusal]);
       // A preview runs no create or update to refuse: it tells what the up will refuse.
