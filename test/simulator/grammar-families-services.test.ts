@@ -162,6 +162,8 @@ const GOOD: Good[] = [
   ["cloud vpn bind 1 1 2", none, "rtx1210"],
   ["cloud vpn option 1 region=ap-northeast-1", none, "rtx1210"],
   ["yno log inform action-read", none, "rtx1210"],
+  // §49.2: operator ID 4..64 characters, access code 8..64
+  ["yno access code op01 Access-Code8", none, "rtx1210"],
   ["heartbeat receive on log=on monitor=30", none, "rtx1210"],
   ["heartbeat2 transmit 65535 crypto key1 auth key2 10.0.0.1 rt.example.jp", none, "rtx1210"],
   ["heartbeat2 receive log 65535 on", none, "rtx1210"],
@@ -389,6 +391,9 @@ const BAD: Bad[] = [
   ["cloud vpn option 1 zone=x", none, "rtx1210", "illegal-keyword"],
   ["cloud vpn name 1 abcdefghijabcdefghijabcdefghijabc", none, "rtx1210", "out-of-range"],
   ["yno log debug", none, "rtx1210", "illegal-keyword"],
+  ["yno access code op1 Access-Code8", none, "rtx1210", "out-of-range"],
+  ["yno access code op01 Code-7c", none, "rtx1210", "out-of-range"],
+  ["yno access code op01", none, "rtx1210", "parameters"],
   ["yno log inform inform", none, "rtx1210", "illegal-keyword"],
   ["heartbeat receive on monitor=29", none, "rtx1210", "out-of-range"],
   ["heartbeat receive on colour=red", none, "rtx1210", "illegal-keyword"],

@@ -21,7 +21,8 @@ export const cloudServices: Family = {
     command("cloud vpn option", "region=<text:32>", at(4), { key: ID }),
     command("cloud vpn syslog", ON_OFF, at(5)),
     command("yno use", ON_OFF, at(10)),
-    command("yno access code", "<text:64> <secret:text:64>", at(11)),
+    // §49.2: an operator ID of 4..64 characters and an access code of 8..64.
+    command("yno access code", "<text:4-64> <secret:text:8-64>", at(11)),
     // §49.3-49.4.
     command("yno log", "( action-read [inform] | inform [action-read] )", at(12)),
     command("description yno", "<text:32>", at(13)),
