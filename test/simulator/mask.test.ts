@@ -109,6 +109,12 @@ describe("secrets in logged command lines", () => {
     ["pp auth myname ab abc", "pp auth myname ab ********"],
     // Blanks and tabs between words are kept.
     ["pp\tauth  myname   bob \t b0b", "pp\tauth  myname   bob \t ********"],
+    // Secrets spelt like the keywords around them.
+    [
+      "heartbeat2 transmit 1 crypto auth auth crypto 192.0.2.1",
+      "heartbeat2 transmit 1 crypto ******** auth ******** 192.0.2.1",
+    ],
+    ["pp auth username myname myname myname x myname", "pp auth username myname ******** myname x ********"],
     // An unterminated quote runs to the end of the line.
     ['pp auth myname bob "open quote', "pp auth myname bob ********"],
   ])("hostile: %s", (line, masked) => {
