@@ -18,6 +18,14 @@
  *    MIN_WAIT_MS, at most MAX_WAIT_MS). One that does not come in time means the engine held it back (or will not
  *    send it at all): the count here is what it can hold at once, and what it announced is waited for no more.
  * Waiting only delays the save: operations still report only after the save that covers them.
+ *
+ * After the save, the engine writes its state for each operation reported and then for each it sends, one write at
+ * a time in the order asked, so reporting a whole batch at once makes it write all of the batch's states before it
+ * sends anything more, while the router idles. When the engine has announced more operations, a saved batch is
+ * therefore reported a few at a time (`pacing`): REPORTS_AHEAD at once, then one more as each new operation
+ * arrives, so the engine's writes for reported and for new operations alternate and the router types the new ones
+ * meanwhile. Every operation is still reported only after its save; one that waits longer than PACED_WAIT_MS for
+ * the next arrival, or an engine that announces nothing more, ends the pacing and the rest report at once.
  */
 
 /** The shortest and longest wait for an announced operation before a batch's save. */
@@ -28,6 +36,10 @@ export const MAX_WAIT_MS = 1000;
  * (a failed or cancelled run) makes a batch wait this long, and its operations report after the save all the same.
  */
 export const FREE_SLOT_WAIT_MS = 5000;
+/** Saved operations reported at once when a batch's reports are paced, so the engine always has one to write. */
+export const REPORTS_AHEAD = 3;
+/** How long paced reports wait for the next arrival before the rest are reported at once. */
+export const PACED_WAIT_MS = 1000;
 
 export class Batching {
   /** How often a batch waited for an announced operation that did not come in time. */
@@ -69,6 +81,11 @@ export class Batching {
   /** The batch is being verified and saved: what arrives from now on is the next batch's. */
   closed(): void {
     this.arrivals = [];
+  }
+
+  /** Whether the engine announced operations it is still to send: a saved batch's reports are then paced. */
+  pacing(): boolean {
+    return this.announced.size > 0;
   }
 
   /** Whether another operation joined the batch (true), or the batch is to be saved now (false). */

@@ -30,7 +30,7 @@ import {
 } from "../apply/plan";
 import { applyPlan, verifyBatch, type Applied } from "../apply/transaction";
 import { UnsavedJournal, WriterLock } from "./custody";
-import { Batching } from "./batch";
+import { Batching, PACED_WAIT_MS, REPORTS_AHEAD } from "./batch";
 import {
   Shell,
   consoleSettingsOf,
@@ -269,6 +269,10 @@ class SharedRouter implements Router {
    * result needs holding: see `settle`.
    */
   private settled: (() => void)[] = [];
+  /** Saved operations not yet reported: their reports are paced to the engine's arrivals (session/batch.ts). */
+  private paced: (() => void)[] = [];
+  /** Ends the pump's wait for the next arrival while reports are paced. */
+  private arrival?: () => void;
   /** When a batch stops taking operations and is saved. */
   private readonly batching = new Batching();
   private idleTimer?: NodeJS.Timeout;
@@ -602,7 +606,27 @@ class SharedRouter implements Router {
     return best < 0 ? undefined : this.queue.splice(best, 1)[0];
   }
 
+  /** Reports the next `n` saved operations held for pacing. */
+  private reportPaced(n: number): void {
+    for (const report of this.paced.splice(0, n)) report();
+  }
+
+  /** True when an operation arrives (or other work is queued) within PACED_WAIT_MS, false when none does. */
+  private nextArrival(): Promise<boolean> {
+    if (this.queue.length > 0) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), PACED_WAIT_MS);
+      const done = (arrived: boolean) => {
+        clearTimeout(timer);
+        this.arrival = undefined;
+        resolve(arrived);
+      };
+      this.arrival = () => done(true);
+    });
+  }
+
   private kick(): void {
+    this.arrival?.();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
     if (this.pumping) return;
@@ -638,6 +662,13 @@ class SharedRouter implements Router {
         }
         // Queue drained: once no operation the engine announced is still to join the batch, one save covers every
         // operation applied since the last one, then the console settings go back. Only then are they reported.
+        // Saved operations still to report: each arrival takes one more (apply); none within the wait, or none
+        // announced any more, and the rest report now. No save comes before they are all reported.
+        if (this.paced.length > 0) {
+          const arrived = await this.nextArrival();
+          if (!arrived || !this.batching.pacing()) this.reportPaced(this.paced.length);
+          continue;
+        }
         if (this.unsaved.length > 0) {
           if (!(await this.batching.joined())) await this.saveCovered();
           continue;
@@ -664,7 +695,13 @@ class SharedRouter implements Router {
    * for the rest of the batch, and the engine can send the next operations into the same batch.
    */
   private settle(report: () => void): void {
-    if (this.operationsWaiting() || this.unsaved.length > 0 || this.settled.length > 0) report();
+    if (
+      this.operationsWaiting() ||
+      this.unsaved.length > 0 ||
+      this.paced.length > 0 ||
+      this.settled.length > 0
+    )
+      report();
     else this.settled.push(report);
   }
 
@@ -694,7 +731,11 @@ class SharedRouter implements Router {
       covered = covered.filter((_, i) => !failures[i]);
       if (covered.length === 0) return;
       await this.save();
-      covered.forEach((p) => p.resolve());
+      // The next batch starts with the checks, as after a new lock hold: while reports are paced the pump goes on
+      // to it without releasing the lock, and another login may have entered administrator mode meanwhile.
+      this.checked = false;
+      this.paced.push(...covered.map((p) => p.resolve));
+      this.reportPaced(this.batching.pacing() ? REPORTS_AHEAD : this.paced.length);
     } catch (e) {
       // A save that cannot be done must not leave the batch live and unsaved: it goes back to the saved config.
       const failure =
@@ -808,6 +849,9 @@ class SharedRouter implements Router {
           }
         },
       });
+      // The engine sent one more: report one more saved operation (paced), so its state writes alternate with the
+      // new ones'. Queued first, so the report is not held as the router's last.
+      this.reportPaced(1);
       this.kick();
     });
   }

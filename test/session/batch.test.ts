@@ -6,7 +6,14 @@
  */
 import { type ContextCommand } from "../../provider/config";
 import { RouterError, routerFor, type Router, type RouterConnection } from "../../provider/session";
-import { Batching, FREE_SLOT_WAIT_MS, MAX_WAIT_MS, MIN_WAIT_MS } from "../../provider/session/batch";
+import {
+  Batching,
+  FREE_SLOT_WAIT_MS,
+  MAX_WAIT_MS,
+  MIN_WAIT_MS,
+  PACED_WAIT_MS,
+  REPORTS_AHEAD,
+} from "../../provider/session/batch";
 import type { SimEvent } from "../../simulator";
 import { BASE_CONFIG, dropAfterEachCommand, g, harness } from "./helpers";
 
@@ -185,6 +192,120 @@ describe("a drop after each command of a gathered batch", () => {
       expect(`${where}: 3 ${ok(3)}`).toBe(`${where}: 3 ${saved.includes("ip route 10.93.0.0/16")}`);
     }
   }, 300_000);
+});
+
+/**
+ * The engine as it runs at a fixed `--parallel`: `slots` operations at once, each next one checked (announced) as
+ * soon as the previous one is sent and sent `writeMs` after a report frees a slot (its state write). It stops
+ * sending after `sendOnly` operations, the last of them still announced (an engine that fails midway). `log` is
+ * the order of arrivals and reports the engine saw.
+ */
+async function engineWithSlots(
+  router: Router,
+  plans: readonly ContextCommand[][],
+  opts: { slots: number; writeMs: number; saved: () => string; sendOnly?: number },
+): Promise<{ results: Result[]; log: string[]; reportedAt: number[] }> {
+  const sendable = Math.min(plans.length, opts.sendOnly ?? plans.length);
+  const keys = plans.map((_, i) => `slot plan ${i}`);
+  const log: string[] = [];
+  const reportedAt: number[] = [];
+  const results: Promise<Result>[] = [];
+  let next = 0;
+  router.announce(keys[0]);
+  await new Promise<void>((allReported) => {
+    let reported = 0;
+    const send = () => {
+      if (next >= sendable) return;
+      const i = next++;
+      log.push(`arrive ${i}`);
+      results[i] = router.apply(plans[i], { announced: keys[i] }).then(
+        () => ({ saved: opts.saved() }),
+        (e: unknown) => e as RouterError,
+      );
+      if (i + 1 < plans.length) router.announce(keys[i + 1]);
+      void results[i].then(() => {
+        log.push(`report ${i}`);
+        reportedAt[i] = Date.now();
+        if (++reported === sendable) allReported();
+        else if (next < sendable) setTimeout(send, opts.writeMs);
+      });
+    };
+    for (let k = 0; k < Math.min(opts.slots, sendable); k++) send();
+  });
+  return { results: await Promise.all(results), log, reportedAt };
+}
+
+/** The reports the engine saw in a row right after `arrival`, before its next arrival. */
+function reportsAfter(log: readonly string[], arrival: string): number {
+  const rest = log.slice(log.indexOf(arrival) + 1);
+  const end = rest.findIndex((e) => e.startsWith("arrive"));
+  return (end < 0 ? rest : rest.slice(0, end)).filter((e) => e.startsWith("report")).length;
+}
+
+describe("a saved batch reports a few at a time while the engine has more to send", () => {
+  const plans = (n: number, from: number) => Array.from({ length: n }, (_, i) => [route(from + i)]);
+
+  test("REPORTS_AHEAD at once, then one per arriving operation; each only after its save; the last round at once", async () => {
+    const h = await harness({ saveDelayMs: 100 });
+    try {
+      const { results, log } = await engineWithSlots(h.router, plans(12, 100), {
+        slots: 4,
+        writeMs: 20,
+        saved: h.sim.savedConfig,
+      });
+      results.forEach((r, i) => {
+        expect(r).not.toBeInstanceOf(Error);
+        expect((r as { saved: string }).saved).toContain(`ip route 10.${100 + i}.0.0/16`);
+      });
+      // The second round (operations 4..7) was saved with operation 8 announced: its reports were paced.
+      expect(reportsAfter(log, "arrive 7")).toBe(REPORTS_AHEAD);
+      const lastOfRound = Math.max(...[4, 5, 6, 7].map((i) => log.indexOf(`report ${i}`)));
+      expect(lastOfRound).toBeGreaterThan(log.indexOf("arrive 8"));
+      // One save per round of the engine, and the router left clean.
+      expect(saves(h.sim.events())).toBe(3);
+      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("an engine that stops sending: the held reports come after PACED_WAIT_MS, none is lost", async () => {
+    const h = await harness({ saveDelayMs: 100 });
+    try {
+      const { results, log, reportedAt } = await engineWithSlots(h.router, plans(9, 120), {
+        slots: 4,
+        writeMs: 20,
+        saved: h.sim.savedConfig,
+        sendOnly: 8,
+      });
+      expect(results.slice(0, 8).every((r) => !(r instanceof Error))).toBe(true);
+      expect(log.filter((e) => e.startsWith("arrive"))).toHaveLength(8);
+      const round = reportedAt.slice(4, 8).sort((a, b) => a - b);
+      const held = round[REPORTS_AHEAD] - round[REPORTS_AHEAD - 1];
+      expect(held).toBeGreaterThanOrEqual(PACED_WAIT_MS - 50);
+      expect(held).toBeLessThan(PACED_WAIT_MS + 2000);
+      expect(h.sim.savedConfig()).toContain("ip route 10.127.0.0/16");
+      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("every cut of a paced run: each operation reports ok exactly when the router saved it, running == saved", async () => {
+    const { clean, cuts } = await dropAfterEachCommand((h) =>
+      engineWithSlots(h.router, plans(9, 140), { slots: 4, writeMs: 10, saved: h.sim.savedConfig }),
+    );
+    expect(clean.results.every((r) => !(r instanceof Error))).toBe(true);
+    // The clean run's second round was paced.
+    expect(reportsAfter(clean.log, "arrive 7")).toBe(REPORTS_AHEAD);
+    for (const { where, outcome, running, saved } of cuts) {
+      expect(`${where}: ${running}`).toBe(`${where}: ${saved}`);
+      outcome.results.forEach((r, i) => {
+        const line = `ip route 10.${140 + i}.0.0/16`;
+        expect(`${where}: ${i} ${!(r instanceof Error)}`).toBe(`${where}: ${i} ${saved.includes(line)}`);
+      });
+    }
+  }, 600_000);
 });
 
 describe("Batching: when to stop gathering", () => {
