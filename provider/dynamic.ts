@@ -170,7 +170,7 @@ function outputsOf(kind: AnyKind, properties: Props, own: RouterInput, flags: Pr
   return outs;
 }
 
-/** How progress lines and a batch's announcements name one resource's operation: its kind and identity. */
+/** How progress lines, errors and claims name one resource's operation or object: its kind and identity. */
 const labelOf = (kind: AnyKind, identity: string): string => `${kind.kind} ${identity}`;
 
 /**
@@ -185,6 +185,7 @@ async function applyPlan(
   identity: string,
   plan: (config: ConfigIndex) => readonly ContextCommand[],
   restart: { model: unknown; props: Props } | undefined,
+  announced: string | undefined,
   deleting = false,
 ): Promise<void> {
   const router = routerFor(conn);
@@ -199,8 +200,8 @@ async function applyPlan(
   try {
     const result = await router.apply(planned, {
       stage: deleting ? 2 * STAGES.length - 1 - at : at,
-      // Its check announced it under its label (`announce`); a delete is never announced.
-      announced: deleting ? undefined : label,
+      // Its check announced it under its claimant (`announce`); a delete is never announced.
+      announced: deleting ? undefined : announced,
     });
     if (result.applied.length === 0) return;
     progress(label, "saved");
@@ -216,17 +217,16 @@ async function applyPlan(
 /**
  * Tells the router that the engine checked an operation of this resource and is about to send it, or (`coming`
  * false: its diff found nothing to change) that it will not: a batch waits for announced operations before its save
- * (session/batch.ts). The key is the operation's label (`labelOf`), as applyPlan passes it. A resource whose router is not set announces
- * nothing (its operation fails without reaching a router).
+ * (session/batch.ts). The key is the resource's claimant (`claimantOf`: its URN, else its label), as applyPlan
+ * passes it. A resource whose router is not set announces nothing (its operation fails without reaching a router).
  */
-function announce(kind: AnyKind, identity: string, router: RouterInput, coming: boolean): void {
+function announce(key: string, router: RouterInput, coming: boolean): void {
   let conn: RouterConnection;
   try {
     conn = connectionOf(router);
   } catch {
     return;
   }
-  const key = labelOf(kind, identity);
   if (coming) routerFor(conn).announce(key);
   else routerFor(conn).withdraw(key);
 }
@@ -341,8 +341,10 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
   // resource the program dropped for it, under --continue-on-error) still leaves those routes on the router.
   noteOwned(kind, kind.identity(model.data), inputs);
   // Outside a preview the engine sends this resource's create or update (or its diff finds nothing) next.
-  if (news.livePlan !== true) announce(kind, kind.identity(model.data), router.data, true);
-  return { inputs: { ...inputs, ...flagsOf(news) } };
+  if (news.livePlan !== true) announce(claimantOf(kind, kind.identity(model.data), news), router.data, true);
+  // The URN goes on to create and update, which are refused by it when an incumbent took their object (claim).
+  const urn = urnOf(news);
+  return { inputs: { ...inputs, ...flagsOf(news), ...(urn === undefined ? {} : { __urn: urn }) } };
 }
 
 export async function diff(
@@ -394,7 +396,7 @@ export async function diff(
   };
   const changes = changed.length > 0 || replaces.length > 0 || credentialsChanged;
   // Nothing to change: the operation its check announced does not come.
-  if (!changes && newRouter) announce(kind, id, newRouter, false);
+  if (!changes && newRouter) announce(claimantOf(kind, id, news), newRouter, false);
   return { changes, replaces, deleteBeforeReplace: replaces.length > 0 && identityKept() };
 }
 
@@ -437,78 +439,139 @@ const ownedByAnother = (id: string, props: Props) =>
   );
 
 /**
- * Who the resources checked in this run say owns each route, by router (`host:port`) → identity (`ip route N/32`, a
- * network in normal form, so `10.0.0.1` and `10.0.0.1/32` are one route) → the claimant. A StaticRoutes table claims
- * each of its routes, a StaticRoute its own. Two claimants of one route would each remove it from under the other, so
- * the second is refused (`claim`). This is the program's view, not the state's: a resource whose check this process
- * has not seen (a `--target`ed up checks only its targets; another `pulumi up`) claims nothing here, and the router
- * check of create (a line already there needs `adopt`) and update (`refuseForeign`) is then all that guards.
+ * Who the resources checked in this run say owns each router object, by router (`host:port`) → the object (as
+ * labelOf names it: `NatDescriptor nat descriptor 30`, `StaticRoute ip route N/32` with the network in normal form,
+ * so `10.0.0.1` and `10.0.0.1/32` are one route) → the claimant. Every resource claims its own object (its kind and
+ * identity); a StaticRoutes table also claims each of its routes. Two claimants of one object would each rewrite it
+ * and remove it from under the other, so the second is refused (`claim`). Claimants are told apart by their URN (the
+ * SDK passes it as `__urn`): the same resource checked again (a preview before the up in one process) is the same
+ * claimant, while a second resource of one kind and identity (two tables of one name, two descriptors of one
+ * number) is another. This is the program's view, not the state's: a resource whose check this process has not seen
+ * (a `--target`ed up checks only its targets; another `pulumi up`; the old resource of a replacement, or one the
+ * program dropped, which the engine deletes without a check) claims nothing here, and the router check of create
+ * (a line already there needs `adopt`) and update (`refuseForeign`) is then all that guards.
  */
 const claims = new Map<string, Map<string, Claim>>();
 
 interface Claim {
-  /** The claimant, as labelOf names it. */
+  /** The resource: its URN, else (a caller that passes none) its label, which is then one claimant per object. */
+  claimant: string;
+  /** The resource as labelOf names it. */
   label: string;
-  /** The claimant's property naming the route (`routes[2].network`, `network`), found when a message needs it. */
+  /** The resource as a refusal of its object names it: its URN, else its label. */
+  name: string;
+  /** The claimant's property naming the object (`routes[2].network`, `network`, `name`), found when a message needs it. */
   property: () => string;
-  /** Whether the claimant's state already lists the route (its olds): the incumbent wins over a newcomer. */
+  /** Whether the claimant's state already holds the object (its olds): the incumbent wins over a newcomer. */
   held: boolean;
-  /** A table's claim: only a table shares route identities with another resource. */
-  table: boolean;
+  /** A route a table lists, rather than the resource's own object. */
+  entry: boolean;
 }
 
-/** Why a route has one owner, in each refusal. */
+/** Why a route has one owner, in each refusal of a route a table lists. */
 const ONE_OWNER =
   "a route has one owner, or deleting either would remove it from under the other; list it in one of them only";
 
-/** Operations refused after their check passed: an incumbent checked later took their route (label → reasons). */
+/** Why a router object is one resource, in each refusal of a second resource of one kind and identity. */
+const ONE_RESOURCE =
+  "one router object is one resource, or each would rewrite it and deleting either would remove it from under the other";
+
+/**
+ * Why `refused` cannot claim `object`, which `other` claims: it is `also` claimed by a resource checked before, was
+ * `taken` in this run by a newcomer that already sent its lines, or `belongs` to an incumbent checked after it.
+ */
+function refusal(
+  why: "also" | "taken" | "belongs",
+  object: string,
+  refused: Claim,
+  other: Claim,
+  router: string,
+): CheckFailure {
+  const property = refused.property();
+  if (refused.entry || other.entry) {
+    const network = object.replace(/^StaticRoute ip route /, "");
+    const reason = {
+      also: `${network} is also listed by ${other.label} (${other.property()}) of this stack on ${router}: ${ONE_OWNER}`,
+      taken: `${network} was also taken in this run by ${other.label} (${other.property()}) of this stack on ${router}, before this check: both now list it; ${ONE_OWNER}`,
+      belongs: `${network} belongs to ${other.label} (${other.property()}; its state lists it) on ${router}: ${ONE_OWNER}`,
+    }[why];
+    return { property, reason };
+  }
+  const second = {
+    also: `by ${refused.name} and by ${other.name}, checked before it`,
+    taken: `by ${refused.name}, whose state holds it, and by ${other.name}, which this run already sent`,
+    belongs: `by ${refused.name}, new, and by ${other.name}, whose state holds it`,
+  }[why];
+  const fix =
+    property === "" ? "declare it once" : `declare it once, or give one of them another ${property}`;
+  return { property, reason: `${object} is declared twice on ${router}: ${second}; ${ONE_RESOURCE}: ${fix}` };
+}
+
+/** Operations refused after their check passed: an incumbent checked later took their object (claimant → why). */
 const superseded = new Map<string, CheckFailure[]>();
 
-/** Creates and updates of this run that planned against the router: too late to refuse (see claim). */
+/** The claimants of this run's creates and updates that planned against the router: too late to refuse (see claim). */
 const planned = new Set<string>();
 
-/** The identities a route resource lists in `props` (a table's routes, a StaticRoute's own); unreadable: none. */
-function routesOf(kind: AnyKind, props: Props): string[] {
-  if (Object.keys(props).length === 0) return [];
+/** The resource's URN as the SDK passes it; undefined from a caller that passes none (or while it is unknown). */
+const urnOf = (props: Props): string | undefined =>
+  typeof props.__urn === "string" && props.__urn !== UNKNOWN ? props.__urn : undefined;
+
+/** The claimant of a resource (see Claim.claimant). */
+const claimantOf = (kind: AnyKind, identity: string, props: Props): string =>
+  urnOf(props) ?? labelOf(kind, identity);
+
+/** The routes a table lists in `props`, as claims name them; unreadable: none. */
+function entriesOf(kind: AnyKind, props: Props): string[] {
+  if (!kind.stateForm || Object.keys(props).length === 0) return [];
   try {
-    if (kind.stateForm) return kind.stateForm.owns(props);
-    return kind.kind === "StaticRoute" ? [kind.identity(modelOf(kind, props))] : [];
+    const route = kindOf("StaticRoute");
+    return kind.stateForm.owns(props).map((id) => labelOf(route, id));
   } catch {
     return [];
   }
 }
 
+/** The object a resource's state (`olds`) holds, as claims name it; none or unreadable: undefined. */
+function heldObject(kind: AnyKind, olds: Props): string | undefined {
+  if (Object.keys(olds).length === 0) return undefined;
+  try {
+    return labelOf(kind, kind.identity(modelOf(kind, olds)));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The property of a program's inputs naming each route: a table's entry as the program lists it
- * (`routes[2].network`, its position before the table sorts it), a StaticRoute's `network`. The entries are read
- * once, at the first route a message names.
+ * The property of a program's inputs naming each route of a table: the entry as the program lists it
+ * (`routes[2].network`, its position before the table sorts it). The entries are read once, at the first route a
+ * message names.
  */
-function claimedProperties(kind: AnyKind, news: Props): (identity: string) => string {
-  if (!kind.stateForm) return () => "network";
+function entryProperties(news: Props): (object: string) => string {
   let index: Map<string, number> | undefined;
-  return (identity) => {
+  return (object) => {
     if (index === undefined) {
       const route = kindOf("StaticRoute");
       const entries = Array.isArray(news.routes) ? (news.routes as unknown[]) : [];
       const found = new Map<string, number>();
       entries.forEach((entry, i) => {
         const parsed = parseProperties("StaticRoute", entry as Props);
-        const id = parsed.success ? route.identity(parsed.data) : undefined;
+        const id = parsed.success ? labelOf(route, route.identity(parsed.data)) : undefined;
         if (id !== undefined && !found.has(id)) found.set(id, i);
       });
       index = found;
     }
-    const i = index.get(identity);
+    const i = index.get(object);
     return i === undefined ? "routes" : `routes[${i}].network`;
   };
 }
 
 /**
- * Records the routes a checked resource lists (`news`, valid as `model`) as its claims on its router, or returns a
- * failure per route another resource of this run already claims (then it claims nothing). An incumbent (its state,
- * `olds`, lists the route) takes the route from a newcomer checked before it; the newcomer's create or update is
- * then refused before anything is typed (`superseded`; a preview warns of it). Only a claim involving a table is
- * compared: two StaticRoutes of one network are one identity, which the router check of create already refuses.
+ * Records the objects a checked resource claims (its own object, a table's routes: `inputs`, valid as `model`) on
+ * its router, or returns a failure per object another resource of this run already claims (then it claims nothing).
+ * An incumbent (its state, `olds`, holds the object) takes it from a newcomer checked before it; the newcomer's
+ * create or update is then refused before anything is typed (`superseded`; a preview warns of it). A second
+ * resource of one kind and identity is told that alone: its routes clash only because of it.
  */
 function claim(
   kind: AnyKind,
@@ -516,64 +579,69 @@ function claim(
   checked: { news: Props; inputs: Props; olds: Props; router: string; preview: boolean },
 ): CheckFailure[] {
   const { news, inputs, olds, router, preview } = checked;
-  const label = labelOf(kind, kind.identity(model));
-  const table = kind.stateForm !== undefined;
-  const wanted = routesOf(kind, inputs);
-  if (wanted.length === 0) return [];
-  const held = new Set(routesOf(kind, olds));
+  const identity = kind.identity(model);
+  const label = labelOf(kind, identity);
+  const claimant = claimantOf(kind, identity, news);
+  const name = urnOf(news) ?? label;
+  const objects = [label, ...entriesOf(kind, inputs)];
+  const heldEntries = new Set(entriesOf(kind, olds));
+  const entryProperty = entryProperties(news);
+  const identityProperty =
+    kind.replaceOnChange.length > 0 ? propertyName(kind.kind, kind.replaceOnChange[0]) : "";
+  const mine = (object: string): Claim => {
+    const entry = object !== label;
+    return {
+      claimant,
+      label,
+      name,
+      property: entry ? () => entryProperty(object) : () => identityProperty,
+      held: entry ? heldEntries.has(object) : heldObject(kind, olds) === label,
+      entry,
+    };
+  };
   const onRouter = claims.get(router) ?? new Map<string, Claim>();
   claims.set(router, onRouter);
-  const propertyOf = claimedProperties(kind, news);
   const failures: CheckFailure[] = [];
   const taken: Claim[] = [];
-  for (const route of wanted) {
-    const other = onRouter.get(route);
-    if (other === undefined || other.label === label || !(other.table || table)) continue;
-    const property = propertyOf(route);
-    const network = route.replace(/^ip route /, "");
-    if (held.has(route) && !other.held && !planned.has(other.label)) taken.push(other);
-    else if (held.has(route) && !other.held)
-      failures.push({
-        property,
-        reason: `${network} was also taken in this run by ${other.label} (${other.property()}) of this stack on ${router}, before this check: both now list it; ${ONE_OWNER}`,
-      });
-    else
-      failures.push({
-        property,
-        reason: `${network} is also listed by ${other.label} (${other.property()}) of this stack on ${router}: ${ONE_OWNER}`,
-      });
+  for (const object of objects) {
+    const other = onRouter.get(object);
+    if (other === undefined || other.claimant === claimant) continue;
+    const ours = mine(object);
+    if (ours.held && !other.held && !planned.has(other.claimant)) taken.push(other);
+    else failures.push(refusal(ours.held && !other.held ? "taken" : "also", object, ours, other, router));
+    if (object === label && failures.length > 0) break;
   }
   if (failures.length > 0) return failures;
   // What this resource claimed in an earlier check of this process (a preview before the update) is replaced.
-  for (const [route, c] of onRouter) if (c.label === label) onRouter.delete(route);
-  superseded.delete(label);
-  for (const route of wanted) {
-    const other = onRouter.get(route);
-    const mine = { label, property: () => propertyOf(route), held: held.has(route), table };
-    if (other === undefined || taken.includes(other)) onRouter.set(route, mine);
-    if (other && taken.includes(other)) {
-      const network = route.replace(/^ip route /, "");
-      const refusal = {
-        property: other.property(),
-        reason: `${network} belongs to ${label} (${mine.property()}; its state lists it) on ${router}: ${ONE_OWNER}`,
-      };
-      superseded.set(other.label, [...(superseded.get(other.label) ?? []), refusal]);
-      // A preview runs no create or update to refuse: it tells what the up will refuse.
-      if (preview) warnOnce(`${other.label} will be refused: ${refusal.property}: ${refusal.reason}`);
-    }
+  for (const [object, c] of onRouter) if (c.claimant === claimant) onRouter.delete(object);
+  superseded.delete(claimant);
+  // A newcomer of this kind and identity is told that alone: its routes clash only because of it.
+  const toldTwice = new Set<string>();
+  for (const object of objects) {
+    const other = onRouter.get(object);
+    const ours = mine(object);
+    if (other === undefined || taken.includes(other)) onRouter.set(object, ours);
+    if (other === undefined || !taken.includes(other) || toldTwice.has(other.claimant)) continue;
+    const refused = refusal("belongs", object, other, ours, router);
+    if (object === label && !other.entry) {
+      toldTwice.add(other.claimant);
+      superseded.set(other.claimant, [refused]);
+    } else superseded.set(other.claimant, [...(superseded.get(other.claimant) ?? []), refused]);
+    // A preview runs no create or update to refuse: it tells what the up will refuse.
+    if (preview) warnOnce(`${other.name} will be refused: ${refused.property}: ${refused.reason}`);
   }
   return [];
 }
 
 /**
- * Refuses an operation whose routes an incumbent claimed after its check (see claim), before anything is typed; else
- * notes that it planned.
+ * Refuses an operation whose objects an incumbent claimed after its check (see claim), before anything is typed;
+ * else notes that it planned.
  */
-function refuseSuperseded(kind: AnyKind, identity: string): void {
-  const label = labelOf(kind, identity);
-  const refused = superseded.get(label);
+function refuseSuperseded(kind: AnyKind, identity: string, props: Props): void {
+  const claimant = claimantOf(kind, identity, props);
+  const refused = superseded.get(claimant);
   if (refused) throw new RefusedError(kind.kind, identity, refused);
-  planned.add(label);
+  planned.add(claimant);
 }
 
 /** Where create and update start: the kind, the model from `props` and its router. */
@@ -593,7 +661,7 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
     kind,
     identity,
     (config) => {
-      refuseSuperseded(kind, identity);
+      refuseSuperseded(kind, identity, inputs);
       const conflicts = kind.conflicts(config, model);
       if (conflicts.length > 0 && inputs.adopt !== true && !kind.alwaysExists) {
         const lines = conflicts.map((l) => `  line ${l.line}: ${l.text}`).join("\n");
@@ -612,6 +680,7 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
       return kind.plan(config, model, prior);
     },
     { model, props: inputs },
+    claimantOf(kind, identity, inputs),
   );
   const outs = outputsOf(kind, propertiesOf(kind, model), own, flagsOf(inputs), prior);
   noteOwned(kind, identity, outs);
@@ -652,13 +721,11 @@ export async function update(
     kind,
     kind.identity(model),
     (config) => {
-      refuseSuperseded(kind, kind.identity(model));
+      refuseSuperseded(kind, kind.identity(model), news);
       return kind.plan(config, model, priorOf(olds), undefined, olds);
     },
-    {
-      model,
-      props: news,
-    },
+    { model, props: news },
+    claimantOf(kind, kind.identity(model), news),
   );
   const flags = flagsOf({ adopt: olds.adopt, ...flagsOf(news) });
   const outs = outputsOf(kind, propertiesOf(kind, model), own, flags, olds.prior);
@@ -685,6 +752,7 @@ async function remove(kindName: string, id: string, props: Props): Promise<void>
     id,
     (config) => kind.plan(config, undefined, priorOf(props), id, props),
     restart,
+    undefined,
     true,
   );
   ownedByOthers.get(routerOf(props))?.delete(id);

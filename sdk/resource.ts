@@ -95,6 +95,16 @@ export function importRefusal(kind: string, name: string): string {
 }
 
 /**
+ * The URN the engine gives a resource: from its parent's URN's value, not the parent as a dependency (an input that
+ * depends on a component waits for all its children, so a child would wait for itself). URNs are known in a preview.
+ */
+function urnOf(name: string, type: string, parent: pulumi.Resource | undefined): pulumi.Output<string> {
+  if (parent === undefined) return pulumi.createUrn(name, type);
+  const parentUrn = new Promise<string>((resolve) => parent.urn.apply(resolve));
+  return pulumi.createUrn(name, type, pulumi.output(parentUrn));
+}
+
+/**
  * Base class of the SDK resources: one dynamic resource type per kind, `pulumi-nodejs:dynamic/nvr:<Kind>`. It is what
  * pulumi.dynamic.Resource registers, with the provider's `__provider` text from sdk/provider.ts instead of a
  * serialised closure (the dynamic-provider host reads only that text).
@@ -120,6 +130,7 @@ export abstract class NvrResource extends pulumi.CustomResource {
     // the engine would fail with a TypeError. Say what to do instead.
     if (opts?.import !== undefined) throw new pulumi.RunError(importRefusal(kind.kind, name));
     const { router, adopt, restartToApply, ...model } = args;
+    const type = `pulumi-nodejs:dynamic/nvr:${kind.kind}`;
     const secrets = secretTops(kind);
     // Outputs that may hold secrets in clear: the resource's own credentials, and adopted lines of a
     // kind that has secrets (e.g. a pre-shared-key line).
@@ -144,8 +155,10 @@ export abstract class NvrResource extends pulumi.CustomResource {
       // Only in a preview: the provider then reads the router once and shows the lines it will send (`plan`).
       livePlan: pulumi.runtime.isDryRun() ? true : undefined,
       __provider: providerText(kind.kind),
+      // The provider tells two resources of one kind and identity apart by it (provider/dynamic.ts, claim).
+      __urn: urnOf(name, type, opts?.parent),
     };
-    super(`pulumi-nodejs:dynamic/nvr:${kind.kind}`, name, props, {
+    super(type, name, props, {
       ...opts,
       additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs],
     });

@@ -70,6 +70,7 @@ export const COMMON_PROPERTIES: ReadonlySet<string> = new Set([
   "livePlan",
   "plan",
   "__provider",
+  "__urn",
 ]);
 
 /**

@@ -1,6 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isSecret, installMocks, registered, unwrap, valueOf } from "./mocks";
-import { DhcpScope, GlobalSwitch, L2tpAnonymousPool, LanInterface, StaticRoute } from "../../sdk";
+import {
+  DhcpScope,
+  GlobalSwitch,
+  L2tpAnonymousPool,
+  LanInterface,
+  StaticRoute,
+  StaticRoutes,
+} from "../../sdk";
 import * as dynamic from "../../provider/dynamic";
 
 installMocks();
@@ -122,5 +129,24 @@ describe("Pulumi's import option", () => {
     expect((error as Error).message).toContain("`adopt: true`");
     expect((error as Error).message).toContain("`nvr import --host HOST`");
     expect(registered.length).toBe(before);
+  });
+});
+
+describe("the URN each resource passes (__urn), by which the provider tells two of one identity apart", () => {
+  test("is the URN the engine gives it, at the top level and as a component's child, and is no dependency", async () => {
+    const routes = { routes: [{ network: "192.168.253.10/32", gateways: ["192.168.11.10"] }] };
+    const top = new StaticRoutes("top-host-routes", { ...routes, name: "host-routes" });
+    const parent = new pulumi.ComponentResource("nvr:index:OverlapSafeVpn", "office");
+    const child = new StaticRoutes("office-host-routes", { ...routes, name: "host-routes" }, { parent });
+    for (const [resource, name] of [
+      [top, "top-host-routes"],
+      [child, "office-host-routes"],
+    ] as const) {
+      const inputs = await inputsOf(resource, name);
+      expect(inputs.__urn).toBe(await valueOf(resource.urn));
+    }
+    expect(await valueOf(child.urn)).toBe(
+      "urn:pulumi:dev::nvrtest::nvr:index:OverlapSafeVpn$pulumi-nodejs:dynamic/nvr:StaticRoutes::office-host-routes",
+    );
   });
 });
