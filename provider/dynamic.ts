@@ -588,15 +588,28 @@ function claim(
   const entryProperty = entryProperties(news);
   const identityProperty =
     kind.replaceOnChange.length > 0 ? propertyName(kind.kind, kind.replaceOnChange[0]) : "";
+  // Whether the state holds this resource's own object: read from the state only when another claimant asks (a
+  // table's state is 10,000 routes to parse).
+  let holdsOwn: boolean | undefined;
   const mine = (object: string): Claim => {
-    const entry = object !== label;
+    if (object === label)
+      return {
+        claimant,
+        label,
+        name,
+        property: () => identityProperty,
+        get held() {
+          return (holdsOwn ??= heldObject(kind, olds) === label);
+        },
+        entry: false,
+      };
     return {
       claimant,
       label,
       name,
-      property: entry ? () => entryProperty(object) : () => identityProperty,
-      held: entry ? heldEntries.has(object) : heldObject(kind, olds) === label,
-      entry,
+      property: () => entryProperty(object),
+      held: heldEntries.has(object),
+      entry: true,
     };
   };
   const onRouter = claims.get(router) ?? new Map<string, Claim>();
