@@ -582,7 +582,7 @@ function claim(
   const identity = kind.identity(model);
   const label = labelOf(kind, identity);
   const claimant = claimantOf(kind, identity, news);
-  const name = urnOf(news) ?? label;
+  const name = escapeControls(urnOf(news) ?? label);
   const objects = [label, ...entriesOf(kind, inputs)];
   const heldEntries = new Set(entriesOf(kind, olds));
   const entryProperty = entryProperties(news);

@@ -7,6 +7,7 @@
  * `pulumi up` are made in their own provider process (`inEarlierRun`).
  */
 import * as dynamic from "../../provider/dynamic";
+import { hasControlCharacter } from "../../provider/resources/lines";
 import type { Simulator } from "../../simulator";
 import { configCommands, inEarlierRun, settle, withSeedRouter } from "./harness";
 
@@ -147,6 +148,18 @@ describe("one router object, one resource among the resources of a run", () => {
       expect(sim.runningConfig()).toBe(before);
     },
   );
+
+  test("a resource name with control characters is spelled escaped in the refusal", async () => {
+    const scope = { scope: 8, range: "192.168.8.100-192.168.8.120", prefixLength: 24 };
+    await checked("DhcpScope", { ...scope, __urn: urn("lan\u001b[31m", "DhcpScope", "") });
+    const [failure] = await refused("DhcpScope", {
+      ...scope,
+      __urn: urn("guest\r\nerror: forged", "DhcpScope", ""),
+    });
+    expect(failure.reason).toContain("::guest\\u000d\\u000aerror: forged and by ");
+    expect(failure.reason).toContain("::lan\\u001b[31m, checked before it");
+    expect(hasControlCharacter(failure.reason)).toBe(false);
+  });
 
   test("a newcomer checked before the incumbent of its identity: its create is refused before anything is typed, the incumbent's update goes through", async () => {
     const sim = router();
