@@ -97,9 +97,12 @@ export function importRefusal(kind: string, name: string): string {
 /**
  * The URN the engine gives a resource: from its parent's URN's value, not the parent as a dependency (an input that
  * depends on a component waits for all its children, so a child would wait for itself). URNs are known in a preview.
+ * A top-level resource's is a plain string: every Output costs the program a stack capture, and a stack of 1,000
+ * routes registers 1,000 of them in one synchronous loop (issue 18).
  */
-function urnOf(name: string, type: string, parent: pulumi.Resource | undefined): pulumi.Output<string> {
-  if (parent === undefined) return pulumi.createUrn(name, type);
+function urnOf(name: string, type: string, parent: pulumi.Resource | undefined): pulumi.Input<string> {
+  if (parent === undefined)
+    return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${type}::${name}`;
   const parentUrn = new Promise<string>((resolve) => parent.urn.apply(resolve));
   return pulumi.createUrn(name, type, pulumi.output(parentUrn));
 }
