@@ -131,7 +131,6 @@ const BAD: Bad[] = [
   ["lan link-aggregation static 1 lan1:1", none, "rtx1210", "parameters"],
   ["lan link-aggregation static 1 lan1:1 lan1:9", none, "rtx1210", "out-of-range"],
   ["lan link-aggregation static 1 lan1 lan2", none, "rtx1210", "illegal-keyword"],
-  // `port-scan` is no attack type of §8.1.17; a type needs its switch.
   ["ipsec ike encryption 1 rot13", tunnel1, "rtx1210", "illegal-keyword"],
   ["ipsec ike encryption 101 aes-cbc", tunnel1, "rtx1210", "out-of-range"],
   ["ipsec ike license-key 501 abc", none, "rtx1210", "out-of-range"],

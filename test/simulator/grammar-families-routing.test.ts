@@ -104,7 +104,6 @@ const BAD: Bad[] = [
   ["ip lan2 rip send on version", none, "rtx1210", "parameters"],
   ["ip lan2 rip hop in 16", none, "rtx1210", "out-of-range"],
   ["ip lan2 rip hop sideways 1", none, "rtx1210", "illegal-keyword"],
-  // `port-scan` is no attack type of §8.1.17; a type needs its switch.
   ["ospf router id 10.0.0", none, "rtx1210", "bad-ip"],
   ["bgp autonomous-system x", none, "rtx1210", "not-integer"],
   ["ip lan2 rip auth key 01 zz", none, "rtx1210", "illegal-keyword"],

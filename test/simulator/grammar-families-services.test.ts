@@ -214,7 +214,6 @@ noForms([
 ]);
 
 const BAD: Bad[] = [
-  // `port-scan` is no attack type of §8.1.17; a type needs its switch.
   ["snmp community read-only abcdefghijklmnopq", none, "rtx1210", "out-of-range"],
   ["snmp host 192.168.100.300", none, "rtx1210", "bad-ip"],
   ["syslog srcport 65536", none, "rtx1210", "out-of-range"],
