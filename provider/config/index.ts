@@ -2,7 +2,7 @@
  * A lookup index over a parsed config, so reading one resource does not rescan the whole config
  * (an NVR510 can hold ~10,000 `ip route` lines).
  */
-import { commandKey } from "./keys";
+import { commandKeyText } from "./keys";
 import type { ConfigLine, ConfigTree, Context, SelectBlock } from "./model";
 
 /** Lines are indexed under every prefix of up to this many tokens. */
@@ -49,7 +49,7 @@ function keysOf(tokens: readonly string[]): LineKeys {
     const prefixes: string[] = [];
     for (let i = 1; i <= Math.min(MAX_PREFIX, tokens.length); i++)
       prefixes.push(tokens.slice(0, i).join(" "));
-    keys = { prefixes, key: commandKey(tokens).join("\u0000") };
+    keys = { prefixes, key: commandKeyText(tokens) };
     lineKeys.set(tokens, keys);
   }
   return keys;

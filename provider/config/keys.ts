@@ -245,6 +245,14 @@ export function commandKey(tokens: readonly string[]): readonly string[] {
   return key;
 }
 
+/** A command's key as one string (its key tokens joined by NUL), memoised per token list as `commandKey` is. */
+const keyTexts = new WeakMap<readonly string[], string>();
+export function commandKeyText(tokens: readonly string[]): string {
+  let text = keyTexts.get(tokens);
+  if (text === undefined) keyTexts.set(tokens, (text = commandKey(tokens).join("\u0000")));
+  return text;
+}
+
 /** The `no` command that removes the setting a command wrote, e.g. `no ip route 192.168.4.0/24`. */
 export function noForm(tokens: readonly string[]): string {
   return `no ${joinTokens(commandKey(tokens))}`;

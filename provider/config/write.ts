@@ -4,7 +4,7 @@
  * Re-entering a key overwrites its line in place, `no KEY` removes it (CR §1.4), an emptied pp/tunnel block is no
  * longer printed, and a new line goes where `show config` prints it, so a diff of before/after reads like the router.
  */
-import { commandKey } from "./keys";
+import { commandKey, commandKeyText } from "./keys";
 import type { ConfigItem, ConfigLine, ConfigTree, Context, ContextCommand, SelectBlock } from "./model";
 import { isNestedIpsec } from "./scope";
 import { tokenize } from "./tokenize";
@@ -143,19 +143,13 @@ function insertAt<T>(list: readonly T[], rank: Rank | undefined, rankOf: (e: T) 
 }
 
 /**
- * A line's key and an item's rank, computed once per object: the session applies thousands of lines to a config
- * of thousands, and lines and items are never modified in place (see `applyCommand`), so a cached value holds.
+ * An item's rank, computed once per item, as a line's key is once per token list (config/keys.ts): the session
+ * applies thousands of lines to a config of thousands, and lines and items are never modified in place (see
+ * `applyCommand`), so a cached value holds.
  */
-const keys = new WeakMap<ConfigLine, string>();
 const ranks = new WeakMap<ConfigItem, Rank | null>();
 
-const keyText = (tokens: readonly string[]) => commandKey(tokens).join("\u0000");
-
-function keyOf(line: ConfigLine): string {
-  let key = keys.get(line);
-  if (key === undefined) keys.set(line, (key = keyText(line.tokens)));
-  return key;
-}
+const keyOf = (line: ConfigLine): string => commandKeyText(line.tokens);
 
 function itemRank(item: ConfigItem): Rank | undefined {
   let rank = ranks.get(item);
@@ -183,7 +177,7 @@ function blockOf(context: Context): { kind: "pp" | "tunnel"; id: string } | unde
 export function applyCommand(tree: ConfigTree, { context, command }: ContextCommand): void {
   const tokens = tokenize(command);
   if (tokens.length === 0) return;
-  const key = keyText(tokens);
+  const key = commandKeyText(tokens);
   const negated = tokens[0] === "no";
   const where = blockOf(context);
   const at = where
