@@ -67,16 +67,19 @@ export function configCommands(sim: Simulator): string[] {
     );
 }
 
+/** The provider's login to the simulator, with full credentials. */
+const loginTo = (sim: Simulator) => ({
+  host: sim.host,
+  port: sim.port,
+  username: "user",
+  password: PASSWORD,
+  adminPassword: ADMIN_PASSWORD,
+  hostKey: sim.fingerprint,
+});
+
 /** The process's shared session to the simulator (the one the provider uses), with full credentials. */
 export function routerOf(sim: Simulator): Router {
-  return routerFor({
-    host: sim.host,
-    port: sim.port,
-    username: "user",
-    password: PASSWORD,
-    adminPassword: ADMIN_PASSWORD,
-    hostKey: sim.fingerprint,
-  });
+  return routerFor(loginTo(sim));
 }
 
 /**
@@ -146,16 +149,31 @@ export async function inEarlierRun(
     try {
       await work(provider);
     } finally {
-      await session
-        .routerFor({
-          host: sim.host,
-          port: sim.port,
-          username: "user",
-          password: PASSWORD,
-          adminPassword: ADMIN_PASSWORD,
-          hostKey: sim.fingerprint,
-        })
-        .close();
+      await session.routerFor(loginTo(sim)).close();
     }
   });
 }
+
+type Props = Record<string, unknown>;
+
+/** The inputs of a check that is to pass (it fails the test otherwise), through the dynamic provider. */
+export async function checked(kind: string, raw: Props, olds: Props = {}): Promise<Props> {
+  const r = await dynamic.check(kind, olds, raw);
+  expect(r.failures ?? []).toEqual([]);
+  return r.inputs as Props;
+}
+
+/** The failures of a check that is to be refused. */
+export async function refused(kind: string, raw: Props, olds: Props = {}): Promise<CheckFailure[]> {
+  return (await dynamic.check(kind, olds, raw)).failures ?? [];
+}
+
+/** The route line of alias host `n` (192.168.253.n/32 via 192.168.11.n), as the router prints it. */
+export const aliasRouteLine = (n: number) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}`;
+
+/** The router's alias-network host routes (192.168.253.x), in its order. */
+export const aliasRouteLines = (sim: Simulator) =>
+  sim
+    .runningConfig()
+    .split("\n")
+    .filter((l) => l.startsWith("ip route 192.168.253."));

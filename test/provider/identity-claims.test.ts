@@ -8,15 +8,22 @@
  */
 import * as dynamic from "../../provider/dynamic";
 import { hasControlCharacter } from "../../provider/resources/lines";
-import type { Simulator } from "../../simulator";
-import { configCommands, inEarlierRun, settle, withSeedRouter } from "./harness";
+import {
+  aliasRouteLine as line,
+  aliasRouteLines as routeLines,
+  checked,
+  configCommands,
+  inEarlierRun,
+  refused,
+  settle,
+  withSeedRouter,
+} from "./harness";
 
 type Props = Record<string, unknown>;
 
 const urn = (name: string, kind = "StaticRoutes", parent = "nvr:index:OverlapSafeVpn$") =>
   `urn:pulumi:dev::lab::${parent}pulumi-nodejs:dynamic/nvr:${kind}::${name}`;
 const host = (n: number) => ({ network: `192.168.253.${n}/32`, gateways: [`192.168.11.${n}`] });
-const line = (n: number) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}`;
 /** An OverlapSafeVpn's table (`owner` the component), or another of one name: claims outlive a test, as in a run. */
 const hostRoutes = (owner: string, hosts: number[], more: Props = {}, name = "host-routes") => ({
   name,
@@ -24,21 +31,6 @@ const hostRoutes = (owner: string, hosts: number[], more: Props = {}, name = "ho
   __urn: urn(`${owner}-host-routes`),
   ...more,
 });
-const routeLines = (sim: Simulator) =>
-  sim
-    .runningConfig()
-    .split("\n")
-    .filter((l) => l.startsWith("ip route 192.168.253."));
-
-async function checked(kind: string, raw: Props, olds: Props = {}): Promise<Props> {
-  const r = await dynamic.check(kind, olds, raw);
-  expect(r.failures ?? []).toEqual([]);
-  return r.inputs as Props;
-}
-
-async function refused(kind: string, raw: Props, olds: Props = {}) {
-  return (await dynamic.check(kind, olds, raw)).failures ?? [];
-}
 
 const escape = (text: string) => text.replace(/[$.]/g, "\\$&");
 

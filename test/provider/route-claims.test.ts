@@ -4,8 +4,16 @@
  * Resources made by an earlier `pulumi up` are made in their own provider process (`inEarlierRun`).
  */
 import * as dynamic from "../../provider/dynamic";
-import type { Simulator } from "../../simulator";
-import { configCommands, inEarlierRun, settle, withSeedRouter } from "./harness";
+import {
+  aliasRouteLine as line,
+  aliasRouteLines as routeLines,
+  checked,
+  configCommands,
+  inEarlierRun,
+  refused,
+  settle,
+  withSeedRouter,
+} from "./harness";
 
 type Props = Record<string, unknown>;
 
@@ -13,24 +21,6 @@ const host = (n: number, spelling = `192.168.253.${n}/32`) => ({
   network: spelling,
   gateways: [`192.168.11.${n}`],
 });
-const line = (n: number) => `ip route 192.168.253.${n}/32 gateway 192.168.11.${n}`;
-const routeLines = (sim: Simulator) =>
-  sim
-    .runningConfig()
-    .split("\n")
-    .filter((l) => l.startsWith("ip route 192.168.253."));
-
-async function checked(kind: string, raw: Props, olds: Props = {}): Promise<Props> {
-  const r = await dynamic.check(kind, olds, raw);
-  expect(r.failures ?? []).toEqual([]);
-  return r.inputs as Props;
-}
-
-/** The failures of a check that is to be refused. */
-async function refused(kind: string, raw: Props, olds: Props = {}) {
-  const r = await dynamic.check(kind, olds, raw);
-  return r.failures ?? [];
-}
 
 describe("a route has one owner among the resources of a run", () => {
   const router = withSeedRouter();
