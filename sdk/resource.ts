@@ -112,6 +112,11 @@ function urnOf(name: string, type: string, parent: pulumi.Resource | undefined):
  * pulumi.dynamic.Resource registers, with the provider's `__provider` text from sdk/provider.ts instead of a
  * serialised closure (the dynamic-provider host reads only that text).
  */
+/** The entries whose value is set. */
+function definedOnly(entries: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+}
+
 export abstract class NvrResource extends pulumi.CustomResource {
   /**
    * The NVR lines this resource owns, one per text line, secrets as `********`, as the router lays them out (a
@@ -150,13 +155,18 @@ export abstract class NvrResource extends pulumi.CustomResource {
         ]),
       ),
       router: secretRouter(router),
-      adopt,
-      restartToApply,
+      // Pulumi gives every property passed an output of four promises, each with a stack trace taken through
+      // source maps: options left unset are not passed (at 1,000 routes they cost the program seconds of its
+      // synchronous start, before the engine gets its first operation).
+      ...definedOnly({
+        adopt,
+        restartToApply,
+        // Only in a preview: the provider then reads the router once and shows the lines it will send (`plan`).
+        livePlan: pulumi.runtime.isDryRun() ? true : undefined,
+      }),
       // A kind whose state form lists its lines (a table of routes) has them there, not in `commands` too.
       commands: kind.stateForm ? undefined : previewCommands(kind, model, router),
       prior: undefined,
-      // Only in a preview: the provider then reads the router once and shows the lines it will send (`plan`).
-      livePlan: pulumi.runtime.isDryRun() ? true : undefined,
       __provider: providerText(kind.kind),
       // The provider tells two resources of one kind and identity apart by it (provider/dynamic.ts, claim).
       __urn: urnOf(name, type, opts?.parent),

@@ -31,6 +31,8 @@ export interface Ending {
 /** One interactive login: line editing, echo, pager and the reply rendering. */
 export class Terminal {
   private queue = "";
+  /** Output not yet sent (`write`). */
+  private pending = "";
   private line = "";
   private busy = false;
   private lastWasCr = false;
@@ -88,6 +90,7 @@ export class Terminal {
 
   private finish(reason: string, how: "channel" | "login" | "cut"): void {
     if (this.closed) return;
+    this.flush();
     this.closed = true;
     this.stopTimers();
     this.pager?.done();
@@ -105,8 +108,21 @@ export class Terminal {
     for (const h of this.closeHandlers) h();
   }
 
+  /**
+   * Output goes out once per turn of the event loop, not once per call: the echo of a typed line is one packet, as
+   * from a router that echoes a line it received in one segment (a packet per character cost the simulator more CPU
+   * than the router it plays, on a machine it shares with the engine). Ending the login sends what is pending first.
+   */
   private write(text: string): void {
-    if (!this.closed) this.channel.write(Buffer.from(text, "utf8"));
+    if (this.closed) return;
+    if (this.pending === "") queueMicrotask(() => this.flush());
+    this.pending += text;
+  }
+
+  private flush(): void {
+    const text = this.pending;
+    this.pending = "";
+    if (text !== "" && !this.closed) this.channel.write(Buffer.from(text, "utf8"));
   }
 
   private touch(): void {

@@ -15,7 +15,6 @@ import {
   type Setting,
   cloneConfig,
   emptyConfig,
-  findGlobal,
   ppOrder,
   putSetting,
   removeSetting,
@@ -223,7 +222,8 @@ export class Engine {
 
   consoleSettings(session: Session): ConsoleSettings {
     const fromConfig = (word: string): string | undefined => {
-      const s = findGlobal(this.running, (c) => c.startsWith(`console ${word} `));
+      // Settings are keyed by the grammar's key: for these, the command's head (looked up per keystroke).
+      const s = this.running.global.get(`console ${word}`);
       return s ? unquote(s.canonical.slice(`console ${word} `.length)) : undefined;
     };
     const pick = (word: keyof ConsoleOverrides): string =>
@@ -248,7 +248,7 @@ export class Engine {
   }
 
   private passwordSetting(target: "administrator" | "login"): Setting | undefined {
-    return findGlobal(this.running, (c) => c.startsWith(`${target} password `));
+    return this.running.global.get(`${target} password`);
   }
 
   /** Old, new, confirm; the stored line prints as `TARGET password *`, or `TARGET password encrypted *` for the
@@ -282,12 +282,12 @@ export class Engine {
 
   /** Whether a `login user NAME PASS` in the running config admits this login (CR §4.5). */
   loginUserMatches(user: string, password: string): boolean {
-    const s = findGlobal(this.running, (c) => c.startsWith(`login user ${user} `));
+    const s = this.running.global.get(`login user ${user}`);
     return s?.secret !== undefined && s.secret === password;
   }
 
   loginTimerSec(): number {
-    const s = findGlobal(this.running, (c) => c.startsWith("login timer "));
+    const s = this.running.global.get("login timer");
     const value = s ? Number(s.canonical.split(" ")[2]) : NaN;
     // `clear` still means 300 s over SSH (CR §4.53).
     return Number.isFinite(value) && value > 0 ? value : (this.opts.loginTimerSec ?? 300);
@@ -315,7 +315,7 @@ export class Engine {
   }
 
   configuredBackwardCompatibility(): number {
-    const s = findGlobal(this.running, (c) => c.startsWith("nat descriptor backward-compatibility "));
+    const s = this.running.global.get("nat descriptor backward-compatibility");
     return s ? Number(s.canonical.split(" ")[3]) : BACKWARD_COMPATIBILITY_DEFAULT;
   }
 

@@ -99,7 +99,3 @@ export function renderBody(c: ConfigState): string[] {
     ...global.slice(cut).map((s) => s.canonical),
   ];
 }
-
-export function findGlobal(c: ConfigState, predicate: (canonical: string) => boolean): Setting | undefined {
-  return [...c.global.values()].find((s) => predicate(s.canonical));
-}

@@ -95,6 +95,30 @@ describe("SDK resources under mocks", () => {
     expect(await valueOf(scope.id)).toBe("scope1-id");
   });
 
+  it("options left unset are not passed: no output is made for them; set ones reach the provider", async () => {
+    const plain = new StaticRoute("plain", { network: "10.1.0.0/16", gateways: ["192.168.11.240"] });
+    const adopted = new StaticRoute("adopted", {
+      network: "10.2.0.0/16",
+      gateways: ["192.168.11.240"],
+      adopt: true,
+    });
+    const restarting = new GlobalSwitch("restarting", {
+      setting: "dhcp server rfc2131 compliant",
+      value: "except remain-silent",
+      restartToApply: false,
+    });
+    const plainInputs = await inputsOf(plain, "plain");
+    for (const option of ["adopt", "restartToApply", "livePlan"]) {
+      expect(Object.keys(plainInputs)).not.toContain(option);
+      expect(Object.keys(plain)).not.toContain(option);
+    }
+    // What the resource declares stays an output even when unset (an adopted resource's `prior`).
+    expect(Object.keys(plain)).toEqual(expect.arrayContaining(["network", "commands", "prior", "router"]));
+    const adoptedInputs = await inputsOf(adopted, "adopted");
+    expect(adoptedInputs.adopt).toBe(true);
+    expect((await inputsOf(restarting, "restarting")).restartToApply).toBe(false);
+  });
+
   it("bad args reach the provider's check as failures naming the SDK property", async () => {
     const scope = new DhcpScope("bad-scope", {
       scope: 0,
