@@ -36,7 +36,7 @@ import {
   type RouterInput,
 } from "./connection";
 import { routerAddress, routerFor, sshPort, type RouterConnection } from "./session";
-import { livePlan, oncePerRouter, progress, warnOnce } from "./live-plan";
+import { leaveWithTheEngine, livePlan, oncePerRouter, progress, warnOnce } from "./live-plan";
 import { redact } from "./secrets";
 import { previewLines } from "./config/render";
 import { fromModel, propertyName, toModel } from "./resources/names";
@@ -777,6 +777,7 @@ export { remove as delete };
  * (sdk/provider.ts) returns, so state holds no method table, only the kind and where to load this module.
  */
 export function providerOf(kindName: string): pulumi.dynamic.ResourceProvider {
+  leaveWithTheEngine();
   return {
     configure,
     check: (olds, news) => check(kindName, olds, news),

@@ -36,6 +36,21 @@ function memory(): Memory {
   return (g[MEMORY] ??= { reads: new Map(), reported: new Map(), warned: new Set() });
 }
 
+const LEAVING = Symbol.for("pulumi-yamaha-nvr.leave-with-the-engine");
+
+/**
+ * In the engine's provider process: leave when the engine is gone. A killed engine leaves its pipes broken, and a
+ * write to them fails (EPIPE); Pulumi's provider host reports that failure on the same pipes, which fails again,
+ * without end (an orphaned provider spun on a core and grew to gigabytes). The provider exits instead, as when the
+ * engine ends it: what it typed and did not save is in the unsaved journal, and the next run puts it back.
+ */
+export function leaveWithTheEngine(): void {
+  const g = globalThis as { [LEAVING]?: true };
+  if (g[LEAVING]) return;
+  g[LEAVING] = true;
+  for (const pipe of [process.stdout, process.stderr]) pipe.on("error", () => process.exit(1));
+}
+
 /** A warning under the stack, once per text per process. */
 export function warnOnce(text: string): void {
   const m = memory();

@@ -19,6 +19,7 @@ import {
   refusedLines,
   upDrop,
   upError,
+  upEngineKill,
   upKill,
   type ConcurrentSpec,
   type FaultCase,
@@ -133,6 +134,13 @@ describe("fault campaign (issue 12): the safety model under faults", () => {
       [...new Set([1, 2, 3, 4, 5, 6].map((i) => Math.ceil((cal.commands.length * i) / 7)))].map((k) =>
         upKill(cal, k),
       ),
+  );
+
+  family(
+    "up-engine-kill",
+    "SIGKILL of the engine (the pulumi CLI) in the first and the second batch: its provider leaves with it",
+    up,
+    (cal) => [2, 5].map((i) => upEngineKill(cal, Math.ceil((cal.commands.length * i) / 7))),
   );
 
   family(

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Fault, Simulator } from "../../simulator";
 import { eventsOf } from "../e2e/lab";
-import { providerPids, signalPid, waitFor, type Run, type Started } from "./procs";
+import { descendants, providerPids, running, signalPid, waitFor, type Run, type Started } from "./procs";
 import {
   CAMPAIGN_SECRETS,
   caseRouter,
@@ -355,6 +355,51 @@ export function upKill(cal: Calibration, k: number): FaultCase {
       )
         c.problem("success reported but not applied and saved", "exit 0 after the provider was killed");
       await rerunUp(c, lab, sim, cal);
+    }),
+  );
+}
+
+/** How long a provider may outlive its engine: it ends its batch (a save at most) and its next progress line meets
+ * the broken pipe. */
+const ORPHAN_GRACE_MS = 30_000;
+
+/**
+ * SIGKILL of the engine (the `pulumi` CLI) when the router has received `k` commands. The provider it started must
+ * leave within ORPHAN_GRACE_MS: Pulumi's provider host, writing to the dead engine's pipes, reported each failure
+ * on those pipes again, without end, on a core and gigabytes of memory. What it leaves on the router is a killed
+ * provider's, judged by up-kill; the stack is left locked with operations pending, so there is no rerun here.
+ */
+export function upEngineKill(cal: Calibration, k: number): FaultCase {
+  return faultCase("up-engine-kill", `k=${k}`, (c) =>
+    withLab(c, async (lab, sim) => {
+      const up = lab.up();
+      let ended = false;
+      void up.done.then(() => (ended = true));
+      const reached = await waitFor(
+        () => (ended || commandTexts(sim).length >= k ? true : undefined),
+        120_000,
+        () => commandTexts(sim).length >= k - 3,
+      );
+      const engine = up.child.pid;
+      const below = engine === undefined || ended ? [] : descendants(engine);
+      const providers = engine === undefined || ended ? [] : providerPids(engine);
+      if (!reached || providers.length === 0)
+        c.problem(
+          "harness: not killed",
+          `the run ${ended ? "ended" : "had no provider"} before command ${k}`,
+        );
+      if (engine !== undefined) signalPid(engine, "SIGKILL");
+      const at = commandTexts(sim).length;
+      const left = await waitFor(() => (providers.some(running) ? undefined : true), ORPHAN_GRACE_MS);
+      if (!left)
+        c.problem(
+          "provider outlived its engine",
+          `${providers.filter(running).length} provider process(es) still running ${ORPHAN_GRACE_MS / 1000} s after the engine was killed`,
+        );
+      // Pulumi's language host and the program are orphaned too: none may outlive the case.
+      for (const pid of below) signalPid(pid, "SIGKILL");
+      await c.run("killed engine", up);
+      c.notes.push(`killed the engine after command ${at}, above ${providers.length} provider process(es)`);
     }),
   );
 }

@@ -107,6 +107,16 @@ export function signalTree(root: number, signal: NodeJS.Signals): void {
   for (const pid of [root, ...descendants(root)]) signalPid(pid, signal);
 }
 
+/** Whether `pid` still runs: neither gone nor a zombie waiting to be reaped. */
+export function running(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
 export function signalPid(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(pid, signal);
