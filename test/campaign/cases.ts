@@ -322,25 +322,36 @@ export function upError(cal: Calibration, refused: Refused): FaultCase {
   );
 }
 
+/**
+ * A `pulumi up` followed until the router has received `k` commands, with its dynamic provider processes at that
+ * moment: none, noted as a harness problem, when the run ended or had no provider before command `k`.
+ */
+async function upUntilCommand(
+  c: Case,
+  lab: LabStack,
+  sim: Simulator,
+  k: number,
+): Promise<{ up: Started; providers: number[] }> {
+  const up = lab.up();
+  let ended = false;
+  void up.done.then(() => (ended = true));
+  const reached = await waitFor(
+    () => (ended || commandTexts(sim).length >= k ? true : undefined),
+    120_000,
+    () => commandTexts(sim).length >= k - 3,
+  );
+  const providers = up.child.pid === undefined || ended ? [] : providerPids(up.child.pid);
+  if (!reached || providers.length === 0)
+    c.problem("harness: not killed", `the run ${ended ? "ended" : "had no provider"} before command ${k}`);
+  return { up, providers };
+}
+
 /** SIGKILL of the dynamic provider when the router has received `k` commands; then a fresh up must converge. A
  * killed provider cannot clean up, so only the report of the killed run and the next run are judged. */
 export function upKill(cal: Calibration, k: number): FaultCase {
   return faultCase("up-kill", `k=${k}`, (c) =>
     withLab(c, async (lab, sim) => {
-      const up = lab.up();
-      let ended = false;
-      void up.done.then(() => (ended = true));
-      const reached = await waitFor(
-        () => (ended || commandTexts(sim).length >= k ? true : undefined),
-        120_000,
-        () => commandTexts(sim).length >= k - 3,
-      );
-      const pids = up.child.pid === undefined || ended ? [] : providerPids(up.child.pid);
-      if (!reached || pids.length === 0)
-        c.problem(
-          "harness: not killed",
-          `the run ${ended ? "ended" : "had no provider"} before command ${k}`,
-        );
+      const { up, providers: pids } = await upUntilCommand(c, lab, sim, k);
       for (const pid of pids) signalPid(pid, "SIGKILL");
       const at = commandTexts(sim).length;
       const run = await c.run("killed run", up);
@@ -372,22 +383,9 @@ const ORPHAN_GRACE_MS = 30_000;
 export function upEngineKill(cal: Calibration, k: number): FaultCase {
   return faultCase("up-engine-kill", `k=${k}`, (c) =>
     withLab(c, async (lab, sim) => {
-      const up = lab.up();
-      let ended = false;
-      void up.done.then(() => (ended = true));
-      const reached = await waitFor(
-        () => (ended || commandTexts(sim).length >= k ? true : undefined),
-        120_000,
-        () => commandTexts(sim).length >= k - 3,
-      );
+      const { up, providers } = await upUntilCommand(c, lab, sim, k);
       const engine = up.child.pid;
-      const below = engine === undefined || ended ? [] : descendants(engine);
-      const providers = engine === undefined || ended ? [] : providerPids(engine);
-      if (!reached || providers.length === 0)
-        c.problem(
-          "harness: not killed",
-          `the run ${ended ? "ended" : "had no provider"} before command ${k}`,
-        );
+      const below = engine === undefined || providers.length === 0 ? [] : descendants(engine);
       if (engine !== undefined) signalPid(engine, "SIGKILL");
       const at = commandTexts(sim).length;
       const left = await waitFor(() => (providers.some(running) ? undefined : true), ORPHAN_GRACE_MS);
