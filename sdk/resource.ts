@@ -107,16 +107,16 @@ function urnOf(name: string, type: string, parent: pulumi.Resource | undefined):
   return pulumi.createUrn(name, type, pulumi.output(parentUrn));
 }
 
-/**
- * Base class of the SDK resources: one dynamic resource type per kind, `pulumi-nodejs:dynamic/nvr:<Kind>`. It is what
- * pulumi.dynamic.Resource registers, with the provider's `__provider` text from sdk/provider.ts instead of a
- * serialised closure (the dynamic-provider host reads only that text).
- */
 /** The entries whose value is set. */
 function definedOnly(entries: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 }
 
+/**
+ * Base class of the SDK resources: one dynamic resource type per kind, `pulumi-nodejs:dynamic/nvr:<Kind>`. It is what
+ * pulumi.dynamic.Resource registers, with the provider's `__provider` text from sdk/provider.ts instead of a
+ * serialised closure (the dynamic-provider host reads only that text).
+ */
 export abstract class NvrResource extends pulumi.CustomResource {
   /**
    * The NVR lines this resource owns, one per text line, secrets as `********`, as the router lays them out (a
