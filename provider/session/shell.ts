@@ -405,8 +405,11 @@ export class Shell {
         continue;
       }
       if (state === "pager") {
+        // The router blanks the pager line and sends the next page, which may arrive in one packet that ends with
+        // the pager again: any new output answers the key.
+        const seen = this.text.length;
         this.write(" ");
-        await this.wait((t) => (endsWithPager(t) ? undefined : true), timeoutMs, command);
+        await this.wait((t) => (t.length > seen ? true : undefined), timeoutMs, command);
         continue;
       }
       if (state === "question") {
