@@ -1,5 +1,5 @@
 import { peekConfig } from "../../provider/session/peek";
-import { harness, g, BASE_CONFIG } from "./helpers";
+import { harness, g, BASE_CONFIG, commandsOf } from "./helpers";
 
 const LONG = "ip lan1 secure filter in 200000 200001 200002 200003 200004 200005 200006 200007 200008 200099";
 const BIG = [
@@ -37,10 +37,7 @@ test("a preview's read (no console settings of its own) pages through a config w
     const index = await peekConfig(h.conn);
     expect(index.find(["ip", "route"])).toHaveLength(61);
     expect(index.find(["ip", "lan1", "secure", "filter", "in"]).map((l) => l.text)).toEqual([LONG]);
-    const typed = h.sim
-      .events()
-      .filter((e) => e.type === "command")
-      .map((e) => String(e.text));
+    const typed = commandsOf(h.sim.events());
     // One read, each page answered, and no console setting changed to avoid the pager.
     expect(typed.filter((t) => t === "show config")).toHaveLength(1);
     expect(typed.filter((t) => /^(no )?console /.test(t))).toEqual([]);
