@@ -119,6 +119,65 @@ describe("SDK resources under mocks", () => {
     expect((await inputsOf(restarting, "restarting")).restartToApply).toBe(false);
   });
 
+  describe("stack traces while a resource registers", () => {
+    /** How many stack traces with frames `declare` takes (each `.stack` read formats the frames it captured). */
+    function stacksTakenBy(declare: () => void): number {
+      const original = Error.prepareStackTrace;
+      let taken = 0;
+      Error.prepareStackTrace = (error, frames) => {
+        if (frames.length > 0) taken++;
+        return original ? original(error, frames) : `${error}`;
+      };
+      try {
+        declare();
+      } finally {
+        Error.prepareStackTrace = original;
+      }
+      return taken;
+    }
+    const route = (name: string) =>
+      new StaticRoute(name, { network: "10.3.0.0/16", gateways: ["192.168.11.240"] });
+
+    afterEach(() => delete process.env.PULUMI_DEBUG_PROMISE_LEAKS);
+
+    it("takes only Pulumi's own record of where it was declared, unless promise leaks are debugged", async () => {
+      // Pulumi's record of the declaration (its stackTrace) is one; with PULUMI_DEBUG_PROMISE_LEAKS every promise of
+      // every property passed takes one too, so the debugging it serves still works.
+      const limit = Error.stackTraceLimit;
+      expect(stacksTakenBy(() => route("quiet"))).toBe(1);
+      process.env.PULUMI_DEBUG_PROMISE_LEAKS = "1";
+      expect(stacksTakenBy(() => route("debugged"))).toBeGreaterThan(20);
+      expect(Error.stackTraceLimit).toBe(limit);
+      expect(await valueOf(route("after").network)).toBe("10.3.0.0/16");
+    });
+
+    it("leaves the stack limit as it was, and an error while registering still names the program's line", () => {
+      const failing = () =>
+        new StaticRoute(
+          "failing",
+          { network: "10.4.0.0/16", gateways: ["192.168.11.240"] },
+          {
+            transformations: [
+              () => {
+                throw new Error("a transformation failed");
+              },
+            ],
+          },
+        );
+      const limit = Error.stackTraceLimit;
+      let thrown: unknown;
+      try {
+        failing();
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(Error);
+      expect((thrown as Error).message).toBe("a transformation failed");
+      expect((thrown as Error).stack).toContain("resources.test.ts");
+      expect(Error.stackTraceLimit).toBe(limit);
+    });
+  });
+
   it("bad args reach the provider's check as failures naming the SDK property", async () => {
     const scope = new DhcpScope("bad-scope", {
       scope: 0,
