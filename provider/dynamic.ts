@@ -16,7 +16,7 @@ import type { z } from "zod";
 import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigIndex } from "./config/index";
 import type { ContextCommand } from "./config/model";
-import { STAGES, type CheckFailure, type Prior, type ResourceKind } from "./resources/contract";
+import { STAGES, planCreate, type CheckFailure, type Prior, type ResourceKind } from "./resources/contract";
 import {
   COMMON_PROPERTIES,
   parseProperties,
@@ -220,14 +220,19 @@ async function applyPlan(
  * (session/batch.ts). The key is the resource's claimant (`claimantOf`: its URN, else its label), as applyPlan
  * passes it. A resource whose router is not set announces nothing (its operation fails without reaching a router).
  */
-function announce(key: string, router: RouterInput, coming: boolean): void {
+function announce(
+  key: string,
+  router: RouterInput,
+  coming: boolean,
+  writes?: (config: ConfigIndex) => boolean,
+): void {
   let conn: RouterConnection;
   try {
     conn = connectionOf(router);
   } catch {
     return;
   }
-  if (coming) routerFor(conn).announce(key);
+  if (coming) routerFor(conn).announce(key, writes);
   else routerFor(conn).withdraw(key);
 }
 
@@ -340,8 +345,22 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
   // What a table is to own counts from its check on: should its create fail, a delete later in the run (of a
   // resource the program dropped for it, under --continue-on-error) still leaves those routes on the router.
   noteOwned(kind, kind.identity(model.data), inputs);
-  // Outside a preview the engine sends this resource's create or update (or its diff finds nothing) next.
-  if (news.livePlan !== true) announce(claimantOf(kind, kind.identity(model.data), news), router.data, true);
+  // Outside a preview the engine sends this resource's create or update (or its diff finds nothing) next. A create
+  // that finds nothing to write against the router as known (an interface already as wanted, lines there without
+  // adopt) needs no save: a batch does not wait for it (session/batch.ts).
+  if (news.livePlan !== true) {
+    const creating = Object.keys(olds).length === 0;
+    const writes = (config: ConfigIndex) => {
+      const planned = planCreate(kind, config, model.data, news.adopt === true);
+      return "lines" in planned && planned.lines.length > 0;
+    };
+    announce(
+      claimantOf(kind, kind.identity(model.data), news),
+      router.data,
+      true,
+      creating ? writes : undefined,
+    );
+  }
   // The URN goes on to create and update, which are refused by it when an incumbent took their object (claim).
   const urn = urnOf(news);
   return { inputs: { ...inputs, ...flagsOf(news), ...(urn === undefined ? {} : { __urn: urn }) } };
@@ -675,9 +694,9 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
     identity,
     (config) => {
       refuseSuperseded(kind, identity, inputs);
-      const conflicts = kind.conflicts(config, model);
-      if (conflicts.length > 0 && inputs.adopt !== true && !kind.alwaysExists) {
-        const lines = conflicts.map((l) => `  line ${l.line}: ${l.text}`).join("\n");
+      const planned = planCreate(kind, config, model, inputs.adopt === true);
+      if ("conflicts" in planned) {
+        const lines = planned.conflicts.map((l) => `  line ${l.line}: ${l.text}`).join("\n");
         // A table's own lines already there are most likely routes another resource of this stack made.
         const moved = kind.stateForm
           ? "; if resources of this stack made them (an OverlapSafeVpn's host routes before 0.2), move them into the table with `nvr upgrade-state` instead (docs/upgrading.md)"
@@ -689,8 +708,8 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
         );
       }
       // What this resource takes over (an interface's settings, an adopted block), restored on delete.
-      prior = conflicts.length > 0 ? kind.prior(config, model) : undefined;
-      return kind.plan(config, model, prior);
+      prior = planned.prior;
+      return planned.lines;
     },
     { model, props: inputs },
     claimantOf(kind, identity, inputs),

@@ -13,7 +13,7 @@ import { applyCommands } from "./config/write";
 import type { ContextCommand } from "./config/model";
 import { previewLines } from "./config/render";
 import { connectionProblem } from "./connection";
-import type { Prior, ResourceKind, StoredState } from "./resources/contract";
+import { planCreate, type Prior, type ResourceKind, type StoredState } from "./resources/contract";
 import { redact } from "./secrets";
 import { routerAddress, routerKey, type RouterConnection } from "./session";
 import { peekConfig } from "./session/peek";
@@ -158,21 +158,18 @@ export async function livePlan(
     // Only the first resource fails the preview; the others show their offline lines.
     return /^not attempted/.test(told.message) ? { lines: offline() } : { refused: told.message };
   }
-  let prior: Prior | undefined;
-  if (opts.creating) {
-    const conflicts = kind.conflicts(config, model);
-    if (conflicts.length > 0 && !opts.adopt && !kind.alwaysExists) {
-      const lines = conflicts.map((l) => `line ${l.line}: ${l.text}`).join("; ");
+  try {
+    const create = opts.creating ? planCreate(kind, config, model, opts.adopt) : undefined;
+    if (create && "conflicts" in create) {
+      const lines = create.conflicts.map((l) => `line ${l.line}: ${l.text}`).join("; ");
       return {
         refused: redact(
           `${routerAddress(conn)} already has these lines; set adopt: true to take them over: ${lines}`,
         ),
       };
     }
-    prior = conflicts.length > 0 ? kind.prior(config, model) : undefined;
-  }
-  try {
-    const planned = kind.plan(config, model, prior, undefined, opts.stored);
+    const prior = create?.prior;
+    const planned = create?.lines ?? kind.plan(config, model, undefined, undefined, opts.stored);
     if (kind.kind === "L2tpAnonymousPool") warnVpnFilters(conn, config, planned);
     const lines = previewLines(planned).map(redact);
     return { lines: [...lines, ...replaced(kind, model, prior)] };

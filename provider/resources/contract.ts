@@ -91,6 +91,23 @@ export interface ResourceKind<Model, Input = unknown> {
 }
 
 /**
+ * What creating `model` sends against `config`, and what it takes over (recorded as `prior`, restored on delete);
+ * or, when the router already has lines of it and the resource neither adopts them nor always exists, those lines
+ * (create refuses). Create, its preview and a batch's judgement of whether an announced create will write share it.
+ */
+export function planCreate<Model>(
+  kind: ResourceKind<Model>,
+  config: ConfigIndex,
+  model: Model,
+  adopt: boolean,
+): { lines: ContextCommand[]; prior: Prior | undefined } | { conflicts: ConfigLine[] } {
+  const conflicts = kind.conflicts(config, model);
+  if (conflicts.length > 0 && !adopt && !kind.alwaysExists) return { conflicts };
+  const prior = conflicts.length > 0 ? kind.prior(config, model) : undefined;
+  return { lines: kind.plan(config, model, prior), prior };
+}
+
+/**
  * A resource's properties as Pulumi state holds them (its model's fields, in its `StateForm` when it has one, or as
  * an earlier version wrote them). State can be edited by hand: what a kind takes from it is checked before use.
  */

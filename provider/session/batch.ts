@@ -6,8 +6,10 @@
  * written its state (the whole state, at the start and end of every operation: tens of milliseconds a resource at
  * 1,000 resources). Saving as soon as the queue drains therefore saved after every few operations. The engine
  * checks each resource (the provider's `check`) just before it sends its operation, and the provider tells the
- * router (`announce`), so before a save the batch waits for the operations still announced:
- *  - none announced (the run's last operation, or the next ones wait for this batch's): save now;
+ * router (`announce`), so before a save the batch waits for the operations still announced that will write:
+ *  - none (the run's last operation, or the next ones wait for this batch's): save now. An operation with nothing
+ *    to write needs no save, so one announced with a judgement (`Writes`) that finds nothing to write against the
+ *    config known at the time is not waited for; if it does write after all, its own batch saves it;
  *  - as many operations here as the engine has shown it can hold at once while it held one back: it has no slot
  *    free, nothing more can come until this batch reports: save now;
  *  - fewer operations here than the engine has shown it can hold: it has a slot free for the one it announced and
@@ -27,6 +29,7 @@
  * meanwhile. Every operation is still reported only after its save; one that waits longer than PACED_WAIT_MS for
  * the next arrival, or an engine that announces nothing more, ends the pacing and the rest report at once.
  */
+import type { ConfigIndex } from "../config/index";
 
 /** The shortest and longest wait for an announced operation before a batch's save. */
 export const MIN_WAIT_MS = 100;
@@ -41,13 +44,19 @@ export const REPORTS_AHEAD = 3;
 /** How long paced reports wait for the next arrival before the rest are reported at once. */
 export const PACED_WAIT_MS = 1000;
 
+/** Whether an announced operation will write to the router, judged against the router's config as known. */
+export type Writes = (config: ConfigIndex) => boolean;
+
 export class Batching {
   /** How often a batch waited for an announced operation that did not come in time. */
   unanswered = 0;
   /** Operations the engine has sent and not yet had reported. */
   private inFlight = 0;
-  /** Operations the engine has checked and not yet sent (kind and identity). */
-  private readonly announced = new Set<string>();
+  /**
+   * Operations the engine has checked and not yet sent (kind and identity), with whether each will write: true
+   * (unjudged: it may), false, or the judgement still to make once a config is known.
+   */
+  private readonly announced = new Map<string, Writes | boolean>();
   /** The most operations the engine had here at once while holding back one it had announced. */
   private engineSlots = 0;
   /** When each operation of the batch being gathered arrived. */
@@ -55,14 +64,36 @@ export class Batching {
   /** Ends a wait: true when an operation arrived, false when none is announced any more. */
   private wake?: (arrived: boolean) => void;
 
-  /** The engine checked an operation and is about to send it. */
-  announce(key: string): void {
-    this.announced.add(key);
+  /** The engine checked an operation and is about to send it; `writes` judges whether it will write. */
+  announce(key: string, writes?: Writes): void {
+    this.announced.set(key, writes ?? true);
   }
 
   /** The engine will not send an announced operation after all (its diff found nothing to change). */
   withdraw(key: string): void {
-    if (this.announced.delete(key) && this.announced.size === 0) this.wake?.(false);
+    if (this.announced.delete(key) && this.awaited() === 0) this.wake?.(false);
+  }
+
+  /**
+   * How many announced operations a batch waits for: those that will write. Each judgement is made once, against
+   * the first config known when it is asked for (a judgement that fails counts as writing); unjudged, it may write.
+   */
+  private awaited(known?: () => ConfigIndex | undefined): number {
+    let count = 0;
+    let config: ConfigIndex | undefined;
+    for (const [key, writes] of this.announced) {
+      let judged = writes;
+      if (typeof judged === "function" && (config ??= known?.()) !== undefined) {
+        try {
+          judged = judged(config);
+        } catch {
+          judged = true;
+        }
+        this.announced.set(key, judged);
+      }
+      if (judged !== false) count++;
+    }
+    return count;
   }
 
   /** An operation arrived (`key` as announced, if it was). */
@@ -88,9 +119,12 @@ export class Batching {
     return this.announced.size > 0;
   }
 
-  /** Whether another operation joined the batch (true), or the batch is to be saved now (false). */
-  async joined(): Promise<boolean> {
-    if (this.announced.size === 0) return false;
+  /**
+   * Whether another operation joined the batch (true), or the batch is to be saved now (false). `known` gives the
+   * router's config as known now (asked for only when an announced operation is still to be judged against it).
+   */
+  async joined(known?: () => ConfigIndex | undefined): Promise<boolean> {
+    if (this.awaited(known) === 0) return false;
     if (this.engineSlots > 0 && this.inFlight >= this.engineSlots) return false;
     const gaps = this.arrivals.slice(1).map((t, i) => t - this.arrivals[i]);
     const wait =

@@ -30,7 +30,7 @@ import {
 } from "../apply/plan";
 import { applyPlan, verifyBatch, type Applied } from "../apply/transaction";
 import { UnsavedJournal, WriterLock } from "./custody";
-import { Batching, PACED_WAIT_MS, REPORTS_AHEAD } from "./batch";
+import { Batching, PACED_WAIT_MS, REPORTS_AHEAD, type Writes } from "./batch";
 import {
   Shell,
   consoleSettingsOf,
@@ -143,9 +143,10 @@ export interface Router {
   restart(opts?: { timeoutMs?: number }): Promise<void>;
   /**
    * The engine checked an operation for this router and is about to send it (`key` names it, e.g. kind and
-   * identity, and comes back as `ApplyOptions.announced`): a batch waits for announced operations before its save.
+   * identity, and comes back as `ApplyOptions.announced`): a batch waits for announced operations before its save,
+   * unless `writes` finds that one has nothing to write against the config as the session knows it.
    */
-  announce(key: string): void;
+  announce(key: string, writes?: Writes): void;
   /** An announced operation will not be sent after all (there is nothing to change). */
   withdraw(key: string): void;
   stats(): RouterStats;
@@ -665,12 +666,12 @@ class SharedRouter implements Router {
         // Saved operations still to report: each arrival takes one more (apply); none within the wait, or none
         // announced any more, and the rest report now. No save comes before they are all reported.
         if (this.paced.length > 0) {
-          const arrived = await this.nextArrival();
+          const arrived = this.batching.pacing() && (await this.nextArrival());
           if (!arrived || !this.batching.pacing()) this.reportPaced(this.paced.length);
           continue;
         }
         if (this.unsaved.length > 0) {
-          if (!(await this.batching.joined())) await this.saveCovered();
+          if (!(await this.batching.joined(() => this.cached?.index()))) await this.saveCovered();
           continue;
         }
         // Pulumi kills the provider without warning when a run ends, so waiting for the idle logout would leave
@@ -784,8 +785,8 @@ class SharedRouter implements Router {
     this.journal().clear();
   }
 
-  announce(key: string): void {
-    this.batching.announce(key);
+  announce(key: string, writes?: Writes): void {
+    this.batching.announce(key, writes);
   }
 
   withdraw(key: string): void {

@@ -76,3 +76,40 @@ describe("operations the engine checked join the batch before its save", () => {
     await settle(sim);
   });
 });
+
+describe("a create that finds nothing to write is not waited for", () => {
+  const router = withSeedRouter();
+
+  test("the batch saves without waiting for it; it comes after the save and reports without one of its own", async () => {
+    const sim = router();
+    // The router then has 10.60.0.0/16 as the adopting resource wants it: adopting it writes nothing.
+    await dynamic.create("StaticRoute", await checked(route(60)));
+    sim.clearEvents();
+    const waitsBefore = routerOf(sim).stats().unansweredWaits;
+    // Checked (announced) together, as the engine checks what it will send next; only one is sent before the save.
+    const adopting = await checked({ ...route(60), adopt: true });
+    const writing = await checked(route(61));
+    const savedWhenReported = await dynamic.create("StaticRoute", writing).then(() => sim.savedConfig());
+    expect(savedWhenReported).toContain("ip route 10.61.0.0/16");
+    // Not waited for: no batch timed out waiting for the announced create.
+    expect(routerOf(sim).stats().unansweredWaits).toBe(waitsBefore);
+    const adopted = await dynamic.create("StaticRoute", adopting);
+    expect(adopted.id).toBe("ip route 10.60.0.0/16");
+    expect(savesOf(sim)).toBe(1);
+    expect(sim.savedConfig()).toContain("ip route 10.60.0.0/16");
+    await settle(sim);
+  });
+
+  test("a create that would write is still waited for", async () => {
+    const sim = router();
+    sim.clearEvents();
+    const [first, second] = [await checked(route(62)), await checked(route(63))];
+    const create = dynamic.create("StaticRoute", first).then(() => sim.savedConfig());
+    await sleep(40);
+    const joined = dynamic.create("StaticRoute", second).then(() => sim.savedConfig());
+    expect(await create).toContain("ip route 10.63.0.0/16");
+    expect(await joined).toContain("ip route 10.62.0.0/16");
+    expect(savesOf(sim)).toBe(1);
+    await settle(sim);
+  });
+});

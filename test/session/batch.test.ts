@@ -4,7 +4,7 @@
  * holds for such a gathered batch too — each operation reports only after the save that covers it, an error or a
  * drop puts back exactly what is not saved, a second client never gets its lines saved with ours.
  */
-import { type ContextCommand } from "../../provider/config";
+import { indexConfig, parseConfig, type ContextCommand } from "../../provider/config";
 import { RouterError, routerFor, type Router, type RouterConnection } from "../../provider/session";
 import {
   Batching,
@@ -197,13 +197,13 @@ describe("a drop after each command of a gathered batch", () => {
 /**
  * The engine as it runs at a fixed `--parallel`: `slots` operations at once, each next one checked (announced) as
  * soon as the previous one is sent and sent `writeMs` after a report frees a slot (its state write). It stops
- * sending after `sendOnly` operations, the last of them still announced (an engine that fails midway). `log` is
- * the order of arrivals and reports the engine saw.
+ * sending after `sendOnly` operations, the last of them still announced (an engine that fails midway). The `quiet`
+ * ones are announced as writing nothing (an empty plan). `log` is the order of arrivals and reports the engine saw.
  */
 async function engineWithSlots(
   router: Router,
   plans: readonly ContextCommand[][],
-  opts: { slots: number; writeMs: number; saved: () => string; sendOnly?: number },
+  opts: { slots: number; writeMs: number; saved: () => string; sendOnly?: number; quiet?: number[] },
 ): Promise<{ results: Result[]; log: string[]; reportedAt: number[] }> {
   const sendable = Math.min(plans.length, opts.sendOnly ?? plans.length);
   const keys = plans.map((_, i) => `slot plan ${i}`);
@@ -211,7 +211,8 @@ async function engineWithSlots(
   const reportedAt: number[] = [];
   const results: Promise<Result>[] = [];
   let next = 0;
-  router.announce(keys[0]);
+  const announce = (i: number) => router.announce(keys[i], opts.quiet?.includes(i) ? () => false : undefined);
+  announce(0);
   await new Promise<void>((allReported) => {
     let reported = 0;
     const send = () => {
@@ -222,7 +223,7 @@ async function engineWithSlots(
         () => ({ saved: opts.saved() }),
         (e: unknown) => e as RouterError,
       );
-      if (i + 1 < plans.length) router.announce(keys[i + 1]);
+      if (i + 1 < plans.length) announce(i + 1);
       void results[i].then(() => {
         log.push(`report ${i}`);
         reportedAt[i] = Date.now();
@@ -306,6 +307,62 @@ describe("a saved batch reports a few at a time while the engine has more to sen
       });
     }
   }, 600_000);
+
+  test("every cut of a run with operations that write nothing, not waited for: ok exactly when saved, running == saved", async () => {
+    // Operations 3 and 6 write nothing: each round is saved without waiting for them.
+    const quiet = [3, 6];
+    const mixed = plans(9, 160).map((p, i) => (quiet.includes(i) ? [] : p));
+    const { clean, cuts } = await dropAfterEachCommand((h) =>
+      engineWithSlots(h.router, mixed, { slots: 4, writeMs: 10, saved: h.sim.savedConfig, quiet }),
+    );
+    expect(clean.results.every((r) => !(r instanceof Error))).toBe(true);
+    for (const { where, outcome, running, saved } of cuts) {
+      expect(`${where}: ${running}`).toBe(`${where}: ${saved}`);
+      outcome.results.forEach((r, i) => {
+        if (quiet.includes(i)) return;
+        const line = `ip route 10.${160 + i}.0.0/16`;
+        expect(`${where}: ${i} ${!(r instanceof Error)}`).toBe(`${where}: ${i} ${saved.includes(line)}`);
+      });
+    }
+  }, 600_000);
+});
+
+describe("operations with nothing to write", () => {
+  test("saved operations held for pacing report at once when nothing more is announced", async () => {
+    const h = await harness();
+    try {
+      const count = REPORTS_AHEAD + 3;
+      const keys = Array.from({ length: count }, (_, i) => key(90 + i));
+      keys.forEach((k) => h.router.announce(k));
+      // Announced, judged to write nothing: the batch is saved without them, and its reports are paced for them.
+      for (const k of ["quiet 1", "quiet 2"]) h.router.announce(k, () => false);
+      const reportedAt: number[] = [];
+      const batch = keys.map((k, i) =>
+        h.router.apply([route(90 + i)], { announced: k }).then(() => reportedAt.push(Date.now())),
+      );
+      await Promise.race(batch);
+      expect(saves(h.sim.events())).toBe(1);
+      expect(reportedAt.length).toBe(REPORTS_AHEAD);
+      // The engine sends them with the slots two reports freed, the second while the first has its turn. They write
+      // nothing, and nothing more is announced: the last saved operation is not held for an arrival.
+      let second: Promise<unknown> | undefined;
+      await h.router.apply(
+        () => {
+          second = h.router.apply([], { announced: "quiet 2" });
+          return [];
+        },
+        { announced: "quiet 1" },
+      );
+      await second;
+      const lastSent = Date.now();
+      await Promise.all(batch);
+      expect(Math.max(...reportedAt) - lastSent).toBeLessThan(PACED_WAIT_MS / 2);
+      expect(saves(h.sim.events())).toBe(1);
+      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
+    } finally {
+      await h.done();
+    }
+  });
 });
 
 describe("Batching: when to stop gathering", () => {
@@ -316,6 +373,45 @@ describe("Batching: when to stop gathering", () => {
     const b = new Batching();
     b.arrive();
     await expect(b.joined()).resolves.toBe(false);
+  });
+
+  test("an announced operation judged to write nothing is not waited for; unjudged, or a failed judgement, is", async () => {
+    const config = indexConfig(parseConfig(BASE_CONFIG));
+    let judged = 0;
+    const b = new Batching();
+    b.announce("quiet", () => {
+      judged++;
+      return false;
+    });
+    b.arrive();
+    // No config known yet: it may write.
+    let settled: boolean | undefined;
+    void b.joined(() => undefined).then((v) => (settled = v));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(settled).toBeUndefined();
+    b.arrive("quiet");
+    await jest.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(true);
+    expect(judged).toBe(0);
+    b.announce("quiet again", (c) => {
+      judged++;
+      expect(c).toBe(config);
+      return false;
+    });
+    await expect(b.joined(() => config)).resolves.toBe(false);
+    await expect(b.joined(() => config)).resolves.toBe(false);
+    // Judged once, against the config known when first asked.
+    expect(judged).toBe(1);
+    b.announce("failing", () => {
+      throw new Error("unreadable");
+    });
+    let waited: boolean | undefined;
+    void b.joined(() => config).then((v) => (waited = v));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(waited).toBeUndefined();
+    b.arrive("failing");
+    await jest.advanceTimersByTimeAsync(0);
+    expect(waited).toBe(true);
   });
 
   test("an announced operation that arrives joins; one withdrawn ends the wait without it", async () => {
