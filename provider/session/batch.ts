@@ -71,15 +71,14 @@ export class Batching {
 
   /** The engine will not send an announced operation after all (its diff found nothing to change). */
   withdraw(key: string): void {
-    if (this.announced.delete(key) && this.awaited() === 0) this.wake?.(false);
+    if (this.announced.delete(key) && !this.awaits()) this.wake?.(false);
   }
 
   /**
-   * How many announced operations a batch waits for: those that will write. Each judgement is made once, against
-   * the first config known when it is asked for (a judgement that fails counts as writing); unjudged, it may write.
+   * Whether a batch waits for an announced operation: one that will write. Each judgement is made once, against the
+   * first config known when it is asked for (a judgement that fails counts as writing); unjudged, it may write.
    */
-  private awaited(known?: () => ConfigIndex | undefined): number {
-    let count = 0;
+  private awaits(known?: () => ConfigIndex | undefined): boolean {
     let config: ConfigIndex | undefined;
     for (const [key, writes] of this.announced) {
       let judged = writes;
@@ -91,9 +90,9 @@ export class Batching {
         }
         this.announced.set(key, judged);
       }
-      if (judged !== false) count++;
+      if (judged !== false) return true;
     }
-    return count;
+    return false;
   }
 
   /** An operation arrived (`key` as announced, if it was). */
@@ -124,7 +123,7 @@ export class Batching {
    * router's config as known now (asked for only when an announced operation is still to be judged against it).
    */
   async joined(known?: () => ConfigIndex | undefined): Promise<boolean> {
-    if (this.awaited(known) === 0) return false;
+    if (!this.awaits(known)) return false;
     if (this.engineSlots > 0 && this.inFlight >= this.engineSlots) return false;
     const gaps = this.arrivals.slice(1).map((t, i) => t - this.arrivals[i]);
     const wait =
