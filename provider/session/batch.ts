@@ -28,6 +28,15 @@
  * arrives, so the engine's writes for reported and for new operations alternate and the router types the new ones
  * meanwhile. Every operation is still reported only after its save; one that waits longer than PACED_WAIT_MS for
  * the next arrival, or an engine that announces nothing more, ends the pacing and the rest report at once.
+ *
+ * A full round of the engine's operations per save leaves the engine idle through each save, its slots all
+ * waiting for it. When the engine is the slower (its operations arrive further apart than the router takes to
+ * type one, as when it writes a large state per operation) and a save takes less than the engine needs for a
+ * round, a batch is saved before the round is complete (`saveEarly`): the saved reports still held for pacing and
+ * the operations still to come keep the engine busy through the save. The batch size chosen is the one with the
+ * least time per operation by a simple model of the two (the router types and saves, the engine sends one
+ * operation per gap and idles only when nothing is left for it during a save), no smaller than half a round and
+ * smaller than a round only for a clear gain, since every save writes the router's flash.
  */
 import type { ConfigIndex } from "../config/index";
 
@@ -43,6 +52,9 @@ export const FREE_SLOT_WAIT_MS = 5000;
 export const REPORTS_AHEAD = 3;
 /** How long paced reports wait for the next arrival before the rest are reported at once. */
 export const PACED_WAIT_MS = 1000;
+
+/** A batch smaller than the engine's round is chosen only when its time per operation is below this share. */
+export const EARLY_SAVE_GAIN = 0.95;
 
 /** Whether an announced operation will write to the router, judged against the router's config as known. */
 export type Writes = (config: ConfigIndex) => boolean;
@@ -63,6 +75,26 @@ export class Batching {
   private arrivals: number[] = [];
   /** Ends a wait: true when an operation arrived, false when none is announced any more. */
   private wake?: (arrived: boolean) => void;
+  /** The router's time to type an operation's lines, a moving average (undefined until one was typed). */
+  private typingMs?: number;
+  /** How long the router took for the last save (with its batch's verification), and for the checks after one. */
+  private saveMs?: number;
+  private checksMs?: number;
+
+  /** The router typed an operation's lines in `ms`. */
+  typed(ms: number): void {
+    this.typingMs = this.typingMs === undefined ? ms : 0.8 * this.typingMs + 0.2 * ms;
+  }
+
+  /** The router verified and saved a batch in `ms`. */
+  saved(ms: number): void {
+    this.saveMs = ms;
+  }
+
+  /** The router made the checks before a batch's first write in `ms`. */
+  checked(ms: number): void {
+    this.checksMs = ms;
+  }
 
   /** The engine checked an operation and is about to send it; `writes` judges whether it will write. */
   announce(key: string, writes?: Writes): void {
@@ -116,6 +148,32 @@ export class Batching {
   /** Whether the engine announced operations it is still to send: a saved batch's reports are then paced. */
   pacing(): boolean {
     return this.announced.size > 0;
+  }
+
+  /** Whether the batch gathered so far is to be saved now, before the engine's round is complete (see above). */
+  saveEarly(): boolean {
+    return this.arrivals.length >= this.batchSize();
+  }
+
+  /**
+   * The operations a batch takes before its save while the engine sends more: its whole round, unless the model
+   * above finds a smaller batch at least GAIN faster per operation. Unknown (a round, or no estimate yet): Infinity.
+   */
+  private batchSize(): number {
+    const slots = this.engineSlots;
+    const n = this.arrivals.length;
+    const { typingMs: typing, saveMs, checksMs } = this;
+    if (slots === 0 || n < 2 || typing === undefined || saveMs === undefined || checksMs === undefined)
+      return Infinity;
+    // The router's time per batch besides typing: a save and the checks of the batch after it.
+    const save = saveMs + checksMs;
+    const gap = (this.arrivals[n - 1] - this.arrivals[0]) / (n - 1);
+    const perOperation = (size: number) =>
+      Math.max(typing + save / size, gap + Math.max(0, save - (slots - size) * gap) / size);
+    let best = slots;
+    for (let size = slots - 1; size >= Math.ceil(slots / 2); size--)
+      if (perOperation(size) < perOperation(best) * EARLY_SAVE_GAIN) best = size;
+    return best < slots ? best : Infinity;
   }
 
   /**

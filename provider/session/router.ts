@@ -664,7 +664,12 @@ class SharedRouter implements Router {
         // Queue drained: once no operation the engine announced is still to join the batch, one save covers every
         // operation applied since the last one, then the console settings go back. Only then are they reported.
         // Saved operations still to report: each arrival takes one more (apply); none within the wait, or none
-        // announced any more, and the rest report now. No save comes before they are all reported.
+        // announced any more, and the rest report now. A batch is saved while some are still held only when the
+        // engine is the slower (batch.ts, saveEarly): the held ones keep it busy through the save.
+        if (this.unsaved.length > 0 && this.batching.saveEarly()) {
+          await this.saveCovered();
+          continue;
+        }
         if (this.paced.length > 0) {
           const arrived = this.batching.pacing() && (await this.nextArrival());
           if (!arrived || !this.batching.pacing()) this.reportPaced(this.paced.length);
@@ -725,6 +730,7 @@ class SharedRouter implements Router {
   private async saveCovered(): Promise<void> {
     if (this.unsaved.length === 0) return;
     this.batching.closed();
+    const started = Date.now();
     let covered = this.unsaved.splice(0);
     try {
       const failures = await verifyBatch(this.link, covered);
@@ -732,6 +738,7 @@ class SharedRouter implements Router {
       covered = covered.filter((_, i) => !failures[i]);
       if (covered.length === 0) return;
       await this.save();
+      this.batching.saved(Date.now() - started);
       // The next batch starts with the checks, as after a new lock hold: while reports are paced the pump goes on
       // to it without releasing the lock, and another login may have entered administrator mode meanwhile.
       this.checked = false;
@@ -838,7 +845,9 @@ class SharedRouter implements Router {
               return resolve({ applied, saved: true, rolledBack: false });
             }
             // Unsaved, nothing waits to verify it: it is verified at once. Otherwise with its batch, before the save.
+            const typing = Date.now();
             const typed = await applyPlan(this.link, applied, { verify: wantSave ? "batch" : "now" });
+            this.batching.typed(Date.now() - typing);
             if (!wantSave) return resolve({ applied, saved: false, rolledBack: false });
             this.unsaved.push({
               ...typed,
@@ -866,7 +875,11 @@ class SharedRouter implements Router {
   private async prepare(source: PlanSource): Promise<{ snapshot: ConfigIndex; applied: ContextCommand[] }> {
     for (let attempt = 1; ; attempt++) {
       try {
-        if (!this.checked) await this.checkBeforeWriting();
+        if (!this.checked) {
+          const checking = Date.now();
+          await this.checkBeforeWriting();
+          this.batching.checked(Date.now() - checking);
+        }
         const snapshot = await this.readIndex();
         return { snapshot, applied: [...(typeof source === "function" ? source(snapshot) : source)] };
       } catch (e) {

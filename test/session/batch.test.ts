@@ -198,12 +198,20 @@ describe("a drop after each command of a gathered batch", () => {
  * The engine as it runs at a fixed `--parallel`: `slots` operations at once, each next one checked (announced) as
  * soon as the previous one is sent and sent `writeMs` after a report frees a slot (its state write). It stops
  * sending after `sendOnly` operations, the last of them still announced (an engine that fails midway). The `quiet`
- * ones are announced as writing nothing (an empty plan). `log` is the order of arrivals and reports the engine saw.
+ * ones are announced as writing nothing (an empty plan). `serial`: the engine writes one state at a time, as
+ * Pulumi's does, so sends freed at once go `writeMs` apart. `log` is the order of arrivals and reports the engine saw.
  */
 async function engineWithSlots(
   router: Router,
   plans: readonly ContextCommand[][],
-  opts: { slots: number; writeMs: number; saved: () => string; sendOnly?: number; quiet?: number[] },
+  opts: {
+    slots: number;
+    writeMs: number;
+    saved: () => string;
+    sendOnly?: number;
+    quiet?: number[];
+    serial?: boolean;
+  },
 ): Promise<{ results: Result[]; log: string[]; reportedAt: number[] }> {
   const sendable = Math.min(plans.length, opts.sendOnly ?? plans.length);
   const keys = plans.map((_, i) => `slot plan ${i}`);
@@ -211,6 +219,12 @@ async function engineWithSlots(
   const reportedAt: number[] = [];
   const results: Promise<Result>[] = [];
   let next = 0;
+  let writerFree = 0;
+  const afterWrite = (send: () => void) => {
+    const at = (opts.serial ? Math.max(Date.now(), writerFree) : Date.now()) + opts.writeMs;
+    writerFree = at;
+    setTimeout(send, at - Date.now());
+  };
   const announce = (i: number) => router.announce(keys[i], opts.quiet?.includes(i) ? () => false : undefined);
   announce(0);
   await new Promise<void>((allReported) => {
@@ -228,7 +242,7 @@ async function engineWithSlots(
         log.push(`report ${i}`);
         reportedAt[i] = Date.now();
         if (++reported === sendable) allReported();
-        else if (next < sendable) setTimeout(send, opts.writeMs);
+        else if (next < sendable) afterWrite(send);
       });
     };
     for (let k = 0; k < Math.min(opts.slots, sendable); k++) send();
@@ -303,6 +317,46 @@ describe("a saved batch reports a few at a time while the engine has more to sen
       expect(`${where}: ${running}`).toBe(`${where}: ${saved}`);
       outcome.results.forEach((r, i) => {
         const line = `ip route 10.${140 + i}.0.0/16`;
+        expect(`${where}: ${i} ${!(r instanceof Error)}`).toBe(`${where}: ${i} ${saved.includes(line)}`);
+      });
+    }
+  }, 600_000);
+
+  test("a slow engine: batches are saved before its round is complete, each operation reported after its save", async () => {
+    const h = await harness({ saveDelayMs: 150 });
+    try {
+      const { results } = await engineWithSlots(h.router, plans(24, 180), {
+        slots: 8,
+        writeMs: 60,
+        saved: h.sim.savedConfig,
+        serial: true,
+      });
+      results.forEach((r, i) => {
+        expect(r).not.toBeInstanceOf(Error);
+        expect((r as { saved: string }).saved).toContain(`ip route 10.${180 + i}.0.0/16`);
+      });
+      // A whole round per save would be 3 saves.
+      expect(saves(h.sim.events())).toBeGreaterThan(3);
+      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("every cut of a run saved before the engine's rounds complete: ok exactly when saved, running == saved", async () => {
+    const { clean, cuts } = await dropAfterEachCommand((h) =>
+      engineWithSlots(h.router, plans(10, 200), {
+        slots: 4,
+        writeMs: 40,
+        saved: h.sim.savedConfig,
+        serial: true,
+      }),
+    );
+    expect(clean.results.every((r) => !(r instanceof Error))).toBe(true);
+    for (const { where, outcome, running, saved } of cuts) {
+      expect(`${where}: ${running}`).toBe(`${where}: ${saved}`);
+      outcome.results.forEach((r, i) => {
+        const line = `ip route 10.${200 + i}.0.0/16`;
         expect(`${where}: ${i} ${!(r instanceof Error)}`).toBe(`${where}: ${i} ${saved.includes(line)}`);
       });
     }
@@ -487,6 +541,50 @@ describe("Batching: when to stop gathering", () => {
     expect(stopped).toBeUndefined();
     await jest.advanceTimersByTimeAsync(1);
     expect(stopped).toBe(false);
+  });
+
+  test("saveEarly: before the engine's round only when the engine is the slower and a save is shorter than its round", async () => {
+    /** A Batching that learned the engine holds 8 at once, then gathers a batch arriving `gapMs` apart. */
+    const learned = async (typingMs: number, saveMs: number) => {
+      const b = new Batching();
+      for (let i = 0; i < 9; i++) b.announce(`k${i}`);
+      for (let i = 0; i < 8; i++) b.arrive(`k${i}`);
+      const waiting = b.joined();
+      jest.advanceTimersByTime(MAX_WAIT_MS);
+      await expect(waiting).resolves.toBe(false);
+      b.typed(typingMs);
+      // A save and the checks after it.
+      b.saved(saveMs - 50);
+      b.checked(50);
+      b.closed();
+      return b;
+    };
+    const gather = (b: Batching, count: number, gapMs: number) => {
+      for (let i = 0; i < count; i++) {
+        if (i > 0) jest.advanceTimersByTime(gapMs);
+        b.arrive();
+      }
+    };
+    // The engine sends one per 100 ms, the router types one in 40 ms and saves in 300 ms: five at most per save,
+    // the other three of its round and the reports still held keep it busy through the save.
+    const slowEngine = await learned(40, 300);
+    gather(slowEngine, 4, 100);
+    expect(slowEngine.saveEarly()).toBe(false);
+    jest.advanceTimersByTime(100);
+    slowEngine.arrive();
+    expect(slowEngine.saveEarly()).toBe(true);
+    // The router is the slower: a whole round per save.
+    const slowRouter = await learned(40, 300);
+    gather(slowRouter, 7, 30);
+    expect(slowRouter.saveEarly()).toBe(false);
+    // A save longer than the engine's round: nothing to gain, a whole round per save.
+    const longSave = await learned(40, 2000);
+    gather(longSave, 7, 100);
+    expect(longSave.saveEarly()).toBe(false);
+    // No estimate of the router's typing or saving yet, or the engine's round not known: a whole round.
+    const unknown = new Batching();
+    gather(unknown, 7, 100);
+    expect(unknown.saveEarly()).toBe(false);
   });
 
   test("the wait is twice the longest gap between the batch's arrivals, within its bounds", async () => {
