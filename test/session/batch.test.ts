@@ -4,7 +4,7 @@
  * holds for such a gathered batch too — each operation reports only after the save that covers it, an error or a
  * drop puts back exactly what is not saved, a second client never gets its lines saved with ours.
  */
-import { indexConfig, parseConfig, type ContextCommand } from "../../provider/config";
+import { indexConfig, parseConfig, type ConfigIndex, type ContextCommand } from "../../provider/config";
 import { RouterError, routerFor, type Router, type RouterConnection } from "../../provider/session";
 import {
   Batching,
@@ -15,7 +15,7 @@ import {
   REPORTS_AHEAD,
 } from "../../provider/session/batch";
 import type { SimEvent } from "../../simulator";
-import { BASE_CONFIG, dropAfterEachCommand, g, harness } from "./helpers";
+import { BASE_CONFIG, dropAfterEachCommand, g, harness, type Cut } from "./helpers";
 
 const route = (n: number) => g(`ip route 10.${n}.0.0/16 gateway 192.168.100.254`);
 const key = (n: number) => `StaticRoute 10.${n}.0.0/16`;
@@ -257,6 +257,25 @@ function reportsAfter(log: readonly string[], arrival: string): number {
   return (end < 0 ? rest : rest.slice(0, end)).filter((e) => e.startsWith("report")).length;
 }
 
+/**
+ * Every cut left the router clean (running == saved), and each operation (but the `quiet` ones, which write nothing)
+ * reported ok exactly when the saved config has its route, 10.(from + its index).0.0/16.
+ */
+function expectEachReportedExactlyWhenSaved(
+  cuts: readonly Cut<{ results: Result[] }>[],
+  from: number,
+  quiet: readonly number[] = [],
+): void {
+  for (const { where, outcome, running, saved } of cuts) {
+    expect(`${where}: ${running}`).toBe(`${where}: ${saved}`);
+    outcome.results.forEach((r, i) => {
+      if (quiet.includes(i)) return;
+      const line = `ip route 10.${from + i}.0.0/16`;
+      expect(`${where}: ${i} ${!(r instanceof Error)}`).toBe(`${where}: ${i} ${saved.includes(line)}`);
+    });
+  }
+}
+
 describe("a saved batch reports a few at a time while the engine has more to send", () => {
   const plans = (n: number, from: number) => Array.from({ length: n }, (_, i) => [route(from + i)]);
 
@@ -313,13 +332,7 @@ describe("a saved batch reports a few at a time while the engine has more to sen
     expect(clean.results.every((r) => !(r instanceof Error))).toBe(true);
     // The clean run's second round was paced.
     expect(reportsAfter(clean.log, "arrive 7")).toBe(REPORTS_AHEAD);
-    for (const { where, outcome, running, saved } of cuts) {
-      expect(`${where}: ${running}`).toBe(`${where}: ${saved}`);
-      outcome.results.forEach((r, i) => {
-        const line = `ip route 10.${140 + i}.0.0/16`;
-        expect(`${where}: ${i} ${!(r instanceof Error)}`).toBe(`${where}: ${i} ${saved.includes(line)}`);
-      });
-    }
+    expectEachReportedExactlyWhenSaved(cuts, 140);
   }, 600_000);
 
   test("a slow engine: batches are saved before its round is complete, each operation reported after its save", async () => {
@@ -353,13 +366,7 @@ describe("a saved batch reports a few at a time while the engine has more to sen
       }),
     );
     expect(clean.results.every((r) => !(r instanceof Error))).toBe(true);
-    for (const { where, outcome, running, saved } of cuts) {
-      expect(`${where}: ${running}`).toBe(`${where}: ${saved}`);
-      outcome.results.forEach((r, i) => {
-        const line = `ip route 10.${200 + i}.0.0/16`;
-        expect(`${where}: ${i} ${!(r instanceof Error)}`).toBe(`${where}: ${i} ${saved.includes(line)}`);
-      });
-    }
+    expectEachReportedExactlyWhenSaved(cuts, 200);
   }, 600_000);
 
   test("every cut of a run with operations that write nothing, not waited for: ok exactly when saved, running == saved", async () => {
@@ -370,14 +377,7 @@ describe("a saved batch reports a few at a time while the engine has more to sen
       engineWithSlots(h.router, mixed, { slots: 4, writeMs: 10, saved: h.sim.savedConfig, quiet }),
     );
     expect(clean.results.every((r) => !(r instanceof Error))).toBe(true);
-    for (const { where, outcome, running, saved } of cuts) {
-      expect(`${where}: ${running}`).toBe(`${where}: ${saved}`);
-      outcome.results.forEach((r, i) => {
-        if (quiet.includes(i)) return;
-        const line = `ip route 10.${160 + i}.0.0/16`;
-        expect(`${where}: ${i} ${!(r instanceof Error)}`).toBe(`${where}: ${i} ${saved.includes(line)}`);
-      });
-    }
+    expectEachReportedExactlyWhenSaved(cuts, 160, quiet);
   }, 600_000);
 });
 
@@ -419,6 +419,17 @@ describe("operations with nothing to write", () => {
   });
 });
 
+/** `b` waits for the announced `key` (with `known` as the config): its join resolves only once `key` arrives. */
+async function waitsFor(b: Batching, key: string, known: () => ConfigIndex | undefined): Promise<void> {
+  let settled: boolean | undefined;
+  void b.joined(known).then((v) => (settled = v));
+  await jest.advanceTimersByTimeAsync(0);
+  expect(settled).toBeUndefined();
+  b.arrive(key);
+  await jest.advanceTimersByTimeAsync(0);
+  expect(settled).toBe(true);
+}
+
 describe("Batching: when to stop gathering", () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
@@ -439,13 +450,7 @@ describe("Batching: when to stop gathering", () => {
     });
     b.arrive();
     // No config known yet: it may write.
-    let settled: boolean | undefined;
-    void b.joined(() => undefined).then((v) => (settled = v));
-    await jest.advanceTimersByTimeAsync(0);
-    expect(settled).toBeUndefined();
-    b.arrive("quiet");
-    await jest.advanceTimersByTimeAsync(0);
-    expect(settled).toBe(true);
+    await waitsFor(b, "quiet", () => undefined);
     expect(judged).toBe(0);
     b.announce("quiet again", (c) => {
       judged++;
@@ -459,13 +464,7 @@ describe("Batching: when to stop gathering", () => {
     b.announce("failing", () => {
       throw new Error("unreadable");
     });
-    let waited: boolean | undefined;
-    void b.joined(() => config).then((v) => (waited = v));
-    await jest.advanceTimersByTimeAsync(0);
-    expect(waited).toBeUndefined();
-    b.arrive("failing");
-    await jest.advanceTimersByTimeAsync(0);
-    expect(waited).toBe(true);
+    await waitsFor(b, "failing", () => config);
   });
 
   test("an announced operation that arrives joins; one withdrawn ends the wait without it", async () => {
