@@ -356,6 +356,65 @@ describe("a saved batch reports a few at a time while the engine has more to sen
     }
   });
 
+  test("a slow engine and an error on one operation's line: it alone fails and is put back, the rest saved early", async () => {
+    const h = await harness({
+      saveDelayMs: 150,
+      faults: [{ type: "error-on", match: "^ip route 10\\.230\\." }],
+    });
+    try {
+      const { results } = await engineWithSlots(h.router, plans(24, 220), {
+        slots: 8,
+        writeMs: 60,
+        saved: h.sim.savedConfig,
+        serial: true,
+      });
+      results.forEach((r, i) => {
+        const line = `ip route 10.${220 + i}.0.0/16`;
+        if (i === 10) {
+          expect(r).toBeInstanceOf(RouterError);
+          expect(h.sim.savedConfig()).not.toContain(line);
+        } else expect((r as { saved: string }).saved).toContain(line);
+      });
+      expect(saves(h.sim.events())).toBeGreaterThan(3);
+      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
+    } finally {
+      await h.done();
+    }
+  });
+
+  test("a slow engine and a second client: its lines are never saved with ours, early saves or not", async () => {
+    const h = await harness({
+      saveDelayMs: 150,
+      config: BASE_CONFIG.replace("login password *\n", "login password *\nlogin user other otherpw\n"),
+    });
+    const other = routerFor({
+      ...h.conn,
+      username: "other",
+      password: "otherpw",
+      name: "second",
+    } as RouterConnection);
+    try {
+      const done = engineWithSlots(h.router, plans(24, 60), {
+        slots: 8,
+        writeMs: 60,
+        saved: h.sim.savedConfig,
+        serial: true,
+      });
+      // The other client asks while our batches are being saved early.
+      await sleep(800);
+      const theirs = other.apply([route(250)]);
+      const { results } = await done;
+      for (const r of results) expect((r as { saved: string }).saved).not.toContain("ip route 10.250.0.0/16");
+      await theirs;
+      expect(saves(h.sim.events())).toBeGreaterThan(4);
+      expect(h.sim.savedConfig()).toContain("ip route 10.250.0.0/16");
+      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
+    } finally {
+      await other.close();
+      await h.done();
+    }
+  });
+
   test("every cut of a run saved before the engine's rounds complete: ok exactly when saved, running == saved", async () => {
     const { clean, cuts } = await dropAfterEachCommand((h) =>
       engineWithSlots(h.router, plans(10, 200), {
