@@ -15,7 +15,7 @@ import {
   REPORTS_AHEAD,
 } from "../../provider/session/batch";
 import type { SimEvent } from "../../simulator";
-import { BASE_CONFIG, dropAfterEachCommand, g, harness, type Cut } from "./helpers";
+import { BASE_CONFIG, dropAfterEachCommand, g, harness, type Cut, type Harness } from "./helpers";
 
 const route = (n: number) => g(`ip route 10.${n}.0.0/16 gateway 192.168.100.254`);
 const key = (n: number) => `StaticRoute 10.${n}.0.0/16`;
@@ -61,6 +61,23 @@ async function engineSends(
     send(0);
   });
   return Promise.all(results);
+}
+
+/** A router with a second login user, and that user's own client of it (another process's session). */
+async function withSecondClient(
+  opts: { saveDelayMs?: number } = {},
+): Promise<{ h: Awaited<ReturnType<typeof harness>>; other: Router }> {
+  const h = await harness({
+    ...opts,
+    config: BASE_CONFIG.replace("login password *\n", "login password *\nlogin user other otherpw\n"),
+  });
+  const other = routerFor({
+    ...h.conn,
+    username: "other",
+    password: "otherpw",
+    name: "second",
+  } as RouterConnection);
+  return { h, other };
 }
 
 describe("a batch waits for the operations the engine announced", () => {
@@ -145,15 +162,7 @@ describe("a batch waits for the operations the engine announced", () => {
   });
 
   test("a second client waits for the gathered batch: its lines are never saved with ours", async () => {
-    const h = await harness({
-      config: BASE_CONFIG.replace("login password *\n", "login password *\nlogin user other otherpw\n"),
-    });
-    const other = routerFor({
-      ...h.conn,
-      username: "other",
-      password: "otherpw",
-      name: "second",
-    } as RouterConnection);
+    const { h, other } = await withSecondClient();
     try {
       const done = engineSends(h.router, [[route(81)], [route(82)]], {
         gapMs: 30,
@@ -335,71 +344,48 @@ describe("a saved batch reports a few at a time while the engine has more to sen
     expectEachReportedExactlyWhenSaved(cuts, 140);
   }, 600_000);
 
-  test("a slow engine: batches are saved before its round is complete, each operation reported after its save", async () => {
-    const h = await harness({ saveDelayMs: 150 });
-    try {
-      const { results } = await engineWithSlots(h.router, plans(24, 180), {
-        slots: 8,
-        writeMs: 60,
-        saved: h.sim.savedConfig,
-        serial: true,
-      });
-      results.forEach((r, i) => {
-        expect(r).not.toBeInstanceOf(Error);
-        expect((r as { saved: string }).saved).toContain(`ip route 10.${180 + i}.0.0/16`);
-      });
-      // A whole round per save would be 3 saves.
-      expect(saves(h.sim.events())).toBeGreaterThan(3);
-      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
-    } finally {
-      await h.done();
-    }
-  });
-
-  test("a slow engine and an error on one operation's line: it alone fails and is put back, the rest saved early", async () => {
-    const h = await harness({
-      saveDelayMs: 150,
-      faults: [{ type: "error-on", match: "^ip route 10\\.230\\." }],
+  /** An engine writing its state one at a time, 60 ms each, 8 slots, sending 24 routes from 10.`from`: it is the slower. */
+  const slowEngine = (h: Harness, from: number) =>
+    engineWithSlots(h.router, plans(24, from), {
+      slots: 8,
+      writeMs: 60,
+      saved: h.sim.savedConfig,
+      serial: true,
     });
-    try {
-      const { results } = await engineWithSlots(h.router, plans(24, 220), {
-        slots: 8,
-        writeMs: 60,
-        saved: h.sim.savedConfig,
-        serial: true,
-      });
-      results.forEach((r, i) => {
-        const line = `ip route 10.${220 + i}.0.0/16`;
-        if (i === 10) {
-          expect(r).toBeInstanceOf(RouterError);
-          expect(h.sim.savedConfig()).not.toContain(line);
-        } else expect((r as { saved: string }).saved).toContain(line);
-      });
-      expect(saves(h.sim.events())).toBeGreaterThan(3);
-      expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
-    } finally {
-      await h.done();
-    }
-  });
+
+  test.each([
+    { fault: "no fault", faults: [], failing: -1 },
+    {
+      fault: "an error on one operation's line (it alone fails and is put back)",
+      faults: [{ type: "error-on" as const, match: "^ip route 10\\.190\\." }],
+      failing: 10,
+    },
+  ])(
+    "a slow engine, $fault: batches saved before its round is complete, each reported after its save",
+    async (c) => {
+      const h = await harness({ saveDelayMs: 150, faults: c.faults });
+      try {
+        const { results } = await slowEngine(h, 180);
+        results.forEach((r, i) => {
+          const line = `ip route 10.${180 + i}.0.0/16`;
+          if (i === c.failing) {
+            expect(r).toBeInstanceOf(RouterError);
+            expect(h.sim.savedConfig()).not.toContain(line);
+          } else expect((r as { saved: string }).saved).toContain(line);
+        });
+        // A whole round per save would be 3 saves.
+        expect(saves(h.sim.events())).toBeGreaterThan(3);
+        expect(h.sim.runningConfig()).toBe(h.sim.savedConfig());
+      } finally {
+        await h.done();
+      }
+    },
+  );
 
   test("a slow engine and a second client: its lines are never saved with ours, early saves or not", async () => {
-    const h = await harness({
-      saveDelayMs: 150,
-      config: BASE_CONFIG.replace("login password *\n", "login password *\nlogin user other otherpw\n"),
-    });
-    const other = routerFor({
-      ...h.conn,
-      username: "other",
-      password: "otherpw",
-      name: "second",
-    } as RouterConnection);
+    const { h, other } = await withSecondClient({ saveDelayMs: 150 });
     try {
-      const done = engineWithSlots(h.router, plans(24, 60), {
-        slots: 8,
-        writeMs: 60,
-        saved: h.sim.savedConfig,
-        serial: true,
-      });
+      const done = slowEngine(h, 60);
       // The other client asks while our batches are being saved early.
       await sleep(800);
       const theirs = other.apply([route(250)]);
