@@ -84,8 +84,9 @@ export interface Cut<T> {
  */
 export async function dropAfterEachCommand<T>(
   scenario: (h: Harness) => Promise<T>,
+  simOpts: SimulatorOptions = {},
 ): Promise<{ clean: T; cuts: Cut<T>[] }> {
-  const first = await harness();
+  const first = await harness(simOpts);
   let clean: T;
   let commands: string[];
   try {
@@ -97,7 +98,7 @@ export async function dropAfterEachCommand<T>(
   }
   const cuts: Cut<T>[] = [];
   for (let after = 1; after <= commands.length; after++) {
-    const h = await harness({ faults: [{ type: "drop-after-commands", count: after }] });
+    const h = await harness({ ...simOpts, faults: [{ type: "drop-after-commands", count: after }] });
     try {
       const outcome = await scenario(h);
       await h.router.close();
