@@ -122,6 +122,8 @@ export interface RouterStats {
   configReads: number;
   /** Batches that waited for an announced operation that did not come in time (batch.ts). */
   unansweredWaits: number;
+  /** Batches whose save began before the engine's round was complete (batch.ts, saveEarly). */
+  earlySaves: number;
 }
 
 export interface Router {
@@ -277,7 +279,7 @@ class SharedRouter implements Router {
   /** When a batch stops taking operations and is saved. */
   private readonly batching = new Batching();
   private idleTimer?: NodeJS.Timeout;
-  private counts = { handshakes: 0, saves: 0, configReads: 0, retiredCommands: 0 };
+  private counts = { handshakes: 0, saves: 0, configReads: 0, retiredCommands: 0, earlySaves: 0 };
   /** Held from the first operation of a batch until the router is clean and idle again. */
   private readonly lock: WriterLock;
   /** Whether this lock hold has checked the router before its first write (other administrators, unsaved lines). */
@@ -322,6 +324,7 @@ class SharedRouter implements Router {
       saves: this.counts.saves,
       configReads: this.counts.configReads,
       unansweredWaits: this.batching.unanswered,
+      earlySaves: this.counts.earlySaves,
     };
   }
 
@@ -667,6 +670,7 @@ class SharedRouter implements Router {
         // announced any more, and the rest report now. A batch is saved while some are still held only when the
         // engine is the slower (batch.ts, saveEarly): the held ones keep it busy through the save.
         if (this.unsaved.length > 0 && this.batching.saveEarly()) {
+          this.counts.earlySaves++;
           await this.saveCovered();
           continue;
         }
