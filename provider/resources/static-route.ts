@@ -94,7 +94,11 @@ const gateway = z.union([
   gatewayOptions,
 ]);
 
-/** "default", or a network; a bare address is the /32 host route (the router's default mask). */
+/**
+ * "default", or a network; a bare address is the /32 host route (the router's default mask). The normal form has the
+ * prefix length without leading zeros, and 0.0.0.0/0 is `default`, the router's name for that route (CR §8.1.7):
+ * one route has one identity however it is written.
+ */
 const network = z
   .string()
   .transform((s) => (s === "default" || s.includes("/") ? s : `${s}/32`))
@@ -113,6 +117,11 @@ const network = z
         message: `has host bits set; the network is ${networkOf(address, length).toCidrString()}`,
       });
     }
+  })
+  .transform((s) => {
+    if (s === "default") return s;
+    const [address, bits] = s.split("/");
+    return Number(bits) === 0 ? "default" : `${address}/${Number(bits)}`;
   });
 
 const shape = z
@@ -151,10 +160,14 @@ function lines(m: StaticRouteModel): Line[] {
 
 const networkOfIdentity = (identity: string) => identity.replace(/^ip route /, "");
 
+/** The spellings a router's line may give a network in normal form: a host route with or without /32, default. */
+function spellingsOf(net: string): string[] {
+  if (net === "default") return [net, "0.0.0.0/0"];
+  return net.endsWith("/32") ? [net, net.slice(0, -3)] : [net];
+}
+
 function owned(config: ConfigIndex, identity: string): Line[] {
-  const net = networkOfIdentity(identity);
-  // The router may print a host route with or without its /32.
-  const spellings = net.endsWith("/32") ? [net, net.slice(0, -3)] : [net];
+  const spellings = spellingsOf(networkOfIdentity(identity));
   return spellings.flatMap((n) => findLines(config, `ip route ${n}`));
 }
 

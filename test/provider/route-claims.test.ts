@@ -4,6 +4,10 @@
  * Resources made by an earlier `pulumi up` are made in their own provider process (`inEarlierRun`).
  */
 import * as dynamic from "../../provider/dynamic";
+import { indexConfig } from "../../provider/config/index";
+import { parseConfig } from "../../provider/config/parse";
+import { check } from "../../provider/resources";
+import { routeIdentities, StaticRoute } from "../../provider/resources/static-route";
 import {
   aliasRouteLine as line,
   aliasRouteLines as routeLines,
@@ -210,6 +214,76 @@ describe("a route has one owner among the resources of a run", () => {
     await dynamic.delete("StaticRoutes", grabbed.id, grabbed.outs as Props);
     await dynamic.delete("StaticRoutes", holder.id, holder.outs);
     await settle(sim);
+    expect(sim.runningConfig()).toBe(before);
+  });
+});
+
+describe("the default route, however it is written", () => {
+  const router = withSeedRouter();
+  const gatewayVia = (n: number) => [`192.168.11.${n}`];
+
+  test("0.0.0.0/0 and a prefix length with leading zeros are taken in the router's spelling", () => {
+    const networkOf = (network: string) => {
+      const r = check("StaticRoute", { network, gateways: gatewayVia(1) });
+      return "model" in r ? r.model.network : r.failures;
+    };
+    expect(networkOf("0.0.0.0/0")).toBe("default");
+    expect(networkOf("0.0.0.0/00")).toBe("default");
+    expect(networkOf("192.168.253.0/024")).toBe("192.168.253.0/24");
+    // a router line spelling it out is the default route's
+    const config = indexConfig(parseConfig("ip route 0.0.0.0/0 gateway 192.168.11.9\n"));
+    expect(StaticRoute.read(config, "ip route default")).toMatchObject({
+      network: "default",
+      gateways: [{ gateway: "192.168.11.9" }],
+    });
+    expect(routeIdentities(config).identities).toEqual(["ip route default"]);
+    // a table listing the route under both names lists it twice
+    const table = check("StaticRoutes", {
+      name: "twice",
+      routes: [
+        { network: "default", gateways: gatewayVia(1) },
+        { network: "0.0.0.0/0", gateways: gatewayVia(2) },
+      ],
+    });
+    expect("failures" in table && table.failures).toEqual([
+      { property: "routes[1].network", reason: expect.stringMatching(/duplicate network default/) },
+    ]);
+  });
+
+  test("a StaticRoute of 0.0.0.0/0 writes `ip route default`, reads back unchanged, and is the route a second spelling would declare again", async () => {
+    const sim = router();
+    const before = sim.runningConfig();
+    const urn = (name: string) => `urn:pulumi:dev::lab::pulumi-nodejs:dynamic/nvr:StaticRoute::${name}`;
+    const inputs = await checked("StaticRoute", {
+      network: "0.0.0.0/0",
+      gateways: gatewayVia(1),
+      __urn: urn("upstream"),
+    });
+    sim.clearEvents();
+    const made = await dynamic.create("StaticRoute", inputs);
+    await settle(sim);
+    expect(made.id).toBe("ip route default");
+    expect(configCommands(sim)).toEqual(["ip route default gateway 192.168.11.1"]);
+    const read = await dynamic.read("StaticRoute", made.id, made.outs as Props);
+    expect((await dynamic.diff("StaticRoute", made.id, read.props as Props, inputs)).changes).toBe(false);
+    // the same route by its router name, in another resource, is refused before the router is read
+    sim.clearEvents();
+    const failures = await refused("StaticRoute", {
+      network: "default",
+      gateways: gatewayVia(2),
+      adopt: true,
+      __urn: urn("fallback"),
+    });
+    expect(failures).toEqual([
+      {
+        property: "network",
+        reason: expect.stringContaining("StaticRoute ip route default is declared twice"),
+      },
+    ]);
+    expect(sim.events()).toEqual([]);
+    await dynamic.delete("StaticRoute", made.id, made.outs as Props);
+    await settle(sim);
+    expect(configCommands(sim)).toEqual(["no ip route default"]);
     expect(sim.runningConfig()).toBe(before);
   });
 });
