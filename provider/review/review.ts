@@ -160,10 +160,21 @@ function evaluate(claim: Claim, after: ConfigTree, model?: string): ClaimResult 
   }
 }
 
+/**
+ * The router objects a resource declares, named as the provider's claims name them: its own (kind and identity) and,
+ * for a table, each route it lists (`StaticRoute ip route N` with the network in normal form).
+ */
+function objectsOf(kind: AnyKind, model: unknown, identity: string): string[] {
+  const listed = kind.stateForm?.owns(kind.stateForm.toState(model)) ?? [];
+  return [`${kind.kind} ${identity}`, ...listed.map((route) => `StaticRoute ${route}`)];
+}
+
 export function review(input: ReviewInput): ReviewReport {
   const problems: string[] = [];
   const resources: ResourcePlan[] = [];
   const original = indexConfig(input.before);
+  /** Each router object a resource declared so far, and that resource (the provider's check refuses a second). */
+  const declaredBy = new Map<string, string>();
   let current = input.before;
   for (const r of ordered(input.resources)) {
     const kind = kindNamed(r.kind);
@@ -179,6 +190,14 @@ export function review(input: ReviewInput): ReviewReport {
     }
     const model = checked.model;
     const identity = kind.identity(model);
+    for (const object of objectsOf(kind, model, identity)) {
+      const other = declaredBy.get(object);
+      if (other === undefined) declaredBy.set(object, `${r.kind} ${r.name}`);
+      else
+        problems.push(
+          `${r.kind} ${r.name}: ${object} is also declared by ${other}; pulumi up refuses the second: one router object is one resource, or deleting either would remove it from under the other`,
+        );
+    }
     const taken = kind.conflicts(original, model);
     if (taken.length > 0 && !r.adopt && !kind.alwaysExists)
       problems.push(

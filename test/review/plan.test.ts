@@ -196,6 +196,37 @@ describe("review of the seed's final network against its starting network", () =
     expect(r.failed).toBe(true);
   });
 
+  it("reports a router object two resources declare (two descriptors of one number, a route in a table and a StaticRoute), as up would refuse it", () => {
+    const nat30 = run.resources.find((x) => x.name === "nat30")!;
+    const alias = run.resources.find((x) => x.name === "file-server-alias")!;
+    const network = String(alias.inputs.network);
+    const bare = network.replace(/\/32$/, "");
+    const table: DeclaredResource = {
+      kind: "StaticRoutes",
+      name: "hosts",
+      // the same route as a bare address, and one nobody else declares
+      inputs: {
+        name: "hosts",
+        routes: [
+          { network: bare, gateways: ["192.168.11.9"] },
+          { network: "192.168.99.0/24", gateways: ["192.168.11.9"] },
+        ],
+      },
+      adopt: false,
+    };
+    const r = review({
+      before: start(),
+      resources: [...run.resources, { ...nat30, name: "nat30-again" }, table],
+    });
+    expect(r.problems).toEqual([
+      `NatDescriptor nat30-again: NatDescriptor nat descriptor 30 is also declared by NatDescriptor nat30; pulumi up refuses the second: one router object is one resource, or deleting either would remove it from under the other`,
+      `StaticRoutes hosts: StaticRoute ip route ${network} is also declared by StaticRoute file-server-alias; pulumi up refuses the second: one router object is one resource, or deleting either would remove it from under the other`,
+    ]);
+    expect(r.failed).toBe(true);
+    // the program as written declares each object once
+    expect(review({ before: start(), resources: run.resources }).problems).toEqual([]);
+  });
+
   it("formats Markdown for a pull-request comment: fenced diff, tables for findings and checks", () => {
     const md = formatReview(report(), "markdown");
     expect(md).toMatch(/^### nvr plan: ✅ passes/);
