@@ -25,6 +25,7 @@ import {
   type ResourceKindName,
 } from "./resources";
 import { escapeControls } from "./resources/lines";
+import { routeIdentityOf } from "./resources/static-route";
 import { RefusedError } from "./errors";
 import {
   CREDENTIALS,
@@ -36,7 +37,7 @@ import {
   type RouterInput,
 } from "./connection";
 import { routerAddress, routerFor, sshPort, type RouterConnection } from "./session";
-import { leaveWithTheEngine, livePlan, oncePerRouter, progress, warnOnce } from "./live-plan";
+import { alreadyThere, leaveWithTheEngine, livePlan, oncePerRouter, progress, warnOnce } from "./live-plan";
 import { redact } from "./secrets";
 import { previewLines } from "./config/render";
 import { fromModel, propertyName, toModel } from "./resources/names";
@@ -143,11 +144,16 @@ function previewOf(kind: AnyKind, model: unknown): string {
   return linesText(previewLines(kind.commands(model, { mask: true })));
 }
 
-/** The flags a resource carries from inputs to outputs unchanged. */
+/**
+ * What a resource carries from inputs to outputs unchanged: its flags, and its URN as the SDK passed it, so that its
+ * delete knows which claimant it is (`declaredByAnother`).
+ */
 function flagsOf(props: Props): Props {
   const flags: Props = {};
   if (props.adopt !== undefined) flags.adopt = props.adopt;
   if (props.restartToApply !== undefined) flags.restartToApply = props.restartToApply;
+  const urn = urnOf(props);
+  if (urn !== undefined) flags.__urn = urn;
   return flags;
 }
 
@@ -362,8 +368,7 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
     );
   }
   // The URN goes on to create and update, which are refused by it when an incumbent took their object (claim).
-  const urn = urnOf(news);
-  return { inputs: { ...inputs, ...flagsOf(news), ...(urn === undefined ? {} : { __urn: urn }) } };
+  return { inputs: { ...inputs, ...flagsOf(news) } };
 }
 
 export async function diff(
@@ -416,7 +421,30 @@ export async function diff(
   const changes = changed.length > 0 || replaces.length > 0 || credentialsChanged;
   // Nothing to change: the operation its check announced does not come.
   if (!changes && newRouter) announce(claimantOf(kind, id, news), newRouter, false);
-  return { changes, replaces, deleteBeforeReplace: replaces.length > 0 && identityKept() };
+  const deleteBeforeReplace = replaces.length > 0 && identityKept();
+  if (replaces.length > 0)
+    replacements.set(objectKey(routerOf(olds), labelOf(kind, id)), deleteBeforeReplace ? "first" : "later");
+  return { changes, replaces, deleteBeforeReplace };
+}
+
+/**
+ * The objects (router and label, `objectKey`) whose resource this run replaces, and when the engine deletes the old
+ * one: `first`, before its replacement of the same identity is created (deleteBeforeReplace), or `later`, after the
+ * replacement (another identity) was created. Either way the replacement's claims are under the old one's URN.
+ */
+const replacements = new Map<string, "first" | "later">();
+
+const objectKey = (router: string, label: string) => `${router}\u0000${label}`;
+
+/**
+ * Who else in this run declares an object that a delete of `self` (its claimant; undefined: any claimant is another)
+ * would remove, or undefined. A resource renamed without an alias is created (adopting its lines) before the engine
+ * deletes the old one, which the program no longer declares; that delete would remove what the new one holds, so
+ * the object (or a table's route) is left to it.
+ */
+function declaredByAnother(router: string, label: string, self: string | undefined): string | undefined {
+  const holder = claims.get(router)?.get(label);
+  return holder === undefined || holder.claimant === self ? undefined : holder.name;
 }
 
 /**
@@ -695,18 +723,10 @@ export async function create(kindName: string, inputs: Props): Promise<pulumi.dy
     (config) => {
       refuseSuperseded(kind, identity, inputs);
       const planned = planCreate(kind, config, model, inputs.adopt === true);
-      if ("conflicts" in planned) {
-        const lines = planned.conflicts.map((l) => `  line ${l.line}: ${l.text}`).join("\n");
-        // A table's own lines already there are most likely routes another resource of this stack made.
-        const moved = kind.stateForm
-          ? "; if resources of this stack made them (an OverlapSafeVpn's host routes before 0.2), move them into the table with `nvr upgrade-state` instead (docs/upgrading.md)"
-          : "";
+      if ("conflicts" in planned)
         throw new Error(
-          redact(
-            `${labelOf(kind, identity)}: ${conn.host} already has these lines; set adopt: true to take them over${moved}:\n${lines}`,
-          ),
+          `${labelOf(kind, identity)}: ${alreadyThere(conn.host, planned.conflicts, kind.stateForm !== undefined)}`,
         );
-      }
       // What this resource takes over (an interface's settings, an adopted block), restored on delete.
       prior = planned.prior;
       return planned.lines;
@@ -772,6 +792,19 @@ async function remove(kindName: string, id: string, props: Props): Promise<void>
     progress(labelOf(kind, id), "left on the router: a StaticRoutes table of this stack lists it");
     return;
   }
+  const router = routerOf(props);
+  const key = objectKey(router, labelOf(kind, id));
+  const replaced = replacements.get(key);
+  replacements.delete(key);
+  // Its claimant as its state names it (see flagsOf; state without one is taken for another resource's). The old
+  // resource of a replacement created first claims nothing: what its URN claims is its replacement's.
+  const self = replaced === "later" ? undefined : claimantOf(kind, id, props);
+  // A replacement of one identity created after this delete holds nothing yet: the object goes, then comes back.
+  const holder = replaced === "first" ? undefined : declaredByAnother(router, labelOf(kind, id), self);
+  if (holder !== undefined) {
+    progress(labelOf(kind, id), `left on the router: ${holder} of this stack declares it`);
+    return;
+  }
   // What a delete writes back (a switch's prior value) also applies only after a restart.
   const stored =
     props.restartToApply === true
@@ -782,12 +815,24 @@ async function remove(kindName: string, id: string, props: Props): Promise<void>
     conn,
     kind,
     id,
-    (config) => kind.plan(config, undefined, priorOf(props), id, props),
+    // A table's route another resource of this run declares is left to it, as its own object would be.
+    (config) =>
+      kind.plan(config, undefined, priorOf(props), id, props).filter((c) => {
+        const route = routeIdentityOf(c.command);
+        return (
+          route === undefined ||
+          declaredByAnother(router, labelOf(kindOf("StaticRoute"), route), self) === undefined
+        );
+      }),
     restart,
     undefined,
     true,
   );
-  ownedByOthers.get(routerOf(props))?.delete(id);
+  ownedByOthers.get(router)?.delete(id);
+  // What it claimed is no longer held (a replacement's claims are kept): a later delete of it is not left to it.
+  const onRouter = claims.get(router);
+  if (replaced === undefined)
+    for (const [object, c] of onRouter ?? []) if (c.claimant === self) onRouter?.delete(object);
 }
 export { remove as delete };
 

@@ -160,14 +160,8 @@ export async function livePlan(
   }
   try {
     const create = opts.creating ? planCreate(kind, config, model, opts.adopt) : undefined;
-    if (create && "conflicts" in create) {
-      const lines = create.conflicts.map((l) => `line ${l.line}: ${l.text}`).join("; ");
-      return {
-        refused: redact(
-          `${routerAddress(conn)} already has these lines; set adopt: true to take them over: ${lines}`,
-        ),
-      };
-    }
+    if (create && "conflicts" in create)
+      return { refused: alreadyThere(routerAddress(conn), create.conflicts, kind.stateForm !== undefined) };
     const prior = create?.prior;
     const planned = create?.lines ?? kind.plan(config, model, undefined, undefined, opts.stored);
     if (kind.kind === "L2tpAnonymousPool") warnVpnFilters(conn, config, planned);
@@ -177,4 +171,23 @@ export async function livePlan(
     // The router's config rules the model out (a RefusedError names why): `up` would refuse it the same way.
     return { refused: redact((e as Error).message) };
   }
+}
+
+/**
+ * Why a create is refused, in its preview and at its turn alike: the router (`where`) already has lines of its object
+ * and it does not adopt them. Secrets masked.
+ */
+export function alreadyThere(
+  where: string,
+  conflicts: readonly { line: number; text: string }[],
+  table: boolean,
+): string {
+  const lines = conflicts.map((l) => `line ${l.line}: ${l.text}`).join("; ");
+  // A table's own lines already there are most likely routes another resource of this stack made.
+  const moved = table
+    ? "; if resources of this stack made them (an OverlapSafeVpn's host routes before 0.2), move them into the table with `nvr upgrade-state` instead (docs/upgrading.md)"
+    : "";
+  return redact(
+    `${where} already has these lines (${lines}); set adopt: true to take them over, or, if this resource was renamed, give it \`aliases\` with its old name so Pulumi keeps it${moved}`,
+  );
 }

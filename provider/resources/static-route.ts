@@ -265,6 +265,18 @@ export function readRouteLine(l: SourceLine): StaticRouteModel & { line: number 
   return { ...parsed.data, line: l.line };
 }
 
+/**
+ * The route a command writes or removes (`ip route N ...`, `no ip route N`) as StaticRoute's identity, its network in
+ * normal form; undefined for any other command or a network it cannot read.
+ */
+export function routeIdentityOf(command: string): string | undefined {
+  const tokens = command.split(" ");
+  const words = tokens[0] === "no" ? tokens.slice(1) : tokens;
+  if (!isRouteLine(words)) return undefined;
+  const parsed = network.safeParse(words[2]);
+  return parsed.success ? `ip route ${parsed.data}` : undefined;
+}
+
 /** Whether a line is an `ip route NETWORK ...` line (of the network given, when given: "default"). */
 export const isRouteLine = (tokens: readonly string[], network?: string) =>
   tokens[0] === "ip" &&

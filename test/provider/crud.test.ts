@@ -122,7 +122,7 @@ describe("NatDescriptor CRUD through the dynamic provider", () => {
       const inputs = await checked("NatDescriptor", NAT30);
       const before = other.runningConfig();
       await expect(dynamic.create("NatDescriptor", inputs)).rejects.toThrow(
-        /already has these lines; set adopt: true[\s\S]*nat descriptor type 30 nat[\s\S]*nat descriptor address outer 30 192\.168\.253\.1/,
+        /already has these lines \(line \d+: nat descriptor type 30 nat; line \d+: nat descriptor address outer 30 192\.168\.253\.1\); set adopt: true to take them over, or, if this resource was renamed, give it `aliases` with its old name/,
       );
       await settle(other);
       expect(other.runningConfig()).toBe(before);
