@@ -149,6 +149,29 @@ export function routerConfig(sim: Simulator): {
   };
 }
 
+/**
+ * A stack of the upgrade fixture (test/e2e/fixtures/upgrade: OverlapSafeVpn "office" publishing two hosts) on `sim`,
+ * in `shape` "new" (as the component is) or "old" (its children before 0.2), with its secrets set; nothing run yet.
+ */
+export async function upgradeFixtureStack(
+  sim: Simulator,
+  prefix: string,
+  shape: "new" | "old",
+): Promise<Stack> {
+  const stack = new Stack(path.join(__dirname, "fixtures", "upgrade"), prefix);
+  const { settings, secrets } = routerConfig(sim);
+  await stack.init(
+    { ...settings, "upgrade:shape": shape },
+    {
+      "nvr:password": secrets["nvr:password"],
+      "nvr:adminPassword": secrets["nvr:adminPassword"],
+      "upgrade:password": `pw-e2e-${prefix}`,
+      "upgrade:preSharedKey": `psk-e2e-${prefix}-long`,
+    },
+  );
+  return stack;
+}
+
 export function eventsOf(sim: Simulator, type: SimEvent["type"]): SimEvent[] {
   return sim.events().filter((e) => e.type === type);
 }

@@ -2,27 +2,14 @@
 // engine creates the new children (adopting the lines the old ones made) and then deletes the old ones, which the
 // program no longer declares. Those deletes leave what the new children declare: the router ends as it was, saved,
 // and the stack is whole.
-import * as path from "path";
-import { configCommands, routerConfig, Stack, startSeedRouter } from "./lab";
+import { configCommands, startSeedRouter, upgradeFixtureStack } from "./lab";
 
 jest.setTimeout(600_000);
 
-const PROJECT = path.join(__dirname, "fixtures", "upgrade");
-
 test("an OverlapSafeVpn renamed without an alias: up keeps the router as it was, and the stack has nothing left to change", async () => {
   const sim = await startSeedRouter();
-  const stack = new Stack(PROJECT, "rename");
+  const stack = await upgradeFixtureStack(sim, "rename", "new");
   try {
-    const { settings, secrets } = routerConfig(sim);
-    await stack.init(
-      { ...settings, "upgrade:shape": "new" },
-      {
-        "nvr:password": secrets["nvr:password"],
-        "nvr:adminPassword": secrets["nvr:adminPassword"],
-        "upgrade:password": "pw-e2e-rename",
-        "upgrade:preSharedKey": "psk-e2e-rename-long",
-      },
-    );
     await stack.run("up", "--yes", "--skip-preview");
     const held = sim.savedConfig();
     expect(held).toContain("ip route 192.168.253.240/32 gateway 192.168.11.240");

@@ -3,27 +3,14 @@
 // up, naming the route and the component's table (named host-routes), and no route line reaches the router. So is a
 // table of the program's own named host-routes (upgrade:sameName): a second resource of that identity on the router,
 // refused naming both resources by URN.
-import * as path from "path";
-import { configCommands, routerConfig, Stack, startSeedRouter } from "./lab";
+import { configCommands, startSeedRouter, upgradeFixtureStack } from "./lab";
 
 jest.setTimeout(600_000);
 
-const PROJECT = path.join(__dirname, "fixtures", "upgrade");
-
 test("a second table listing the component's host route, or named as its table, is refused at preview and up; the router keeps one owner's line", async () => {
   const sim = await startSeedRouter();
-  const stack = new Stack(PROJECT, "claims");
+  const stack = await upgradeFixtureStack(sim, "claims", "new");
   try {
-    const { settings, secrets } = routerConfig(sim);
-    await stack.init(
-      { ...settings, "upgrade:shape": "new" },
-      {
-        "nvr:password": secrets["nvr:password"],
-        "nvr:adminPassword": secrets["nvr:adminPassword"],
-        "upgrade:password": "pw-e2e-claims",
-        "upgrade:preSharedKey": "psk-e2e-claims-long",
-      },
-    );
     await stack.run("up", "--yes", "--skip-preview");
     const held = sim.savedConfig();
 

@@ -7,11 +7,10 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Simulator } from "../../simulator";
 import { REPO_ROOT } from "./harness";
-import { configCommands, handEdit, routerConfig, Stack, startSeedRouter } from "./lab";
+import { configCommands, handEdit, Stack, startSeedRouter, upgradeFixtureStack } from "./lab";
 
 jest.setTimeout(600_000);
 
-const PROJECT = path.join(__dirname, "fixtures", "upgrade");
 const ROUTES = [
   "ip route 192.168.253.240/32 gateway 192.168.11.240",
   "ip route 192.168.253.241/32 gateway 192.168.11.241",
@@ -28,17 +27,7 @@ const routeLines = (config: string) =>
 async function oldStack(prefix: string): Promise<{ sim: Simulator; stack: Stack; start: string }> {
   const sim = await startSeedRouter();
   const start = sim.runningConfig();
-  const stack = new Stack(PROJECT, prefix);
-  const { settings, secrets } = routerConfig(sim);
-  await stack.init(
-    { ...settings, "upgrade:shape": "old" },
-    {
-      "nvr:password": secrets["nvr:password"],
-      "nvr:adminPassword": secrets["nvr:adminPassword"],
-      "upgrade:password": "pw-e2e-upgr",
-      "upgrade:preSharedKey": "psk-e2e-upgrade-long",
-    },
-  );
+  const stack = await upgradeFixtureStack(sim, prefix, "old");
   await stack.run("up", "--yes", "--skip-preview");
   expect(routeLines(sim.savedConfig())).toEqual(ROUTES);
   const types = (JSON.parse((await stack.run("stack", "export")).stdout) as Exported).deployment.resources

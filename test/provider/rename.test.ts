@@ -56,6 +56,22 @@ async function madeEarlier(
   return made;
 }
 
+/**
+ * Removes by hand the lines a test leaves (what the last resource's delete put back: the lines it adopted), then
+ * checks the router is as the test found it.
+ */
+async function removeByHand(
+  sim: Parameters<typeof inEarlierRun>[0],
+  lines: string[],
+  before: string,
+): Promise<void> {
+  await routerOf(sim).apply(lines.map((l) => ({ context: GLOBAL, command: `no ${l}` })));
+  await settle(sim);
+  expect(sim.runningConfig()).toBe(before);
+}
+
+const hostRoutes = (...hosts: number[]) => hosts.map((n) => `ip route 192.168.253.${n}/32`);
+
 const natLines = (config: string) => config.split("\n").filter((l) => l.startsWith("nat descriptor"));
 
 describe("a resource renamed without an alias", () => {
@@ -83,9 +99,7 @@ describe("a resource renamed without an alias", () => {
     await dynamic.delete("NatDescriptor", renamed.id, renamed.outs as Props);
     await settle(sim);
     expect(natLines(sim.runningConfig())).toEqual(NAT_LINES);
-    await routerOf(sim).apply(NAT_LINES.map((l) => ({ context: GLOBAL, command: `no ${l}` })));
-    await settle(sim);
-    expect(sim.runningConfig()).toBe(before);
+    await removeByHand(sim, NAT_LINES, before);
   });
 
   test("a table: the old one's delete removes only the routes the new one does not list", async () => {
@@ -103,9 +117,7 @@ describe("a resource renamed without an alias", () => {
     expect(configCommands(sim)).toEqual(["no ip route 192.168.253.69/32"]);
     expect(routeLines(sim)).toEqual([line(70), line(71)]);
     await dynamic.delete("StaticRoutes", renamed.id, renamed.outs as Props);
-    await routerOf(sim).apply([{ context: GLOBAL, command: "no ip route 192.168.253.70/32" }]);
-    await settle(sim);
-    expect(sim.runningConfig()).toBe(before);
+    await removeByHand(sim, hostRoutes(70), before);
   });
 
   test("a table whose new create failed on the router (an error on its line): the old one's delete leaves its routes", async () => {
@@ -130,11 +142,7 @@ describe("a resource renamed without an alias", () => {
     expect(configCommands(sim)).toEqual([]);
     expect(routeLines(sim)).toEqual([line(74), line(75)]);
     expect(sim.savedConfig()).toBe(sim.runningConfig());
-    await routerOf(sim).apply(
-      [74, 75].map((n) => ({ context: GLOBAL, command: `no ip route 192.168.253.${n}/32` })),
-    );
-    await settle(sim);
-    expect(sim.runningConfig()).toBe(before);
+    await removeByHand(sim, hostRoutes(74, 75), before);
   });
 });
 
@@ -156,11 +164,7 @@ describe("a replacement, with the claims a rename is told by", () => {
     expect(configCommands(sim)).toEqual([]);
     expect(routeLines(sim)).toEqual([line(80), line(81)]);
     await dynamic.delete("StaticRoutes", replacement.id, replacement.outs as Props);
-    await routerOf(sim).apply(
-      [80, 81].map((n) => ({ context: GLOBAL, command: `no ip route 192.168.253.${n}/32` })),
-    );
-    await settle(sim);
-    expect(sim.runningConfig()).toBe(before);
+    await removeByHand(sim, hostRoutes(80, 81), before);
   });
 
   test("one identity replaced, deleted first, from state without its URN (an earlier version's): the old one's delete still runs", async () => {
