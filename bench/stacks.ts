@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { indexConfig, parseConfig, type ContextCommand } from "../provider/config";
-import { resourceKinds, stateInputs, type ResourceKind } from "../provider/resources";
+import { COMMON_PROPERTIES, resourceKinds, stateInputs, type ResourceKind } from "../provider/resources";
 import { toModel } from "../provider/resources/names";
 import { startSimulator, type SimEvent, type Simulator } from "../simulator";
 import { floorMs, minimalCommands } from "./floor";
@@ -31,7 +31,6 @@ const HOME_LAB_SECRETS: Record<string, string> = {
 };
 
 /** The properties every NVR resource carries besides its model (sdk/resource.ts, provider/dynamic.ts). */
-const COMMON = new Set(["router", "adopt", "commands", "prior", "__provider"]);
 const NVR_TYPE = /^pulumi-nodejs:dynamic\/nvr:(\w+)$/;
 /** How `pulumi stack export --show-secrets` marks a secret value. */
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
@@ -144,7 +143,7 @@ async function nvrResources(
     const kind = (resourceKinds as Record<string, AnyKind | undefined>)[m[1]];
     if (!kind) throw new Error(`bench: the stack holds an unknown kind ${m[1]}`);
     const outputs = reveal(r.outputs ?? {}) as Record<string, unknown>;
-    const props = Object.fromEntries(Object.entries(outputs).filter(([k]) => !COMMON.has(k)));
+    const props = Object.fromEntries(Object.entries(outputs).filter(([k]) => !COMMON_PROPERTIES.has(k)));
     resources.push({
       urn: r.urn,
       kind,
