@@ -30,7 +30,6 @@ const HOME_LAB_SECRETS: Record<string, string> = {
   ...Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`vpnPassword${i}`, `bench-vpn-pw-${i}`])),
 };
 
-/** The properties every NVR resource carries besides its model (sdk/resource.ts, provider/dynamic.ts). */
 const NVR_TYPE = /^pulumi-nodejs:dynamic\/nvr:(\w+)$/;
 /** How `pulumi stack export --show-secrets` marks a secret value. */
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";

@@ -19,6 +19,8 @@ import type { ContextCommand } from "./config/model";
 import { STAGES, planCreate, type CheckFailure, type Prior, type ResourceKind } from "./resources/contract";
 import {
   COMMON_PROPERTIES,
+  labelOf,
+  listedObjects,
   parseProperties,
   resourceKinds,
   stateInputs,
@@ -175,9 +177,6 @@ function outputsOf(kind: AnyKind, properties: Props, own: RouterInput, flags: Pr
   if (lines !== undefined) outs.prior = linesText(lines);
   return outs;
 }
-
-/** How progress lines, errors and claims name one resource's operation or object: its kind and identity. */
-const labelOf = (kind: AnyKind, identity: string): string => `${kind.kind} ${identity}`;
 
 /**
  * Plans against the router's config when the operation's turn comes and sends the plan (transactional and saved
@@ -570,10 +569,9 @@ const claimantOf = (kind: AnyKind, identity: string, props: Props): string =>
 
 /** The routes a table lists in `props`, as claims name them; unreadable: none. */
 function entriesOf(kind: AnyKind, props: Props): string[] {
-  if (!kind.stateForm || Object.keys(props).length === 0) return [];
+  if (Object.keys(props).length === 0) return [];
   try {
-    const route = kindOf("StaticRoute");
-    return kind.stateForm.owns(props).map((id) => labelOf(route, id));
+    return listedObjects(kind, props);
   } catch {
     return [];
   }
@@ -788,21 +786,22 @@ export async function update(
 async function remove(kindName: string, id: string, props: Props): Promise<void> {
   const kind = kindOf(kindName);
   const conn = withProgress(connectionOf((props.router ?? {}) as RouterInput));
+  const label = labelOf(kind, id);
   if (ownedByAnother(id, props)) {
-    progress(labelOf(kind, id), "left on the router: a StaticRoutes table of this stack lists it");
+    progress(label, "left on the router: a StaticRoutes table of this stack lists it");
     return;
   }
   const router = routerOf(props);
-  const key = objectKey(router, labelOf(kind, id));
+  const key = objectKey(router, label);
   const replaced = replacements.get(key);
   replacements.delete(key);
   // Its claimant as its state names it (see flagsOf; state without one is taken for another resource's). The old
   // resource of a replacement created first claims nothing: what its URN claims is its replacement's.
   const self = replaced === "later" ? undefined : claimantOf(kind, id, props);
   // A replacement of one identity created after this delete holds nothing yet: the object goes, then comes back.
-  const holder = replaced === "first" ? undefined : declaredByAnother(router, labelOf(kind, id), self);
+  const holder = replaced === "first" ? undefined : declaredByAnother(router, label, self);
   if (holder !== undefined) {
-    progress(labelOf(kind, id), `left on the router: ${holder} of this stack declares it`);
+    progress(label, `left on the router: ${holder} of this stack declares it`);
     return;
   }
   // What a delete writes back (a switch's prior value) also applies only after a restart.
@@ -821,7 +820,7 @@ async function remove(kindName: string, id: string, props: Props): Promise<void>
         const route = routeIdentityOf(c.command);
         return (
           route === undefined ||
-          declaredByAnother(router, labelOf(kindOf("StaticRoute"), route), self) === undefined
+          declaredByAnother(router, labelOf(resourceKinds.StaticRoute, route), self) === undefined
         );
       }),
     restart,

@@ -99,6 +99,17 @@ export function stateInputs<M>(
   return kind.stateForm?.inState(props) ? kind.stateForm.fromState(props) : props;
 }
 
+/** How the provider's claims, its progress and its errors name a router object: its kind and identity. */
+export const labelOf = (kind: { kind: string }, identity: string): string => `${kind.kind} ${identity}`;
+
+/**
+ * The other kinds' router objects a resource's state lists as its own (a table's routes), named as `labelOf` names
+ * them; none for a kind without a state form. Throws on state it cannot read.
+ */
+export function listedObjects<M>(kind: ResourceKind<M>, stored: Record<string, unknown>): string[] {
+  return kind.stateForm?.owns(stored).map((id) => labelOf(resourceKinds.StaticRoute, id)) ?? [];
+}
+
 /** parseProperties as the model, or failures each naming its property. Opens no connection. */
 export function check<Name extends ResourceKindName>(
   kind: Name,

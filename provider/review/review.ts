@@ -9,7 +9,14 @@ import { indexConfig } from "../config/index";
 import type { ConfigTree, ContextCommand } from "../config/model";
 import { parseConfig } from "../config/parse";
 import { renderConfig } from "../config/render";
-import { check, resourceKinds, type ResourceKind, type ResourceKindName } from "../resources";
+import {
+  check,
+  labelOf,
+  listedObjects,
+  resourceKinds,
+  type ResourceKind,
+  type ResourceKindName,
+} from "../resources";
 import { redact } from "../secrets";
 import { applyCommands } from "../config/write";
 import { configDiff, type ConfigDiff } from "./diff";
@@ -165,8 +172,8 @@ function evaluate(claim: Claim, after: ConfigTree, model?: string): ClaimResult 
  * for a table, each route it lists (`StaticRoute ip route N` with the network in normal form).
  */
 function objectsOf(kind: AnyKind, model: unknown, identity: string): string[] {
-  const listed = kind.stateForm?.owns(kind.stateForm.toState(model)) ?? [];
-  return [`${kind.kind} ${identity}`, ...listed.map((route) => `StaticRoute ${route}`)];
+  const listed = kind.stateForm ? listedObjects(kind, kind.stateForm.toState(model)) : [];
+  return [labelOf(kind, identity), ...listed];
 }
 
 export function review(input: ReviewInput): ReviewReport {
